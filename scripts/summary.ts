@@ -1,0 +1,14 @@
+// Prints what the spec declares: operations, statuses and named examples.
+import { loadSpec, responseSchemas } from "./lib/spec.ts";
+
+const spec = loadSpec();
+console.log(`${spec.info.title} ${spec.info.version} (OpenAPI ${spec.openapi})`);
+const byOperation = new Map<string, string[]>();
+for (const r of responseSchemas(spec)) {
+  const key = `${r.method.toUpperCase()} ${r.path} (${r.operationId})`;
+  byOperation.set(key, [...(byOperation.get(key) ?? []), `${r.status} [${Object.keys(r.examples).join(", ")}]`]);
+}
+for (const [operation, statuses] of byOperation) {
+  console.log(`\n${operation}`);
+  for (const status of statuses) console.log(`  ${status}`);
+}

@@ -1,0 +1,54 @@
+// The one response validator shared by the client, the contract tests and the drift check.
+import type { ValidateFunction } from "ajv";
+import { responseValidators, unionBranchValidators } from "../../generated/validators.ts";
+import { explainErrors } from "./explain-errors.ts";
+import type { ValidationMode, Violation } from "./violation.ts";
+
+export type OperationId = keyof typeof responseValidators;
+
+const byOperation = responseValidators as unknown as Record<string, Record<string, ValidateFunction>>;
+const branches = unionBranchValidators as unknown as Record<string, ValidateFunction>;
+
+/** The statuses the spec declares for an operation, as strings ("200", "404"…). */
+export function declaredStatuses(operationId: OperationId): string[] {
+  return Object.keys(byOperation[operationId] ?? {});
+}
+
+/** The operationIds the spec declares. */
+export const operationIds = Object.keys(byOperation) as OperationId[];
+
+export interface ValidateResponseOptions {
+  /** `strict` reports every violation, `tolerant` only breaking ones, `off` nothing. Default `strict`. */
+  mode?: ValidationMode;
+}
+
+/**
+ * Checks a parsed response body against the spec's schema for that operation and status. A status the spec does not
+ * declare is itself a breaking violation.
+ */
+export function validateResponse(
+  operationId: OperationId,
+  status: number | string,
+  body: unknown,
+  { mode = "strict" }: ValidateResponseOptions = {},
+): Violation[] {
+  if (mode === "off") return [];
+  const operation = byOperation[operationId];
+  if (!operation) throw new TypeError(`unknown operationId "${String(operationId)}"`);
+  const validate = operation[String(status)];
+  if (!validate) {
+    return [
+      {
+        pointer: "",
+        kind: "breaking",
+        keyword: "status",
+        message: `status ${status} is not declared for ${operationId}`,
+        expected: `one of ${Object.keys(operation).join(", ")}`,
+        actual: String(status),
+      },
+    ];
+  }
+  if (validate(body)) return [];
+  const violations = explainErrors(validate.errors ?? [], body, branches);
+  return mode === "tolerant" ? violations.filter((v) => v.kind === "breaking") : violations;
+}
