@@ -1,0 +1,13 @@
+/** Where a CLI command writes; injected so tests can capture output without spawning a process. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = {
+  ok: 0,
+  drift: 1,
+  usage: 2,
+} as const;
