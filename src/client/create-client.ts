@@ -1,0 +1,163 @@
+// The public client: typed getLog / listLogs / iterateLogs on top of openapi-fetch.
+import type { ValidateFunction } from "ajv";
+import createClient, { type Client } from "openapi-fetch";
+import { requestValidators } from "../../generated/validators.ts";
+import type { paths } from "../../generated/video-logs.d.ts";
+import { ApiError, MAX_ERROR_BODY_CHARS } from "../errors/api-error.ts";
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
+import { validateResponse, type OperationId } from "../validation/validate-response.ts";
+import { nextPageQuery } from "./next-page-link.ts";
+import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
+import { createPolicyFetch } from "./policy-fetch.ts";
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal;
+}
+
+export interface VideoLogsClient {
+  /** One log by id: its full form, or its discarded form when it was deleted. */
+  getLog(id: string, options?: CallOptions): Promise<VideoLog>;
+  /** One page of logs. */
+  listLogs(query?: ListLogsQuery, options?: CallOptions): Promise<ListLogsPage>;
+  /** Every log, page after page, following `links.next`; only one page is held in memory at a time. */
+  iterateLogs(query?: ListLogsQuery, options?: CallOptions): AsyncGenerator<VideoLog, void, undefined>;
+  /** The underlying openapi-fetch client, with the same credentials, timeouts, retries and redirect rules. */
+  readonly raw: Client<paths>;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+}
+
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id"];
+const paramValidators = requestValidators as unknown as Record<string, Record<string, ValidateFunction>>;
+
+/** Rejects parameters the spec forbids, before anything is sent. */
+function checkParameters(operationId: OperationId, location: "path" | "query", values: Record<string, unknown>): void {
+  const validate = paramValidators[operationId]?.[location];
+  if (!validate || validate(values)) return;
+  const error = validate.errors![0]!;
+  const name =
+    error.keyword === "additionalProperties"
+      ? String(error.params.additionalProperty)
+      : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
+  const field = location === "path" ? name : `query.${name}`;
+  const shown = JSON.stringify(values[name]) ?? "undefined";
+  const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : error.message;
+  throw new InvalidInputError(field, `Invalid ${field} ${shown.slice(0, 80)}: ${reason}`);
+}
+
+function withoutUndefined<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Creates a client for SignalWire's Video Logs API.
+ *
+ * @example
+ * const client = createVideoLogsClient({ space: "example", projectId, apiToken });
+ * const log = await client.getLog("c22d24f6-5a47-4597-9a23-c7d01e696b92");
+ * for await (const entry of client.iterateLogs({ include_deleted: true })) console.log(entry.id);
+ */
+export function createVideoLogsClient(options: VideoLogsClientOptions = {}): VideoLogsClient {
+  const config = resolveClientOptions(options);
+  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: createPolicyFetch(config) });
+
+  /** Turns openapi-fetch's result into a value or one of our errors; validates 2xx bodies per the mode. */
+  function settle<T>(operationId: OperationId, result: { data?: unknown; error?: unknown; response: Response }): T {
+    const { response } = result;
+    if (!response.ok) {
+      const body = typeof result.error === "string" ? result.error.slice(0, MAX_ERROR_BODY_CHARS) : result.error;
+      const requestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v) ?? undefined;
+      throw new ApiError({
+        status: response.status,
+        statusText: response.statusText,
+        method: "GET",
+        url: response.url,
+        body,
+        requestId,
+        headers: Object.fromEntries(response.headers),
+      });
+    }
+    const text = typeof result.data === "string" ? result.data : "";
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      if (config.validation === "off") return text as T;
+      throw new ContractViolationError(operationId, response.status, [notJson(text)], text.slice(0, MAX_ERROR_BODY_CHARS));
+    }
+    const violations = validateResponse(operationId, response.status, body, { mode: config.validation });
+    if (violations.length > 0) throw new ContractViolationError(operationId, response.status, violations, body);
+    return body as T;
+  }
+
+  async function fetchPage(params: { query?: ListLogsQuery; rawQuery?: string }, signal?: AbortSignal) {
+    const result = await raw.GET("/api/video/logs", {
+      params: { query: params.query },
+      ...(params.rawQuery !== undefined ? { querySerializer: () => params.rawQuery! } : {}),
+      parseAs: "text",
+      signal,
+    });
+    return settle<ListLogsPage>("list_logs", result);
+  }
+
+  async function listLogs(query: ListLogsQuery = {}, { signal }: CallOptions = {}): Promise<ListLogsPage> {
+    const cleaned = withoutUndefined(query);
+    checkParameters("list_logs", "query", cleaned);
+    return fetchPage({ query: cleaned }, signal);
+  }
+
+  return {
+    raw,
+    baseUrl: config.baseUrl,
+
+    async getLog(id, { signal } = {}) {
+      checkParameters("get_log", "path", { id });
+      const result = await raw.GET("/api/video/logs/{id}", { params: { path: { id } }, parseAs: "text", signal });
+      return settle<VideoLog>("get_log", result);
+    },
+
+    listLogs,
+
+    async *iterateLogs(query = {}, { signal } = {}) {
+      let page = await listLogs(query, { signal });
+      let previous: string | undefined;
+      for (;;) {
+        yield* page.data;
+        const next = page.links.next;
+        if (!next) return;
+        const rawQuery = nextPageQuery(next, config.baseUrl);
+        if (rawQuery === previous) {
+          throw new ContractViolationError("list_logs", 200, [loopingLink(next)], undefined);
+        }
+        previous = rawQuery;
+        page = await fetchPage({ rawQuery }, signal);
+      }
+    },
+  };
+}
+
+function notJson(text: string) {
+  return {
+    pointer: "",
+    kind: "breaking" as const,
+    keyword: "json",
+    message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
+    expected: "a JSON document",
+    actual: JSON.stringify(text.slice(0, 40)),
+  };
+}
+
+function loopingLink(next: string) {
+  return {
+    pointer: "/links/next",
+    kind: "breaking" as const,
+    keyword: "pagination",
+    message: "links.next points at the page just fetched; following it would loop forever",
+    expected: "a link to another page",
+    actual: JSON.stringify(next),
+  };
+}

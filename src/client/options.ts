@@ -1,0 +1,143 @@
+// Turns the user's options (and the SIGNALWIRE_* environment) into a checked configuration, before any request.
+import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import type { ValidationMode } from "../validation/violation.ts";
+import { VERSION } from "../version.ts";
+
+export interface VideoLogsClientOptions {
+  /** Your Space: `example` or `example.signalwire.com`. Default: env `SIGNALWIRE_SPACE`. */
+  space?: string;
+  /** Overrides `space`: a mock, a proxy or a recorder. Must be https unless the host is loopback. */
+  baseUrl?: string | URL;
+  /** Project ID, the Basic-auth user. Default: env `SIGNALWIRE_PROJECT_ID`. */
+  projectId?: string;
+  /** API token, the Basic-auth password. Default: env `SIGNALWIRE_API_TOKEN`. */
+  apiToken?: string;
+  /** Limit for each attempt, body included, in milliseconds. Default 30000. */
+  timeoutMs?: number;
+  /** How many times a GET is retried after 429/500/502/503/504, a network error or a timeout. Default 2. */
+  retries?: number;
+  /** Backoff before retry n: a random delay in [0, min(maxMs, baseMs·2ⁿ)]. Default 250 ms base, 8000 ms max. */
+  retryDelay?: { baseMs?: number; maxMs?: number };
+  /** The longest `Retry-After` the client waits for; a longer one fails at once. Default 60000 ms. */
+  maxRetryAfterMs?: number;
+  /** `strict` throws on any violation, `tolerant` (default) only on breaking ones, `off` never validates. */
+  validation?: ValidationMode;
+  /** The fetch implementation. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Prepended to the User-Agent `signalwire-video-logs/<version>`. */
+  userAgent?: string;
+  /** The environment to read defaults from. Default: `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface ResolvedClientOptions {
+  /** The base URL without a trailing slash: an origin, plus a path prefix for proxies. */
+  baseUrl: string;
+  origin: string;
+  timeoutMs: number;
+  retries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxRetryAfterMs: number;
+  validation: ValidationMode;
+  fetch: typeof globalThis.fetch;
+  userAgent: string;
+  /** The Authorization header value. Kept out of every error, log and report. */
+  authorization: string;
+}
+
+const SPACE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const SIGNALWIRE_SUFFIX = ".signalwire.com";
+
+/** `example` or `example.signalwire.com` → `https://example.signalwire.com`; anything else is refused. */
+export function spaceToBaseUrl(space: string): string {
+  const trimmed = space.trim();
+  const label = trimmed.toLowerCase().endsWith(SIGNALWIRE_SUFFIX) ? trimmed.slice(0, -SIGNALWIRE_SUFFIX.length) : trimmed;
+  if (!SPACE_LABEL.test(label)) {
+    throw new InvalidInputError(
+      "space",
+      `Invalid Space name ${JSON.stringify(space.slice(0, 80))}: expected a name like "example" or "example.signalwire.com"`,
+    );
+  }
+  return `https://${label.toLowerCase()}${SIGNALWIRE_SUFFIX}`;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Checks a base URL: https, or http on a loopback host; no credentials, query or fragment in it. */
+export function checkBaseUrl(value: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new InvalidInputError("baseUrl", "Invalid base URL: not an absolute URL");
+  }
+  if (url.username || url.password) {
+    throw new InvalidInputError("baseUrl", "Invalid base URL: it must not contain credentials; use projectId and apiToken");
+  }
+  if (url.search || url.hash) {
+    throw new InvalidInputError("baseUrl", `Invalid base URL ${url.origin}${url.pathname}: it must not have a query or fragment`);
+  }
+  const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    throw new InvalidInputError(
+      "baseUrl",
+      `Invalid base URL ${url.origin}: only https is allowed, except plain http to a loopback host (localhost, 127.0.0.1, ::1)`,
+    );
+  }
+  return url;
+}
+
+function checkCredential(field: "projectId" | "apiToken", value: string | undefined, envName: string): string {
+  if (value === undefined || value.trim() === "") {
+    throw new InvalidInputError(field, `Missing ${field}: pass it as an option or set ${envName}`);
+  }
+  // Basic auth cannot carry a ':' in the user name, nor line breaks anywhere.
+  if (/[\r\n\0]/.test(value) || (field === "projectId" && value.includes(":"))) {
+    throw new InvalidInputError(field, `Invalid ${field}: it contains characters that cannot appear in Basic auth`);
+  }
+  return value;
+}
+
+function checkCount(field: string, value: number, { min, max }: { min: number; max: number }): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidInputError(field, `Invalid ${field} ${value}: expected an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function resolveClientOptions(options: VideoLogsClientOptions = {}): ResolvedClientOptions {
+  const env = options.env ?? process.env;
+  const space = options.space ?? env.SIGNALWIRE_SPACE;
+  let base: URL;
+  if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
+  else if (space) base = new URL(spaceToBaseUrl(space));
+  else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
+
+  const projectId = checkCredential("projectId", options.projectId ?? env.SIGNALWIRE_PROJECT_ID, "SIGNALWIRE_PROJECT_ID");
+  const apiToken = checkCredential("apiToken", options.apiToken ?? env.SIGNALWIRE_API_TOKEN, "SIGNALWIRE_API_TOKEN");
+
+  const validation = options.validation ?? "tolerant";
+  if (!["strict", "tolerant", "off"].includes(validation)) {
+    throw new InvalidInputError("validation", `Invalid validation mode ${JSON.stringify(validation)}: expected strict, tolerant or off`);
+  }
+  if (options.userAgent !== undefined && /[\r\n]/.test(options.userAgent)) {
+    throw new InvalidInputError("userAgent", "Invalid userAgent: it must be a single line");
+  }
+  return {
+    baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
+    origin: base.origin,
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 30_000, { min: 1, max: 600_000 }),
+    retries: checkCount("retries", options.retries ?? 2, { min: 0, max: 10 }),
+    retryBaseMs: checkCount("retryDelay.baseMs", options.retryDelay?.baseMs ?? 250, { min: 0, max: 60_000 }),
+    retryMaxMs: checkCount("retryDelay.maxMs", options.retryDelay?.maxMs ?? 8_000, { min: 0, max: 600_000 }),
+    maxRetryAfterMs: checkCount("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000, { min: 0, max: 3_600_000 }),
+    validation,
+    fetch: options.fetch ?? globalThis.fetch,
+    userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
+    authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
+  };
+}

@@ -1,0 +1,8 @@
+// signalwire-video-logs: a typed client for SignalWire's Video Logs API, generated from our OpenAPI spec.
+export { createVideoLogsClient, type VideoLogsClient, type CallOptions } from "./client/create-client.ts";
+export type { VideoLogsClientOptions } from "./client/options.ts";
+export * from "./errors/index.ts";
+export { isDiscardedLog, type Log, type DiscardedLog, type VideoLog, type ListLogsPage, type ListLogsQuery, type ValidationErrorResponse } from "./types.ts";
+export { validateResponse, declaredStatuses, operationIds, type OperationId, type ValidateResponseOptions } from "./validation/validate-response.ts";
+export type { Violation, ViolationKind, ValidationMode } from "./validation/violation.ts";
+export { VERSION } from "./version.ts";

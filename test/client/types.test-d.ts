@@ -1,0 +1,60 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createVideoLogsClient,
+  isDiscardedLog,
+  type ApiError,
+  type DiscardedLog,
+  type ListLogsPage,
+  type ListLogsQuery,
+  type Log,
+  type VideoLog,
+} from "../../src/index.ts";
+
+const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t" });
+
+describe("the client's types", () => {
+  it("getLog resolves to a Log or a DiscardedLog", () => {
+    expectTypeOf(client.getLog).returns.resolves.toEqualTypeOf<VideoLog>();
+    expectTypeOf<VideoLog>().toEqualTypeOf<Log | DiscardedLog>();
+  });
+
+  it("listLogs resolves to a page with links and data", () => {
+    expectTypeOf(client.listLogs).returns.resolves.toEqualTypeOf<ListLogsPage>();
+    expectTypeOf<ListLogsPage["links"]["next"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ListLogsPage["data"]>().toEqualTypeOf<VideoLog[]>();
+  });
+
+  it("isDiscardedLog narrows a VideoLog", () => {
+    const log = {} as VideoLog;
+    if (isDiscardedLog(log)) expectTypeOf(log).toEqualTypeOf<DiscardedLog>();
+    else expectTypeOf(log).toEqualTypeOf<Log>();
+  });
+
+  it("Log fields carry the spec's nullability", () => {
+    expectTypeOf<Log["ended_at"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Log["status"]>().toEqualTypeOf<"in-progress" | "completed" | null>();
+    expectTypeOf<Log["charge"]>().toEqualTypeOf<number>();
+  });
+
+  it("ListLogsQuery takes the spec's parameters and nothing else", () => {
+    expectTypeOf<ListLogsQuery["page_size"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ListLogsQuery["include_deleted"]>().toEqualTypeOf<boolean | undefined>();
+    // @ts-expect-error -- `page` is not a parameter of list_logs
+    void client.listLogs({ page: 2 });
+    // @ts-expect-error -- page_size is a number
+    void client.listLogs({ page_size: "10" });
+  });
+
+  it("the raw client only knows the spec's paths", () => {
+    void client.raw.GET("/api/video/logs/{id}", { params: { path: { id: "x" } } });
+    // @ts-expect-error -- no such path in the spec
+    void client.raw.GET("/api/video/rooms");
+    // @ts-expect-error -- the id path parameter is required
+    void client.raw.GET("/api/video/logs/{id}", { params: { path: {} } });
+  });
+
+  it("ApiError exposes status and body", () => {
+    expectTypeOf<ApiError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<ApiError["requestId"]>().toEqualTypeOf<string | undefined>();
+  });
+});
