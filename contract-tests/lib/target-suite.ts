@@ -1,0 +1,71 @@
+// The contract suite for a real server (any base URL, the live API, the replay server): one drift-check tour,
+// then one test per kind of check, each failing with the violations it found.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createVideoLogsClient } from "../../src/index.ts";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import type { CheckResult, DriftReport } from "../../src/check/report-types.ts";
+import type { VideoLogsClientOptions } from "../../src/client/options.ts";
+import { expectConforms } from "./judge.ts";
+
+export interface TargetSuiteOptions {
+  /** Where and with which credentials; the client runs with validation off so the suite sees raw drift. */
+  client: Pick<VideoLogsClientOptions, "baseUrl" | "space" | "projectId" | "apiToken" | "env">;
+  kind: DriftReport["target"]["kind"];
+  /** A log id known to exist (SIGNALWIRE_VIDEO_LOG_ID). */
+  knownLogId?: string;
+  pages?: number;
+}
+
+function describeFailures(checks: CheckResult[]): string[] {
+  return checks.flatMap((c) =>
+    c.error ? [`${c.name}: no response (${c.error})`] : c.violations.map((v) => `${c.name}: ${v.kind} ${v.pointer || "/"} ${v.message}`),
+  );
+}
+
+export function describeTargetSuite(title: string, options: TargetSuiteOptions): void {
+  describe(title, () => {
+    const clientOptions = { ...options.client, validation: "off" as const, timeoutMs: 20_000 };
+    let report: DriftReport;
+
+    beforeAll(async () => {
+      const client = createVideoLogsClient(clientOptions);
+      report = await runDriftCheck({
+        client,
+        wrongCredentialsClient: createVideoLogsClient({ ...clientOptions, apiToken: "not-a-valid-token" }),
+        target: { baseUrl: client.baseUrl, kind: options.kind },
+        pages: options.pages ?? 2,
+        sample: 5,
+      });
+    }, 120_000);
+
+    const checksNamed = (pattern: RegExp) => report.checks.filter((c) => pattern.test(c.name));
+
+    it("lists pages without and with deleted logs that match the spec", () => {
+      const listings = checksNamed(/^list_logs page/);
+      expect(listings.some((c) => c.name.includes("include_deleted=false"))).toBe(true);
+      expect(listings.some((c) => c.name.includes("include_deleted=true"))).toBe(true);
+      expect(describeFailures(listings)).toEqual([]);
+    });
+
+    it("returns every sampled log in a form the spec describes", () => {
+      expect(describeFailures(checksNamed(/^get_log [0-9a-f-]{36}$/))).toEqual([]);
+    });
+
+    it("answers an unknown id with the spec's 404 body", () => {
+      expect(describeFailures(checksNamed(/unknown id/))).toEqual([]);
+    });
+
+    it("answers wrong credentials with the spec's 401 body", () => {
+      expect(describeFailures(checksNamed(/wrong credentials/))).toEqual([]);
+    });
+
+    it.runIf(options.knownLogId)("returns the configured log in a form the spec describes", async () => {
+      const client = createVideoLogsClient(clientOptions);
+      const { data, error, response } = await client.raw.GET("/api/video/logs/{id}", {
+        params: { path: { id: options.knownLogId! } },
+      });
+      expect(response.status).toBe(200);
+      expectConforms("get_log", response.status, response.ok ? data : error);
+    });
+  });
+}

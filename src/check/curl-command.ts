@@ -1,0 +1,12 @@
+// A copy-and-paste reproduction of one request, with credentials left to the shell's environment.
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `auth: "env"` reads the real credentials from the environment; `"wrong"` repeats the deliberate bad-credential probe. */
+export function curlCommand(url: string, auth: "env" | "wrong", extraHeaders: Record<string, string> = {}): string {
+  const credentials = auth === "env" ? '"$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"' : '"$SIGNALWIRE_PROJECT_ID:not-a-valid-token"';
+  const headers = Object.entries(extraHeaders).map(([name, value]) => ` -H ${shellQuote(`${name}: ${value}`)}`);
+  return `curl -sS -u ${credentials} -H 'Accept: application/json'${headers.join("")} ${shellQuote(url)}`;
+}

@@ -1,0 +1,44 @@
+// The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
+import type { Violation } from "../validation/violation.ts";
+
+export const REPORT_VERSION = 1;
+
+/** One request the drift check made and what it found. */
+export interface CheckResult {
+  /** Stable name of the check, e.g. `list_logs page 2 (include_deleted=true)`. */
+  name: string;
+  operation: "get_log" | "list_logs";
+  method: "GET";
+  /** The URL requested (never contains credentials). */
+  url: string;
+  /** The statuses this check accepts. */
+  expectedStatus: number[];
+  /** The status received, or null when no response came. */
+  status: number | null;
+  passed: boolean;
+  violations: Violation[];
+  requestId: string | null;
+  durationMs: number;
+  /** A curl command that repeats the request, with credentials taken from the environment. */
+  curl: string;
+  /** Set when no response came (a network error or timeout). */
+  error?: string;
+}
+
+export interface DriftReport {
+  version: typeof REPORT_VERSION;
+  tool: { name: "signalwire-video-logs"; version: string };
+  target: { baseUrl: string; kind: "mock" | "space" | "base-url" };
+  startedAt: string;
+  durationMs: number;
+  /** Additive drift fails the run only in strict mode. */
+  strict: boolean;
+  /** `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
+  summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number };
+  checks: CheckResult[];
+}
+
+/** Exit status of a finished report: 0 clean, 1 drift. */
+export function reportFailed(report: DriftReport): boolean {
+  return report.summary.breaking > 0 || (report.strict && report.summary.additive > 0);
+}

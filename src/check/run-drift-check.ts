@@ -1,0 +1,188 @@
+// The drift check: a short, gentle tour of the API whose every response is judged strictly against the spec.
+import { randomUUID } from "node:crypto";
+import type { VideoLogsClient } from "../client/create-client.ts";
+import { nextPageQuery } from "../client/next-page-link.ts";
+import { isVideoLogsError } from "../errors/video-logs-error.ts";
+import { validateResponse, type OperationId } from "../validation/validate-response.ts";
+import { VERSION } from "../version.ts";
+import { curlCommand } from "./curl-command.ts";
+import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
+
+export interface DriftCheckOptions {
+  /** A client with `validation: "off"`: the check judges the raw responses itself. */
+  client: VideoLogsClient;
+  /** A client with deliberately wrong credentials for the 401 probe; omit to skip the probe. */
+  wrongCredentialsClient?: VideoLogsClient;
+  target: DriftReport["target"];
+  /** Pages to read per listing. Default 3. */
+  pages?: number;
+  /** How many of the ids seen to fetch one by one. Default 5. */
+  sample?: number;
+  /** Additive drift counts as failure. */
+  strict?: boolean;
+  /**
+   * Ask the server, with a `Prefer: code=…` header, for the status a probe expects. Only a Prism mock understands
+   * it; it lets the mock play the 404 and 401 scenarios it cannot know about.
+   */
+  preferStatusHints?: boolean;
+  /** Called after every check, for progress output. */
+  onCheck?: (check: CheckResult, done: number) => void;
+  signal?: AbortSignal;
+}
+
+interface Probe {
+  name: string;
+  operation: OperationId;
+  expectedStatus: number[];
+  client: VideoLogsClient;
+  auth: "env" | "wrong";
+  request: (headers: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id"];
+
+export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
+  const { client, pages = 3, sample = 5, strict = false, signal } = options;
+  const startedAt = new Date();
+  const checks: CheckResult[] = [];
+
+  async function run(probe: Probe): Promise<unknown> {
+    const hint: Record<string, string> =
+      options.preferStatusHints && probe.expectedStatus[0] !== 200 ? { Prefer: `code=${probe.expectedStatus[0]}` } : {};
+    const started = performance.now();
+    let check: CheckResult;
+    let body: unknown;
+    try {
+      const { data, error, response } = await probe.request(hint);
+      body = response.ok ? data : error;
+      const unexpected = !probe.expectedStatus.includes(response.status);
+      const violations = validateResponse(probe.operation, response.status, body, { mode: "strict" });
+      if (unexpected && violations.every((v) => v.keyword !== "status")) {
+        violations.unshift({
+          pointer: "",
+          kind: "breaking",
+          keyword: "status",
+          message: `expected status ${probe.expectedStatus.join(" or ")}, got ${response.status}`,
+          expected: probe.expectedStatus.join(" or "),
+          actual: String(response.status),
+        });
+      }
+      check = {
+        name: probe.name,
+        operation: probe.operation,
+        method: "GET",
+        url: response.url,
+        expectedStatus: probe.expectedStatus,
+        status: response.status,
+        passed: violations.length === 0,
+        violations,
+        requestId: REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v) ?? null,
+        durationMs: Math.round(performance.now() - started),
+        curl: curlCommand(response.url, probe.auth, hint),
+      };
+    } catch (error) {
+      if (!isVideoLogsError(error)) throw error;
+      check = {
+        name: probe.name,
+        operation: probe.operation,
+        method: "GET",
+        url: "url" in error ? String(error.url) : client.baseUrl,
+        expectedStatus: probe.expectedStatus,
+        status: null,
+        passed: false,
+        violations: [],
+        requestId: null,
+        durationMs: Math.round(performance.now() - started),
+        curl: curlCommand("url" in error ? String(error.url) : client.baseUrl, probe.auth),
+        error: error.message,
+      };
+      body = undefined;
+    }
+    checks.push(check);
+    options.onCheck?.(check, checks.length);
+    return check.passed || check.status === 200 ? body : undefined;
+  }
+
+  // 1. Listings, with and without deleted logs, following links.next like iterateLogs does.
+  const seenIds: string[] = [];
+  for (const includeDeleted of [false, true]) {
+    let rawQuery: string | undefined;
+    for (let page = 1; page <= pages; page++) {
+      const body = (await run({
+        name: `list_logs page ${page} (include_deleted=${includeDeleted})`,
+        operation: "list_logs",
+        expectedStatus: [200],
+        client,
+        auth: "env",
+        request: (headers) =>
+          client.raw.GET("/api/video/logs", {
+            params: { query: { include_deleted: includeDeleted } },
+            ...(rawQuery !== undefined ? { querySerializer: () => rawQuery! } : {}),
+            headers,
+            signal,
+          }),
+      })) as { data?: { id?: unknown }[]; links?: { next?: unknown } } | undefined;
+      for (const log of Array.isArray(body?.data) ? body.data : []) {
+        if (typeof log?.id === "string" && !seenIds.includes(log.id)) seenIds.push(log.id);
+      }
+      const next = body?.links?.next;
+      if (typeof next !== "string") break;
+      rawQuery = nextPageQuery(next, client.baseUrl);
+    }
+  }
+
+  // 2. A sample of the ids seen, one by one.
+  for (const id of seenIds.slice(0, sample)) {
+    await run({
+      name: `get_log ${id}`,
+      operation: "get_log",
+      expectedStatus: [200],
+      client,
+      auth: "env",
+      request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id } }, headers, signal }),
+    });
+  }
+
+  // 3. An id nobody has: the spec's 404 body.
+  const unknownId = randomUUID();
+  await run({
+    name: "get_log of an unknown id",
+    operation: "get_log",
+    expectedStatus: [404],
+    client,
+    auth: "env",
+    request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id: unknownId } }, headers, signal }),
+  });
+
+  // 4. Wrong credentials: the spec's 401 body.
+  const wrong = options.wrongCredentialsClient;
+  if (wrong) {
+    await run({
+      name: "list_logs with wrong credentials",
+      operation: "list_logs",
+      expectedStatus: [401],
+      client: wrong,
+      auth: "wrong",
+      request: (headers) => wrong.raw.GET("/api/video/logs", { params: { query: { page_size: 1 } }, headers, signal }),
+    });
+  }
+
+  const violations = checks.flatMap((c) => c.violations);
+  return {
+    version: REPORT_VERSION,
+    tool: { name: "signalwire-video-logs", version: VERSION },
+    target: options.target,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    strict,
+    summary: {
+      requests: checks.length,
+      checked: checks.filter((c) => c.status !== null).length,
+      passed: checks.filter((c) => c.passed).length,
+      breaking: violations.filter((v) => v.kind === "breaking").length,
+      additive: violations.filter((v) => v.kind === "additive").length,
+      errors: checks.filter((c) => c.status === null).length,
+    },
+    checks,
+  };
+}

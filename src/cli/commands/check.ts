@@ -1,0 +1,121 @@
+// `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
+import { writeFileSync } from "node:fs";
+import { runDriftCheck } from "../../check/run-drift-check.ts";
+import type { CheckResult, DriftReport } from "../../check/report-types.ts";
+import { reportFailed } from "../../check/report-types.ts";
+import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
+import { EXIT, type CliIo } from "../io.ts";
+import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const CHECK_HELP = `Usage: video-logs check [options]
+
+Checks that the API's responses still match the spec: lists pages with include_deleted false and true, gets a sample
+of the ids seen, gets a random id (expects the 404 body) and sends wrong credentials (expects the 401 body). Every
+response is validated strictly; each violation is breaking or additive.
+
+Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
+Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
+
+Options:
+  --base-url URL      any server speaking the API (https, or http on loopback)
+  --space NAME        your Space: example or example.signalwire.com
+  --pages N           pages to read per listing (default 3)
+  --sample N          ids to fetch one by one (default 5)
+  --no-auth-probe     skip the wrong-credentials request
+  --strict            additive drift (unknown fields) fails too
+  --format F          text (default), json, junit or markdown
+  --out FILE          write the report to FILE instead of stdout
+  --timeout MS        per-request timeout (default 30000)
+  -h, --help          this help
+
+Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem.
+`;
+
+const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
+
+function progress(io: CliIo, enabled: boolean) {
+  return (check: CheckResult, done: number) => {
+    if (!enabled) return;
+    const mark = check.error ? "no response" : check.passed ? "ok" : "drift";
+    io.stderr.write(`\r\u001b[2K[${done}] ${check.name}: ${mark}`);
+  };
+}
+
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    "base-url": { type: "string" },
+    space: { type: "string" },
+    pages: { type: "string" },
+    sample: { type: "string" },
+    "no-auth-probe": { type: "boolean" },
+    strict: { type: "boolean" },
+    format: { type: "string" },
+    out: { type: "string" },
+    timeout: { type: "string" },
+  });
+  if (values.help) {
+    io.stdout.write(CHECK_HELP);
+    return EXIT.ok;
+  }
+  const format = choiceFlag("format", values.format, REPORT_FORMATS, "text");
+  const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
+  const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
+  const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
+  const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check" };
+
+  let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
+  let stopMock: (() => Promise<void>) | undefined;
+  if (!target) {
+    const { startPrismMock } = await import("../../mock/prism.ts");
+    const mock = await startPrismMock({});
+    stopMock = mock.stop;
+    const env = { ...io.env };
+    target = resolveTarget({ "base-url": mock.url }, env, { ...clientOptions, ...MOCK_CREDENTIALS });
+    target = { ...target!, kind: "mock" };
+  }
+
+  let report: DriftReport;
+  const showProgress = Boolean(io.stderr.isTTY) && format !== "json";
+  try {
+    const client = target.client();
+    report = await runDriftCheck({
+      client,
+      wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: "not-a-valid-token" }),
+      target: { baseUrl: client.baseUrl, kind: target.kind },
+      pages,
+      sample,
+      strict: Boolean(values.strict),
+      preferStatusHints: target.kind === "mock",
+      onCheck: progress(io, showProgress),
+    });
+  } finally {
+    if (showProgress) io.stderr.write("\r\u001b[2K");
+    await stopMock?.();
+  }
+
+  const first = report.checks[0];
+  if (first && first.status === null) {
+    throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
+  }
+  if (first && (first.status === 401 || first.status === 403)) {
+    throw new UsageError(
+      `The API refused the credentials (${first.status}) at ${report.target.baseUrl}: check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`,
+    );
+  }
+
+  const color = format === "text" && !values.out && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const output = formatReport(report, format, { color });
+  if (values.out) {
+    writeFileSync(values.out, output);
+    io.stderr.write(`Report written to ${values.out}\n`);
+  } else {
+    io.stdout.write(output);
+  }
+  if (report.summary.errors > 0) {
+    io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
+    return EXIT.usage;
+  }
+  return reportFailed(report) ? EXIT.drift : EXIT.ok;
+}

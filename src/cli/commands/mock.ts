@@ -1,0 +1,29 @@
+// `video-logs mock`: the Prism mock of the spec in the foreground, until Ctrl-C.
+import { EXIT, type CliIo } from "../io.ts";
+import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+
+export const MOCK_HELP = `Usage: video-logs mock [options]
+
+Runs a Prism mock server of the spec on 127.0.0.1 until interrupted.
+
+  --port N        port to listen on (default: a free one)
+  --dynamic       generate bodies from the schemas instead of serving the named examples
+  --seed N        seed for --dynamic (default 1), so runs are repeatable
+  -h, --help      this help
+`;
+
+export async function mockCommand(args: string[], io: CliIo, untilStopped: Promise<unknown>): Promise<number> {
+  const { values } = parseCommandArgs(args, { port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" } });
+  if (values.help) {
+    io.stdout.write(MOCK_HELP);
+    return EXIT.ok;
+  }
+  const port = values.port === undefined ? undefined : integerFlag("port", values.port, 0, { min: 1, max: 65535 });
+  const seed = integerFlag("seed", values.seed, 1, { min: 0, max: 2 ** 31 - 1 });
+  const { startPrismMock } = await import("../../mock/prism.ts");
+  const mock = await startPrismMock({ port, dynamic: Boolean(values.dynamic), seed });
+  io.stdout.write(`Prism mock of the Video Logs spec listening on ${mock.url} (Ctrl-C to stop)\n`);
+  await untilStopped;
+  await mock.stop();
+  return EXIT.ok;
+}

@@ -1,0 +1,111 @@
+// `video-logs get <id>` and `video-logs list`: read the API from the shell; data on stdout, problems on stderr.
+import type { VideoLogsClient } from "../../client/create-client.ts";
+import { isContractViolationError } from "../../errors/contract-violation-error.ts";
+import type { ListLogsQuery } from "../../types.ts";
+import type { ValidationMode } from "../../validation/violation.ts";
+import { EXIT, type CliIo } from "../io.ts";
+import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { resolveTarget } from "../resolve-target.ts";
+import { UsageError } from "../usage-error.ts";
+
+const TARGET_HELP = `Target: --base-url URL or --space NAME (default SIGNALWIRE_SPACE); credentials from SIGNALWIRE_PROJECT_ID and
+SIGNALWIRE_API_TOKEN.
+  --validation M      strict, tolerant (default) or off; violations are reported on stderr
+  -h, --help          this help`;
+
+export const GET_HELP = `Usage: video-logs get <id> [options]
+
+Prints one video log as JSON.
+
+${TARGET_HELP}
+`;
+
+export const LIST_HELP = `Usage: video-logs list [options]
+
+Prints video logs as NDJSON (one log per line), following the pages.
+
+  --limit N              stop after N logs (default: all)
+  --include-deleted      list deleted logs too, in their discarded form
+  --created-before D     only logs before D (YYYY-MM-DD or an RFC 3339 date-time)
+  --created-on D         only logs on D
+  --created-after D      only logs after D
+  --page-size N          logs per page, 1 to 1000
+${TARGET_HELP}
+`;
+
+const TARGET_OPTIONS = {
+  "base-url": { type: "string" },
+  space: { type: "string" },
+  validation: { type: "string" },
+} as const;
+
+function clientFrom(values: { "base-url"?: string; space?: string; validation?: string }, io: CliIo): VideoLogsClient {
+  const validation = choiceFlag<ValidationMode>("validation", values.validation, ["strict", "tolerant", "off"], "tolerant");
+  const target = resolveTarget(values, io.env, { validation });
+  if (!target) throw new UsageError("No target: pass --base-url or --space, or set SIGNALWIRE_SPACE");
+  return target.client();
+}
+
+/** Writes a contract violation's details to stderr and hands back the body that was received. */
+function reportViolations(error: unknown, io: CliIo): unknown {
+  if (!isContractViolationError(error)) throw error;
+  for (const v of error.violations) io.stderr.write(`${v.kind} ${error.operation} ${v.pointer || "/"}: ${v.message}\n`);
+  return error.body;
+}
+
+export async function getCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, TARGET_OPTIONS, 1);
+  if (values.help) {
+    io.stdout.write(GET_HELP);
+    return EXIT.ok;
+  }
+  const id = positionals[0];
+  if (!id) throw new UsageError("Missing <id>: video-logs get <id>");
+  const client = clientFrom(values, io);
+  let log: unknown;
+  let exit: number = EXIT.ok;
+  try {
+    log = await client.getLog(id);
+  } catch (error) {
+    log = reportViolations(error, io);
+    exit = EXIT.drift;
+  }
+  io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+  return exit;
+}
+
+export async function listCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    ...TARGET_OPTIONS,
+    limit: { type: "string" },
+    "include-deleted": { type: "boolean" },
+    "created-before": { type: "string" },
+    "created-on": { type: "string" },
+    "created-after": { type: "string" },
+    "page-size": { type: "string" },
+  });
+  if (values.help) {
+    io.stdout.write(LIST_HELP);
+    return EXIT.ok;
+  }
+  const limit = integerFlag("limit", values.limit, Number.MAX_SAFE_INTEGER, { min: 1, max: Number.MAX_SAFE_INTEGER });
+  const query: ListLogsQuery = {
+    include_deleted: values["include-deleted"] || undefined,
+    created_before: values["created-before"],
+    created_on: values["created-on"],
+    created_after: values["created-after"],
+    page_size: values["page-size"] === undefined ? undefined : integerFlag("page-size", values["page-size"], 50, { min: 1, max: 1000 }),
+  };
+  const client = clientFrom(values, io);
+  let printed = 0;
+  try {
+    for await (const log of client.iterateLogs(query)) {
+      io.stdout.write(`${JSON.stringify(log)}\n`);
+      if (++printed >= limit) break;
+    }
+  } catch (error) {
+    reportViolations(error, io);
+    return EXIT.drift;
+  }
+  return EXIT.ok;
+}

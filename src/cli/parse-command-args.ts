@@ -1,0 +1,37 @@
+// Strict flag parsing shared by every command: unknown flags and stray arguments are usage errors.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./usage-error.ts";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parseCommandArgs<O extends Options>(args: string[], options: O, maxPositionals = 0) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]!.replace(/\. To specify a positional.*$/, ""));
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
+  }
+  return parsed;
+}
+
+/** Reads a whole-number flag within bounds. */
+export function integerFlag(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return number;
+}
+
+/** Reads a flag that must be one of a few words. */
+export function choiceFlag<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}

@@ -1,0 +1,34 @@
+// Which API a command talks to: --base-url, --space, the SIGNALWIRE_* environment, or (for check) the embedded mock.
+import { createVideoLogsClient, type VideoLogsClient } from "../client/create-client.ts";
+import type { VideoLogsClientOptions } from "../client/options.ts";
+import type { DriftReport } from "../check/report-types.ts";
+import { isInvalidInputError } from "../errors/invalid-input-error.ts";
+import { UsageError } from "./usage-error.ts";
+
+export interface TargetFlags {
+  "base-url"?: string;
+  space?: string;
+}
+
+export interface ResolvedTarget {
+  kind: DriftReport["target"]["kind"];
+  client: (overrides?: VideoLogsClientOptions) => VideoLogsClient;
+}
+
+/** Builds clients for the chosen target; returns undefined when nothing names one. */
+export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: VideoLogsClientOptions = {}): ResolvedTarget | undefined {
+  const baseUrl = flags["base-url"];
+  const space = flags.space ?? (baseUrl ? undefined : env.SIGNALWIRE_SPACE);
+  if (!baseUrl && !space) return undefined;
+  const options: VideoLogsClientOptions = { ...base, env, ...(baseUrl ? { baseUrl } : { space }) };
+  const build = (overrides: VideoLogsClientOptions = {}) => {
+    try {
+      return createVideoLogsClient({ ...options, ...overrides });
+    } catch (error) {
+      if (isInvalidInputError(error)) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+  build(); // checks the target and credentials now, before any request
+  return { kind: baseUrl ? "base-url" : "space", client: build };
+}
