@@ -23,6 +23,8 @@ export interface CheckResult {
   curl: string;
   /** Set when no response came (a network error or timeout). */
   error?: string;
+  /** Remarks that are not drift, e.g. a pagination link that was not followed. */
+  notes?: string[];
 }
 
 export interface DriftReport {

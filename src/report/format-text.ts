@@ -22,6 +22,7 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
       lines.push("", `${red("NO RESPONSE")} ${check.name}: ${check.error}`, dim(`  repro: ${check.curl}`));
       continue;
     }
+    for (const note of check.notes ?? []) lines.push("", dim(`note: ${check.name}: ${note}`));
     for (const v of check.violations) {
       const label = v.kind === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
       lines.push(
