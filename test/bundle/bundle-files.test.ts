@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { validate as validate30 } from "@hyperjump/json-schema/openapi-3-0";
+import { validate as validate31 } from "@hyperjump/json-schema/openapi-3-1";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleSpec, externalRefs, type BundleResult } from "../../scripts/lib/bundle.ts";
+import { REDOCLY_CONFIG, runRedocly } from "../../scripts/lib/bundle-redocly.ts";
+import { loadSpec } from "../../scripts/lib/spec.ts";
+
+// The official OpenAPI document schemas, as shipped by @hyperjump/json-schema.
+const OAS_31_SCHEMA = "https://spec.openapis.org/oas/3.1/schema-draft-2020-12";
+const OAS_30_SCHEMA = "https://spec.openapis.org/oas/3.0/schema";
+
+let dir: string;
+let bundle: BundleResult;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "video-logs-bundle-"));
+  bundle = await bundleSpec(dir);
+}, 30_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("the bundled OpenAPI files", () => {
+  it("bundle the spec into one 3.1 file that says exactly what the YAML source says, every reference internal", () => {
+    expect(bundle.doc31.openapi).toBe("3.1.0");
+    expect(externalRefs(bundle.doc31)).toEqual([]);
+    expect(bundle.doc31).toEqual(loadSpec());
+  });
+
+  it("notice a reference that leaves the document", () => {
+    expect(externalRefs({ a: { $ref: "other.yaml#/X" }, b: [{ $ref: "#/components/schemas/Y" }] })).toEqual([
+      "other.yaml#/X",
+    ]);
+  });
+
+  it("include a 3.0.3 file that passes the official OpenAPI 3.0 schema", async () => {
+    expect(bundle.doc30.openapi).toBe("3.0.3");
+    expect((await validate30(OAS_30_SCHEMA, bundle.doc30)).valid).toBe(true);
+  });
+
+  it("include a 3.1 file that passes the official OpenAPI 3.1 schema (2020-12 dialect)", async () => {
+    expect((await validate31(OAS_31_SCHEMA, bundle.doc31)).valid).toBe(true);
+  });
+
+  it("are checked by schemas that do fail: a 3.1 document relabelled 3.0.3, and one without a title, are rejected", async () => {
+    const relabelled = { ...structuredClone(bundle.doc31), openapi: "3.0.3" };
+    expect((await validate30(OAS_30_SCHEMA, relabelled)).valid).toBe(false);
+    const untitled = structuredClone(bundle.doc31);
+    delete untitled.info.title;
+    expect((await validate31(OAS_31_SCHEMA, untitled)).valid).toBe(false);
+    const untitled30 = structuredClone(bundle.doc30);
+    delete untitled30.info.title;
+    expect((await validate30(OAS_30_SCHEMA, untitled30)).valid).toBe(false);
+  });
+
+  it(
+    "both pass redocly lint with the repo's own rules, while a broken 3.0 file does not",
+    async () => {
+      const broken = join(dir, "broken.openapi-3.0.json");
+      // A 3.1 document merely relabelled: its `type: [T, "null"]` lists are not 3.0.
+      await writeFile(broken, JSON.stringify({ ...bundle.doc31, openapi: "3.0.3" }));
+      const [lint31, lint30, lintBroken] = await Promise.all(
+        [bundle.openapi31, bundle.openapi30, broken].map((file) => runRedocly(["lint", file, "--config", REDOCLY_CONFIG])),
+      );
+      expect(lint31?.code, lint31?.output).toBe(0);
+      expect(lint30?.code, lint30?.output).toBe(0);
+      expect(lintBroken?.code).not.toBe(0);
+      expect(lintBroken?.output).toMatch(/type/);
+    },
+    30_000,
+  );
+});

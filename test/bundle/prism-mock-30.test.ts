@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
+
+const PRISM = fileURLToPath(new URL("../../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
+const AUTH = `Basic ${Buffer.from("project-id:api-token").toString("base64")}`;
+const LOG_ID = "c22d24f6-5a47-4597-9a23-c7d01e696b92";
+
+let dir: string;
+let bundle: BundleResult;
+let prism: ChildProcess | undefined;
+let prismOutput = "";
+let baseUrl: string;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+async function waitUntilListening(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!/Prism is listening/.test(prismOutput)) {
+    if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode}:\n${prismOutput}`);
+    if (Date.now() > deadline) throw new Error(`Prism did not start within ${timeoutMs} ms:\n${prismOutput}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "video-logs-prism30-"));
+  bundle = await bundleSpec(dir);
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  prism = spawn(process.execPath, [PRISM, "mock", bundle.openapi30, "-h", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that afterAll can end Prism and anything it started, and nothing else.
+    detached: true,
+  });
+  prism.stdout?.on("data", (chunk: Buffer) => (prismOutput += chunk.toString()));
+  prism.stderr?.on("data", (chunk: Buffer) => (prismOutput += chunk.toString()));
+  await waitUntilListening(prism, 20_000);
+}, 30_000);
+
+afterAll(async () => {
+  if (prism?.pid !== undefined && prism.exitCode === null) {
+    const exited = once(prism, "exit");
+    process.kill(-prism.pid, "SIGTERM");
+    await exited;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { accept: "application/json", ...headers } });
+  return { status: response.status, body: await response.json() };
+}
+
+describe("Prism mocking the 3.0 file", () => {
+  it("serves list_logs with a 200 body that the spec's validator accepts", async () => {
+    const { status, body } = await get("/api/video/logs?page_size=2", { authorization: AUTH });
+    expect(status).toBe(200);
+    expect(validateResponse("list_logs", status, body, { mode: "strict" })).toEqual([]);
+    expect(body).toEqual(bundle.doc30.components.examples.first_page_with_next.value);
+  });
+
+  it("serves get_log with a 200 body that the spec's validator accepts", async () => {
+    const { status, body } = await get(`/api/video/logs/${LOG_ID}`, { authorization: AUTH });
+    expect(status).toBe(200);
+    expect(validateResponse("get_log", status, body, { mode: "strict" })).toEqual([]);
+  });
+
+  it.each(["completed_log", "in_progress_log", "deleted_log"])(
+    "serves the named example %s of get_log, nulls included, unchanged",
+    async (name) => {
+      const { status, body } = await get(`/api/video/logs/${LOG_ID}`, { authorization: AUTH, prefer: `example=${name}` });
+      expect(status).toBe(200);
+      expect(body).toEqual(bundle.doc30.components.examples[name].value);
+      expect(validateResponse("get_log", status, body, { mode: "strict" })).toEqual([]);
+    },
+  );
+
+  it("reads the 3.0 security and parameter schemas: no credentials gets 401, a bad page_size 422", async () => {
+    const anonymous = await get("/api/video/logs");
+    expect(anonymous.status).toBe(401);
+    expect(validateResponse("list_logs", 401, anonymous.body)).toEqual([]);
+    const outOfRange = await get("/api/video/logs?page_size=1001", { authorization: AUTH });
+    expect(outOfRange.status).toBe(422);
+    expect(validateResponse("list_logs", 422, outOfRange.body)).toEqual([]);
+  });
+
+  it("is checked by a validator that can fail: a mocked body with a field removed is reported", async () => {
+    const { body } = await get("/api/video/logs?page_size=2", { authorization: AUTH });
+    const { links: _links, ...withoutLinks } = body as Record<string, unknown>;
+    expect(validateResponse("list_logs", 200, withoutLinks).length).toBeGreaterThan(0);
+  });
+});
