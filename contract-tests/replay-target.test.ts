@@ -30,9 +30,9 @@ async function listAllPages(origin: string, query = ""): Promise<FetchedPage[]> 
   while (url !== undefined) {
     if (pages.length > 10) throw new Error("pagination does not end");
     const { status, body } = await getJson(url);
-    const page = { url, status, body: body as FetchedPage["body"] };
+    const page: FetchedPage = { url, status, body: body as FetchedPage["body"] };
     pages.push(page);
-    const next = page.body.links?.next;
+    const next: string | undefined = page.body.links?.next;
     url = next === undefined ? undefined : new URL(next, url).href;
   }
   return pages;
