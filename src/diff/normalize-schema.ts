@@ -1,0 +1,135 @@
+// Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
+import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
+import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
+import { childPointer, refToPointer } from "./pointer.ts";
+import { lookupRef } from "./resolve-ref.ts";
+import { anyNode, BOUND_KEYWORDS, type PropertyEntry, type SchemaNode } from "./schema-node.ts";
+
+/** Normalises the schema `raw` found at `pointer` of `source`. */
+export function normalizeSchema(source: LoadedDocument, raw: unknown, pointer: string): SchemaNode {
+  return normalize(source, raw, pointer, []);
+}
+
+/** `refStack` holds the `$ref`s being expanded on the way here, to cut cycles. */
+function normalize(source: LoadedDocument, raw: unknown, pointer: string, refStack: readonly string[]): SchemaNode {
+  if (raw === false) return { ...anyNode(pointer), types: [], nullable: false };
+  if (!isJsonObject(raw)) return anyNode(pointer);
+  if (typeof raw.$ref === "string") return normalizeRef(source, raw, raw.$ref, pointer, refStack);
+  const parts = [ownConstraints(source, raw, pointer, refStack), ...combinedParts(source, raw, pointer, refStack)];
+  const merged = parts.reduce((all, part) => mergeNodes(all, part));
+  // OpenAPI 3.0 writers put `nullable: true` next to `allOf: [$ref]` to mean "this ref, or null".
+  return raw.nullable === true ? { ...merged, nullable: true } : merged;
+}
+
+function normalizeRef(source: LoadedDocument, raw: JsonObject, ref: string, pointer: string, refStack: readonly string[]): SchemaNode {
+  const targetPointer = refToPointer(ref);
+  if (refStack.includes(ref)) return { ...anyNode(targetPointer), recursive: true };
+  const target = normalize(source, lookupRef(source, ref, pointer), targetPointer, [...refStack, ref]);
+  const siblings = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "$ref"));
+  return mergeNodes(normalize(source, siblings, pointer, refStack), target);
+}
+
+function combinedParts(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode[] {
+  const branches = (keyword: string) =>
+    arrayOf(raw[keyword]).map((branch, index) => normalize(source, branch, childPointer(pointer, keyword, index), refStack));
+  const parts = branches("allOf");
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const alternatives = branches(keyword);
+    if (alternatives.length > 0) parts.push(unionOfNodes(alternatives, pointer));
+  }
+  return parts;
+}
+
+function ownConstraints(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode {
+  return {
+    pointer,
+    ...readTypes(raw),
+    formats: typeof raw.format === "string" ? [raw.format] : undefined,
+    enumValues: readEnum(raw)?.filter((value) => value !== null),
+    bounds: readBounds(raw),
+    defaultValue: "default" in raw ? { value: raw.default } : undefined,
+    properties: readProperties(source, raw, pointer, refStack),
+    required: new Set(readRequired(raw)),
+    closed: forbidsEverything(raw.additionalProperties) || forbidsEverything(raw.unevaluatedProperties),
+    items: "items" in raw && !Array.isArray(raw.items) ? normalize(source, raw.items, childPointer(pointer, "items"), refStack) : undefined,
+  };
+}
+
+/** `type: [T, "null"]`, 3.0 `nullable: true` and an enum holding null all mean "null is accepted". */
+function readTypes(raw: JsonObject): Pick<SchemaNode, "types" | "nullable"> {
+  const declared = typeof raw.type === "string" ? [raw.type] : Array.isArray(raw.type) ? raw.type.map(String) : undefined;
+  if (declared) {
+    return { types: declared.filter((type) => type !== "null").sort(), nullable: declared.includes("null") || raw.nullable === true };
+  }
+  const inferred = inferType(raw);
+  if (inferred) return { types: inferred, nullable: raw.nullable === true };
+  return { types: undefined, nullable: true };
+}
+
+/** Documents often leave `type` out where other keywords make it obvious. */
+function inferType(raw: JsonObject): string[] | undefined {
+  if (["properties", "required", "additionalProperties", "unevaluatedProperties"].some((key) => key in raw)) return ["object"];
+  if ("items" in raw) return ["array"];
+  const values = readEnum(raw)?.filter((value) => value !== null);
+  if (values === undefined || values.length === 0) return undefined;
+  return [...new Set(values.map(jsonTypeOf))].sort();
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  return typeof value === "object" ? "object" : typeof value;
+}
+
+function readEnum(raw: JsonObject): unknown[] | undefined {
+  if (Array.isArray(raw.enum)) return raw.enum;
+  return "const" in raw ? [raw.const] : undefined;
+}
+
+function readBounds(raw: JsonObject): SchemaNode["bounds"] {
+  const bounds: SchemaNode["bounds"] = {};
+  for (const keyword of BOUND_KEYWORDS) {
+    const value = raw[keyword];
+    if (typeof value === "number") bounds[keyword] = value;
+  }
+  // OpenAPI 3.0 spells an exclusive bound as a boolean flag next to minimum/maximum.
+  if (raw.exclusiveMinimum === true && bounds.minimum !== undefined) {
+    bounds.exclusiveMinimum = bounds.minimum;
+    delete bounds.minimum;
+  }
+  if (raw.exclusiveMaximum === true && bounds.maximum !== undefined) {
+    bounds.exclusiveMaximum = bounds.maximum;
+    delete bounds.maximum;
+  }
+  return bounds;
+}
+
+function readRequired(raw: JsonObject): string[] {
+  return arrayOf(raw.required).filter((name): name is string => typeof name === "string");
+}
+
+function readProperties(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): Map<string, PropertyEntry> {
+  const properties = new Map<string, PropertyEntry>();
+  for (const [name, child] of Object.entries(isJsonObject(raw.properties) ? raw.properties : {})) {
+    const propertyPointer = childPointer(pointer, "properties", name);
+    properties.set(name, { pointer: propertyPointer, schema: normalize(source, child, propertyPointer, refStack) });
+  }
+  // A required name without a declaration still has to be present, with any value.
+  readRequired(raw).forEach((name, index) => {
+    if (!properties.has(name)) {
+      const requiredPointer = childPointer(pointer, "required", index);
+      properties.set(name, { pointer: requiredPointer, schema: anyNode(requiredPointer) });
+    }
+  });
+  return properties;
+}
+
+/** `false`, `{not: {}}` and `{not: true}` all forbid any extra property. */
+function forbidsEverything(value: unknown): boolean {
+  if (value === false) return true;
+  if (!isJsonObject(value)) return false;
+  return value.not === true || (isJsonObject(value.not) && Object.keys(value.not).length === 0);
+}
+
+function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,16 @@
+// JSON pointers (RFC 6901) into an OpenAPI document, written without the leading "#".
+
+/** Escapes one reference token: "~" becomes "~0" and "/" becomes "~1". */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The pointer of a child of the node at `parent`. */
+export function childPointer(parent: string, ...tokens: Array<string | number>): string {
+  return parent + tokens.map((token) => `/${escapeToken(token)}`).join("");
+}
+
+/** Turns a local `$ref` ("#/components/schemas/Log") into the pointer it names ("/components/schemas/Log"). */
+export function refToPointer(ref: string): string {
+  return ref.startsWith("#") ? ref.slice(1) : ref;
+}
