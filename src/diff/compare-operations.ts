@@ -1,0 +1,30 @@
+// Compares the operations of two documents: which exist on each side and, for matched ones, what changed.
+import { compareParameters } from "./compare-parameters.ts";
+import { compareResponses } from "./compare-responses.ts";
+import type { Finding } from "./finding.ts";
+import type { LoadedDocument } from "./load-document.ts";
+import { listOperations, matchOperations, operationLabel, pathShape, type OperationEntry } from "./operations.ts";
+
+export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument): Finding[] {
+  const { pairs, removed, added } = matchOperations(listOperations(ours), listOperations(theirs));
+  return [
+    ...removed.map((entry) => presenceFinding("operation-removed", entry, "was removed", entry.pointer, null)),
+    ...added.map((entry) => presenceFinding("operation-added", entry, "was added", null, entry.pointer)),
+    ...pairs.flatMap(([a, b]) => comparePair(ours, a, theirs, b)),
+  ];
+}
+
+function comparePair(ours: LoadedDocument, a: OperationEntry, theirs: LoadedDocument, b: OperationEntry): Finding[] {
+  return [...movedFinding(a, b), ...compareParameters(ours, a, theirs, b), ...compareResponses(ours, a, theirs, b)];
+}
+
+/** Reported when operations were paired by operationId although their method or path differ. */
+function movedFinding(a: OperationEntry, b: OperationEntry): Finding[] {
+  if (a.method === b.method && pathShape(a.path) === pathShape(b.path)) return [];
+  return [presenceFinding("operation-moved", a, `moved to ${operationLabel(b)}`, a.pointer, b.pointer)];
+}
+
+function presenceFinding(kind: Finding["kind"], entry: OperationEntry, change: string, ours: string | null, theirs: string | null): Finding {
+  const name = entry.operationId ? `operation ${entry.operationId}` : "operation";
+  return { kind, context: "operation", operation: operationLabel(entry), subject: name, change, ours, theirs };
+}

@@ -1,0 +1,75 @@
+// Compares the responses of two matched operations: statuses, presence of a body, and the body schemas.
+import { compareSchemas } from "./compare-schemas.ts";
+import type { Finding } from "./finding.ts";
+import { isJsonObject, type LoadedDocument } from "./load-document.ts";
+import { normalizeSchema } from "./normalize-schema.ts";
+import { operationLabel, type OperationEntry } from "./operations.ts";
+import { childPointer } from "./pointer.ts";
+import { followRefs } from "./resolve-ref.ts";
+import type { SchemaNode } from "./schema-node.ts";
+
+interface ResponseEntry {
+  status: string;
+  /** The status as matched across documents ("2xx" and "2XX" are one range). */
+  key: string;
+  pointer: string;
+  body?: SchemaNode;
+}
+
+export function compareResponses(ours: LoadedDocument, oursOp: OperationEntry, theirs: LoadedDocument, theirsOp: OperationEntry): Finding[] {
+  const before = listResponses(ours, oursOp);
+  const after = new Map(listResponses(theirs, theirsOp).map((response) => [response.key, response]));
+  const operation = operationLabel(oursOp);
+  const findings: Finding[] = [];
+  for (const response of before) {
+    const counterpart = after.get(response.key);
+    after.delete(response.key);
+    if (counterpart) findings.push(...compareResponse(response, counterpart, operation));
+    else findings.push(statusRemoved(response, operation));
+  }
+  for (const response of after.values()) {
+    findings.push(responseFinding("response-status-added", response, "was added", operation, null, response.pointer));
+  }
+  return findings;
+}
+
+function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: string): Finding[] {
+  if (ours.body && theirs.body) {
+    return compareSchemas(ours.body, theirs.body, { context: "response", operation, subject: `response ${ours.status} body` });
+  }
+  if (ours.body) return [responseFinding("response-body-removed", ours, "no longer has a JSON body", operation, ours.body.pointer, theirs.pointer)];
+  if (theirs.body) return [responseFinding("response-body-added", ours, "now has a JSON body", operation, ours.pointer, theirs.body.pointer)];
+  return [];
+}
+
+function statusRemoved(response: ResponseEntry, operation: string): Finding {
+  const kind = /^2/.test(response.status) ? "success-status-removed" : "error-status-removed";
+  return responseFinding(kind, response, "was removed", operation, response.pointer, null);
+}
+
+function responseFinding(kind: Finding["kind"], response: ResponseEntry, change: string, operation: string, ours: string | null, theirs: string | null): Finding {
+  return { kind, context: "operation", operation, subject: `response ${response.status}`, change, ours, theirs };
+}
+
+function listResponses(source: LoadedDocument, op: OperationEntry): ResponseEntry[] {
+  const responsesPointer = childPointer(op.pointer, "responses");
+  const responses = isJsonObject(op.operation.responses) ? op.operation.responses : {};
+  return Object.entries(responses).map(([status, raw]) => {
+    const pointer = childPointer(responsesPointer, status);
+    const resolved = followRefs(source, raw, pointer);
+    const media = jsonMedia(resolved.value);
+    const bodyPointer = childPointer(resolved.pointer, "content", media?.type ?? "", "schema");
+    const body = media ? normalizeSchema(source, media.schema, bodyPointer) : undefined;
+    return { status, key: status.toUpperCase(), pointer, body };
+  });
+}
+
+/** The JSON media type of a response: `application/json`, else the first `+json` or `json` one. */
+function jsonMedia(response: unknown): { type: string; schema: unknown } | undefined {
+  if (!isJsonObject(response) || !isJsonObject(response.content)) return undefined;
+  const types = Object.keys(response.content);
+  const type = types.find((candidate) => candidate === "application/json") ?? types.find((candidate) => /json/i.test(candidate));
+  const media = type === undefined ? undefined : response.content[type];
+  if (type === undefined || !isJsonObject(media) || !("schema" in media)) return undefined;
+  return { type, schema: media.schema };
+}

@@ -1,0 +1,151 @@
+// Compares two normalised schemas structurally and lists how theirs differs from ours.
+import type { Kind } from "./classify.ts";
+import type { Finding } from "./finding.ts";
+import { describeShape, matchVariants } from "./match-variants.ts";
+import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
+import { missingFrom, relateSets, showAlternatives, showValues, valueKey } from "./value-sets.ts";
+
+export interface SchemaScope {
+  /** `response` for bodies clients read, `request` for values clients send. */
+  context: "response" | "request";
+  operation: string;
+  /** What the schema is, as "response 200 body" or "query parameter page_size". */
+  subject: string;
+}
+
+/** Where the walk is: the scope, the field path inside the schema, and the list findings go to. */
+interface Site {
+  scope: SchemaScope;
+  path: string;
+  findings: Finding[];
+}
+
+export function compareSchemas(ours: SchemaNode, theirs: SchemaNode, scope: SchemaScope): Finding[] {
+  const findings: Finding[] = [];
+  compareNode(ours, theirs, { scope, path: "", findings });
+  return findings;
+}
+
+function report(site: Site, kind: Kind, change: string, ours: string | null, theirs: string | null): void {
+  const subject = site.path ? `${site.scope.subject} field "${site.path}"` : site.scope.subject;
+  site.findings.push({ kind, context: site.scope.context, operation: site.scope.operation, subject, change, ours, theirs });
+}
+
+function compareNode(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  if (ours.recursive || theirs.recursive) return;
+  compareNullability(ours, theirs, site);
+  if (ours.variants || theirs.variants) {
+    compareVariants(ours, theirs, site);
+    return;
+  }
+  if (!compareTypes(ours, theirs, site)) return;
+  compareFormats(ours, theirs, site);
+  compareEnums(ours, theirs, site);
+  compareBounds(ours, theirs, site);
+  compareDefaults(ours, theirs, site);
+  compareClosedness(ours, theirs, site);
+  compareProperties(ours, theirs, site);
+  compareItems(ours, theirs, site);
+}
+
+function compareNullability(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  if (ours.nullable === theirs.nullable) return;
+  if (theirs.nullable) report(site, "became-nullable", "can now be null", ours.pointer, theirs.pointer);
+  else report(site, "became-non-nullable", "can no longer be null", ours.pointer, theirs.pointer);
+}
+
+/** Returns false when the types have nothing in common, so that nothing below the type is compared. */
+function compareTypes(ours: SchemaNode, theirs: SchemaNode, site: Site): boolean {
+  const relation = relateSets(ours.types, theirs.types);
+  if (relation === "same") return true;
+  const change = `type changed from ${showAlternatives(ours.types)} to ${showAlternatives(theirs.types)}`;
+  const kind = relation === "wider" ? "type-widened" : relation === "narrower" ? "type-narrowed" : "type-changed";
+  report(site, kind, change, ours.pointer, theirs.pointer);
+  return relation !== "different";
+}
+
+function compareFormats(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  const relation = relateSets(ours.formats, theirs.formats);
+  if (relation === "same") return;
+  const change = `format changed from ${showAlternatives(ours.formats)} to ${showAlternatives(theirs.formats)}`;
+  const kind = relation === "wider" ? "format-widened" : relation === "narrower" ? "format-narrowed" : "format-changed";
+  report(site, kind, change, ours.pointer, theirs.pointer);
+}
+
+function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  const [before, after] = [ours.enumValues, theirs.enumValues];
+  if (relateSets(before, after) === "same") return;
+  if (before === undefined) {
+    report(site, "enum-constraint-introduced", `is now limited to ${showValues(after ?? [])}`, ours.pointer, theirs.pointer);
+  } else if (after === undefined) {
+    report(site, "enum-constraint-dropped", `is no longer limited to ${showValues(before)}`, ours.pointer, theirs.pointer);
+  } else {
+    const added = missingFrom(after, before);
+    const removed = missingFrom(before, after);
+    if (added.length > 0) report(site, "enum-values-added", `gained enum value(s) ${showValues(added)}`, ours.pointer, theirs.pointer);
+    if (removed.length > 0) report(site, "enum-values-removed", `lost enum value(s) ${showValues(removed)}`, ours.pointer, theirs.pointer);
+  }
+}
+
+function compareBounds(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  for (const keyword of BOUND_KEYWORDS) {
+    const [before, after] = [ours.bounds[keyword], theirs.bounds[keyword]];
+    if (before === after) continue;
+    const stricter = LOWER_BOUNDS.has(keyword) ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+    const tightened = after !== undefined && (before === undefined || stricter(after, before));
+    const change = `${keyword} changed from ${before ?? "none"} to ${after ?? "none"}`;
+    report(site, tightened ? "bound-tightened" : "bound-relaxed", change, ours.pointer, theirs.pointer);
+  }
+}
+
+function compareDefaults(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  const show = (node: SchemaNode) => (node.defaultValue ? valueKey(node.defaultValue.value) : "none");
+  if (show(ours) === show(theirs)) return;
+  report(site, "default-changed", `default changed from ${show(ours)} to ${show(theirs)}`, ours.pointer, theirs.pointer);
+}
+
+function compareClosedness(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  if (!isObjectLike(ours) || !isObjectLike(theirs) || ours.closed === theirs.closed) return;
+  if (ours.closed) report(site, "object-opened", "now allows properties it does not list", ours.pointer, theirs.pointer);
+  else report(site, "object-closed", "no longer allows properties it does not list", ours.pointer, theirs.pointer);
+}
+
+function compareProperties(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  const names = new Set([...ours.properties.keys(), ...theirs.properties.keys()]);
+  for (const name of names) {
+    const inner: Site = { ...site, path: site.path ? `${site.path}.${name}` : name };
+    const before = ours.properties.get(name);
+    const after = theirs.properties.get(name);
+    if (!after) report(inner, "property-removed", "was removed", before?.pointer ?? null, null);
+    else if (!before) {
+      const required = theirs.required.has(name);
+      report(inner, required ? "required-property-added" : "optional-property-added", `was added (${required ? "required" : "optional"})`, null, after.pointer);
+    } else {
+      compareRequired(ours.required.has(name), theirs.required.has(name), before.pointer, after.pointer, inner);
+      compareNode(before.schema, after.schema, inner);
+    }
+  }
+}
+
+function compareRequired(before: boolean, after: boolean, ours: string, theirs: string, site: Site): void {
+  if (before && !after) report(site, "became-optional", "is no longer required", ours, theirs);
+  if (!before && after) report(site, "became-required", "is now required", ours, theirs);
+}
+
+function compareItems(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  if (!isArrayLike(ours) || !isArrayLike(theirs)) return;
+  const inner: Site = { ...site, path: `${site.path}[]` };
+  compareNode(ours.items ?? anyNode(ours.pointer), theirs.items ?? anyNode(theirs.pointer), inner);
+}
+
+function compareVariants(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  const { pairs, removed, added } = matchVariants(ours.variants ?? [ours], theirs.variants ?? [theirs]);
+  for (const variant of removed) {
+    report(site, "variant-removed", `no longer has the alternative ${describeShape(variant)}`, variant.pointer, null);
+  }
+  for (const variant of added) {
+    report(site, "variant-added", `gained the alternative ${describeShape(variant)}`, null, variant.pointer);
+  }
+  // Nullability of the union was compared above; comparing it again per alternative would repeat it.
+  for (const [a, b] of pairs) compareNode({ ...a, nullable: false }, { ...b, nullable: false }, site);
+}

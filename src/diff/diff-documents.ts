@@ -1,0 +1,74 @@
+// Runs the comparison and turns findings into the report: de-duplicated, classified, breaking first.
+import { classify, type Kind, type Level } from "./classify.ts";
+import { compareOperations } from "./compare-operations.ts";
+import type { Finding } from "./finding.ts";
+import type { LoadedDocument } from "./load-document.ts";
+
+export interface Difference {
+  level: Level;
+  kind: Kind;
+  message: string;
+  /** Present when the difference concerns one operation; absent when a shared schema changes several. */
+  operation?: string;
+  ours: string | null;
+  theirs: string | null;
+}
+
+export interface DocumentSummary {
+  title: string;
+  version: string;
+}
+
+export interface DiffReport {
+  version: 1;
+  ours: DocumentSummary;
+  theirs: DocumentSummary;
+  summary: { breaking: number; nonBreaking: number; informational: number };
+  differences: Difference[];
+}
+
+const LEVEL_ORDER: Level[] = ["breaking", "non-breaking", "informational"];
+
+export function diffDocuments(ours: LoadedDocument, theirs: LoadedDocument): DiffReport {
+  const differences = groupFindings(compareOperations(ours, theirs))
+    .map(toDifference)
+    .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
+  const count = (level: Level) => differences.filter((difference) => difference.level === level).length;
+  return {
+    version: 1,
+    ours: { title: ours.title, version: ours.version },
+    theirs: { title: theirs.title, version: theirs.version },
+    summary: { breaking: count("breaking"), nonBreaking: count("non-breaking"), informational: count("informational") },
+    differences,
+  };
+}
+
+/** A shared component reached from several places yields one finding per place; they are one difference. */
+function groupFindings(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = [finding.kind, finding.context, finding.ours, finding.theirs].join("\u0000");
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()];
+}
+
+function toDifference(group: Finding[]): Difference {
+  const [first, ...others] = group as [Finding, ...Finding[]];
+  const operations = new Set(group.map((finding) => finding.operation));
+  const elsewhere = [...new Set(others.map((finding) => `${finding.operation} ${finding.subject}`))];
+  const sentence = `${capitalize(first.subject)} ${first.change}`;
+  const message = elsewhere.length === 0 ? sentence : `${sentence} (in ${first.operation}; also ${elsewhere.join("; ")})`;
+  return {
+    level: classify(first.kind, first.context),
+    kind: first.kind,
+    message,
+    ...(operations.size === 1 ? { operation: first.operation } : {}),
+    ours: first.ours,
+    theirs: first.theirs,
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
