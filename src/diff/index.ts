@@ -1,0 +1,6 @@
+// Public surface of the spec diff.
+export { diffCommand, DIFF_USAGE } from "./command.ts";
+export { diffDocuments, type DiffReport, type Difference } from "./diff-documents.ts";
+export { classify, RULES, KINDS, type Kind, type Level, type Context } from "./classify.ts";
+export { loadDocument, toOpenApiDocument, DocumentError, type LoadedDocument, type Side } from "./load-document.ts";
+export { formatReport, FORMATS, type OutputFormat } from "./format.ts";
