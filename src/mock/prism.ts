@@ -304,9 +304,14 @@ function launch(entry: string, commandArgs: string[], host: string, port: number
   })();
 }
 
+// The probe carries a `Prefer` header Prism cannot parse, so Prism answers it itself (422) before routing: in proxy mode
+// it never reaches the upstream, which may be a real SignalWire Space.
 async function answersHttp(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/__prism_ready_probe__`, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(`${url}/`, {
+      headers: { prefer: "code=readiness-probe" },
+      signal: AbortSignal.timeout(1_000),
+    });
     await response.body?.cancel();
     return true; // any status means an HTTP server is there
   } catch {
