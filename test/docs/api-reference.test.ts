@@ -67,7 +67,7 @@ describe("the HTML API reference", () => {
           getLog: await getLog.isVisible(),
           listLogs: await listLogs.count(),
           logTab: await logTab.isVisible(),
-          text: await page.evaluate(() => document.body.innerText),
+          text: await page.locator("body").innerText(),
           sidebar: await page.getByRole("link", { name: /video log/i }).allInnerTexts(),
         };
       });
