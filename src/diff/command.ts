@@ -5,7 +5,8 @@ import { formatReport } from "./format.ts";
 import { DocumentError, loadDocument } from "./load-document.ts";
 import { parseDiffOptions, type FailOn } from "./options.ts";
 
-export const DIFF_USAGE = `Usage: video-logs diff <other.yaml|json> [--format text|json|markdown] [--fail-on breaking|non-breaking] [--ours <path>]
+export const DIFF_USAGE = `Usage: video-logs diff <other.yaml|json> [--format text|json|markdown]
+                       [--fail-on breaking|non-breaking] [--ours <path>]
 
 Compares our OpenAPI spec (the base a client was built from) with another OpenAPI 3.x document
 (what the server now documents) for the video-log operations, and classifies every difference

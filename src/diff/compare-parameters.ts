@@ -40,14 +40,23 @@ export function compareParameters(ours: LoadedDocument, oursOp: OperationEntry, 
 function compareParameter(ours: ParameterEntry, theirs: ParameterEntry, operation: string): Finding[] {
   const findings: Finding[] = [];
   if (ours.required !== theirs.required) {
-    const [kind, change] = theirs.required ? (["became-required", "is now required"] as const) : (["became-optional", "is no longer required"] as const);
+    const kind = theirs.required ? "became-required" : "became-optional";
+    const change = theirs.required ? "is now required" : "is no longer required";
+    // Required-ness of a parameter follows the same request rule as required-ness of a property clients send.
     findings.push({ ...parameterFinding(kind, ours, change, operation, ours.pointer, theirs.pointer), context: "request" });
   }
   findings.push(...compareSchemas(ours.schema, theirs.schema, { context: "request", operation, subject: subjectOf(ours) }));
   return findings;
 }
 
-function parameterFinding(kind: Finding["kind"], parameter: ParameterEntry, change: string, operation: string, ours: string | null, theirs: string | null): Finding {
+function parameterFinding(
+  kind: Finding["kind"],
+  parameter: ParameterEntry,
+  change: string,
+  operation: string,
+  ours: string | null,
+  theirs: string | null,
+): Finding {
   return { kind, context: "operation", operation, subject: subjectOf(parameter), change, ours, theirs };
 }
 

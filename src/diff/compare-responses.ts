@@ -37,8 +37,12 @@ function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: 
   if (ours.body && theirs.body) {
     return compareSchemas(ours.body, theirs.body, { context: "response", operation, subject: `response ${ours.status} body` });
   }
-  if (ours.body) return [responseFinding("response-body-removed", ours, "no longer has a JSON body", operation, ours.body.pointer, theirs.pointer)];
-  if (theirs.body) return [responseFinding("response-body-added", ours, "now has a JSON body", operation, ours.pointer, theirs.body.pointer)];
+  if (ours.body) {
+    return [responseFinding("response-body-removed", ours, "no longer has a JSON body", operation, ours.body.pointer, theirs.pointer)];
+  }
+  if (theirs.body) {
+    return [responseFinding("response-body-added", ours, "now has a JSON body", operation, ours.pointer, theirs.body.pointer)];
+  }
   return [];
 }
 
@@ -47,7 +51,14 @@ function statusRemoved(response: ResponseEntry, operation: string): Finding {
   return responseFinding(kind, response, "was removed", operation, response.pointer, null);
 }
 
-function responseFinding(kind: Finding["kind"], response: ResponseEntry, change: string, operation: string, ours: string | null, theirs: string | null): Finding {
+function responseFinding(
+  kind: Finding["kind"],
+  response: ResponseEntry,
+  change: string,
+  operation: string,
+  ours: string | null,
+  theirs: string | null,
+): Finding {
   return { kind, context: "operation", operation, subject: `response ${response.status}`, change, ours, theirs };
 }
 

@@ -119,7 +119,8 @@ function compareProperties(ours: SchemaNode, theirs: SchemaNode, site: Site): vo
     if (!after) report(inner, "property-removed", "was removed", before?.pointer ?? null, null);
     else if (!before) {
       const required = theirs.required.has(name);
-      report(inner, required ? "required-property-added" : "optional-property-added", `was added (${required ? "required" : "optional"})`, null, after.pointer);
+      const kind = required ? "required-property-added" : "optional-property-added";
+      report(inner, kind, `was added (${required ? "required" : "optional"})`, null, after.pointer);
     } else {
       compareRequired(ours.required.has(name), theirs.required.has(name), before.pointer, after.pointer, inner);
       compareNode(before.schema, after.schema, inner);
