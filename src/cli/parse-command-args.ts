@@ -1,10 +1,19 @@
 // Strict flag parsing shared by every command: unknown flags and stray arguments are usage errors.
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { UsageError } from "./usage-error.ts";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+type OptionSpec = Record<string, { type: "string" | "boolean" }>;
 
-export function parseCommandArgs<O extends Options>(args: string[], options: O, maxPositionals = 0) {
+/** The parsed flags: strings for string options, booleans for boolean ones, and `help`. */
+export type FlagValues<O extends OptionSpec> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string } & {
+  help?: boolean;
+};
+
+export function parseCommandArgs<const O extends OptionSpec>(
+  args: string[],
+  options: O,
+  maxPositionals = 0,
+): { values: FlagValues<O>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
@@ -14,7 +23,7 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`Unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
   }
-  return parsed;
+  return { values: parsed.values as FlagValues<O>, positionals: parsed.positionals };
 }
 
 /** Reads a whole-number flag within bounds. */

@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const PROJECT_ID = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
+const API_TOKEN = "PTcli-secret-0123456789abcdef";
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const expectedDrift = JSON.parse(
+  readFileSync(new URL("../../contract-tests/fixtures/replay/drifted/expected-drift.json", import.meta.url), "utf8"),
+) as { operationId: string; status: number; pointer: string; kind: string }[];
+
+let clean: ReplayServer;
+let drifted: ReplayServer;
+const outDir = mkdtempSync(join(tmpdir(), "video-logs-cli-"));
+
+beforeAll(async () => {
+  assertBuilt();
+  [clean, drifted] = await Promise.all([
+    startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN }),
+    startReplayServer({ fixtureSet: "drifted", projectId: PROJECT_ID, apiToken: API_TOKEN }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([clean?.stop(), drifted?.stop()]);
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("video-logs check", () => {
+  it("exits 0 with a clean report against a server that matches the spec", async () => {
+    const { code, stdout } = await runBin(["check", "--base-url", clean.url, "--format", "json"], env);
+    const report = JSON.parse(stdout) as DriftReport;
+    expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
+    expect(report.summary.requests).toBe(report.summary.passed);
+    // Both listings read all three pages, following an absolute and a relative next link.
+    expect(report.checks.filter((c) => c.name.startsWith("list_logs page 3"))).toHaveLength(2);
+    expect(report.checks.some((c) => c.name === "list_logs with wrong credentials" && c.status === 401)).toBe(true);
+    expect(code).toBe(0);
+  });
+
+  it("exits 1 and lists exactly the recorded drift in the JSON report", async () => {
+    const { code, stdout } = await runBin(["check", "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as DriftReport;
+    const found = report.checks.flatMap((c) => c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`));
+    for (const drift of expectedDrift) {
+      expect(found).toContain(`${drift.operationId} ${drift.status} ${drift.pointer} ${drift.kind}`);
+    }
+    expect(report.summary.breaking).toBeGreaterThan(0);
+  });
+
+  it("treats additive drift as failure only with --strict", async () => {
+    const server = await startReplayServer({ fixtureSet: "drifted", projectId: PROJECT_ID, apiToken: API_TOKEN });
+    try {
+      // One page: the only drift there is an unknown field, plus the wrong-shape 404 (breaking).
+      const { stdout } = await runBin(["check", "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"], env);
+      const report = JSON.parse(stdout) as DriftReport;
+      expect(report.summary.additive).toBeGreaterThan(0);
+      expect(report.strict).toBe(false);
+      const strict = await runBin(["check", "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json", "--strict"], env);
+      expect((JSON.parse(strict.stdout) as DriftReport).strict).toBe(true);
+      expect(strict.code).toBe(1);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    [["check", "--bogus"], "Unknown option '--bogus'"],
+    [["check", "--format", "yaml"], "--format must be one of text, json, junit, markdown"],
+    [["check", "--pages", "many"], "--pages must be a whole number"],
+    [["check", "extra"], 'Unexpected argument "extra"'],
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+    [["check", "--base-url", "http://10.1.2.3:8080"], "only https is allowed"],
+    [["check", "--space", "not a space"], "Invalid Space name"],
+  ])("exits 2 on bad usage: %j", async (args, message) => {
+    const { code, stderr } = await runBin(args, env);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it("exits 2 naming the variable when credentials are missing", async () => {
+    const { code, stderr } = await runBin(["check", "--base-url", clean.url]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("SIGNALWIRE_PROJECT_ID");
+  });
+
+  it("exits 2 with a clear message when no target is reachable", async () => {
+    const { code, stderr } = await runBin(["check", "--base-url", "http://127.0.0.1:9", "--timeout", "2000"], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Cannot reach http://127.0.0.1:9");
+  });
+
+  it("exits 2 when the API refuses the credentials", async () => {
+    const { code, stderr } = await runBin(["check", "--base-url", clean.url], { ...env, SIGNALWIRE_API_TOKEN: "wrong" });
+    expect(code).toBe(2);
+    expect(stderr).toContain("refused the credentials (401)");
+    expect(stderr).not.toContain("wrong");
+  });
+
+  it("writes every report format to --out and never shows the token", async () => {
+    for (const format of ["text", "json", "junit", "markdown"]) {
+      const file = join(outDir, `report.${format}`);
+      const { code, stdout, stderr } = await runBin(["check", "--base-url", drifted.url, "--format", format, "--out", file], env);
+      expect(code).toBe(1);
+      const written = readFileSync(file, "utf8");
+      expect(written.length).toBeGreaterThan(100);
+      for (const text of [stdout, stderr, written]) {
+        expect(text).not.toContain(API_TOKEN);
+        expect(text).not.toContain(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"));
+      }
+    }
+  });
+
+  it("prints a text report by default, with no colour and no progress when not on a terminal", async () => {
+    const { code, stdout, stderr } = await runBin(["check", "--base-url", clean.url], env);
+    expect(code).toBe(0);
+    expect(stdout.startsWith("OK: ")).toBe(true);
+    expect(stdout).not.toContain("\u001b[");
+    expect(stderr).toBe("");
+  });
+
+  it("checks the embedded Prism mock when no target is given, and stops it afterwards", async () => {
+    const { code, stdout } = await runBin(["check", "--format", "json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as DriftReport;
+    expect(report.target.kind).toBe("mock");
+    expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
+    // The mock's port no longer answers once the command has exited.
+    await expect(fetch(report.target.baseUrl)).rejects.toThrow();
+  });
+});
+
+describe("video-logs help", () => {
+  it.each(["check", "get", "list", "mock", "diff"])("prints --help for %s and exits 0", async (command) => {
+    const { code, stdout } = await runBin([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: video-logs/);
+  });
+
+  it("lists the commands with --help and exits 2 with none", async () => {
+    expect((await runBin(["--help"])).stdout).toContain("check");
+    expect((await runBin([])).code).toBe(2);
+  });
+});
+
+describe("video-logs get and list", () => {
+  it("get prints one log as JSON", async () => {
+    const listed = await runBin(["list", "--base-url", clean.url, "--limit", "1"], env);
+    const id = (JSON.parse(listed.stdout.trim()) as { id: string }).id;
+    const { code, stdout } = await runBin(["get", id, "--base-url", clean.url], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id });
+  });
+
+  it("list prints NDJSON across pages and honours --limit and --include-deleted", async () => {
+    const all = await runBin(["list", "--base-url", clean.url, "--include-deleted"], env);
+    const lines = all.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; discarded_at?: string });
+    expect(lines.length).toBe(11);
+    expect(lines.filter((l) => l.discarded_at)).toHaveLength(3);
+    const limited = await runBin(["list", "--base-url", clean.url, "--limit", "4"], env);
+    expect(limited.stdout.trim().split("\n")).toHaveLength(4);
+  });
+
+  it("get reports violations on stderr and still prints the body, exiting 1", async () => {
+    const { code, stdout, stderr } = await runBin(["get", "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b", "--base-url", drifted.url], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain("breaking get_log /charge");
+    expect(JSON.parse(stdout)).toMatchObject({ id: "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b" });
+  });
+
+  it("get refuses a non-UUID id with exit 2 before sending anything", async () => {
+    const before = clean.requests.length;
+    const { code, stderr } = await runBin(["get", "42", "--base-url", clean.url], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Invalid id");
+    expect(clean.requests.length).toBe(before);
+  });
+});
