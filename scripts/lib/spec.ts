@@ -1,9 +1,11 @@
 // Loads our OpenAPI document and turns its response schemas into JSON Schemas ajv can compile.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { resolvePointer } from "../../src/spec/resolve-pointer.ts";
+import { defaultSpecPath } from "../../src/spec/spec-path.ts";
 
-export const SPEC_PATH = fileURLToPath(new URL("../../openapi/video-logs.openapi.yaml", import.meta.url));
+export { resolvePointer };
+export const SPEC_PATH = defaultSpecPath();
 
 /** The `$id` under which the document's component schemas are registered with ajv. */
 export const COMPONENTS_ID = "https://signalwire-video-logs.invalid/openapi/components.json";
@@ -24,19 +26,6 @@ export interface ResponseSchema {
   schema: object;
   /** Named examples of this response, already resolved. */
   examples: Record<string, unknown>;
-}
-
-/** Follows a local `#/...` reference inside the document. */
-export function resolvePointer(doc: OpenApiDocument, ref: string): any {
-  if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
-  return ref
-    .slice(2)
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((node: any, key) => {
-      if (node === undefined || !(key in node)) throw new Error(`unresolvable reference ${ref}`);
-      return node[key];
-    }, doc);
 }
 
 function deref<T = any>(doc: OpenApiDocument, node: any): T {

@@ -1,6 +1,6 @@
 // Parses the arguments of `video-logs diff` into options, or a one-line reason why they are wrong.
 import { parseArgs } from "node:util";
-import { SPEC_PATH } from "../../scripts/lib/spec.ts";
+import { defaultSpecPath } from "../spec/spec-path.ts";
 import { FORMATS, type OutputFormat } from "./format.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
@@ -39,10 +39,10 @@ export function parseDiffOptions(args: string[]): ParsedOptions {
   const failOn = values["fail-on"] ?? "non-breaking";
   if (!isOneOf(FORMATS, format)) return { ok: false, error: `--format must be text, json or markdown, not "${format}"` };
   if (!isOneOf(FAIL_ON, failOn)) return { ok: false, error: `--fail-on must be breaking or non-breaking, not "${failOn}"` };
-  if (help) return { ok: true, options: { help, theirsPath: "", oursPath: SPEC_PATH, format, failOn } };
+  if (help) return { ok: true, options: { help, theirsPath: "", oursPath: defaultSpecPath(), format, failOn } };
   if (positionals.length === 0) return { ok: false, error: "missing the document to compare with" };
   if (positionals.length > 1) return { ok: false, error: `expected one document to compare with, got ${positionals.length}` };
-  return { ok: true, options: { help, theirsPath: positionals[0] ?? "", oursPath: values.ours ?? SPEC_PATH, format, failOn } };
+  return { ok: true, options: { help, theirsPath: positionals[0] ?? "", oursPath: values.ours ?? defaultSpecPath(), format, failOn } };
 }
 
 function isOneOf<T extends string>(allowed: readonly T[], value: string): value is T {

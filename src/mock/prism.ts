@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultSpecPath } from "../spec/spec-path.ts";
 
 /** A running Prism server. */
 export interface PrismServer {
@@ -50,7 +51,6 @@ export interface PrismProxyOptions extends CommonOptions {
 const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 3_000;
 const KEPT_LOG_LINES = 40;
-const SPEC_RELATIVE_PATH = join("openapi", "video-logs.openapi.yaml");
 
 /** Starts `prism mock` on the spec. */
 export async function startPrismMock(options: PrismMockOptions = {}): Promise<PrismServer> {
@@ -99,15 +99,7 @@ function resolveSpecPath(specPath: string | undefined): string {
     if (!existsSync(absolute)) throw new Error(`OpenAPI document not found: ${absolute}`);
     return absolute;
   }
-  // Walk up from this module to the package root, so that the default works from any cwd and from a build output.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, SPEC_RELATIVE_PATH);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`could not find ${SPEC_RELATIVE_PATH} above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
+  return defaultSpecPath();
 }
 
 /** Asks the OS for a port nobody listens on right now. */

@@ -12,7 +12,7 @@ const workspaces: string[] = [];
 function scratchCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "video-logs-gate-"));
   workspaces.push(dir);
-  for (const entry of ["openapi", "generated", "scripts", "redocly.yaml", "package.json"]) {
+  for (const entry of ["openapi", "generated", "scripts", "src", "redocly.yaml", "package.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
