@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildValidatorsModule } from "./lib/validators-module.ts";
+import { buildValidatorsModule, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 import { loadSpec } from "./lib/spec.ts";
 
 const check = process.argv.includes("--check");
@@ -22,16 +22,16 @@ if (typescript.status !== 0) {
   stale = true;
 }
 
-// 2. Precompiled ajv validators for every response body and every operation's parameters.
-const validatorsPath = `${root}generated/validators.ts`;
-const validators = buildValidatorsModule(loadSpec());
-if (check) {
-  if (!existsSync(validatorsPath) || readFileSync(validatorsPath, "utf8") !== validators) {
-    console.error("generated/validators.ts is stale: run `npm run generate` and commit the result.");
+// 2. Precompiled ajv validators for every response body and every operation's parameters, fast and detailed.
+const spec = loadSpec();
+for (const { file, detailed } of VALIDATOR_MODULES) {
+  const path = `${root}${file}`;
+  const code = buildValidatorsModule(spec, { detailed });
+  if (!check) writeFileSync(path, code);
+  else if (!existsSync(path) || readFileSync(path, "utf8") !== code) {
+    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
     stale = true;
   }
-} else {
-  writeFileSync(validatorsPath, validators);
 }
 
 if (stale) process.exit(1);

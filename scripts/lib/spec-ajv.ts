@@ -10,16 +10,21 @@ const addFormats = addFormatsModule.default.default;
 const OPENAPI_SCHEMA_KEYWORDS = ["discriminator", "xml", "externalDocs", "example"];
 
 export interface SpecAjvOptions {
-  /** Emit standalone code (for generated/validators.ts). */
+  /** Emit standalone code (for generated/). */
   standalone?: boolean;
+  /**
+   * Collect every error, each with its schema, so a failure can be explained (the default). Off, validation stops at
+   * the first error and a union at its first matching branch: the fast path for bodies that are valid.
+   */
+  detailed?: boolean;
 }
 
 export function createSpecAjv(doc: OpenApiDocument, options: SpecAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
-    allErrors: true,
+    allErrors: options.detailed ?? true,
     // Errors carry their schema, so a failed anyOf can be explained by its best-matching branch.
-    verbose: true,
+    verbose: options.detailed ?? true,
     // The spec's schemas are known at build time; inline code keeps the standalone module self-contained.
     code: options.standalone ? { source: true, esm: true, lines: false } : { lines: false },
   });

@@ -63,7 +63,13 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
  */
 export function createVideoLogsClient(options: VideoLogsClientOptions = {}): VideoLogsClient {
   const config = resolveClientOptions(options);
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: createPolicyFetch(config) });
+  // Static headers ride on every Request openapi-fetch builds; the policy fetch refuses any origin but ours, so the
+  // Authorization header never leaves it.
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createPolicyFetch(config),
+    headers: { authorization: config.authorization, "user-agent": config.userAgent, accept: "application/json" },
+  });
 
   /** Turns openapi-fetch's result into a value or one of our errors; validates 2xx bodies per the mode. */
   function settle<T>(operationId: OperationId, result: { data?: unknown; error?: unknown; response: Response }): T {

@@ -1,12 +1,14 @@
 // The one response validator shared by the client, the contract tests and the drift check.
 import type { ValidateFunction } from "ajv";
-import { responseValidators, unionBranchValidators } from "../../generated/validators.ts";
+import { responseValidators as detailedValidators, unionBranchValidators } from "../../generated/validators-detailed.ts";
+import { responseValidators } from "../../generated/validators.ts";
 import { explainErrors } from "./explain-errors.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 
 export type OperationId = keyof typeof responseValidators;
 
 const byOperation = responseValidators as unknown as Record<string, Record<string, ValidateFunction>>;
+const detailedByOperation = detailedValidators as unknown as Record<string, Record<string, ValidateFunction>>;
 const branches = unionBranchValidators as unknown as Record<string, ValidateFunction>;
 
 /** The statuses the spec declares for an operation, as strings ("200", "404"…). */
@@ -49,6 +51,9 @@ export function validateResponse(
     ];
   }
   if (validate(body)) return [];
-  const violations = explainErrors(validate.errors ?? [], body, branches);
+  // Only a rejected body pays for collecting every error.
+  const explain = detailedByOperation[operationId]![String(status)]!;
+  explain(body);
+  const violations = explainErrors(explain.errors ?? [], body, branches);
   return mode === "tolerant" ? violations.filter((v) => v.kind === "breaking") : violations;
 }
