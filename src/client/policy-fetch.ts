@@ -27,7 +27,8 @@ class AttemptDeadline {
     private readonly callerSignal: AbortSignal,
     timeoutMs: number,
   ) {
-    this.timer = setTimeout(() => this.controller.abort(), timeoutMs);
+    // Unref'd: a deadline whose body nobody reads must not keep the process alive.
+    this.timer = setTimeout(() => this.controller.abort(), timeoutMs).unref();
     callerSignal.addEventListener("abort", this.onCallerAbort, { once: true });
   }
 
@@ -83,7 +84,10 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
           signal: deadline.controller.signal,
         });
         const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
-        if (location === null) return endDeadlineWithBody(response, deadline, fail);
+        if (location === null) {
+          if (response.body === null || response.headers.get("content-length") === "0") deadline.end();
+          return endDeadlineWithBody(response, deadline, fail);
+        }
         await response.body?.cancel();
         const target = new URL(location, url);
         // Credentials go to our origin only: a redirect anywhere else is refused, never followed without them.
