@@ -22,12 +22,16 @@ function describeFailures(checks: CheckResult[]): string[] {
   );
 }
 
-export function describeTargetSuite(title: string, options: TargetSuiteOptions): void {
+/** `target` may be a function, for a server that only exists once the suite's own setup has started it. */
+export function describeTargetSuite(title: string, target: TargetSuiteOptions | (() => TargetSuiteOptions)): void {
   describe(title, () => {
-    const clientOptions = { ...options.client, validation: "off" as const, timeoutMs: 20_000 };
+    let options: TargetSuiteOptions;
+    let clientOptions: VideoLogsClientOptions;
     let report: DriftReport;
 
     beforeAll(async () => {
+      options = typeof target === "function" ? target() : target;
+      clientOptions = { ...options.client, validation: "off", timeoutMs: 20_000 };
       const client = createVideoLogsClient(clientOptions);
       report = await runDriftCheck({
         client,
@@ -59,7 +63,8 @@ export function describeTargetSuite(title: string, options: TargetSuiteOptions):
       expect(describeFailures(checksNamed(/wrong credentials/))).toEqual([]);
     });
 
-    it.runIf(options.knownLogId)("returns the configured log in a form the spec describes", async () => {
+    it("returns the configured log in a form the spec describes, when one is configured", async (context) => {
+      if (!options.knownLogId) return context.skip("no known log id configured (SIGNALWIRE_VIDEO_LOG_ID)");
       const client = createVideoLogsClient(clientOptions);
       const { data, error, response } = await client.raw.GET("/api/video/logs/{id}", {
         params: { path: { id: options.knownLogId! } },

@@ -19,11 +19,14 @@ Commands:
 Run \`video-logs <command> --help\` for a command's options. \`video-logs --version\` prints the version.
 `;
 
-/** Resolves on Ctrl-C or SIGTERM; used by long-running commands. */
+/**
+ * Resolves on Ctrl-C or SIGTERM; used by long-running commands. The listeners stay: while one is registered, a signal
+ * ends the command's wait instead of the process, and the command gets to clean up.
+ */
 function untilSignal(): Promise<unknown> {
   return new Promise((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
+    process.on("SIGINT", resolve);
+    process.on("SIGTERM", resolve);
   });
 }
 
@@ -38,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "list":
         return await listCommand(args, io);
       case "mock":
-        return await mockCommand(args, io, untilSignal());
+        return await mockCommand(args, io, untilSignal);
       case "diff": {
         const { diffCommand } = await import("../diff/command.ts");
         return await diffCommand(args, io);

@@ -12,7 +12,7 @@ Runs a Prism mock server of the spec on 127.0.0.1 until interrupted.
   -h, --help      this help
 `;
 
-export async function mockCommand(args: string[], io: CliIo, untilStopped: Promise<unknown>): Promise<number> {
+export async function mockCommand(args: string[], io: CliIo, untilStopped: () => Promise<unknown>): Promise<number> {
   const { values } = parseCommandArgs(args, { port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" } });
   if (values.help) {
     io.stdout.write(MOCK_HELP);
@@ -21,9 +21,10 @@ export async function mockCommand(args: string[], io: CliIo, untilStopped: Promi
   const port = values.port === undefined ? undefined : integerFlag("port", values.port, 0, { min: 1, max: 65535 });
   const seed = integerFlag("seed", values.seed, 1, { min: 0, max: 2 ** 31 - 1 });
   const { startPrismMock } = await import("../../mock/prism.ts");
+  const stopped = untilStopped();
   const mock = await startPrismMock({ port, dynamic: Boolean(values.dynamic), seed });
   io.stdout.write(`Prism mock of the Video Logs spec listening on ${mock.url} (Ctrl-C to stop)\n`);
-  await untilStopped;
+  await stopped;
   await mock.stop();
   return EXIT.ok;
 }
