@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { VideoLogsClient } from "../client/create-client.ts";
 import { nextPageQuery } from "../client/next-page-link.ts";
+import { requestIdOf } from "../client/request-id.ts";
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { validateResponse, type OperationId } from "../validation/validate-response.ts";
@@ -40,8 +41,6 @@ interface Probe {
   request: (headers: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id"];
-
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
   const { client, pages = 3, sample = 5, strict = false, signal } = options;
   const startedAt = new Date();
@@ -77,7 +76,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         status: response.status,
         passed: violations.length === 0,
         violations,
-        requestId: REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v) ?? null,
+        requestId: requestIdOf(response.headers) ?? null,
         durationMs: Math.round(performance.now() - started),
         curl: curlCommand(response.url, probe.auth, hint),
       };

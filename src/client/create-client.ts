@@ -11,6 +11,7 @@ import { validateResponse, type OperationId } from "../validation/validate-respo
 import { nextPageQuery } from "./next-page-link.ts";
 import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
 import { createPolicyFetch } from "./policy-fetch.ts";
+import { requestIdOf } from "./request-id.ts";
 
 /** Per-call options. */
 export interface CallOptions {
@@ -31,7 +32,6 @@ export interface VideoLogsClient {
   readonly baseUrl: string;
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id"];
 const paramValidators = requestValidators as unknown as Record<string, Record<string, ValidateFunction>>;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
@@ -76,14 +76,13 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     const { response } = result;
     if (!response.ok) {
       const body = typeof result.error === "string" ? result.error.slice(0, MAX_ERROR_BODY_CHARS) : result.error;
-      const requestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v) ?? undefined;
       throw new ApiError({
         status: response.status,
         statusText: response.statusText,
         method: "GET",
         url: response.url,
         body,
-        requestId,
+        requestId: requestIdOf(response.headers),
         headers: Object.fromEntries(response.headers),
       });
     }
