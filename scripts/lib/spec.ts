@@ -1,7 +1,7 @@
 // Loads our OpenAPI document and turns its response schemas into JSON Schemas ajv can compile.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { resolvePointer } from "../../src/spec/resolve-pointer.ts";
+import { resolvePointer } from "../../src/spec/json-pointer.ts";
 import { defaultSpecPath } from "../../src/spec/spec-path.ts";
 
 export { resolvePointer };

@@ -1,9 +1,8 @@
 // JSON pointers (RFC 6901) into an OpenAPI document, written without the leading "#".
 
-/** Escapes one reference token: "~" becomes "~0" and "/" becomes "~1". */
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
+import { escapeToken } from "../spec/json-pointer.ts";
+
+export { escapeToken };
 
 /** The pointer of a child of the node at `parent`. */
 export function childPointer(parent: string, ...tokens: Array<string | number>): string {

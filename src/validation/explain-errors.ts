@@ -1,5 +1,6 @@
 // Turns raw ajv errors into classified violations, explaining a failed union by its best-matching branch.
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { escapeToken, valueAtPointer } from "../spec/json-pointer.ts";
 import type { Violation } from "./violation.ts";
 
 type BranchValidators = Readonly<Record<string, ValidateFunction>>;
@@ -13,20 +14,6 @@ export function shortJson(value: unknown): string {
   return text.length > MAX_ACTUAL_LENGTH ? `${text.slice(0, MAX_ACTUAL_LENGTH - 1)}…` : text;
 }
 
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === "") return root;
-  let node: any = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return node;
-}
-
 function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -36,7 +23,7 @@ function describeType(value: unknown): string {
 
 function toViolation(error: ErrorObject, body: unknown): Violation {
   const at = error.instancePath;
-  const value = valueAt(body, at);
+  const value = valueAtPointer(body, at);
   const params = error.params as Record<string, any>;
   switch (error.keyword) {
     case "additionalProperties": {
@@ -47,7 +34,7 @@ function toViolation(error: ErrorObject, body: unknown): Violation {
         keyword: error.keyword,
         message: `unexpected property "${params.additionalProperty}" (not in the spec)`,
         expected: "(absent)",
-        actual: shortJson(valueAt(body, pointer)),
+        actual: shortJson(valueAtPointer(body, pointer)),
       };
     }
     case "required": {
@@ -116,7 +103,7 @@ function isCloser(candidate: Violation[], best: Violation[] | undefined): boolea
 function explainUnion(error: ErrorObject, body: unknown, branches: BranchValidators): Violation[] | undefined {
   const options = error.schema as { $ref?: string }[];
   if (!Array.isArray(options)) return undefined;
-  const value = valueAt(body, error.instancePath);
+  const value = valueAtPointer(body, error.instancePath);
   let best: Violation[] | undefined;
   for (const option of options) {
     const validate = option.$ref ? branches[option.$ref] : undefined;
