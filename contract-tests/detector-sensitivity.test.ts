@@ -12,6 +12,7 @@ describe("the drift detector", () => {
   });
 
   it.each(invalid)("flags $name with the right pointers and kinds", ({ operationId, status, body, violations }) => {
+    expect(violations?.length, "an invalid fixture must list the violations it holds").toBeGreaterThan(0);
     const found = validateResponse(operationId, status, body, { mode: "strict" });
     const summary = found.map(({ pointer, kind }) => ({ pointer, kind }));
     expect(summary).toEqual(expect.arrayContaining(violations ?? []));

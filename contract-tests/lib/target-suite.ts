@@ -51,8 +51,10 @@ export function describeTargetSuite(title: string, target: TargetSuiteOptions | 
       expect(describeFailures(listings)).toEqual([]);
     });
 
-    it("returns every sampled log in a form the spec describes", () => {
-      expect(describeFailures(checksNamed(/^get_log [0-9a-f-]{36}$/))).toEqual([]);
+    it("returns every sampled log in a form the spec describes", (context) => {
+      const sampled = checksNamed(/^get_log [0-9a-f-]{36}$/);
+      if (sampled.length === 0) return context.skip("the listings held no log to sample");
+      expect(describeFailures(sampled)).toEqual([]);
     });
 
     it("answers an unknown id with the spec's 404 body", () => {

@@ -3,8 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { VideoLogsClient } from "../client/create-client.ts";
 import { nextPageQuery } from "../client/next-page-link.ts";
 import { requestIdOf } from "../client/request-id.ts";
+import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
+import { parseJsonBody } from "../validation/parse-json-body.ts";
 import { validateResponse, type OperationId } from "../validation/validate-response.ts";
 import { VERSION } from "../version.ts";
 import { curlCommand } from "./curl-command.ts";
@@ -38,8 +40,11 @@ interface Probe {
   expectedStatus: number[];
   client: VideoLogsClient;
   auth: "env" | "wrong";
+  /** Sends the request with openapi-fetch's `parseAs: "text"`, so that a body which is not JSON can be reported. */
   request: (headers: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
   const { client, pages = 3, sample = 5, strict = false, signal } = options;
@@ -54,9 +59,12 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     let body: unknown;
     try {
       const { data, error, response } = await probe.request(hint);
-      body = response.ok ? data : error;
+      const parsed = response.ok ? parseJsonBody(typeof data === "string" ? data : "") : { ok: true as const, body: error };
+      body = parsed.ok ? parsed.body : undefined;
       const unexpected = !probe.expectedStatus.includes(response.status);
-      const violations = validateResponse(probe.operation, response.status, body, { mode: "strict" });
+      const violations = parsed.ok
+        ? validateResponse(probe.operation, response.status, body, { mode: "strict" })
+        : [parsed.violation];
       if (unexpected && violations.every((v) => v.keyword !== "status")) {
         violations.unshift({
           pointer: "",
@@ -119,20 +127,27 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
             params: { query: { include_deleted: includeDeleted } },
             ...(rawQuery !== undefined ? { querySerializer: () => rawQuery! } : {}),
             headers,
+            parseAs: "text",
             signal,
           }),
       })) as { data?: { id?: unknown }[]; links?: { next?: unknown } } | undefined;
       for (const log of Array.isArray(body?.data) ? body.data : []) {
-        if (typeof log?.id === "string" && !seenIds.includes(log.id)) seenIds.push(log.id);
+        // Only ids that are UUIDs go into a path; any other id is already reported as a violation of the page.
+        if (typeof log?.id === "string" && UUID.test(log.id) && !seenIds.includes(log.id)) seenIds.push(log.id);
       }
       const next = body?.links?.next;
       if (typeof next !== "string") break;
       try {
         rawQuery = nextPageQuery(next, client.baseUrl);
       } catch (error) {
-        if (!isUnsafeRedirectError(error)) throw error;
-        // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
-        (checks.at(-1)!.notes ??= []).push(`links.next leaves ${client.baseUrl}; not followed: ${next}`);
+        const pageCheck = checks.at(-1)!;
+        if (isContractViolationError(error)) {
+          pageCheck.violations.push(...error.violations);
+          pageCheck.passed = false;
+        } else if (isUnsafeRedirectError(error)) {
+          // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
+          (pageCheck.notes ??= []).push(`links.next leaves ${client.baseUrl}; not followed: ${JSON.stringify(next)}`);
+        } else throw error;
         break;
       }
     }
@@ -146,7 +161,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       expectedStatus: [200],
       client,
       auth: "env",
-      request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id } }, headers, signal }),
+      request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id } }, headers, parseAs: "text", signal }),
     });
   }
 
@@ -158,7 +173,8 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     expectedStatus: [404],
     client,
     auth: "env",
-    request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id: unknownId } }, headers, signal }),
+    request: (headers) =>
+      client.raw.GET("/api/video/logs/{id}", { params: { path: { id: unknownId } }, headers, parseAs: "text", signal }),
   });
 
   // 4. Wrong credentials: the spec's 401 body.
@@ -170,7 +186,8 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       expectedStatus: [401],
       client: wrong,
       auth: "wrong",
-      request: (headers) => wrong.raw.GET("/api/video/logs", { params: { query: { page_size: 1 } }, headers, signal }),
+      request: (headers) =>
+        wrong.raw.GET("/api/video/logs", { params: { query: { page_size: 1 } }, headers, parseAs: "text", signal }),
     });
   }
 

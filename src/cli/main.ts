@@ -1,4 +1,6 @@
 // The `video-logs` command line: parses the command, runs it, maps failures to exit codes.
+import { isApiError } from "../errors/api-error.ts";
+import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { VERSION } from "../version.ts";
 import { CHECK_HELP, checkCommand } from "./commands/check.ts";
@@ -62,16 +64,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
+    io.stderr.write(`video-logs: ${describeFailure(error)}\n`);
     if (error instanceof UsageError) {
-      io.stderr.write(`video-logs: ${error.message}\nRun \`video-logs ${command && !command.startsWith("-") ? `${command} ` : ""}--help\` for usage.\n`);
-      return EXIT.usage;
+      io.stderr.write(`Run \`video-logs ${command && !command.startsWith("-") ? `${command} ` : ""}--help\` for usage.\n`);
     }
-    if (isVideoLogsError(error)) {
-      io.stderr.write(`video-logs: ${error.message}\n`);
-      return error.name === "ApiError" || error.name === "ContractViolationError" ? EXIT.drift : EXIT.usage;
-    }
-    throw error;
+    return exitCodeFor(error);
   }
+}
+
+/** 1 when the API answered and the answer is wrong (an error status, a body that breaks the spec); 2 otherwise. */
+function exitCodeFor(error: unknown): number {
+  if (isApiError(error)) return error.status === 401 || error.status === 403 ? EXIT.usage : EXIT.drift;
+  if (isContractViolationError(error)) return EXIT.drift;
+  return EXIT.usage;
+}
+
+function describeFailure(error: unknown): string {
+  if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+    return `${error.message}: the API refused the credentials; check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`;
+  }
+  if (error instanceof UsageError || isVideoLogsError(error)) return error.message;
+  // Anything else is operational (a file that cannot be written, Prism that cannot start) or a bug: say what it was.
+  const message = error instanceof Error ? error.message : String(error);
+  return process.env.VIDEO_LOGS_DEBUG && error instanceof Error && error.stack ? error.stack : message;
 }
 
 export { CHECK_HELP };

@@ -7,6 +7,7 @@ import { ApiError, MAX_ERROR_BODY_CHARS } from "../errors/api-error.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
+import { parseJsonBody } from "../validation/parse-json-body.ts";
 import { validateResponse, type OperationId } from "../validation/validate-response.ts";
 import { nextPageQuery } from "./next-page-link.ts";
 import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
@@ -87,13 +88,12 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
       });
     }
     const text = typeof result.data === "string" ? result.data : "";
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
+    const parsed = parseJsonBody(text);
+    if (!parsed.ok) {
       if (config.validation === "off") return text as T;
-      throw new ContractViolationError(operationId, response.status, [notJson(text)], text.slice(0, MAX_ERROR_BODY_CHARS));
+      throw new ContractViolationError(operationId, response.status, [parsed.violation], text.slice(0, MAX_ERROR_BODY_CHARS));
     }
+    const body = parsed.body;
     const violations = validateResponse(operationId, response.status, body, { mode: config.validation });
     if (violations.length > 0) throw new ContractViolationError(operationId, response.status, violations, body);
     return body as T;
@@ -129,30 +129,21 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
 
     async *iterateLogs(query = {}, { signal } = {}) {
       let page = await listLogs(query, { signal });
-      let previous: string | undefined;
+      const fetched = new Set<string>();
       for (;;) {
-        yield* page.data;
+        for (const log of page.data) {
+          signal?.throwIfAborted();
+          yield log;
+        }
         const next = page.links.next;
         if (!next) return;
         const rawQuery = nextPageQuery(next, config.baseUrl);
-        if (rawQuery === previous) {
-          throw new ContractViolationError("list_logs", 200, [loopingLink(next)], undefined);
-        }
-        previous = rawQuery;
+        // A link back to any page already read would make the iteration endless.
+        if (fetched.has(rawQuery)) throw new ContractViolationError("list_logs", 200, [loopingLink(next)], page);
+        fetched.add(rawQuery);
         page = await fetchPage({ rawQuery }, signal);
       }
     },
-  };
-}
-
-function notJson(text: string) {
-  return {
-    pointer: "",
-    kind: "breaking" as const,
-    keyword: "json",
-    message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
-    expected: "a JSON document",
-    actual: JSON.stringify(text.slice(0, 40)),
   };
 }
 
@@ -161,7 +152,7 @@ function loopingLink(next: string) {
     pointer: "/links/next",
     kind: "breaking" as const,
     keyword: "pagination",
-    message: "links.next points at the page just fetched; following it would loop forever",
+    message: "links.next points back at a page already read; following it would loop forever",
     expected: "a link to another page",
     actual: JSON.stringify(next),
   };

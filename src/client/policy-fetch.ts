@@ -6,7 +6,7 @@ import type { ResolvedClientOptions } from "./options.ts";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from "./retry-delay.ts";
 
 const MAX_REDIRECTS = 5;
-const BODY_READERS = ["text", "json", "arrayBuffer", "blob", "formData", "bytes"] as const;
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 type PolicyOptions = Pick<
   ResolvedClientOptions,
@@ -17,7 +17,7 @@ function isRetryableFailure(error: unknown): boolean {
   return error instanceof NetworkError || error instanceof TimeoutError;
 }
 
-/** An attempt's deadline: one controller aborted by the timer or by the caller's signal, whichever comes first. */
+/** An attempt's deadline: one controller, aborted by the timer or by the caller's signal, whichever comes first. */
 class AttemptDeadline {
   readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout>;
@@ -27,8 +27,8 @@ class AttemptDeadline {
     private readonly callerSignal: AbortSignal,
     timeoutMs: number,
   ) {
-    // Unref'd: a deadline whose body nobody reads must not keep the process alive.
-    this.timer = setTimeout(() => this.controller.abort(), timeoutMs).unref();
+    callerSignal.throwIfAborted();
+    this.timer = setTimeout(() => this.controller.abort(), timeoutMs);
     callerSignal.addEventListener("abort", this.onCallerAbort, { once: true });
   }
 
@@ -37,7 +37,7 @@ class AttemptDeadline {
     this.callerSignal.removeEventListener("abort", this.onCallerAbort);
   }
 
-  /** Maps whatever a failed fetch or body read threw to the caller's abort reason, a TimeoutError or a NetworkError. */
+  /** What a failed attempt throws: the caller's abort reason, a TimeoutError, or a NetworkError. */
   failure(error: unknown, method: string, url: string, timeoutMs: number): unknown {
     if (this.callerSignal.aborted) return this.callerSignal.reason;
     if (this.controller.signal.aborted) return new TimeoutError(method, url, timeoutMs);
@@ -46,34 +46,13 @@ class AttemptDeadline {
   }
 }
 
-/**
- * Lets the deadline run on while the caller reads the body, so a body that stalls half-way times out too; reading it
- * ends the deadline. Cheaper than buffering the body here, and it leaves streaming to whoever asks for a stream.
- */
-function endDeadlineWithBody(response: Response, deadline: AttemptDeadline, fail: (error: unknown) => unknown): Response {
-  for (const reader of BODY_READERS) {
-    const read = (response as unknown as Record<string, unknown>)[reader];
-    if (typeof read !== "function") continue;
-    Object.defineProperty(response, reader, {
-      value: async () => {
-        try {
-          return await (read as () => Promise<unknown>).call(response);
-        } catch (error) {
-          throw fail(error);
-        } finally {
-          deadline.end();
-        }
-      },
-    });
-  }
-  return response;
-}
-
 export function createPolicyFetch(options: PolicyOptions): (request: Request) => Promise<Response> {
-  /** One attempt: follows same-origin redirects; the deadline also covers the body, read later by the caller. */
+  /**
+   * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
+   * stalls or breaks half-way is retried like any other failed attempt.
+   */
   async function attempt(request: Request): Promise<Response> {
     const deadline = new AttemptDeadline(request.signal, options.timeoutMs);
-    const fail = (error: unknown) => deadline.failure(error, request.method, request.url, options.timeoutMs);
     let url = request.url;
     try {
       for (let hop = 0; ; hop++) {
@@ -85,19 +64,23 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
         });
         const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
         if (location === null) {
-          if (response.body === null || response.headers.get("content-length") === "0") deadline.end();
-          return endDeadlineWithBody(response, deadline, fail);
+          const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+          const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+          // A constructed Response has no url; errors and reports need the one that answered.
+          Object.defineProperty(buffered, "url", { value: url });
+          return buffered;
         }
         await response.body?.cancel();
         const target = new URL(location, url);
         // Credentials go to our origin only: a redirect anywhere else is refused, never followed without them.
         if (target.origin !== options.origin) throw new UnsafeRedirectError("a redirect", target.href, options.origin);
-        if (hop >= MAX_REDIRECTS) throw new NetworkError(request.method, request.url, new Error("too many redirects"));
+        if (hop >= MAX_REDIRECTS) throw new UnsafeRedirectError(`more than ${MAX_REDIRECTS} redirects`, target.href, options.origin);
         url = target.href;
       }
     } catch (error) {
+      throw deadline.failure(error, request.method, request.url, options.timeoutMs);
+    } finally {
       deadline.end();
-      throw fail(error);
     }
   }
 
@@ -119,7 +102,6 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
       // Waiting less than the server asked for would only earn another refusal: give the caller the response.
       if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return response;
-      await response.body?.cancel();
       await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), request.signal);
     }
   };

@@ -32,7 +32,8 @@ function toViolation(error: ErrorObject, body: unknown): Violation {
         pointer,
         kind: "additive",
         keyword: error.keyword,
-        message: `unexpected property "${params.additionalProperty}" (not in the spec)`,
+        // JSON-quoted: the name comes from the server and may hold control characters.
+        message: `unexpected property ${JSON.stringify(String(params.additionalProperty))} (not in the spec)`,
         expected: "(absent)",
         actual: shortJson(valueAtPointer(body, pointer)),
       };

@@ -94,6 +94,14 @@ describe("video-logs check", () => {
     expect(stderr).toContain("Cannot reach http://127.0.0.1:9");
   });
 
+  it("exits 2 before any request when the report cannot be written", async () => {
+    const before = clean.requests.length;
+    const { code, stderr } = await runBin(["check", "--base-url", clean.url, "--out", join(outDir, "missing", "r.json")], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Cannot write the report");
+    expect(clean.requests.length).toBe(before);
+  });
+
   it("exits 2 when the API refuses the credentials", async () => {
     const { code, stderr } = await runBin(["check", "--base-url", clean.url], { ...env, SIGNALWIRE_API_TOKEN: "wrong" });
     expect(code).toBe(2);
@@ -170,6 +178,21 @@ describe("video-logs get and list", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("breaking get_log /charge");
     expect(JSON.parse(stdout)).toMatchObject({ id: "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b" });
+  });
+
+  it("get exits 2 naming the credentials when the API refuses them", async () => {
+    const { code, stderr } = await runBin(["get", "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358", "--base-url", clean.url], {
+      ...env,
+      SIGNALWIRE_API_TOKEN: "wrong",
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("refused the credentials");
+  });
+
+  it("get exits 1 on a 404", async () => {
+    const { code, stderr } = await runBin(["get", "00000000-0000-4000-8000-000000000000", "--base-url", clean.url], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain("404");
   });
 
   it("get refuses a non-UUID id with exit 2 before sending anything", async () => {

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../src/mock/prism.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
-import { assertBuilt } from "./run-bin.ts";
+import { startLocalServer } from "../helpers/local-server.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
 
 const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 const children: ReturnType<typeof spawn>[] = [];
@@ -36,4 +37,18 @@ describe("video-logs mock", () => {
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/api/video/logs`)).rejects.toThrow();
   }, 30_000);
+
+  it("exits 2 with a clear message when the port is taken", async () => {
+    assertBuilt();
+    const taken = await startLocalServer(() => undefined);
+    try {
+      const port = new URL(taken.url).port;
+      const { code, stderr } = await runBin(["mock", "--port", port]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(port);
+      expect(stderr).not.toContain("    at ");
+    } finally {
+      await taken.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
-import { writeFileSync } from "node:fs";
+import { accessSync, constants, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
@@ -35,6 +36,15 @@ Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential prob
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
 
+/** Fails before any request when the report could not be written at the end. */
+function assertWritable(file: string): void {
+  try {
+    accessSync(dirname(resolve(file)), constants.W_OK);
+  } catch {
+    throw new UsageError(`Cannot write the report to ${file}: its folder does not exist or is not writable`);
+  }
+}
+
 function progress(io: CliIo, enabled: boolean) {
   return (check: CheckResult, done: number) => {
     if (!enabled) return;
@@ -64,6 +74,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check" };
+  if (values.out) assertWritable(values.out);
 
   let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
   let stopMock: (() => Promise<void>) | undefined;

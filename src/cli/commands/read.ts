@@ -11,7 +11,10 @@ import { UsageError } from "../usage-error.ts";
 const TARGET_HELP = `Target: --base-url URL or --space NAME (default SIGNALWIRE_SPACE); credentials from SIGNALWIRE_PROJECT_ID and
 SIGNALWIRE_API_TOKEN.
   --validation M      strict, tolerant (default) or off; violations are reported on stderr
-  -h, --help          this help`;
+  -h, --help          this help
+
+Exit: 0 success; 1 the API answered with an error or with a body that breaks the spec; 2 usage, connection or
+credential problem.`;
 
 export const GET_HELP = `Usage: video-logs get <id> [options]
 

@@ -1,0 +1,22 @@
+// A response body as JSON, or the violation that says why it is not.
+import type { Violation } from "./violation.ts";
+
+export type ParsedBody = { ok: true; body: unknown } | { ok: false; violation: Violation };
+
+export function parseJsonBody(text: string): ParsedBody {
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return {
+      ok: false,
+      violation: {
+        pointer: "",
+        kind: "breaking",
+        keyword: "json",
+        message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
+        expected: "a JSON document",
+        actual: JSON.stringify(text.slice(0, 40)),
+      },
+    };
+  }
+}

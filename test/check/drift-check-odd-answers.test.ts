@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { createVideoLogsClient } from "../../src/index.ts";
+import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function checkAgainst(handler: Handler) {
+  server = await startLocalServer(handler);
+  const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
+  return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 2 });
+}
+
+const listingWith = (links: Record<string, string>, data: unknown[] = [completedLog]) => ({
+  links: { self: "/api/video/logs", first: "/api/video/logs", ...links },
+  data,
+});
+
+describe("the drift check facing odd answers", () => {
+  it.each([
+    ["with a Content-Length", true],
+    ["chunked", false],
+  ])("reports a 2xx HTML body sent %s as a breaking json violation", async (_label, withLength) => {
+    const report = await checkAgainst((_req, res) => {
+      const html = "<html>maintenance</html>";
+      res.writeHead(200, { "content-type": "text/html", ...(withLength ? { "content-length": Buffer.byteLength(html) } : {}) });
+      res.end(html);
+    });
+    const listing = report.checks[0]!;
+    expect(listing.status).toBe(200);
+    expect(listing.violations).toMatchObject([{ keyword: "json", kind: "breaking", pointer: "" }]);
+    expect(report.summary.errors).toBe(0);
+  });
+
+  it("reports a links.next that is not a URL on its page and reads no further", async () => {
+    const report = await checkAgainst((req, res) =>
+      req.url!.startsWith("/api/video/logs?") || req.url === "/api/video/logs"
+        ? sendJson(res, 200, listingWith({ next: "http://[" }))
+        : sendJson(res, 404, { error: "Not Found" }),
+    );
+    const listings = report.checks.filter((c) => c.name.startsWith("list_logs page"));
+    expect(listings.map((c) => c.name)).toEqual(["list_logs page 1 (include_deleted=false)", "list_logs page 1 (include_deleted=true)"]);
+    expect(listings[0]!.violations).toMatchObject([{ pointer: "/links/next", kind: "breaking" }]);
+    expect(listings[0]!.passed).toBe(false);
+  });
+
+  it("fetches only ids that are UUIDs, leaving the others to the listing's violations", async () => {
+    const report = await checkAgainst((req, res) =>
+      req.url!.startsWith("/api/video/logs?")
+        ? sendJson(res, 200, listingWith({}, [{ ...completedLog, id: ".." }, completedLog]))
+        : sendJson(res, 404, { error: "Not Found" }),
+    );
+    expect(report.checks.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name)).toEqual([
+      `get_log ${completedLog.id}`,
+    ]);
+    expect(server!.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
+    expect(report.checks[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
+  });
+});
