@@ -46,6 +46,27 @@ class AttemptDeadline {
   }
 }
 
+/**
+ * Hands back the real Response (status, headers and url intact) with its body readers answering from the bytes read
+ * within the attempt. Cheaper than constructing a second Response around the same bytes.
+ */
+function serveBuffered(response: Response, bytes: ArrayBuffer): Response {
+  const readers: Record<string, () => unknown> = {
+    arrayBuffer: () => bytes.slice(0),
+    bytes: () => new Uint8Array(bytes.slice(0)),
+    text: () => new TextDecoder().decode(bytes),
+    json: () => JSON.parse(new TextDecoder().decode(bytes)),
+    blob: () => new Blob([bytes], { type: response.headers.get("content-type") ?? "" }),
+  };
+  for (const [name, read] of Object.entries(readers)) {
+    Object.defineProperty(response, name, { value: async () => read() });
+  }
+  Object.defineProperty(response, "body", {
+    get: () => (bytes.byteLength === 0 ? null : new Blob([bytes]).stream()),
+  });
+  return response;
+}
+
 export function createPolicyFetch(options: PolicyOptions): (request: Request) => Promise<Response> {
   /**
    * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
@@ -64,11 +85,8 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
         });
         const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
         if (location === null) {
-          const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-          const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-          // A constructed Response has no url; errors and reports need the one that answered.
-          Object.defineProperty(buffered, "url", { value: url });
-          return buffered;
+          const body = NULL_BODY_STATUSES.has(response.status) ? new ArrayBuffer(0) : await response.arrayBuffer();
+          return serveBuffered(response, body);
         }
         await response.body?.cancel();
         const target = new URL(location, url);

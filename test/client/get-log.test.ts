@@ -86,4 +86,17 @@ describe("getLog", () => {
     const error = await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ContractViolationError", violations: [{ message: "the body is empty, expected JSON" }] });
   });
+
+  it("lets the raw client read the body in any form openapi-fetch offers", async () => {
+    server = await startLocalServer((_req, res) => sendJson(res, 200, completedLog));
+    const client = clientFor(server.url);
+    const get = (parseAs: "json" | "text" | "arrayBuffer" | "blob" | "stream") =>
+      client.raw.GET("/api/video/logs/{id}", { params: { path: { id: VALID_ID } }, parseAs });
+    expect((await get("json")).data).toEqual(completedLog);
+    expect(JSON.parse((await get("text")).data as string)).toEqual(completedLog);
+    expect(JSON.parse(new TextDecoder().decode((await get("arrayBuffer")).data as ArrayBuffer))).toEqual(completedLog);
+    expect(JSON.parse(await ((await get("blob")).data as Blob).text())).toEqual(completedLog);
+    const stream = (await get("stream")).data as ReadableStream<Uint8Array>;
+    expect(JSON.parse(await new Response(stream).text())).toEqual(completedLog);
+  });
 });
