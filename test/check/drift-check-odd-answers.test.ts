@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
-import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { type Handler, sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function checkAgainst(handler: Handler) {
-  server = await startLocalServer(handler);
+  const server = await servers.start(handler);
   const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
   return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 2 });
 }
@@ -58,7 +55,7 @@ describe("the drift check facing odd answers", () => {
     expect(report.checks.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name)).toEqual([
       `get_log ${completedLog.id}`,
     ]);
-    expect(server!.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
+    expect(servers.server.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
     expect(report.checks[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
   });
 });

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createVideoLogsClient } from "../../src/index.ts";
-import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
-import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { describe, expect, it } from "vitest";
+import { type Handler, sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
+import { completedLog, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function clientWith(handler: Handler, options: object = {}) {
-  server = await startLocalServer(handler);
-  return createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retryDelay: { baseMs: 1, maxMs: 2 }, ...options });
-}
+const servers = serverPerTest();
+const clientWith = servers.clientWith;
+
 /** Pages whose next link is built by `next(n)` from the page number n. */
 const pages = (next: (n: number) => string | undefined): Handler => (req, res) => {
   const n = Number(new URL(req.url!, "http://x").searchParams.get("page_token") ?? 0);
@@ -23,7 +17,7 @@ describe("aborting", () => {
   it("sends nothing when the signal is already aborted", async () => {
     const client = await clientWith((_q, res) => sendJson(res, 200, completedLog));
     await expect(client.getLog(VALID_ID, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
-    expect(server!.requests).toHaveLength(0);
+    expect(servers.server.requests).toHaveLength(0);
   });
 
   it("stops iterateLogs at once when the signal aborts between logs", async () => {
@@ -38,7 +32,7 @@ describe("aborting", () => {
     };
     await expect(iterate()).rejects.toMatchObject({ name: "AbortError" });
     expect(seen).toHaveLength(3);
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
 });
@@ -54,7 +48,7 @@ describe("bodies that fail half-way", () => {
       { timeoutMs: 200, retries: 1 },
     );
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
   it("retries a body cut off by a reset connection", async () => {
@@ -64,7 +58,7 @@ describe("bodies that fail half-way", () => {
       res.write('{"id":', () => req.socket.destroy());
     });
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 });
 
@@ -86,6 +80,6 @@ describe("pagination links that cannot be followed", () => {
       for await (const _log of client.iterateLogs()) void _log;
     };
     await expect(iterate()).rejects.toMatchObject({ name: "ContractViolationError", violations: [{ keyword: "pagination" }] });
-    expect(server!.requests.length).toBeLessThanOrEqual(3);
+    expect(servers.server.requests.length).toBeLessThanOrEqual(3);
   });
 });

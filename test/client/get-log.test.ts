@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createVideoLogsClient, isApiError, isContractViolationError, VERSION, type ApiError } from "../../src/index.ts";
-import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, deletedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 const clientFor = (url: string, extra = {}) =>
   createVideoLogsClient({ baseUrl: url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0, ...extra });
 
 describe("getLog", () => {
   it("returns the log and sends Basic auth, JSON accept and our User-Agent", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, completedLog));
+    const server = await servers.start((_req, res) => sendJson(res, 200, completedLog));
     const log = await clientFor(server.url).getLog(VALID_ID);
     expect(log).toEqual(completedLog);
     const [request] = server.requests;
@@ -25,24 +22,24 @@ describe("getLog", () => {
   });
 
   it("puts a custom userAgent in front of its own", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, completedLog));
+    const server = await servers.start((_req, res) => sendJson(res, 200, completedLog));
     await clientFor(server.url, { userAgent: "drift-bot/2" }).getLog(VALID_ID);
     expect(server.requests[0]?.headers["user-agent"]).toBe(`drift-bot/2 signalwire-video-logs/${VERSION}`);
   });
 
   it("returns a deleted log in its discarded form", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, deletedLog));
+    const server = await servers.start((_req, res) => sendJson(res, 200, deletedLog));
     expect(await clientFor(server.url).getLog(deletedLog.id)).toEqual(deletedLog);
   });
 
   it("keeps a base URL's path prefix, for proxies", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, completedLog));
+    const server = await servers.start((_req, res) => sendJson(res, 200, completedLog));
     await clientFor(`${server.url}/proxy/signalwire/`).getLog(VALID_ID);
     expect(server.requests[0]?.url).toBe(`/proxy/signalwire/api/video/logs/${VALID_ID}`);
   });
 
   it("throws an ApiError with status, typed body, request id, method and URL on a 404", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 404, { error: "Not Found" }, { "x-request-id": "req-123" }));
+    const server = await servers.start((_req, res) => sendJson(res, 404, { error: "Not Found" }, { "x-request-id": "req-123" }));
     const error = (await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e)) as ApiError;
     expect(isApiError(error)).toBe(true);
     expect(error).toMatchObject({
@@ -56,7 +53,7 @@ describe("getLog", () => {
   });
 
   it("keeps a non-JSON error body as text, cut to a bounded size", async () => {
-    server = await startLocalServer((_req, res) => {
+    const server = await servers.start((_req, res) => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end(`<html>${"x".repeat(20_000)}</html>`);
     });
@@ -68,7 +65,7 @@ describe("getLog", () => {
   });
 
   it("throws a ContractViolationError for a 2xx body that is not JSON", async () => {
-    server = await startLocalServer((_req, res) => {
+    const server = await servers.start((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"id": "c22d24f6-5a47-4597-9a23-c7d01e696b92", "source": "realt');
     });
@@ -79,7 +76,7 @@ describe("getLog", () => {
   });
 
   it("throws a ContractViolationError for an empty 2xx body", async () => {
-    server = await startLocalServer((_req, res) => {
+    const server = await servers.start((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "0" });
       res.end();
     });
@@ -88,7 +85,7 @@ describe("getLog", () => {
   });
 
   it("lets the raw client read the body in any form openapi-fetch offers", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, completedLog));
+    const server = await servers.start((_req, res) => sendJson(res, 200, completedLog));
     const client = clientFor(server.url);
     const get = (parseAs: "json" | "text" | "arrayBuffer" | "blob" | "stream") =>
       client.raw.GET("/api/video/logs/{id}", { params: { path: { id: VALID_ID } }, parseAs });

@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/index.ts";
-import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 const clientFor = (url: string) => createVideoLogsClient({ baseUrl: url, projectId: PROJECT_ID, apiToken: API_TOKEN });
 
 describe("pagination", () => {
   it("iterateLogs follows absolute and relative next links across several pages", async () => {
-    server = await startLocalServer((req, res) => {
+    const server = await servers.start((req, res) => {
       const token = new URL(req.url!, "http://x").searchParams.get("page_token");
       const self = req.url!;
-      if (!token) return sendJson(res, 200, pageOf(3, { self, first: self, next: `${server!.url}/api/video/logs?page_token=p2&page_size=3` }, 0));
+      if (!token) return sendJson(res, 200, pageOf(3, { self, first: self, next: `${server.url}/api/video/logs?page_token=p2&page_size=3` }, 0));
       if (token === "p2") return sendJson(res, 200, pageOf(3, { self, first: self, next: "/api/video/logs?page_token=p3&page_size=3" }, 3));
       return sendJson(res, 200, pageOf(2, { self, first: self }, 6));
     });
@@ -31,7 +28,7 @@ describe("pagination", () => {
   });
 
   it("listLogs returns one page and serialises the filters", async () => {
-    server = await startLocalServer((req, res) => sendJson(res, 200, pageOf(1, { self: req.url!, first: req.url! })));
+    const server = await servers.start((req, res) => sendJson(res, 200, pageOf(1, { self: req.url!, first: req.url! })));
     const page = await clientFor(server.url).listLogs({ created_after: "2022-01-01", created_before: "2022-02-01T00:00:00Z", page_number: 2 });
     expect(page.data).toHaveLength(1);
     const query = new URL(server.requests[0]!.url, "http://x").searchParams;
@@ -39,18 +36,18 @@ describe("pagination", () => {
   });
 
   it("stops instead of looping when next points at the page just fetched", async () => {
-    server = await startLocalServer((_req, res) =>
+    const server = await servers.start((_req, res) =>
       sendJson(res, 200, pageOf(1, { self: "/api/video/logs?page_token=a", first: "/api/video/logs", next: "/api/video/logs?page_token=a" })),
     );
     const iterate = async () => {
-      for await (const _log of clientFor(server!.url).iterateLogs()) void _log;
+      for await (const _log of clientFor(server.url).iterateLogs()) void _log;
     };
     await expect(iterate()).rejects.toMatchObject({ name: "ContractViolationError", violations: [{ keyword: "pagination" }] });
     expect(server.requests.length).toBe(2);
   });
 
   it("streams: pages are fetched only as the consumer asks for them", async () => {
-    server = await startLocalServer((req, res) => {
+    const server = await servers.start((req, res) => {
       const n = Number(new URL(req.url!, "http://x").searchParams.get("page_token") ?? 0);
       sendJson(res, 200, pageOf(2, { self: req.url!, first: "/api/video/logs", next: `/api/video/logs?page_token=${n + 1}` }, n * 2));
     });

@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createVideoLogsClient, isNetworkError, isTimeoutError } from "../../src/index.ts";
-import { type LocalServer, sendJson, startLocalServer, type Handler } from "../helpers/local-server.ts";
-import { API_TOKEN, completedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { describe, expect, it } from "vitest";
+import { isNetworkError, isTimeoutError } from "../../src/index.ts";
+import { sendJson, type Handler } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
+import { completedLog, VALID_ID } from "../helpers/sample-bodies.ts";
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(handler: Handler, options: object = {}) {
-  server = await startLocalServer(handler);
-  return createVideoLogsClient({
-    baseUrl: server.url,
-    projectId: PROJECT_ID,
-    apiToken: API_TOKEN,
-    retryDelay: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-}
+const servers = serverPerTest();
+const clientWith = servers.clientWith;
 
 /** Answers with `first` on the first request and the log afterwards. */
 const failOnceThen = (first: Handler): Handler => (req, res, index) =>
@@ -28,7 +15,7 @@ describe("retries", () => {
   it("retries a 503 and returns the log of the next attempt", async () => {
     const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 503, { error: "Service Unavailable" })));
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
   it("waits for a 429's Retry-After given in seconds", async () => {
@@ -51,20 +38,20 @@ describe("retries", () => {
   it("gives up at once when Retry-After asks for longer than maxRetryAfterMs", async () => {
     const client = await clientWith((_q, res) => sendJson(res, 429, {}, { "retry-after": "120" }), { maxRetryAfterMs: 1000 });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ApiError", status: 429 });
-    expect(server!.requests).toHaveLength(1);
+    expect(servers.server.requests).toHaveLength(1);
   });
 
   it("retries a reset connection", async () => {
     const client = await clientWith(failOnceThen((req) => req.socket.destroy()));
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
   it("throws a NetworkError once the retries are spent", async () => {
     const client = await clientWith((req) => req.socket.destroy(), { retries: 2 });
     const error = await client.getLog(VALID_ID).catch((e: unknown) => e);
     expect(isNetworkError(error)).toBe(true);
-    expect(server!.requests).toHaveLength(3);
+    expect(servers.server.requests).toHaveLength(3);
   });
 
   it("throws a TimeoutError for an attempt that hangs, after its retries", async () => {
@@ -72,7 +59,7 @@ describe("retries", () => {
     const error = await client.getLog(VALID_ID).catch((e: unknown) => e);
     expect(isTimeoutError(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 100, method: "GET" });
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
   it("times out a body that stops half-way", async () => {
@@ -89,13 +76,13 @@ describe("retries", () => {
   it("does not retry a 404", async () => {
     const client = await clientWith((_q, res) => sendJson(res, 404, { error: "Not Found" }));
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ status: 404 });
-    expect(server!.requests).toHaveLength(1);
+    expect(servers.server.requests).toHaveLength(1);
   });
 
   it("returns the last 500 as an ApiError when every attempt fails", async () => {
     const client = await clientWith((_q, res) => sendJson(res, 500, { error: "Internal Server Error" }), { retries: 2 });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ status: 500, body: { error: "Internal Server Error" } });
-    expect(server!.requests).toHaveLength(3);
+    expect(servers.server.requests).toHaveLength(3);
   });
 
   it("stops at once when the signal aborts during a Retry-After wait", async () => {
@@ -106,7 +93,7 @@ describe("retries", () => {
     setTimeout(() => controller.abort(), 100);
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(server!.requests).toHaveLength(1);
+    expect(servers.server.requests).toHaveLength(1);
   });
 
   it("stops at once when the signal aborts during a hanging request", async () => {
@@ -115,6 +102,6 @@ describe("retries", () => {
     const pending = client.getLog(VALID_ID, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
-    expect(server!.requests).toHaveLength(1);
+    expect(servers.server.requests).toHaveLength(1);
   });
 });
