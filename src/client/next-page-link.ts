@@ -27,7 +27,10 @@ export function nextPageQuery(next: string, baseUrl: string): string {
     ], undefined);
   }
   const expectedPath = `${base.pathname.replace(/\/$/, "")}${LIST_PATH}`;
-  if (target.origin !== base.origin || target.pathname !== expectedPath) {
+  // Behind a proxy with a path prefix, the API's own relative links lack the prefix. Only the query is taken from
+  // the link and the next request goes to the base URL's list path, so such a link is as safe as the prefixed one.
+  const listPath = target.pathname === expectedPath || target.pathname === LIST_PATH;
+  if (target.origin !== base.origin || !listPath) {
     throw new UnsafeRedirectError("a pagination link", target.href, `${base.origin}${expectedPath}`);
   }
   return target.search.replace(/^\?/, "");

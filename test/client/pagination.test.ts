@@ -59,4 +59,16 @@ describe("pagination", () => {
     expect(server.requests).toHaveLength(2);
     await iterator.return();
   });
+
+  it("follows the API's unprefixed relative links behind a proxy with a path prefix, staying under the prefix", async () => {
+    const server = await servers.start((req, res) => {
+      const token = new URL(req.url!, "http://x").searchParams.get("page_token");
+      const links = { self: req.url!, first: "/api/video/logs", ...(token ? {} : { next: "/api/video/logs?page_token=p2" }) };
+      sendJson(res, 200, pageOf(2, links, token ? 2 : 0));
+    });
+    const ids: string[] = [];
+    for await (const log of clientFor(`${server.url}/proxy`).iterateLogs()) ids.push(log.id);
+    expect(ids).toHaveLength(4);
+    expect(server.requests.map((r) => r.url)).toEqual(["/proxy/api/video/logs", "/proxy/api/video/logs?page_token=p2"]);
+  });
 });
