@@ -45,7 +45,7 @@ describe("bodies that fail half-way", () => {
         res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
         res.write('{"id":');
       },
-      { timeoutMs: 200, retries: 1 },
+      { timeoutMs: 1000, retries: 1 },
     );
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
     expect(servers.server.requests).toHaveLength(2);
