@@ -55,6 +55,16 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const hint: Record<string, string> =
       options.preferStatusHints && probe.expectedStatus[0] !== 200 ? { Prefer: `code=${probe.expectedStatus[0]}` } : {};
     const started = performance.now();
+    const result = (url: string, fields: Pick<CheckResult, "status" | "passed" | "violations" | "requestId"> & { error?: string }): CheckResult => ({
+      name: probe.name,
+      operation: probe.operation,
+      method: "GET",
+      url,
+      expectedStatus: probe.expectedStatus,
+      ...fields,
+      durationMs: Math.round(performance.now() - started),
+      curl: curlCommand(url, probe.auth, hint),
+    });
     let check: CheckResult;
     let body: unknown;
     try {
@@ -75,36 +85,16 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
           actual: String(response.status),
         });
       }
-      check = {
-        name: probe.name,
-        operation: probe.operation,
-        method: "GET",
-        url: response.url,
-        expectedStatus: probe.expectedStatus,
+      check = result(response.url, {
         status: response.status,
         passed: violations.length === 0,
         violations,
         requestId: requestIdOf(response.headers) ?? null,
-        durationMs: Math.round(performance.now() - started),
-        curl: curlCommand(response.url, probe.auth, hint),
-      };
+      });
     } catch (error) {
       if (!isVideoLogsError(error)) throw error;
-      check = {
-        name: probe.name,
-        operation: probe.operation,
-        method: "GET",
-        url: "url" in error ? String(error.url) : client.baseUrl,
-        expectedStatus: probe.expectedStatus,
-        status: null,
-        passed: false,
-        violations: [],
-        requestId: null,
-        durationMs: Math.round(performance.now() - started),
-        curl: curlCommand("url" in error ? String(error.url) : client.baseUrl, probe.auth),
-        error: error.message,
-      };
-      body = undefined;
+      const url = "url" in error ? String(error.url) : probe.client.baseUrl;
+      check = result(url, { status: null, passed: false, violations: [], requestId: null, error: error.message });
     }
     checks.push(check);
     options.onCheck?.(check, checks.length);

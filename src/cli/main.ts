@@ -3,7 +3,7 @@ import { isApiError } from "../errors/api-error.ts";
 import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { VERSION } from "../version.ts";
-import { CHECK_HELP, checkCommand } from "./commands/check.ts";
+import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
 import { EXIT, type CliIo } from "./io.ts";
@@ -89,4 +89,3 @@ function describeFailure(error: unknown): string {
   return process.env.VIDEO_LOGS_DEBUG && error instanceof Error && error.stack ? error.stack : message;
 }
 
-export { CHECK_HELP };
