@@ -26,7 +26,7 @@ class AttemptDeadline {
 
   constructor(
     private readonly callerSignal: AbortSignal,
-    timeoutMs: number,
+    private readonly timeoutMs: number,
   ) {
     callerSignal.throwIfAborted();
     this.timer = setTimeout(() => this.controller.abort(), timeoutMs);
@@ -39,9 +39,9 @@ class AttemptDeadline {
   }
 
   /** What a failed attempt throws: the caller's abort reason, a TimeoutError, or a NetworkError. */
-  failure(error: unknown, method: string, url: string, timeoutMs: number): unknown {
+  failure(error: unknown, method: string, url: string): unknown {
     if (this.callerSignal.aborted) return this.callerSignal.reason;
-    if (this.controller.signal.aborted) return new TimeoutError(method, url, timeoutMs);
+    if (this.controller.signal.aborted) return new TimeoutError(method, url, this.timeoutMs);
     if (error instanceof UnsafeRedirectError || error instanceof NetworkError) return error;
     return new NetworkError(method, url, error);
   }
@@ -97,7 +97,7 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
         url = target.href;
       }
     } catch (error) {
-      throw deadline.failure(error, request.method, request.url, options.timeoutMs);
+      throw deadline.failure(error, request.method, request.url);
     } finally {
       deadline.end();
     }
