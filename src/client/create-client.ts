@@ -1,7 +1,6 @@
 // The public client: typed getLog / listLogs / iterateLogs on top of openapi-fetch.
-import type { ValidateFunction } from "ajv";
 import createClient, { type Client } from "openapi-fetch";
-import { requestValidators } from "../../generated/validators.ts";
+import { requestValidators, type Validator } from "../../generated/validators.js";
 import type { paths } from "../../generated/video-logs.d.ts";
 import { ApiError, MAX_ERROR_BODY_CHARS } from "../errors/api-error.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
@@ -33,7 +32,7 @@ export interface VideoLogsClient {
   readonly baseUrl: string;
 }
 
-const paramValidators = requestValidators as unknown as Record<string, Record<string, ValidateFunction>>;
+const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
 function checkParameters(operationId: OperationId, location: "path" | "query", values: Record<string, unknown>): void {

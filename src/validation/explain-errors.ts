@@ -1,9 +1,9 @@
 // Turns raw ajv errors into classified violations, explaining a failed union by its best-matching branch.
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { UnionBranch, ValidationError } from "../../generated/validators-detailed.js";
 import { escapeToken, valueAtPointer } from "../spec/json-pointer.ts";
 import type { Violation } from "./violation.ts";
 
-type BranchValidators = Readonly<Record<string, ValidateFunction>>;
+type BranchValidators = Readonly<Record<string, UnionBranch>>;
 
 const MAX_ACTUAL_LENGTH = 60;
 
@@ -21,7 +21,7 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
-function toViolation(error: ErrorObject, body: unknown): Violation {
+function toViolation(error: ValidationError, body: unknown): Violation {
   const at = error.instancePath;
   const value = valueAtPointer(body, at);
   const params = error.params as Record<string, any>;
@@ -101,23 +101,18 @@ function isCloser(candidate: Violation[], best: Violation[] | undefined): boolea
   return breaking(candidate) < breaking(best);
 }
 
-function explainUnion(error: ErrorObject, body: unknown, branches: BranchValidators): Violation[] | undefined {
+function explainUnion(error: ValidationError, body: unknown, branches: BranchValidators): Violation[] | undefined {
   const options = error.schema as { $ref?: string }[];
   if (!Array.isArray(options)) return undefined;
   const value = valueAtPointer(body, error.instancePath);
   let best: Violation[] | undefined;
   for (const option of options) {
-    const validate = option.$ref ? branches[option.$ref] : undefined;
-    if (!validate) return undefined; // an inline branch: fall back to the raw errors
-    // Validating with the union's own instancePath keeps the branch's pointers relative to the whole body.
-    validate(value, {
-      instancePath: error.instancePath,
-      parentData: {},
-      parentDataProperty: "",
-      rootData: body as Record<string, unknown>,
-      dynamicAnchors: {},
-    });
-    const candidate = explainErrors(validate.errors ?? [], body, branches);
+    const branch = option.$ref ? branches[option.$ref] : undefined;
+    if (!branch) return undefined; // an inline branch: fall back to the raw errors
+    branch.validate(value);
+    // The branch's pointers are relative to the union's value; prefix them to make them relative to the body.
+    const prefixed = (branch.validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
+    const candidate = explainErrors(prefixed, body, branches);
     if (isCloser(candidate, best)) best = candidate;
   }
   return best;
@@ -128,7 +123,7 @@ function explainUnion(error: ErrorObject, body: unknown, branches: BranchValidat
  * branches are named components is reported as the violations of the branch the value comes closest to; the errors
  * ajv collected from the other branches are dropped.
  */
-export function explainErrors(errors: readonly ErrorObject[], body: unknown, branches: BranchValidators): Violation[] {
+export function explainErrors(errors: readonly ValidationError[], body: unknown, branches: BranchValidators): Violation[] {
   const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
   const explained = new Map<string, Violation[]>();
   for (const union of unions) {

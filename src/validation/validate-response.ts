@@ -1,15 +1,13 @@
 // The one response validator shared by the client, the contract tests and the drift check.
-import type { ValidateFunction } from "ajv";
-import { responseValidators as detailedValidators, unionBranchValidators } from "../../generated/validators-detailed.ts";
-import { responseValidators } from "../../generated/validators.ts";
+import { responseValidators as detailedValidators, unionBranches } from "../../generated/validators-detailed.js";
+import { responseValidators, type Validator } from "../../generated/validators.js";
 import { explainErrors } from "./explain-errors.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 
 export type OperationId = keyof typeof responseValidators;
 
-const byOperation = responseValidators as unknown as Record<string, Record<string, ValidateFunction>>;
-const detailedByOperation = detailedValidators as unknown as Record<string, Record<string, ValidateFunction>>;
-const branches = unionBranchValidators as unknown as Record<string, ValidateFunction>;
+const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
+const detailedByOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = detailedValidators;
 
 /** The statuses the spec declares for an operation, as strings ("200", "404"…). */
 export function declaredStatuses(operationId: OperationId): string[] {
@@ -54,6 +52,6 @@ export function validateResponse(
   // Only a rejected body pays for collecting every error.
   const explain = detailedByOperation[operationId]![String(status)]!;
   explain(body);
-  const violations = explainErrors(explain.errors ?? [], body, branches);
+  const violations = explainErrors(explain.errors ?? [], body, unionBranches);
   return mode === "tolerant" ? violations.filter((v) => v.kind === "breaking") : violations;
 }
