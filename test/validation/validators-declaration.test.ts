@@ -18,7 +18,7 @@ describe("the generated validators' declarations", () => {
     expect(result.stdout + result.stderr).toBe("");
     expect(result.status).toBe(0);
     for (const file of declarations) expect(readFileSync(`${root}${file}`, "utf8")).not.toMatch(/ajv|schemaEnv|dataCxt/i);
-  });
+  }, 60_000);
 
   it("declare exactly the operations, statuses and parameter locations the JavaScript tables hold", () => {
     const declared = readFileSync(`${root}generated/validators.d.ts`, "utf8");
