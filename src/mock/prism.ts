@@ -39,8 +39,11 @@ interface CommonOptions {
 export interface PrismMockOptions extends CommonOptions {
   /** Generate bodies from the schemas (`-d`) instead of serving the named examples. */
   dynamic?: boolean;
-  /** Seed of the dynamic generator; always passed in dynamic mode (default 1) so that bodies are repeatable. */
-  seed?: number | string;
+  /**
+   * Seed of the dynamic generator, passed in dynamic mode (default 1) so that bodies are repeatable; `null` leaves
+   * Prism unseeded, so that every answer is a new random body.
+   */
+  seed?: number | string | null;
 }
 
 export interface PrismProxyOptions extends CommonOptions {
@@ -55,7 +58,7 @@ const KEPT_LOG_LINES = 40;
 /** Starts `prism mock` on the spec. */
 export async function startPrismMock(options: PrismMockOptions = {}): Promise<PrismServer> {
   const args = ["mock", resolveSpecPath(options.specPath)];
-  if (options.dynamic) args.push("--dynamic", "--seed", String(options.seed ?? 1));
+  if (options.dynamic) args.push("--dynamic", ...(options.seed === null ? [] : ["--seed", String(options.seed ?? 1)]));
   return startPrism(args, options);
 }
 

@@ -87,7 +87,8 @@ function injectNoise(node: unknown, g: Draw, at = ""): string[] {
   if (!isPlainObject(node)) return injected;
   for (const key of Object.keys(node)) injected.push(...injectNoise(node[key], g, `${at}/${escapeToken(key)}`));
   const count = g(fc.integer, { min: 0, max: 2 });
-  for (const name of g(fc.uniqueArray, unknownName, { minLength: count, maxLength: count })) {
+  const names = g(() => fc.uniqueArray(unknownName, { minLength: count, maxLength: count }));
+  for (const name of names) {
     defineKey(node, name, g(fc.jsonValue, { maxDepth: 2 }));
     injected.push(`${at}/${escapeToken(name)}`);
   }
