@@ -5,8 +5,6 @@ import { chooseUnionBranch } from "./choose-union-branch.ts";
 import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";
 
-export { shortJson };
-
 type UnionBranches = Readonly<Record<string, UnionBranch>>;
 
 export interface ExplainContext {
@@ -117,7 +115,8 @@ function explainUnion(error: ValidationError, context: ExplainContext): Violatio
   }
   const value = valueAtPointer(context.body, error.instancePath);
   const chosen = branches[chooseUnionBranch(value, branches)]!;
-  chosen.validate(value);
+  // A oneOf fails on a value that matches several branches; no single branch explains that, ajv's errors do.
+  if (chosen.validate(value)) return undefined;
   // The branch's pointers are relative to the union's value; prefixed, they are relative to the whole body.
   const errors = (chosen.validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
   return explainErrors(errors, context);

@@ -90,6 +90,8 @@ const futureSpec: OpenApiDocument = {
         anyOf: [{ $ref: "#/components/schemas/Single" }, { $ref: "#/components/schemas/Batch" }, { $ref: "#/components/schemas/Empty" }],
       },
       Day: { type: "string", anyOf: [{ type: "string", format: "date" }, { type: "string", format: "date-time" }] },
+      Loose: { type: "object", additionalProperties: false, properties: { kind: { type: "string" } } },
+      OneOnly: { oneOf: [{ $ref: "#/components/schemas/Single" }, { $ref: "#/components/schemas/Loose" }] },
     },
   },
 };
@@ -113,6 +115,7 @@ describe("a union of object schemas added to the spec later", () => {
     expect(unionBranchShapes(futureSpec)).toEqual([
       { component: "Batch", required: ["kind", "items"], properties: ["kind", "items"] },
       { component: "Empty", required: [], properties: [] },
+      { component: "Loose", required: [], properties: ["kind"] },
       { component: "Single", required: ["kind"], properties: ["kind", "n"] },
     ]);
   });
@@ -132,6 +135,11 @@ describe("a union of object schemas added to the spec later", () => {
   it("keeps ajv's own errors for a union whose branches are not objects", () => {
     const explain = futureValidator("Day");
     expect(explain("31/01/2022")).toEqual(["breaking format ", "breaking format ", "breaking anyOf "]);
+  });
+
+  it("keeps ajv's own errors for a oneOf whose value matches several branches", () => {
+    const explain = futureValidator("OneOnly");
+    expect(explain({ kind: "single" })).toEqual(["breaking oneOf "]);
   });
 
   it("is refused by the generator when a branch is an inline object schema", () => {
