@@ -1,6 +1,8 @@
 // `video-logs get <id>` and `video-logs list`: read the API from the shell; data on stdout, problems on stderr.
 import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
+import { safeJson } from "../../report/escape-json.ts";
+import { escapeTerminal as t } from "../../report/escape-terminal.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
@@ -52,7 +54,7 @@ function clientFrom(values: { "base-url"?: string; space?: string; validation?: 
 /** Writes a contract violation's details to stderr and hands back the body that was received. */
 function reportViolations(error: unknown, io: CliIo): unknown {
   if (!isContractViolationError(error)) throw error;
-  for (const v of error.violations) io.stderr.write(`${v.kind} ${error.operation} ${v.pointer || "/"}: ${v.message}\n`);
+  for (const v of error.violations) io.stderr.write(`${t(v.kind)} ${t(error.operation)} ${t(v.pointer || "/")}: ${t(v.message)}\n`);
   return error.body;
 }
 
@@ -73,7 +75,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
     log = reportViolations(error, io);
     exit = EXIT.drift;
   }
-  io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+  io.stdout.write(`${safeJson(log, 2)}\n`);
   return exit;
 }
 
@@ -101,12 +103,16 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   };
   const client = clientFrom(values, io);
   let printed = 0;
+  // A reader that went away (`| head`) ends the listing: no further page is requested.
+  const signal = io.stdoutClosed;
   try {
-    for await (const log of client.iterateLogs(query)) {
-      io.stdout.write(`${JSON.stringify(log)}\n`);
+    for await (const log of client.iterateLogs(query, { signal })) {
+      if (signal?.aborted) break;
+      io.stdout.write(`${safeJson(log)}\n`);
       if (++printed >= limit) break;
     }
   } catch (error) {
+    if (signal?.aborted) return EXIT.ok;
     reportViolations(error, io);
     return EXIT.drift;
   }

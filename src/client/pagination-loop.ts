@@ -1,0 +1,25 @@
+// Two links to the same page may spell its query differently; one key per page makes a pagination loop visible.
+import { shortJson } from "../validation/explain-errors.ts";
+import type { Violation } from "../validation/violation.ts";
+
+/**
+ * The page a query asks for, independent of spelling: parameters in name order (repeated names keep their order),
+ * `+` and `%20` alike, percent-escapes in either case.
+ */
+export function pageQueryKey(rawQuery: string): string {
+  const params = [...new URLSearchParams(rawQuery)];
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new URLSearchParams(params).toString();
+}
+
+/** The breaking violation of a page whose `links.next` leads back to a page already read. */
+export function paginationLoopViolation(next: string): Violation {
+  return {
+    pointer: "/links/next",
+    kind: "breaking",
+    keyword: "pagination",
+    message: "links.next points back at a page already read; following it would loop forever",
+    expected: "a link to another page",
+    actual: shortJson(next),
+  };
+}
