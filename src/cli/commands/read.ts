@@ -58,6 +58,13 @@ function reportViolations(error: unknown, io: CliIo): unknown {
   return error.body;
 }
 
+/** The validator or the printer ran out of stack on a deeply nested body: a fault of the answer, reported as one. */
+function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean {
+  if (!(error instanceof RangeError && /call stack/i.test(error.message))) return false;
+  io.stderr.write(`breaking ${operation} /: the body is nested too deeply to handle\n`);
+  return true;
+}
+
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, TARGET_OPTIONS, 1);
   if (values.help) {
@@ -72,10 +79,18 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     log = await client.getLog(id);
   } catch (error) {
+    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
     log = reportViolations(error, io);
     exit = EXIT.drift;
   }
-  io.stdout.write(`${safeJson(log, 2)}\n`);
+  let text: string;
+  try {
+    text = safeJson(log, 2);
+  } catch (error) {
+    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    throw error;
+  }
+  io.stdout.write(`${text}\n`);
   return exit;
 }
 
@@ -113,6 +128,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
+    if (reportedTooDeep(error, "list_logs", io)) return EXIT.drift;
     reportViolations(error, io);
     return EXIT.drift;
   }
