@@ -19,8 +19,10 @@ function longestBacktickRun(text: string): number {
  */
 export function markdownCodeCell(text: string): string {
   const content = escapeTerminal(text).replace(/\|/g, "\\|");
+  if (content === "") return ""; // no code span can be empty
   const fence = "`".repeat(longestBacktickRun(content) + 1);
-  const pad = /^[`\s]|[`\s]$/.test(content) || content === "" ? " " : "";
+  // CommonMark strips one space from each end when both ends have one; a backtick at an end would join the fence.
+  const pad = /^`|`$/.test(content) || (/^ [^]* $/.test(content) && /[^ ]/.test(content)) ? " " : "";
   return `${fence}${pad}${content}${pad}${fence}`;
 }
 
