@@ -41,6 +41,8 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   baseIo.stderr.on("error", () => {});
   const io: CliIo = { ...baseIo, stdoutClosed };
   const code = await runCommand(command, args, io);
+  // A failed write to a pipe or file is reported on a later tick; let it arrive before the verdict.
+  await new Promise((resolve) => setImmediate(resolve));
   if (stdoutClosed.aborted && !isClosedPipe(stdoutClosed.reason)) {
     io.stderr.write(`video-logs: cannot write the output: ${escapeTerminal(String((stdoutClosed.reason as Error).message))}\n`);
     return EXIT.usage;

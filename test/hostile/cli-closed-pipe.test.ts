@@ -1,5 +1,6 @@
 // `video-logs list | head` and `check --format json | head`: a reader that goes away ends the command quietly.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
@@ -7,7 +8,7 @@ import { sendJson } from "../helpers/local-server.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { assertBuilt } from "../cli/run-bin.ts";
-import { BIN, spawnCli } from "./spawn-cli.ts";
+import { BIN, ROOT, spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const servers = serverPerTest();
@@ -82,5 +83,20 @@ describe("the CLI writing to a reader that goes away", () => {
     expect(stderr).toBe("");
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
     expect(JSON.parse(stdout)).toMatchObject({ id: "00000000-0000-4000-8000-000000000000" });
+  });
+
+  it("says so on stderr and exits 2 when stdout cannot be written for another reason than a closed pipe", async () => {
+    // A descriptor opened for reading only: every write fails with EBADF.
+    const readOnly = openSync("/dev/null", "r");
+    try {
+      const child = spawn(process.execPath, [BIN, "--help"], { cwd: ROOT, stdio: ["ignore", readOnly, "pipe"], timeout: 30_000 });
+      let stderr = "";
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(stderr).toBe("video-logs: cannot write the output: EBADF: bad file descriptor, write\n");
+      expect(code).toBe(2);
+    } finally {
+      closeSync(readOnly);
+    }
   });
 });
