@@ -8,11 +8,11 @@ import { isContractViolationError } from "../errors/contract-violation-error.ts"
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { parseJsonBody } from "../validation/parse-json-body.ts";
-import { validateResponse, type OperationId } from "../validation/validate-response.ts";
-import type { Violation } from "../validation/violation.ts";
+import type { OperationId } from "../validation/validate-response.ts";
 import { VERSION } from "../version.ts";
 import { curlCommand } from "./curl-command.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
+import { validateWithinStack } from "./validate-within-stack.ts";
 
 export interface DriftCheckOptions {
   /** A client with `validation: "off"`: the check judges the raw responses itself. */
@@ -210,23 +210,4 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     },
     checks,
   };
-}
-
-/** A body nested deeper than the validator can recurse is a breaking violation of its check, not the end of the run. */
-function validateWithinStack(operation: OperationId, status: number, body: unknown): Violation[] {
-  try {
-    return validateResponse(operation, status, body, { mode: "strict" });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return [
-      {
-        pointer: "",
-        kind: "breaking",
-        keyword: "depth",
-        message: "the body is nested too deeply to validate",
-        expected: "a body the spec describes",
-        actual: "nesting deeper than the validator's stack",
-      },
-    ];
-  }
 }

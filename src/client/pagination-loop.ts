@@ -2,13 +2,15 @@
 import { shortJson } from "../validation/explain-errors.ts";
 import type { Violation } from "../validation/violation.ts";
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * The page a query asks for, independent of spelling: parameters in name order (repeated names keep their order),
- * `+` and `%20` alike, percent-escapes in either case.
+ * The page a query asks for, independent of spelling: parameters sorted by name then value, `+` and `%20` alike,
+ * percent-escapes in either case, empty `&&` pairs dropped.
  */
 export function pageQueryKey(rawQuery: string): string {
   const params = [...new URLSearchParams(rawQuery)];
-  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  params.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
   return new URLSearchParams(params).toString();
 }
 

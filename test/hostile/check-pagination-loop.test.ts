@@ -60,7 +60,7 @@ describe("the drift check following a pagination loop", () => {
 
   it.each([
     ["distinct page tokens", (q: URLSearchParams) => `/api/video/logs?${deleted(q)}&page_token=${Number(token(q) || 0) + 1}`],
-    ["a repeated parameter in another order", (q: URLSearchParams) => (q.getAll("t").join() === "2,1" ? undefined : `/api/video/logs?${deleted(q)}&t=${q.has("t") ? "2&t=1" : "1&t=2"}`)],
+    ["tokens that differ only in case", (q: URLSearchParams) => (token(q) === "A" ? undefined : `/api/video/logs?${deleted(q)}&page_token=${token(q) ? "A" : "a"}`)],
   ])("follows %s without a finding", async (_name, next) => {
     const { report, listRequests, loops } = await checkPages(next, 3);
     expect(loops).toEqual([]);
