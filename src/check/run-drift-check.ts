@@ -2,7 +2,6 @@
 import { randomUUID } from "node:crypto";
 import type { VideoLogsClient } from "../client/create-client.ts";
 import { nextPageQuery } from "../client/next-page-link.ts";
-import { pageQueryKey, paginationLoopViolation } from "../client/pagination-loop.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
@@ -11,6 +10,7 @@ import { parseJsonBody } from "../validation/parse-json-body.ts";
 import type { OperationId } from "../validation/validate-response.ts";
 import { VERSION } from "../version.ts";
 import { curlCommand } from "./curl-command.ts";
+import { pageQueryKey, paginationLoopViolation } from "./page-loop.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
 import { validateWithinStack } from "./validate-within-stack.ts";
 

@@ -1,4 +1,4 @@
-// Two links to the same page may spell its query differently; one key per page makes a pagination loop visible.
+// The drift check's pagination loop test: two links to the same page may spell its query differently, one key per page.
 import { shortJson } from "../validation/explain-errors.ts";
 import type { Violation } from "../validation/violation.ts";
 
