@@ -7,10 +7,12 @@ import { isContractViolationError } from "../errors/contract-violation-error.ts"
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { parseJsonBody } from "../validation/parse-json-body.ts";
-import { validateResponse, type OperationId } from "../validation/validate-response.ts";
+import type { OperationId } from "../validation/validate-response.ts";
 import { VERSION } from "../version.ts";
 import { curlCommand } from "./curl-command.ts";
+import { pageQueryKey, paginationLoopViolation } from "./page-loop.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
+import { validateWithinStack } from "./validate-within-stack.ts";
 
 export interface DriftCheckOptions {
   /** A client with `validation: "off"`: the check judges the raw responses itself. */
@@ -73,7 +75,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       body = parsed.ok ? parsed.body : undefined;
       const unexpected = !probe.expectedStatus.includes(response.status);
       const violations = parsed.ok
-        ? validateResponse(probe.operation, response.status, body, { mode: "strict" })
+        ? validateWithinStack(probe.operation, response.status, body)
         : [parsed.violation];
       if (unexpected && violations.every((v) => v.keyword !== "status")) {
         violations.unshift({
@@ -105,6 +107,8 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   const seenIds: string[] = [];
   for (const includeDeleted of [false, true]) {
     let rawQuery: string | undefined;
+    // Every page read, by its normalised query: a link back to any of them is a loop, reported, not followed.
+    const readPages = new Set<string>();
     for (let page = 1; page <= pages; page++) {
       const body = (await run({
         name: `list_logs page ${page} (include_deleted=${includeDeleted})`,
@@ -121,6 +125,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
             signal,
           }),
       })) as { data?: { id?: unknown }[]; links?: { next?: unknown } } | undefined;
+      readPages.add(pageQueryKey(new URL(checks.at(-1)!.url, client.baseUrl).search.slice(1)));
       for (const log of Array.isArray(body?.data) ? body.data : []) {
         // Only ids that are UUIDs go into a path; any other id is already reported as a violation of the page.
         if (typeof log?.id === "string" && UUID.test(log.id) && !seenIds.includes(log.id)) seenIds.push(log.id);
@@ -138,6 +143,12 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
           // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
           (pageCheck.notes ??= []).push(`links.next leaves ${client.baseUrl}; not followed: ${JSON.stringify(next)}`);
         } else throw error;
+        break;
+      }
+      if (readPages.has(pageQueryKey(rawQuery))) {
+        const pageCheck = checks.at(-1)!;
+        pageCheck.violations.push(paginationLoopViolation(next));
+        pageCheck.passed = false;
         break;
       }
     }

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Set by runCli: aborts when stdout is closed, e.g. by `| head`; commands stop producing output then. */
+  stdoutClosed?: AbortSignal;
 }
 
 /** Exit codes shared by every command. */

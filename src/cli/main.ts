@@ -2,7 +2,9 @@
 import { isApiError } from "../errors/api-error.ts";
 import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
+import { escapeTerminal } from "../report/escape-terminal.ts";
 import { VERSION } from "../version.ts";
+import { isClosedPipe, watchStdoutClosed } from "./closed-output.ts";
 import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
@@ -32,8 +34,23 @@ function untilSignal(): Promise<unknown> {
   });
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  const stdoutClosed = watchStdoutClosed(baseIo.stdout);
+  // Nothing useful can be said when stderr itself is closed; its errors must not crash the process either.
+  baseIo.stderr.on("error", () => {});
+  const io: CliIo = { ...baseIo, stdoutClosed };
+  const code = await runCommand(command, args, io);
+  // A failed write to a pipe or file is reported on a later tick; let it arrive before the verdict.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stdoutClosed.aborted && !isClosedPipe(stdoutClosed.reason)) {
+    io.stderr.write(`video-logs: cannot write the output: ${escapeTerminal(String((stdoutClosed.reason as Error).message))}\n`);
+    return EXIT.usage;
+  }
+  return code;
+}
+
+async function runCommand(command: string | undefined, args: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case "check":
@@ -64,6 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
+    if (io.stdoutClosed?.aborted && isClosedPipe(io.stdoutClosed.reason)) return EXIT.ok;
     io.stderr.write(`video-logs: ${describeFailure(error)}\n`);
     if (error instanceof UsageError) {
       io.stderr.write(`Run \`video-logs ${command && !command.startsWith("-") ? `${command} ` : ""}--help\` for usage.\n`);
@@ -79,13 +97,18 @@ function exitCodeFor(error: unknown): number {
   return EXIT.usage;
 }
 
+/** One line for stderr; messages may quote a server (status text, a Location), so they are escaped. */
 function describeFailure(error: unknown): string {
   if (isApiError(error) && (error.status === 401 || error.status === 403)) {
-    return `${error.message}: the API refused the credentials; check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`;
+    return `${escapeTerminal(error.message)}: the API refused the credentials; check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`;
   }
-  if (error instanceof UsageError || isVideoLogsError(error)) return error.message;
+  if (error instanceof UsageError || isVideoLogsError(error)) return escapeTerminal(error.message);
   // Anything else is operational (a file that cannot be written, Prism that cannot start) or a bug: say what it was.
-  const message = error instanceof Error ? error.message : String(error);
-  return process.env.VIDEO_LOGS_DEBUG && error instanceof Error && error.stack ? error.stack : message;
+  const message = escapeTerminal(error instanceof Error ? error.message : String(error));
+  if (!process.env.VIDEO_LOGS_DEBUG || !(error instanceof Error) || !error.stack) return message;
+  // The frames follow the message in the stack; the message is escaped as one line, so it cannot forge frames.
+  const head = `${error.name}: ${error.message}`;
+  const frames = error.stack.startsWith(head) ? error.stack.slice(head.length).split("\n").slice(1) : [];
+  return [`${escapeTerminal(error.name)}: ${message}`, ...frames.map(escapeTerminal)].join("\n");
 }
 

@@ -1,15 +1,6 @@
 // JUnit XML: one testcase per check, so CI systems show drift as failed tests.
 import type { DriftReport } from "../check/report-types.ts";
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    // XML 1.0 cannot carry most control characters at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-}
+import { xmlText as xml } from "./escape-xml.ts";
 
 export function formatJunit(report: DriftReport): string {
   const failing = (c: DriftReport["checks"][number]) =>
@@ -17,17 +8,18 @@ export function formatJunit(report: DriftReport): string {
   const failures = report.checks.filter(failing).length;
   const cases = report.checks.map((check) => {
     const open = `    <testcase classname="video-logs.${xml(check.operation)}" name="${xml(check.name)}" time="${(check.durationMs / 1000).toFixed(3)}"`;
+    // Each server-sent field is escaped on its own, so only our own line breaks separate the lines.
     const details = [
-      ...check.violations.map((v) => `${v.kind} ${v.pointer || "/"}: ${v.message} (expected ${v.expected}, actual ${v.actual})`),
-      ...(check.error ? [`no response: ${check.error}`] : []),
-      `repro: ${check.curl}`,
+      ...check.violations.map((v) => `${xml(v.kind)} ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`),
+      ...(check.error ? [`no response: ${xml(check.error)}`] : []),
+      `repro: ${xml(check.curl)}`,
     ].join("\n");
     if (!failing(check)) {
-      const additive = check.violations.length ? `\n      <system-out>${xml(details)}</system-out>\n    </testcase>` : "";
+      const additive = check.violations.length ? `\n      <system-out>${details}</system-out>\n    </testcase>` : "";
       return additive ? `${open}>${additive}` : `${open}/>`;
     }
     const first = check.error ?? check.violations[0]?.message ?? "drift";
-    return `${open}>\n      <failure message="${xml(first)}" type="${check.error ? "no-response" : "drift"}">${xml(details)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${xml(first)}" type="${check.error ? "no-response" : "drift"}">${details}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

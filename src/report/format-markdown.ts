@@ -1,18 +1,18 @@
 // Markdown for a pull-request comment: the verdict first, a table of violations, reproductions folded away.
 import { reportFailed, type DriftReport } from "../check/report-types.ts";
+import { markdownCodeCell, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import { summaryLine } from "./format-text.ts";
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
+/** Every piece of server text is escaped by `md` (text), `markdownCodeCell` or `markdownFence`; the markup is ours. */
 export function formatMarkdown(report: DriftReport): string {
   const icon = reportFailed(report) ? "❌" : report.summary.errors ? "⚠️" : "✅";
-  const out = [`### ${icon} Video Logs API drift check`, "", summaryLine(report), ""];
+  const out = [`### ${icon} Video Logs API drift check`, "", md(summaryLine(report)), ""];
   const rows = report.checks.flatMap((check) =>
     check.error
-      ? [`| no response | ${cell(check.name)} | – | – | ${cell(check.error)} |`]
+      ? [`| no response | ${md(check.name)} | – | – | ${md(check.error)} |`]
       : check.violations.map(
           (v) =>
-            `| ${v.kind} | ${cell(check.name)} | ${check.status} | \`${cell(v.pointer || "/")}\` | ${cell(v.message)} (expected ${cell(v.expected)}, actual ${cell(v.actual)}) |`,
+            `| ${md(v.kind)} | ${md(check.name)} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
         ),
   );
   if (rows.length === 0) {
@@ -20,7 +20,7 @@ export function formatMarkdown(report: DriftReport): string {
   } else {
     out.push("| kind | check | status | pointer | problem |", "|---|---|---|---|---|", ...rows, "");
     const repro = report.checks.filter((c) => c.error || c.violations.length);
-    out.push("<details><summary>Reproduce</summary>", "", "```sh", ...repro.map((c) => c.curl), "```", "", "</details>", "");
+    out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro.map((c) => c.curl), "sh"), "", "</details>", "");
   }
   return out.join("\n");
 }

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
+import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
@@ -84,8 +85,10 @@ describe("the drift report", () => {
   it("in Markdown, has a verdict heading and a table row per violation", () => {
     const markdown = formatReport(report, "markdown");
     expect(markdown.startsWith("### ❌ Video Logs API drift check")).toBe(true);
-    expect(markdown).toContain("| breaking | get_log");
-    expect(markdown).toContain("`/charge`");
+    // Server text is escaped in the source, so the rendered table is what a reader sees.
+    const html = new MarkdownIt({ html: true }).render(markdown);
+    expect(html).toContain(`<td>breaking</td>\n<td>get_log ${completedLog.id}</td>`);
+    expect(html).toContain("<code>/charge</code>");
     expect(markdown).toContain("<details><summary>Reproduce</summary>");
   });
 

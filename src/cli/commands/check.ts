@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
+import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
 import { EXIT, type CliIo } from "../io.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
@@ -49,7 +50,7 @@ function progress(io: CliIo, enabled: boolean) {
   return (check: CheckResult, done: number) => {
     if (!enabled) return;
     const mark = check.error ? "no response" : check.passed ? "ok" : "drift";
-    io.stderr.write(`\r\u001b[2K[${done}] ${check.name}: ${mark}`);
+    io.stderr.write(`\r\u001b[2K[${done}] ${escapeTerminal(check.name)}: ${mark}`);
   };
 }
 

@@ -1,6 +1,8 @@
 // `video-logs get <id>` and `video-logs list`: read the API from the shell; data on stdout, problems on stderr.
 import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
+import { safeJson } from "../../report/escape-json.ts";
+import { escapeTerminal as t } from "../../report/escape-terminal.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
@@ -52,8 +54,15 @@ function clientFrom(values: { "base-url"?: string; space?: string; validation?: 
 /** Writes a contract violation's details to stderr and hands back the body that was received. */
 function reportViolations(error: unknown, io: CliIo): unknown {
   if (!isContractViolationError(error)) throw error;
-  for (const v of error.violations) io.stderr.write(`${v.kind} ${error.operation} ${v.pointer || "/"}: ${v.message}\n`);
+  for (const v of error.violations) io.stderr.write(`${t(v.kind)} ${t(error.operation)} ${t(v.pointer || "/")}: ${t(v.message)}\n`);
   return error.body;
+}
+
+/** The validator or the printer ran out of stack on a deeply nested body: a fault of the answer, reported as one. */
+function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean {
+  if (!(error instanceof RangeError && /call stack/i.test(error.message))) return false;
+  io.stderr.write(`breaking ${operation} /: the body is nested too deeply to handle\n`);
+  return true;
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
@@ -70,10 +79,18 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     log = await client.getLog(id);
   } catch (error) {
+    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
     log = reportViolations(error, io);
     exit = EXIT.drift;
   }
-  io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+  let text: string;
+  try {
+    text = safeJson(log, 2);
+  } catch (error) {
+    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    throw error;
+  }
+  io.stdout.write(`${text}\n`);
   return exit;
 }
 
@@ -101,12 +118,17 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   };
   const client = clientFrom(values, io);
   let printed = 0;
+  // A reader that went away (`| head`) ends the listing: no further page is requested.
+  const signal = io.stdoutClosed;
   try {
-    for await (const log of client.iterateLogs(query)) {
-      io.stdout.write(`${JSON.stringify(log)}\n`);
+    for await (const log of client.iterateLogs(query, { signal })) {
+      if (signal?.aborted) break;
+      io.stdout.write(`${safeJson(log)}\n`);
       if (++printed >= limit) break;
     }
   } catch (error) {
+    if (signal?.aborted) return EXIT.ok;
+    if (reportedTooDeep(error, "list_logs", io)) return EXIT.drift;
     reportViolations(error, io);
     return EXIT.drift;
   }

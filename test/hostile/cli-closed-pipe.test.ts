@@ -1,0 +1,102 @@
+// `video-logs list | head` and `check --format json | head`: a reader that goes away ends the command quietly.
+import { execFile, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import { sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
+import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { assertBuilt } from "../cli/run-bin.ts";
+import { BIN, ROOT, spawnCli } from "./spawn-cli.ts";
+
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const servers = serverPerTest();
+let clean: ReplayServer;
+let drifted: ReplayServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  [clean, drifted] = await Promise.all([
+    startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN }),
+    startReplayServer({ fixtureSet: "drifted", projectId: PROJECT_ID, apiToken: API_TOKEN }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([clean?.stop(), drifted?.stop()]);
+});
+
+/** An endless listing: every page holds 100 logs and links to the next one. */
+async function endlessListing() {
+  return servers.start((req, res, index) => {
+    const url = new URL(req.url!, "http://127.0.0.1");
+    if (url.pathname !== "/api/video/logs") return sendJson(res, 404, { error: "Not Found" });
+    const next = `/api/video/logs?page_token=${index + 1}`;
+    sendJson(res, 200, pageOf(100, { self: req.url!, first: "/api/video/logs", next }, index * 100));
+  });
+}
+
+describe("the CLI writing to a reader that goes away", () => {
+  it("ends list quietly with exit 0 and stops requesting pages", async () => {
+    const server = await endlessListing();
+    const run = await spawnCli(["list", "--base-url", server.url], env, { closeStdout: "after-first-line" });
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({ code: 0, signal: null });
+    // The pipe holds a few pages before a write fails; the endless listing must not be read on.
+    expect(server.requests.length).toBeLessThan(20);
+  });
+
+  it("ends list quietly when the pipe is closed before anything is written", async () => {
+    const server = await endlessListing();
+    const run = await spawnCli(["list", "--base-url", server.url], env, { closeStdout: "at-once" });
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({ code: 0, signal: null });
+    expect(server.requests.length).toBeLessThan(20);
+  });
+
+  it.each(["json", "text", "junit", "markdown"])("ends check --format %s quietly with the verdict of a clean API (0)", async (format) => {
+    const run = await spawnCli(["check", "--base-url", clean.url, "--format", format], env, { closeStdout: "at-once" });
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({ code: 0, signal: null });
+  });
+
+  it("ends check --format json quietly with the verdict of a drifted API (1), not a crash", async () => {
+    const run = await spawnCli(["check", "--base-url", drifted.url, "--format", "json"], env, { closeStdout: "at-once" });
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({ code: 1, signal: null });
+  });
+
+  it("ends get quietly with exit 0", async () => {
+    const server = await servers.start((_req, res) => sendJson(res, 200, pageOf(1, { self: "/", first: "/" }).data[0]));
+    const run = await spawnCli(["get", "00000000-0000-4000-8000-000000000000", "--base-url", server.url], env, { closeStdout: "at-once" });
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({ code: 0, signal: null });
+  });
+
+  it("in a real shell pipeline with pipefail, `list | head -n 1` prints one log and the pipeline succeeds", async () => {
+    const server = await endlessListing();
+    const { stdout, stderr } = await promisify(execFile)(
+      "bash",
+      ["--norc", "--noprofile", "-c", 'set -o pipefail; "$0" "$1" list --base-url "$2" | head -n 1', process.execPath, BIN, server.url],
+      { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 },
+    );
+    expect(stderr).toBe("");
+    expect(stdout.trimEnd().split("\n")).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ id: "00000000-0000-4000-8000-000000000000" });
+  });
+
+  it("says so on stderr and exits 2 when stdout cannot be written for another reason than a closed pipe", async () => {
+    // A descriptor opened for reading only: every write fails with EBADF.
+    const readOnly = openSync("/dev/null", "r");
+    try {
+      const child = spawn(process.execPath, [BIN, "--help"], { cwd: ROOT, stdio: ["ignore", readOnly, "pipe"], timeout: 30_000 });
+      let stderr = "";
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(stderr).toBe("video-logs: cannot write the output: EBADF: bad file descriptor, write\n");
+      expect(code).toBe(2);
+    } finally {
+      closeSync(readOnly);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// A body nested thousands of levels deep is a wrong answer (exit 1 with a violation), never a crash (exit 2).
+import { describe, expect, it, beforeAll } from "vitest";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
+import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { assertBuilt } from "../cli/run-bin.ts";
+import { rawControls } from "./read-back.ts";
+import { spawnCli } from "./spawn-cli.ts";
+
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const servers = serverPerTest();
+beforeAll(() => assertBuilt());
+
+const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+const SHAPES = {
+  "the whole body": (deep: string) => deep,
+  "a page's data": (deep: string) => `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":${deep}}`,
+  "a log's field": (deep: string) => `{"id":${deep}}`,
+};
+// 4096 levels is the issue's 8 KB body; 50 000 is far past any stack.
+const CASES = [4096, 50_000].flatMap((depth) => Object.entries(SHAPES).map(([where, shape]) => ({ where, depth, body: shape(nested(depth)) })));
+
+async function serve(body: string) {
+  return servers.start((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  });
+}
+
+describe("the CLI facing a deeply nested body", () => {
+  it.each(CASES)("check reports $where nested $depth deep as breaking drift and exits 1", async ({ body }) => {
+    const server = await serve(body);
+    const run = await spawnCli(["check", "--base-url", server.url, "--format", "json", "--pages", "1", "--sample", "0", "--no-auth-probe"], env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as DriftReport;
+    const listings = report.checks.filter((c) => c.operation === "list_logs");
+    expect(listings).toHaveLength(2);
+    for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);
+  });
+
+  it.each(CASES)("get reports $where nested $depth deep as a violation on stderr and exits 1", async ({ body }) => {
+    const server = await serve(body);
+    const run = await spawnCli(["get", completedLog.id, "--base-url", server.url], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^(breaking get_log \/.*\n)+$/);
+    expect(run.stderr).not.toMatch(/RangeError|call stack/);
+    expect(rawControls(run.stderr.replace(/\n/g, ""))).toEqual([]);
+  });
+
+  it.each(CASES.filter((c) => c.where !== "a log's field"))("list reports $where nested $depth deep as a violation on stderr and exits 1", async ({ body }) => {
+    const server = await serve(body);
+    const run = await spawnCli(["list", "--base-url", server.url], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^(breaking list_logs \/.*\n)+$/);
+    expect(run.stderr).not.toMatch(/RangeError|call stack/);
+  });
+});
