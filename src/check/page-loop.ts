@@ -1,5 +1,5 @@
 // The drift check's pagination loop test: two links to the same page may spell its query differently, one key per page.
-import { shortJson } from "../validation/explain-errors.ts";
+import { shortJson } from "../validation/short-json.ts";
 import type { Violation } from "../validation/violation.ts";
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
