@@ -122,7 +122,9 @@ function checkCredential(field: "projectId" | "apiToken", value: unknown, envNam
 
 /** A value's kind for a message, never the value itself (it may be a secret). */
 function typeOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `${/^[aeiou]/.test(typeof value) ? "an" : "a"} ${typeof value}`;
 }
 
 /** Options arrive from JavaScript and JSON too: a value of the wrong type is refused by name, before any use. */
