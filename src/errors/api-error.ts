@@ -15,7 +15,7 @@ export interface ApiErrorInit {
 
 /**
  * The API answered with a status outside 2xx. `body` is the parsed JSON body (typed by the spec for the statuses it
- * declares) when the raw body is at most 64 KiB; a non-JSON body of at most 4096 characters as text; otherwise a
+ * declares) when the raw body is at most 64 KiB and nested at most 256 levels; a non-JSON body of at most 4096 characters as text; otherwise a
  * {@link TruncatedBody} with the first 4096 characters. The client's credentials are scrubbed from every field.
  *
  * @example

@@ -4,6 +4,8 @@
 export const MAX_KEPT_BODY_BYTES = 64 * 1024;
 /** How many characters of a body's text an error keeps when it does not keep the body whole. */
 export const MAX_ERROR_BODY_CHARS = 4096;
+/** A parsed body nested deeper than this is kept as text: `JSON.stringify(error)` must not overflow the stack. */
+export const MAX_KEPT_BODY_DEPTH = 256;
 
 /** The first part of a body too large (or not JSON and too long) to keep whole on an error. */
 export interface TruncatedBody {
@@ -30,15 +32,31 @@ const LENIENT_UTF8 = new TextDecoder();
  */
 export function keptBody(bytes: Uint8Array, parsed?: { body: unknown }): KeptBody {
   if (bytes.byteLength <= MAX_KEPT_BODY_BYTES) {
-    if (parsed) return parsed.body;
-    const text = LENIENT_UTF8.decode(bytes);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      if (text.length <= MAX_ERROR_BODY_CHARS) return text;
+    if (parsed) {
+      if (nestedWithin(parsed.body, MAX_KEPT_BODY_DEPTH)) return parsed.body;
+    } else {
+      const text = LENIENT_UTF8.decode(bytes);
+      try {
+        const body = JSON.parse(text) as unknown;
+        if (nestedWithin(body, MAX_KEPT_BODY_DEPTH)) return body;
+      } catch {
+        if (text.length <= MAX_ERROR_BODY_CHARS) return text;
+      }
     }
   }
   // Four bytes per character at most: this prefix always holds the characters kept.
   const head = LENIENT_UTF8.decode(bytes.subarray(0, MAX_ERROR_BODY_CHARS * 4)).slice(0, MAX_ERROR_BODY_CHARS);
   return { truncated: true, text: head, bytes: bytes.byteLength };
+}
+
+/** True when no array or object in `value` sits deeper than `limit` levels; iterative, so any depth is safe. */
+function nestedWithin(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    if (depth > limit) return false;
+    for (const item of Object.values(current)) stack.push([item, depth + 1]);
+  }
+  return true;
 }

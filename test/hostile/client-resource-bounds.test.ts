@@ -119,6 +119,18 @@ describe("an error keeps a small body whole and only the start of a large one, m
     else expect(error.body).toEqual({ truncated: true, text: body.slice(0, 4096), bytes: size });
   });
 
+  it("keeps a small but deeply nested JSON 404 as text, so the error still renders", async () => {
+    const depth = 30_000;
+    const body = `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    const client = await servers.clientWith((_q, res) => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const error = (await thrownBy(() => client.getLog(VALID_ID))) as ApiError;
+    expect(error.body).toEqual({ truncated: true, text: body.slice(0, 4096), bytes: 2 * depth });
+    expect(() => JSON.stringify(error)).not.toThrow();
+  });
+
   it("keeps a short non-JSON error body as its text", async () => {
     const client = await servers.clientWith((_q, res) => {
       res.writeHead(502, { "content-type": "text/html" });
