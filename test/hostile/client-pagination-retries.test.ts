@@ -1,5 +1,7 @@
 // Hostile pagination links and Retry-After values: loops end before any log repeats; odd waits get the back-off.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { normalizeQuery } from "../../src/client/normalize-query.ts";
 import { parseRetryAfter } from "../../src/client/retry-delay.ts";
 import { type Handler, sendJson } from "../helpers/local-server.ts";
 import { completedLog, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
@@ -142,5 +144,45 @@ describe("Retry-After is read only as delta-seconds or an RFC 9110 HTTP-date", (
     });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ApiError", status: 429 });
     expect(servers.server.requests).toHaveLength(1);
+  });
+});
+
+describe("normalizeQuery gives one spelling per query", () => {
+  /** Percent-encodes `text` in one of the many ways a server may: escapes optional or not, either hex case, + or %20. */
+  const spelling = (text: string, choices: boolean[]) =>
+    [...text]
+      .map((ch, i) => {
+        const pick = choices[i % Math.max(choices.length, 1)] ?? false;
+        if (ch === " ") return pick ? "+" : "%20";
+        const escaped = encodeURIComponent(ch);
+        const forced = [...Buffer.from(ch)].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+        if (escaped === ch) return pick ? forced.toUpperCase() : ch;
+        return pick ? escaped.toLowerCase() : escaped;
+      })
+      .join("");
+  const pairs = fc.array(fc.tuple(fc.string({ unit: "grapheme", minLength: 1 }), fc.string({ unit: "grapheme" })), { maxLength: 6 });
+
+  it("for the same parameters in any order and any spelling", () => {
+    fc.assert(
+      fc.property(pairs, fc.array(fc.boolean(), { minLength: 1 }), fc.integer(), (params, choices, seed) => {
+        const plain = params.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&");
+        const shuffled = [...params].sort(() => (seed = (seed * 1103515245 + 12345) | 0) & 1 ? 1 : -1);
+        const odd = shuffled.map(([n, v]) => `${spelling(n, choices)}=${spelling(v, choices)}`).join("&");
+        expect(normalizeQuery(odd)).toBe(normalizeQuery(plain));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("and different spellings for different parameters", () => {
+    fc.assert(
+      fc.property(pairs, pairs, (a, b) => {
+        const query = (ps: [string, string][]) => ps.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&");
+        const sorted = (ps: [string, string][]) => ps.map((p) => JSON.stringify(p)).sort().join();
+        fc.pre(sorted(a) !== sorted(b));
+        expect(normalizeQuery(query(a))).not.toBe(normalizeQuery(query(b)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
