@@ -67,7 +67,19 @@ function serveBuffered(response: Response, bytes: Uint8Array): Response {
     Object.defineProperty(response, name, { value: async () => read() });
   }
   Object.defineProperty(response, "body", {
-    get: () => (bytes.byteLength === 0 ? null : new Blob([bytes]).stream()),
+    // The client asks for the stream only to keep openapi-fetch from decoding (settle reads the bytes): copy on read.
+    get: () =>
+      bytes.byteLength === 0
+        ? null
+        : new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                controller.enqueue(bytes.slice());
+                controller.close();
+              },
+            },
+            { highWaterMark: 0 },
+          ),
   });
   return response;
 }
