@@ -18,6 +18,7 @@ import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts"
 import { createPolicyFetch } from "./policy-fetch.ts";
 import { receivedBody } from "./received-body.ts";
 import { requestIdOf } from "./request-id.ts";
+import { typeOf } from "./type-of.ts";
 import { isUuidText } from "./uuid-text.ts";
 
 /** Per-call options. */
@@ -67,8 +68,7 @@ function checkParameters(operationId: OperationId, location: "path" | "query", v
 /** A call's arguments arrive from JavaScript too: `null` or a string where an object belongs is refused by name. */
 function checkObject(field: string, value: unknown): void {
   if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value))) {
-    const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
-    throw new InvalidInputError(field, `Invalid ${field}: expected an object, got ${kind}`);
+    throw new InvalidInputError(field, `Invalid ${field}: expected an object, got ${typeOf(value)}`);
   }
 }
 
@@ -89,8 +89,6 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
  */
 export function createVideoLogsClient(options: VideoLogsClientOptions = {}): VideoLogsClient {
   const config = resolveClientOptions(options);
-  // Static headers ride on every Request openapi-fetch builds; the policy fetch refuses any origin but ours, so the
-  // Authorization header never leaves it.
   const { scrubber } = config;
   // The credentials are not among these headers: the policy fetch adds them behind its origin check.
   const raw = createClient<paths>({
@@ -196,8 +194,8 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     getLog(id, options) {
       return scrubbingErrors(async () => {
         checkObject("options", options);
-        // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
         checkParameters("get_log", "path", { id });
+        // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
         if (!isUuidText(id)) {
           throw new InvalidInputError("id", `Invalid id ${JSON.stringify(id).slice(0, 80)}: expected a UUID, 8-4-4-4-12 hexadecimal digits`);
         }

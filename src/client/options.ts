@@ -4,6 +4,7 @@ import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
+import { typeOf } from "./type-of.ts";
 
 export interface VideoLogsClientOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: env `SIGNALWIRE_SPACE`. */
@@ -22,7 +23,7 @@ export interface VideoLogsClientOptions {
   retryDelay?: { baseMs?: number; maxMs?: number };
   /**
    * The largest response body read, in bytes after decompression; a larger one ends in a ResponseTooLargeError.
-   * Default 33554432 (32 MiB, about twenty 1000-log pages); at most 268435456 (256 MiB).
+   * Default 33554432 (32 MiB, some sixty 1000-log pages); at most 268435456 (256 MiB).
    */
   maxBodyBytes?: number;
   /** The longest `Retry-After` the client waits for; a longer one fails at once. Default 60000 ms. */
@@ -56,7 +57,7 @@ export interface ResolvedClientOptions {
   scrubber: SecretScrubber;
 }
 
-/** Default `maxBodyBytes`: a 1000-log page is about 1.5 MB, so twenty of them fit. */
+/** Default `maxBodyBytes`: a 1000-log page of the spec's example logs is about 0.5 MB, so some sixty of them fit. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Decoding stays well under V8's largest string (2^29 - 24 characters). */
 const MAX_MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -118,13 +119,6 @@ function checkCredential(field: "projectId" | "apiToken", value: unknown, envNam
     throw new InvalidInputError(field, `Invalid ${field}: it contains characters that cannot appear in Basic auth`);
   }
   return value;
-}
-
-/** A value's kind for a message, never the value itself (it may be a secret). */
-function typeOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `${/^[aeiou]/.test(typeof value) ? "an" : "a"} ${typeof value}`;
 }
 
 /** Options arrive from JavaScript and JSON too: a value of the wrong type is refused by name, before any use. */
