@@ -157,9 +157,16 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   const env = options.env ?? process.env;
   const space = options.space ?? env.SIGNALWIRE_SPACE;
   let base: URL;
-  if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
-  else if (space) base = new URL(spaceToBaseUrl(space));
-  else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
+  try {
+    if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
+    else if (space) base = new URL(spaceToBaseUrl(space));
+    else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
+  } catch (error) {
+    // A token pasted into the space or base URL (no userinfo to mask) must not be echoed back either.
+    const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
+    const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
+    throw typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token).error(error) : error;
+  }
 
   const projectId = checkCredential("projectId", options.projectId ?? env.SIGNALWIRE_PROJECT_ID, "SIGNALWIRE_PROJECT_ID");
   const apiToken = checkCredential("apiToken", options.apiToken ?? env.SIGNALWIRE_API_TOKEN, "SIGNALWIRE_API_TOKEN");

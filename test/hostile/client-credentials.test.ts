@@ -218,6 +218,22 @@ describe("a Space or base URL holding credentials is refused without echoing the
     }
   });
 
+  it.each([
+    ["a space holding the token", { space: `${API_TOKEN}.example.org` }, "space"],
+    ["a space of project:token", { space: `${PROJECT_ID}:${API_TOKEN}` }, "space"],
+    ["a base URL with the token in its path and a query", { baseUrl: `https://example.signalwire.com/${API_TOKEN}?x=1` }, "baseUrl"],
+    ["a base URL with the token in its path and fragment", { baseUrl: `https://example.signalwire.com/${API_TOKEN}#${API_TOKEN}` }, "baseUrl"],
+  ])("%s, with the token from the environment", (_label, target, field) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ ...target, env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+
   it.each([`https://id:${API_TOKEN}@example.signalwire.com`, `http://${PROJECT_ID}:${API_TOKEN}@127.0.0.1:9/`])("the base URL %#", (baseUrl) => {
     let error: unknown;
     try {
