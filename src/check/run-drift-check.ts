@@ -1,7 +1,9 @@
 // The drift check: a short, gentle tour of the API whose every response is judged strictly against the spec.
 import { randomUUID } from "node:crypto";
 import type { VideoLogsClient } from "../client/create-client.ts";
+import { decodeUtf8Body } from "../client/decode-body.ts";
 import { nextPageQuery } from "../client/next-page-link.ts";
+import { receivedBody } from "../client/received-body.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import { isContractViolationError } from "../errors/contract-violation-error.ts";
 import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
@@ -52,6 +54,8 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   const { client, pages = 3, sample = 5, strict = false, signal } = options;
   const startedAt = new Date();
   const checks: CheckResult[] = [];
+  // The wrong-credentials client's token is deliberately wrong, not a secret: the real client's credentials are.
+  const redacted = (check: CheckResult) => client.redact(check);
 
   async function run(probe: Probe): Promise<unknown> {
     const hint: Record<string, string> =
@@ -71,7 +75,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     let body: unknown;
     try {
       const { data, error, response } = await probe.request(hint);
-      const parsed = response.ok ? parseJsonBody(typeof data === "string" ? data : "") : { ok: true as const, body: error };
+      const parsed = response.ok ? parseOkBody(response, data) : { ok: true as const, body: error };
       body = parsed.ok ? parsed.body : undefined;
       const unexpected = !probe.expectedStatus.includes(response.status);
       const violations = parsed.ok
@@ -98,6 +102,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       const url = "url" in error ? String(error.url) : probe.client.baseUrl;
       check = result(url, { status: null, passed: false, violations: [], requestId: null, error: error.message });
     }
+    check = redacted(check);
     checks.push(check);
     options.onCheck?.(check, checks.length);
     return check.passed || check.status === 200 ? body : undefined;
@@ -208,6 +213,15 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       additive: violations.filter((v) => v.kind === "additive").length,
       errors: checks.filter((c) => c.status === null).length,
     },
-    checks,
+    // Notes and violations added to a check after it ran hold server text too.
+    checks: checks.map(redacted),
   };
+}
+
+/** A 2xx body as JSON, or the violation saying why not; bytes that are not UTF-8 are one (never repaired). */
+function parseOkBody(response: Response, data: unknown) {
+  const bytes = receivedBody(response);
+  if (!bytes) return parseJsonBody(typeof data === "string" ? data : "");
+  const decoded = decodeUtf8Body(bytes);
+  return decoded.ok ? parseJsonBody(decoded.text) : decoded;
 }

@@ -2,6 +2,9 @@
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
+import { maskUserinfo } from "./mask-userinfo.ts";
+import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
+import { typeOf } from "./type-of.ts";
 
 export interface VideoLogsClientOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: env `SIGNALWIRE_SPACE`. */
@@ -18,6 +21,11 @@ export interface VideoLogsClientOptions {
   retries?: number;
   /** Backoff before retry n: a random delay in [0, min(maxMs, baseMs·2ⁿ)]. Default 250 ms base, 8000 ms max. */
   retryDelay?: { baseMs?: number; maxMs?: number };
+  /**
+   * The largest response body read, in bytes after decompression; a larger one ends in a ResponseTooLargeError.
+   * Default 33554432 (32 MiB, some sixty 1000-log pages); at most 268435456 (256 MiB).
+   */
+  maxBodyBytes?: number;
   /** The longest `Retry-After` the client waits for; a longer one fails at once. Default 60000 ms. */
   maxRetryAfterMs?: number;
   /** `strict` throws on any violation, `tolerant` (default) only on breaking ones, `off` never validates. */
@@ -42,9 +50,17 @@ export interface ResolvedClientOptions {
   validation: ValidationMode;
   fetch: typeof globalThis.fetch;
   userAgent: string;
+  maxBodyBytes: number;
   /** The Authorization header value. Kept out of every error, log and report. */
   authorization: string;
+  /** Removes these credentials from anything kept: errors, reports. */
+  scrubber: SecretScrubber;
 }
+
+/** Default `maxBodyBytes`: a 1000-log page of the spec's example logs is about 0.5 MB, so some sixty of them fit. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Decoding stays well under V8's largest string (2^29 - 24 characters). */
+const MAX_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 const SPACE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const SIGNALWIRE_SUFFIX = ".signalwire.com";
@@ -56,7 +72,7 @@ export function spaceToBaseUrl(space: string): string {
   if (!SPACE_LABEL.test(label)) {
     throw new InvalidInputError(
       "space",
-      `Invalid Space name ${JSON.stringify(space.slice(0, 80))}: expected a name like "example" or "example.signalwire.com"`,
+      `Invalid Space name ${JSON.stringify(maskUserinfo(space).slice(0, 80))}: expected a name like "example" or "example.signalwire.com"`,
     );
   }
   return `https://${label.toLowerCase()}${SIGNALWIRE_SUFFIX}`;
@@ -91,7 +107,10 @@ export function checkBaseUrl(value: string | URL): URL {
   return url;
 }
 
-function checkCredential(field: "projectId" | "apiToken", value: string | undefined, envName: string): string {
+function checkCredential(field: "projectId" | "apiToken", value: unknown, envName: string): string {
+  if (value !== undefined && typeof value !== "string") {
+    throw new InvalidInputError(field, `Invalid ${field}: expected a string, got ${typeOf(value)}`);
+  }
   if (value === undefined || value.trim() === "") {
     throw new InvalidInputError(field, `Missing ${field}: pass it as an option or set ${envName}`);
   }
@@ -102,6 +121,27 @@ function checkCredential(field: "projectId" | "apiToken", value: string | undefi
   return value;
 }
 
+/** Options arrive from JavaScript and JSON too: a value of the wrong type is refused by name, before any use. */
+function checkTypes(options: VideoLogsClientOptions): void {
+  const expected: [keyof VideoLogsClientOptions, string, (v: unknown) => boolean][] = [
+    ["space", "a string", (v) => typeof v === "string"],
+    ["baseUrl", "a string or URL", (v) => typeof v === "string" || v instanceof URL],
+    ["timeoutMs", "a number", (v) => typeof v === "number"],
+    ["retries", "a number", (v) => typeof v === "number"],
+    ["retryDelay", "an object", (v) => typeof v === "object" && v !== null],
+    ["maxRetryAfterMs", "a number", (v) => typeof v === "number"],
+    ["maxBodyBytes", "a number", (v) => typeof v === "number"],
+    ["validation", "a string", (v) => typeof v === "string"],
+    ["fetch", "a function", (v) => typeof v === "function"],
+    ["userAgent", "a string", (v) => typeof v === "string"],
+    ["env", "an object", (v) => typeof v === "object" && v !== null],
+  ];
+  for (const [field, kind, ok] of expected) {
+    const value = options[field];
+    if (value !== undefined && !ok(value)) throw new InvalidInputError(field, `Invalid ${field}: expected ${kind}, got ${typeOf(value)}`);
+  }
+}
+
 function checkCount(field: string, value: number, { min, max }: { min: number; max: number }): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new InvalidInputError(field, `Invalid ${field} ${value}: expected an integer from ${min} to ${max}`);
@@ -110,12 +150,23 @@ function checkCount(field: string, value: number, { min, max }: { min: number; m
 }
 
 export function resolveClientOptions(options: VideoLogsClientOptions = {}): ResolvedClientOptions {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new InvalidInputError("options", `Invalid options: expected an object, got ${typeOf(options)}`);
+  }
+  checkTypes(options);
   const env = options.env ?? process.env;
   const space = options.space ?? env.SIGNALWIRE_SPACE;
   let base: URL;
-  if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
-  else if (space) base = new URL(spaceToBaseUrl(space));
-  else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
+  try {
+    if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
+    else if (space) base = new URL(spaceToBaseUrl(space));
+    else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
+  } catch (error) {
+    // A token pasted into the space or base URL (no userinfo to mask) must not be echoed back either.
+    const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
+    const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
+    throw typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token).error(error) : error;
+  }
 
   const projectId = checkCredential("projectId", options.projectId ?? env.SIGNALWIRE_PROJECT_ID, "SIGNALWIRE_PROJECT_ID");
   const apiToken = checkCredential("apiToken", options.apiToken ?? env.SIGNALWIRE_API_TOKEN, "SIGNALWIRE_API_TOKEN");
@@ -124,8 +175,9 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   if (!["strict", "tolerant", "off"].includes(validation)) {
     throw new InvalidInputError("validation", `Invalid validation mode ${JSON.stringify(validation)}: expected strict, tolerant or off`);
   }
-  if (options.userAgent !== undefined && /[\r\n]/.test(options.userAgent)) {
-    throw new InvalidInputError("userAgent", "Invalid userAgent: it must be a single line");
+  // A header value is Latin-1 text without controls (other than tab); fetch would throw a TypeError at request time.
+  if (options.userAgent !== undefined && !/^[\t\x20-\x7e\x80-\xff]*$/.test(options.userAgent)) {
+    throw new InvalidInputError("userAgent", "Invalid userAgent: it must be a single line of Latin-1 text (a header value)");
   }
   return {
     baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
@@ -135,9 +187,11 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     retryBaseMs: checkCount("retryDelay.baseMs", options.retryDelay?.baseMs ?? 250, { min: 0, max: 60_000 }),
     retryMaxMs: checkCount("retryDelay.maxMs", options.retryDelay?.maxMs ?? 8_000, { min: 0, max: 600_000 }),
     maxRetryAfterMs: checkCount("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000, { min: 0, max: 3_600_000 }),
+    maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, { min: 1, max: MAX_MAX_BODY_BYTES }),
     validation,
     fetch: options.fetch ?? globalThis.fetch,
     userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
     authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
+    scrubber: createSecretScrubber(projectId, apiToken),
   };
 }

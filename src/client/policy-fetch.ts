@@ -1,8 +1,11 @@
 // The fetch handed to openapi-fetch: credentials only for our origin, per-attempt timeouts, retries, safe redirects.
 import { NetworkError } from "../errors/network-error.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
 import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import type { ResolvedClientOptions } from "./options.ts";
+import { BodyLimitExceeded, readBodyWithin } from "./read-body.ts";
+import { rememberReceivedBody } from "./received-body.ts";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from "./retry-delay.ts";
 
 const MAX_REDIRECTS = 5;
@@ -11,7 +14,7 @@ const UTF8 = new TextDecoder();
 
 type PolicyOptions = Pick<
   ResolvedClientOptions,
-  "origin" | "timeoutMs" | "retries" | "retryBaseMs" | "retryMaxMs" | "maxRetryAfterMs" | "fetch"
+  "origin" | "timeoutMs" | "retries" | "retryBaseMs" | "retryMaxMs" | "maxRetryAfterMs" | "fetch" | "maxBodyBytes" | "authorization"
 >;
 
 function isRetryableFailure(error: unknown): boolean {
@@ -42,7 +45,7 @@ class AttemptDeadline {
   failure(error: unknown, method: string, url: string): unknown {
     if (this.callerSignal.aborted) return this.callerSignal.reason;
     if (this.controller.signal.aborted) return new TimeoutError(method, url, this.timeoutMs);
-    if (error instanceof UnsafeRedirectError || error instanceof NetworkError) return error;
+    if (error instanceof UnsafeRedirectError || error instanceof NetworkError || error instanceof ResponseTooLargeError) return error;
     return new NetworkError(method, url, error);
   }
 }
@@ -51,10 +54,11 @@ class AttemptDeadline {
  * Hands back the real Response (status, headers and url intact) with its body readers answering from the bytes read
  * within the attempt. Cheaper than constructing a second Response around the same bytes.
  */
-function serveBuffered(response: Response, bytes: ArrayBuffer): Response {
+function serveBuffered(response: Response, bytes: Uint8Array): Response {
+  rememberReceivedBody(response, bytes);
   const readers: Record<string, () => unknown> = {
-    arrayBuffer: () => bytes.slice(0),
-    bytes: () => new Uint8Array(bytes.slice(0)),
+    arrayBuffer: () => bytes.slice().buffer,
+    bytes: () => bytes.slice(),
     text: () => UTF8.decode(bytes),
     json: () => JSON.parse(UTF8.decode(bytes)),
     blob: () => new Blob([bytes], { type: response.headers.get("content-type") ?? "" }),
@@ -63,12 +67,33 @@ function serveBuffered(response: Response, bytes: ArrayBuffer): Response {
     Object.defineProperty(response, name, { value: async () => read() });
   }
   Object.defineProperty(response, "body", {
-    get: () => (bytes.byteLength === 0 ? null : new Blob([bytes]).stream()),
+    // The client asks for the stream only to keep openapi-fetch from decoding (settle reads the bytes): copy on read.
+    get: () =>
+      bytes.byteLength === 0
+        ? null
+        : new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                controller.enqueue(bytes.slice());
+                controller.close();
+              },
+            },
+            { highWaterMark: 0 },
+          ),
   });
   return response;
 }
 
 export function createPolicyFetch(options: PolicyOptions): (request: Request) => Promise<Response> {
+  async function readBody(response: Response, method: string, url: string): Promise<Uint8Array> {
+    try {
+      return await readBodyWithin(response, options.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyLimitExceeded) throw new ResponseTooLargeError(method, url, response.status, options.maxBodyBytes);
+      throw error;
+    }
+  }
+
   /**
    * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
    * stalls or breaks half-way is retried like any other failed attempt.
@@ -76,17 +101,21 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
   async function attempt(request: Request): Promise<Response> {
     const deadline = new AttemptDeadline(request.signal, options.timeoutMs);
     let url = request.url;
+    // The credentials are added here, behind the origin check, never on the Request openapi-fetch builds: a fetch
+    // passed per call could otherwise carry them anywhere.
+    const headers = new Headers(request.headers);
+    headers.set("authorization", options.authorization);
     try {
       for (let hop = 0; ; hop++) {
         const response = await options.fetch(url, {
           method: request.method,
-          headers: request.headers,
+          headers,
           redirect: "manual",
           signal: deadline.controller.signal,
         });
         const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
         if (location === null) {
-          const body = NULL_BODY_STATUSES.has(response.status) ? new ArrayBuffer(0) : await response.arrayBuffer();
+          const body = NULL_BODY_STATUSES.has(response.status) ? new Uint8Array(0) : await readBody(response, request.method, url);
           return serveBuffered(response, body);
         }
         await response.body?.cancel();

@@ -1,7 +1,7 @@
+import type { KeptBody, TruncatedBody } from "./kept-body.ts";
 import { VideoLogsError } from "./video-logs-error.ts";
 
-/** How much of an undeclared or non-JSON error body an ApiError keeps. */
-export const MAX_ERROR_BODY_CHARS = 4096;
+export { MAX_ERROR_BODY_CHARS } from "./kept-body.ts";
 
 export interface ApiErrorInit {
   status: number;
@@ -15,7 +15,8 @@ export interface ApiErrorInit {
 
 /**
  * The API answered with a status outside 2xx. `body` is the parsed JSON body (typed by the spec for the statuses it
- * declares) or, when the body is not JSON, its text cut to {@link MAX_ERROR_BODY_CHARS} characters.
+ * declares) when the raw body is at most 64 KiB and nested at most 256 levels; a non-JSON body of at most 4096 characters as text; otherwise a
+ * {@link TruncatedBody} with the first 4096 characters. The client's credentials are scrubbed from every field.
  *
  * @example
  * catch (e) { if (isApiError(e) && e.status === 404) return undefined; throw e; }
@@ -26,7 +27,7 @@ export class ApiError<Body = unknown> extends VideoLogsError {
   readonly statusText: string;
   readonly method: string;
   readonly url: string;
-  readonly body: Body;
+  readonly body: KeptBody<Body>;
   /** The server's request id, when the response carries one. */
   readonly requestId: string | undefined;
   /** The response headers (never request headers, so never credentials). */
@@ -38,7 +39,7 @@ export class ApiError<Body = unknown> extends VideoLogsError {
     this.statusText = init.statusText;
     this.method = init.method;
     this.url = init.url;
-    this.body = init.body as Body;
+    this.body = init.body as KeptBody<Body>;
     this.requestId = init.requestId;
     this.headers = init.headers;
   }

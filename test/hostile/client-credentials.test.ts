@@ -1,0 +1,352 @@
+// Hostile servers and hostile inputs against the credentials: nothing secret may reach any output.
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { runCli } from "../../src/cli/main.ts";
+import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
+import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { capturedIo, expectNoSecret, REFLECTED_FORMS, renderings, thrownBy } from "./hostile-helpers.ts";
+
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(handler: Handler, host?: string) {
+  const server = await startLocalServer(handler, host);
+  servers.push(server);
+  return server;
+}
+const credentials = { projectId: PROJECT_ID, apiToken: API_TOKEN };
+const clientFor = (url: string, extra: VideoLogsClientOptions = {}) =>
+  createVideoLogsClient({ baseUrl: url, ...credentials, retries: 0, timeoutMs: 5000, ...extra });
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const drain = async (client: VideoLogsClient) => {
+  for await (const _log of client.iterateLogs()) void _log;
+};
+const listing = (links: Record<string, string>) => pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", ...links });
+
+interface Place {
+  /** The call the client makes. */
+  call: (client: VideoLogsClient) => Promise<unknown>;
+  /** The error it must end in. */
+  error: string;
+  options?: VideoLogsClientOptions;
+  handler: (form: string) => Handler;
+}
+
+/** Every place a server can put text the client keeps on an error. */
+const PLACES: Record<string, Place> = {
+  "a response header of an error": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => sendJson(res, 404, { error: "Not Found" }, { "x-echo": form }),
+  },
+  "the request-id header": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => sendJson(res, 404, { error: "Not Found" }, { "x-request-id": form }),
+  },
+  "an error's JSON body": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => sendJson(res, 404, { error: `no such log for ${form}`, [form]: [form] }),
+  },
+  "an error's text body": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`invalid credentials: ${form}`);
+    },
+  },
+  "the start of an error body too large to keep whole": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: form, padding: "x".repeat(100_000) }));
+    },
+  },
+  "the status text": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (_q, res) => {
+      res.writeHead(404, `Not ${form}`, { "content-type": "application/json" });
+      res.end("{}");
+    },
+  },
+  "a too-long Retry-After's response": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    options: { retries: 2 },
+    handler: (form) => (_q, res) => sendJson(res, 429, { error: form }, { "retry-after": "3600", "x-echo": form }),
+  },
+  "a same-origin redirect's query, kept as the error's url": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ApiError",
+    handler: (form) => (req, res) => {
+      if (!req.url!.includes("?")) {
+        res.writeHead(302, { location: `${req.url}?t=${encodeURIComponent(form)}` });
+        return res.end();
+      }
+      sendJson(res, 404, { error: "Not Found" });
+    },
+  },
+  "a cross-origin Location": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "UnsafeRedirectError",
+    handler: (form) => (_q, res) => {
+      res.writeHead(302, { location: `https://evil.example/collect?t=${form}` });
+      res.end();
+    },
+  },
+  "an unknown property's value in a 200 body (strict)": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ContractViolationError",
+    options: { validation: "strict" },
+    handler: (form) => (_q, res) => sendJson(res, 200, { ...completedLog, echo: form }),
+  },
+  "an unknown property's name in a 200 body (strict)": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ContractViolationError",
+    options: { validation: "strict" },
+    handler: (form) => (_q, res) => sendJson(res, 200, { ...completedLog, [form]: true }),
+  },
+  "a wrong value in a 200 body (tolerant)": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ContractViolationError",
+    handler: (form) => (_q, res) => sendJson(res, 200, { ...completedLog, status: form }),
+  },
+  "a 2xx body that is not JSON": {
+    call: (c) => c.getLog(VALID_ID),
+    error: "ContractViolationError",
+    handler: (form) => (_q, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`token=${form}`);
+    },
+  },
+  "a cross-origin links.next": {
+    call: drain,
+    error: "UnsafeRedirectError",
+    handler: (form) => (_q, res) => sendJson(res, 200, listing({ next: `https://evil.example/api/video/logs?t=${form}` })),
+  },
+  "a links.next to another path": {
+    call: drain,
+    error: "UnsafeRedirectError",
+    handler: (form) => (_q, res) => sendJson(res, 200, listing({ next: `/api/admin?t=${form}` })),
+  },
+  "a links.next that loops": {
+    call: drain,
+    error: "ContractViolationError",
+    handler: (form) => (_q, res) => sendJson(res, 200, listing({ next: `/api/video/logs?t=${encodeURIComponent(form)}` })),
+  },
+};
+
+describe("a server that reflects the credentials never gets them into an error", () => {
+  const cases = Object.entries(PLACES).flatMap(([place, spec]) =>
+    Object.entries(REFLECTED_FORMS).map(([form, text]) => [place, form, spec, text] as const),
+  );
+  it.each(cases)("in %s, spelled as the %s", async (_place, _form, spec, text) => {
+    const server = await serve(spec.handler(text));
+    const error = await thrownBy(() => spec.call(clientFor(server.url, spec.options)));
+    expect(error).toMatchObject({ name: spec.error });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+
+  it("in a malformed status line read through node:net", async () => {
+    const sockets: Socket[] = [];
+    const net = createNetServer((socket) => {
+      sockets.push(socket);
+      socket.end(`HTTP/1.1 2000 ${API_TOKEN}\r\nx-echo: ${API_TOKEN}\r\n\r\n`);
+    });
+    await new Promise<void>((resolve) => net.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = net.address() as AddressInfo;
+      const error = await thrownBy(() => clientFor(`http://127.0.0.1:${port}`, { timeoutMs: 1000 }).getLog(VALID_ID));
+      expect(error).toMatchObject({ name: "NetworkError" });
+      for (const rendering of renderings(error)) expectNoSecret(rendering);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => net.close(resolve));
+    }
+  });
+});
+
+describe("a Space or base URL holding credentials is refused without echoing them", () => {
+  const spaces = [
+    `https://${PROJECT_ID}:${API_TOKEN}@example.signalwire.com`,
+    `${PROJECT_ID}:${API_TOKEN}@example`,
+    `${API_TOKEN}@example.signalwire.com`,
+    `https://id:${API_TOKEN}/x@example.signalwire.com`,
+    `https://id:${API_TOKEN}@`,
+  ];
+  it.each(spaces)("the space option %#", (space) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ space, ...credentials });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+
+  it.each(spaces)("SIGNALWIRE_SPACE %#", (space) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ env: { ...env, SIGNALWIRE_SPACE: space } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+
+  it.each([
+    ["--space", spaces[0]!, {}],
+    ["--space", spaces[1]!, {}],
+    ["SIGNALWIRE_SPACE", undefined, { SIGNALWIRE_SPACE: spaces[0]! }],
+    ["--base-url", `https://id:${API_TOKEN}@example.signalwire.com`, {}],
+  ])("the CLI's stderr for %s (%#)", async (flag, value, extraEnv) => {
+    for (const command of [["get", VALID_ID], ["list"], ["check", "--sample", "0"]]) {
+      const io = capturedIo({ ...env, ...extraEnv });
+      const code = await runCli([...command, ...(value === undefined ? [] : [flag, value])], io);
+      expect(code).toBe(2);
+      expect(io.err()).toMatch(/Invalid (Space name|base URL)/);
+      expectNoSecret(io.err() + io.out());
+    }
+  });
+
+  it.each([
+    ["a space holding the token", { space: `${API_TOKEN}.example.org` }, "space"],
+    ["a space of project:token", { space: `${PROJECT_ID}:${API_TOKEN}` }, "space"],
+    ["a base URL with the token in its path and a query", { baseUrl: `https://example.signalwire.com/${API_TOKEN}?x=1` }, "baseUrl"],
+    ["a base URL with the token in its path and fragment", { baseUrl: `https://example.signalwire.com/${API_TOKEN}#${API_TOKEN}` }, "baseUrl"],
+  ])("%s, with the token from the environment", (_label, target, field) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ ...target, env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+
+  it.each([`https://id:${API_TOKEN}@example.signalwire.com`, `http://${PROJECT_ID}:${API_TOKEN}@127.0.0.1:9/`])("the base URL %#", (baseUrl) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ baseUrl, ...credentials });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "baseUrl" });
+    for (const rendering of renderings(error)) expectNoSecret(rendering);
+  });
+});
+
+describe("client.raw keeps every policy whatever is passed per call", () => {
+  it("refuses a per-call fetch and another baseUrl before anything is sent (the issue's example)", async () => {
+    const foreign = await serve((_q, res) => sendJson(res, 200, completedLog), "localhost");
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const client = clientFor(server.url);
+    const error = await thrownBy(() =>
+      client.raw.GET("/api/video/logs/{id}", { params: { path: { id: VALID_ID } }, baseUrl: foreign.url, fetch: globalThis.fetch }),
+    );
+    expect(error).toMatchObject({ name: "InvalidInputError" });
+    expect(foreign.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a per-call fetch even towards its own base URL, and never calls it", async () => {
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const calls: unknown[] = [];
+    const spy = ((...args: unknown[]) => (calls.push(args), globalThis.fetch(...(args as [string])))) as typeof fetch;
+    const error = await thrownBy(() => clientFor(server.url).raw.GET("/api/video/logs", { fetch: spy }));
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "fetch" });
+    expect(calls).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a per-call Request class", async () => {
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const error = await thrownBy(() => clientFor(server.url).raw.GET("/api/video/logs", { Request: class extends Request {} } as never));
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "Request" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses another baseUrl through raw.request too", async () => {
+    const foreign = await serve((_q, res) => sendJson(res, 200, completedLog), "localhost");
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const error = await thrownBy(() => clientFor(server.url).raw.request("get", "/api/video/logs", { baseUrl: foreign.url }));
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "baseUrl" });
+    expect(foreign.requests).toHaveLength(0);
+  });
+
+  it("accepts its own baseUrl passed per call, and sends the credentials there", async () => {
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const { response } = await clientFor(server.url).raw.GET("/api/video/logs/{id}", {
+      params: { path: { id: VALID_ID } },
+      baseUrl: `${server.url}/`,
+    });
+    expect(response.status).toBe(200);
+    expect(server.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`);
+  });
+
+  it("never shows the credentials to middleware, and refuses a middleware's request to another origin", async () => {
+    const foreign = await serve((_q, res) => sendJson(res, 200, completedLog), "localhost");
+    const server = await serve((_q, res) => sendJson(res, 200, completedLog));
+    const seen: (string | null)[] = [];
+    const error = await thrownBy(() =>
+      clientFor(server.url).raw.GET("/api/video/logs", {
+        middleware: [
+          {
+            onRequest: ({ request }) => {
+              seen.push(request.headers.get("authorization"));
+              return new Request(`${foreign.url}/api/video/logs`, request);
+            },
+          },
+        ],
+      }),
+    );
+    expect(seen).toEqual([null]);
+    expect(error).toMatchObject({ name: "UnsafeRedirectError" });
+    expect(foreign.requests).toHaveLength(0);
+  });
+});
+
+describe("the drift check's report keeps no credential a server reflects", () => {
+  it.each(Object.entries(REFLECTED_FORMS))("spelled as the %s", async (_form, text) => {
+    const server = await serve((req, res) => {
+      const headers = { "x-request-id": `req-${text}` };
+      if (req.url!.startsWith("/api/video/logs/")) return sendJson(res, 404, { message: text }, headers);
+      if (req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"))) {
+        return sendJson(res, 200, { ...listing({ next: `https://evil.example/?t=${text}` }), [text]: text }, headers);
+      }
+      res.writeHead(401, `Unauthorized ${text}`, headers);
+      res.end(JSON.stringify({ error: text }));
+    });
+    const client = clientFor(server.url, { validation: "off" });
+    const wrong = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: "wrong", retries: 0 });
+    const report = await runDriftCheck({ client, wrongCredentialsClient: wrong, target: { baseUrl: server.url, kind: "base-url" }, pages: 2 });
+    expect(report.summary.additive + report.summary.breaking).toBeGreaterThan(0);
+    expect(report.checks.some((c) => c.notes?.length)).toBe(true);
+    expectNoSecret(JSON.stringify(report));
+  });
+
+  it("nor does the CLI's stdout and stderr for get and list", async () => {
+    const server = await serve((req, res) => {
+      if (req.url!.startsWith("/api/video/logs/")) return sendJson(res, 200, { ...completedLog, echo: API_TOKEN });
+      res.writeHead(404, `Not ${API_TOKEN}`, { "x-request-id": API_TOKEN });
+      res.end(JSON.stringify({ error: API_TOKEN }));
+    });
+    for (const command of [["get", VALID_ID, "--validation", "strict"], ["list"]]) {
+      const io = capturedIo(env);
+      const code = await runCli([...command, "--base-url", server.url], io);
+      expect(code).toBe(1);
+      expect(io.err()).not.toBe("");
+      expectNoSecret(io.out() + io.err());
+    }
+  });
+});

@@ -1,0 +1,62 @@
+// Shared pieces of the hostile-server table: the secrets a server might reflect, and every place they could show.
+import { Writable } from "node:stream";
+import { inspect } from "node:util";
+import { expect } from "vitest";
+import type { CliIo } from "../../src/cli/io.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+
+const pair = `${PROJECT_ID}:${API_TOKEN}`;
+const basic = Buffer.from(pair).toString("base64");
+
+/** Every spelling of the credentials a hostile server could send back, by name. */
+export const REFLECTED_FORMS: Record<string, string> = {
+  token: API_TOKEN,
+  "project:token": pair,
+  "Basic value": basic,
+  "Basic value, URL-safe alphabet": Buffer.from(pair).toString("base64url"),
+  "token, percent-encoded": encodeURIComponent(API_TOKEN),
+  "project:token, percent-encoded (upper-case hex)": encodeURIComponent(pair),
+  "project:token, percent-encoded (lower-case hex)": encodeURIComponent(pair).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  "Basic value, percent-encoded": encodeURIComponent(basic),
+  "Basic value, JSON-escaped slashes": basic.replace(/\//g, "\\/"),
+};
+
+/** What must never appear in any output: the secrets themselves, decoded. */
+export const SECRETS = [API_TOKEN, pair, basic];
+
+/** Every way an error reaches a person or a log. */
+export function renderings(error: unknown): string[] {
+  return [String(error), JSON.stringify(error), inspect(error, { depth: Infinity }), (error as Error)?.stack ?? ""];
+}
+
+/** Fails when any secret appears in the text, raw or in one of the reflected spellings. */
+export function expectNoSecret(text: string): void {
+  for (const form of [...SECRETS, ...Object.values(REFLECTED_FORMS)]) expect(text).not.toContain(form);
+}
+
+/** A CliIo that keeps what the command writes. */
+export function capturedIo(env: Record<string, string>): CliIo & { out: () => string; err: () => string } {
+  const sink = () => {
+    let text = "";
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    return { stream, text: () => text };
+  };
+  const stdout = sink();
+  const stderr = sink();
+  return { stdout: stdout.stream, stderr: stderr.stream, env, out: stdout.text, err: stderr.text };
+}
+
+/** Runs `fn` and returns what it threw; fails when it did not throw. */
+export async function thrownBy(fn: () => unknown): Promise<unknown> {
+  try {
+    await fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
+}
