@@ -4,7 +4,7 @@ import { execFileSync, fork, spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv";
-import { responseValidators } from "../generated/validators.ts";
+import { responseValidators } from "../generated/validators.js";
 import { createVideoLogsClient, VERSION } from "../src/index.ts";
 import { validateResponse } from "../src/validation/validate-response.ts";
 import { completedLog, pageOf } from "../test/helpers/sample-bodies.ts";

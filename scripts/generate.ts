@@ -1,8 +1,8 @@
 // `npm run generate`: regenerates everything in generated/ from the spec. `--check` only compares and fails when stale.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildValidatorsModule, VALIDATOR_MODULES } from "./lib/validators-module.ts";
+import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 import { loadSpec } from "./lib/spec.ts";
 
 const check = process.argv.includes("--check");
@@ -22,15 +22,28 @@ if (typescript.status !== 0) {
   stale = true;
 }
 
-// 2. Precompiled ajv validators for every response body and every operation's parameters, fast and detailed.
+// 2. Precompiled ajv validators (plain JS plus a declaration) for every response body and every operation's
+//    parameters, fast and detailed.
 const spec = loadSpec();
-for (const { file, detailed } of VALIDATOR_MODULES) {
-  const path = `${root}${file}`;
-  const code = buildValidatorsModule(spec, { detailed });
-  if (!check) writeFileSync(path, code);
-  else if (!existsSync(path) || readFileSync(path, "utf8") !== code) {
-    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
-    stale = true;
+for (const { name, detailed } of VALIDATOR_MODULES) {
+  const built = buildValidatorsModule(spec, { detailed });
+  const files = moduleFiles(name);
+  for (const [kind, file] of Object.entries(files) as [keyof typeof files, string][]) {
+    const path = `${root}${file}`;
+    if (!check) writeFileSync(path, built[kind]);
+    else if (!existsSync(path) || readFileSync(path, "utf8") !== built[kind]) {
+      console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
+      stale = true;
+    }
+  }
+  // The TypeScript module these files replace would shadow them; it must not come back.
+  const legacy = `${root}${name}.ts`;
+  if (existsSync(legacy)) {
+    if (!check) rmSync(legacy);
+    else {
+      console.error(`${name}.ts is obsolete (now ${files.js} and ${files.declaration}): run \`npm run generate\`.`);
+      stale = true;
+    }
   }
 }
 

@@ -1,17 +1,20 @@
-// Turns raw ajv errors into classified violations, explaining a failed union by its best-matching branch.
-import type { ErrorObject, ValidateFunction } from "ajv";
+// Turns raw validator errors into classified violations, explaining a failed union of object schemas by one branch.
+import type { UnionBranch, ValidationError } from "../../generated/validators-detailed.js";
 import { escapeToken, valueAtPointer } from "../spec/json-pointer.ts";
+import { chooseUnionBranch } from "./choose-union-branch.ts";
+import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";
 
-type BranchValidators = Readonly<Record<string, ValidateFunction>>;
+export { shortJson };
 
-const MAX_ACTUAL_LENGTH = 60;
+type UnionBranches = Readonly<Record<string, UnionBranch>>;
 
-/** A short, single-line rendering of a JSON value for a report. */
-export function shortJson(value: unknown): string {
-  if (value === undefined) return "(absent)";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_ACTUAL_LENGTH ? `${text.slice(0, MAX_ACTUAL_LENGTH - 1)}…` : text;
+export interface ExplainContext {
+  body: unknown;
+  /** The object schemas that are branches of a union, by `$ref`. */
+  branches: UnionBranches;
+  /** The literal the server wrote for the number at a pointer, when the raw text is known. */
+  numberLiteral?: (pointer: string) => string | undefined;
 }
 
 function describeType(value: unknown): string {
@@ -21,19 +24,35 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
-function toViolation(error: ErrorObject, body: unknown): Violation {
+function typeViolation(error: ValidationError, value: unknown, context: ExplainContext): Violation {
+  const at = error.instancePath;
+  const type = error.params.type;
+  const expected = Array.isArray(type) ? type.join(" or ") : String(type);
+  const base = { pointer: at, kind: "breaking" as const, keyword: error.keyword, expected };
+  // JSON.parse reads a literal beyond double range (1e400) as ±Infinity, which no JSON Schema number accepts.
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    const written = context.numberLiteral?.(at) ?? String(value);
+    const wanted = /\b(number|integer)\b/.test(expected) ? `a finite ${expected}` : expected;
+    return { ...base, message: `expected ${wanted}, got ${written}`, actual: written };
+  }
+  return { ...base, message: `expected ${expected}, got ${describeType(value)}`, actual: shortJson(value) };
+}
+
+function toViolation(error: ValidationError, context: ExplainContext): Violation {
+  const { body } = context;
   const at = error.instancePath;
   const value = valueAtPointer(body, at);
-  const params = error.params as Record<string, any>;
+  const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
-      const pointer = `${at}/${escapeToken(String(params.additionalProperty))}`;
+      const name = String(params.additionalProperty);
+      const pointer = `${at}/${escapeToken(name)}`;
       return {
         pointer,
         kind: "additive",
         keyword: error.keyword,
-        // JSON-quoted: the name comes from the server and may hold control characters.
-        message: `unexpected property ${JSON.stringify(String(params.additionalProperty))} (not in the spec)`,
+        // JSON-quoted and bounded: the name comes from the server and may hold control characters or be huge.
+        message: `unexpected property ${shortJson(name)} (not in the spec)`,
         expected: "(absent)",
         actual: shortJson(valueAtPointer(body, pointer)),
       };
@@ -44,22 +63,13 @@ function toViolation(error: ErrorObject, body: unknown): Violation {
         pointer,
         kind: "breaking",
         keyword: error.keyword,
-        message: `missing required property "${params.missingProperty}"`,
+        message: `missing required property "${String(params.missingProperty)}"`,
         expected: "present",
         actual: "(absent)",
       };
     }
-    case "type": {
-      const expected = Array.isArray(params.type) ? params.type.join(" or ") : String(params.type);
-      return {
-        pointer: at,
-        kind: "breaking",
-        keyword: error.keyword,
-        message: `expected ${expected}, got ${describeType(value)}`,
-        expected,
-        actual: shortJson(value),
-      };
-    }
+    case "type":
+      return typeViolation(error, value, context);
     case "enum": {
       const expected = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(" | ");
       return {
@@ -76,8 +86,8 @@ function toViolation(error: ErrorObject, body: unknown): Violation {
         pointer: at,
         kind: "breaking",
         keyword: error.keyword,
-        message: `${shortJson(value)} is not a valid ${params.format}`,
-        expected: `format ${params.format}`,
+        message: `${shortJson(value)} is not a valid ${String(params.format)}`,
+        expected: `format ${String(params.format)}`,
         actual: shortJson(value),
       };
     default:
@@ -92,51 +102,47 @@ function toViolation(error: ErrorObject, body: unknown): Violation {
   }
 }
 
-// The closest branch is the one with the fewest violations in all (an unknown property counts: it means the value
-// is of another shape), then the fewest breaking ones.
-function isCloser(candidate: Violation[], best: Violation[] | undefined): boolean {
-  if (!best) return true;
-  if (candidate.length !== best.length) return candidate.length < best.length;
-  const breaking = (list: Violation[]) => list.filter((v) => v.kind === "breaking").length;
-  return breaking(candidate) < breaking(best);
-}
-
-function explainUnion(error: ErrorObject, body: unknown, branches: BranchValidators): Violation[] | undefined {
-  const options = error.schema as { $ref?: string }[];
+/**
+ * The violations of the one branch chosen by the branch rule, or undefined when the union is not one of named object
+ * schemas (such as `DateOrDateTime`): then ajv's own errors stand.
+ */
+function explainUnion(error: ValidationError, context: ExplainContext): Violation[] | undefined {
+  const options = error.schema;
   if (!Array.isArray(options)) return undefined;
-  const value = valueAtPointer(body, error.instancePath);
-  let best: Violation[] | undefined;
-  for (const option of options) {
-    const validate = option.$ref ? branches[option.$ref] : undefined;
-    if (!validate) return undefined; // an inline branch: fall back to the raw errors
-    // Validating with the union's own instancePath keeps the branch's pointers relative to the whole body.
-    validate(value, {
-      instancePath: error.instancePath,
-      parentData: {},
-      parentDataProperty: "",
-      rootData: body as Record<string, unknown>,
-      dynamicAnchors: {},
-    });
-    const candidate = explainErrors(validate.errors ?? [], body, branches);
-    if (isCloser(candidate, best)) best = candidate;
+  const branches: UnionBranch[] = [];
+  for (const option of options as { $ref?: unknown }[]) {
+    const branch = typeof option?.$ref === "string" ? context.branches[option.$ref] : undefined;
+    if (!branch) return undefined;
+    branches.push(branch);
   }
-  return best;
+  const value = valueAtPointer(context.body, error.instancePath);
+  const chosen = branches[chooseUnionBranch(value, branches)]!;
+  chosen.validate(value);
+  // The branch's pointers are relative to the union's value; prefixed, they are relative to the whole body.
+  const errors = (chosen.validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
+  return explainErrors(errors, context);
 }
 
 /**
- * Classifies ajv errors (from a validator compiled with `allErrors` and `verbose`). A failed `anyOf`/`oneOf` whose
- * branches are named components is reported as the violations of the branch the value comes closest to; the errors
- * ajv collected from the other branches are dropped.
+ * Classifies the errors of a detailed validator (`allErrors`, `verbose`). A failed `anyOf`/`oneOf` of named object
+ * schemas is reported as the full violations of the branch the branch rule chooses (see choose-union-branch.ts); the
+ * errors ajv collected inside the union are dropped.
  */
-export function explainErrors(errors: readonly ErrorObject[], body: unknown, branches: BranchValidators): Violation[] {
-  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+export function explainErrors(errors: readonly ValidationError[], context: ExplainContext): Violation[] {
   const explained = new Map<string, Violation[]>();
-  for (const union of unions) {
-    const branchViolations = explainUnion(union, body, branches);
-    if (branchViolations) explained.set(union.instancePath, branchViolations);
+  for (const error of errors) {
+    if (error.keyword !== "anyOf" && error.keyword !== "oneOf") continue;
+    if (explained.has(error.instancePath)) continue;
+    const violations = explainUnion(error, context);
+    if (violations) explained.set(error.instancePath, violations);
   }
-  const insideExplainedUnion = (pointer: string) =>
-    [...explained.keys()].some((at) => pointer === at || pointer.startsWith(`${at}/`));
+  // Walks up the pointer's ancestors: as cheap with a thousand explained unions as with one.
+  const insideExplainedUnion = (pointer: string): boolean => {
+    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      if (explained.has(at)) return true;
+      if (at === "") return false;
+    }
+  };
 
   const out: Violation[] = [];
   const seen = new Set<string>();
@@ -149,7 +155,7 @@ export function explainErrors(errors: readonly ErrorObject[], body: unknown, bra
   };
   for (const error of errors) {
     if (insideExplainedUnion(error.instancePath)) continue;
-    add(toViolation(error, body));
+    add(toViolation(error, context));
   }
   for (const violations of explained.values()) violations.forEach(add);
   return out;

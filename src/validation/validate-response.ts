@@ -1,15 +1,14 @@
 // The one response validator shared by the client, the contract tests and the drift check.
-import type { ValidateFunction } from "ajv";
-import { responseValidators as detailedValidators, unionBranchValidators } from "../../generated/validators-detailed.ts";
-import { responseValidators } from "../../generated/validators.ts";
+import { responseValidators as detailedValidators, unionBranches } from "../../generated/validators-detailed.js";
+import { responseValidators, type Validator } from "../../generated/validators.js";
 import { explainErrors } from "./explain-errors.ts";
+import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 
 export type OperationId = keyof typeof responseValidators;
 
-const byOperation = responseValidators as unknown as Record<string, Record<string, ValidateFunction>>;
-const detailedByOperation = detailedValidators as unknown as Record<string, Record<string, ValidateFunction>>;
-const branches = unionBranchValidators as unknown as Record<string, ValidateFunction>;
+const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
+const detailedByOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = detailedValidators;
 
 /** The statuses the spec declares for an operation, as strings ("200", "404"…). */
 export function declaredStatuses(operationId: OperationId): string[] {
@@ -22,6 +21,8 @@ export const operationIds = Object.keys(byOperation) as OperationId[];
 export interface ValidateResponseOptions {
   /** `strict` reports every violation, `tolerant` only breaking ones, `off` nothing. Default `strict`. */
   mode?: ValidationMode;
+  /** The raw text `body` was parsed from, when known: a report then quotes a number beyond double range as written. */
+  text?: string;
 }
 
 /**
@@ -32,7 +33,7 @@ export function validateResponse(
   operationId: OperationId,
   status: number | string,
   body: unknown,
-  { mode = "strict" }: ValidateResponseOptions = {},
+  { mode = "strict", text }: ValidateResponseOptions = {},
 ): Violation[] {
   if (mode === "off") return [];
   const operation = byOperation[operationId];
@@ -54,6 +55,10 @@ export function validateResponse(
   // Only a rejected body pays for collecting every error.
   const explain = detailedByOperation[operationId]![String(status)]!;
   explain(body);
-  const violations = explainErrors(explain.errors ?? [], body, branches);
+  const violations = explainErrors(explain.errors ?? [], {
+    body,
+    branches: unionBranches,
+    ...(text !== undefined ? { numberLiteral: (pointer: string) => numberLiteralAt(text, pointer) } : {}),
+  });
   return mode === "tolerant" ? violations.filter((v) => v.kind === "breaking") : violations;
 }

@@ -49,6 +49,30 @@ describe("the generated-files gate", () => {
     const result = runCheck(dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("generated/video-logs.d.ts is stale");
-    expect(result.stderr).toContain("generated/validators.ts is stale");
+    expect(result.stderr).toContain("generated/validators.js is stale");
+  });
+
+  it("fails when an operation gains a status without regenerating the validators' declaration", () => {
+    const dir = scratchCopy();
+    const specPath = join(dir, "openapi/video-logs.openapi.yaml");
+    const spec = readFileSync(specPath, "utf8");
+    const changed = spec.replace("        '404':\n          $ref: '#/components/responses/NotFound'\n", "");
+    expect(changed).not.toBe(spec);
+    writeFileSync(specPath, changed);
+
+    const result = runCheck(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("generated/validators.d.ts is stale");
+    expect(result.stderr).toContain("generated/validators-detailed.d.ts is stale");
+  });
+
+  it("fails when a generated declaration is edited by hand", () => {
+    const dir = scratchCopy();
+    const declarationPath = join(dir, "generated/validators.d.ts");
+    writeFileSync(declarationPath, readFileSync(declarationPath, "utf8").replace("(data: unknown): boolean", "(data: any): boolean"));
+
+    const result = runCheck(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("generated/validators.d.ts is stale");
   });
 }, 60_000);

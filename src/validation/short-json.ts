@@ -1,0 +1,48 @@
+// A bounded rendering of an untrusted JSON value: never recurses or copies past its budget, whatever the value's depth
+// or size.
+
+const DEFAULT_MAX_LENGTH = 60;
+
+class BudgetSpent extends Error {}
+
+/** A short, single-line rendering of a JSON value for a report; numbers beyond double range read as JavaScript does. */
+export function shortJson(value: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
+  if (value === undefined) return "(absent)";
+  let out = "";
+  const emit = (text: string): void => {
+    out += text;
+    if (out.length > maxLength) throw new BudgetSpent();
+  };
+  // Every level writes at least one character before descending, so the budget also bounds the recursion depth.
+  const render = (node: unknown): void => {
+    if (node === null) return emit("null");
+    if (typeof node === "string") return emit(JSON.stringify(node.slice(0, maxLength + 1)));
+    if (Array.isArray(node)) {
+      emit("[");
+      for (let i = 0; i < node.length; i++) {
+        if (i > 0) emit(",");
+        render(node[i]);
+      }
+      return emit("]");
+    }
+    if (typeof node === "object") {
+      emit("{");
+      let first = true;
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        emit(`${first ? "" : ","}${JSON.stringify(key.slice(0, maxLength + 1))}:`);
+        first = false;
+        render((node as Record<string, unknown>)[key]);
+      }
+      return emit("}");
+    }
+    return emit(String(node));
+  };
+  try {
+    render(value);
+    return out;
+  } catch (error) {
+    if (!(error instanceof BudgetSpent)) throw error;
+    return `${out.slice(0, maxLength - 1)}…`;
+  }
+}

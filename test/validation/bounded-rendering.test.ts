@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { numberLiteralAt } from "../../src/validation/number-literal-at.ts";
+import { shortJson } from "../../src/validation/short-json.ts";
+
+describe("shortJson", () => {
+  it("renders small values as JSON", () => {
+    expect(shortJson({ a: [1, "x", null, true] })).toBe('{"a":[1,"x",null,true]}');
+    expect(shortJson(undefined)).toBe("(absent)");
+  });
+
+  it("cuts a long rendering at 60 characters with an ellipsis", () => {
+    const out = shortJson({ text: "y".repeat(1_000) });
+    expect(out).toHaveLength(60);
+    expect(out.endsWith("…")).toBe(true);
+  });
+
+  it("renders a value nested a million levels deep without overflowing the stack", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    expect(shortJson(deep)).toBe(`${"[".repeat(59)}…`);
+  });
+
+  it("renders an object with a hundred thousand keys and a huge key name to 60 characters", () => {
+    const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    expect(shortJson(wide)).toMatch(/^\{"k0":0,"k1":1,.*…$/);
+    expect(shortJson(wide)).toHaveLength(60);
+    expect(shortJson({ ["x".repeat(1_000_000)]: 1 })).toHaveLength(60);
+  });
+
+  it("escapes control characters and says Infinity rather than null", () => {
+    expect(shortJson("a\u001b[31mb\u202e")).toBe('"a\\u001b[31mb\u202e"');
+    expect(shortJson([Infinity, -Infinity])).toBe("[Infinity,-Infinity]");
+  });
+});
+
+describe("numberLiteralAt", () => {
+  const text = '{"a/b":{"x":[1, 2e400, {"k":"[9e999]"}]},"n":-1E+400,"n":3, "s":"\\"1e400", "t":[[[5]]]}';
+
+  it("finds the literal at a pointer, with escaped tokens and nested arrays", () => {
+    expect(numberLiteralAt(text, "/a~1b/x/1")).toBe("2e400");
+    expect(numberLiteralAt(text, "/a~1b/x/0")).toBe("1");
+    expect(numberLiteralAt(text, "/t/0/0/0")).toBe("5");
+  });
+
+  it("takes the last of duplicate keys, as JSON.parse does", () => {
+    expect(numberLiteralAt(text, "/n")).toBe("3");
+    expect(JSON.parse(text).n).toBe(3);
+  });
+
+  it("never mistakes a string's content for a number", () => {
+    expect(numberLiteralAt(text, "/a~1b/x/2/k")).toBeUndefined();
+    expect(numberLiteralAt(text, "/s")).toBeUndefined();
+  });
+
+  it("reads a document nested a hundred thousand levels deep", () => {
+    const depth = 100_000;
+    const deep = `${"[".repeat(depth)}1e400${"]".repeat(depth)}`;
+    expect(numberLiteralAt(deep, "/0".repeat(depth))).toBe("1e400");
+    expect(numberLiteralAt(deep, "/0".repeat(depth - 1))).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as detailed from "../../generated/validators-detailed.js";
+import * as fast from "../../generated/validators.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const declarations = ["generated/validators.d.ts", "generated/validators-detailed.d.ts"];
+
+describe("the generated validators' declarations", () => {
+  it("type-check on their own with skipLibCheck off and name nothing of ajv", () => {
+    const result = spawnSync(
+      process.execPath,
+      ["node_modules/typescript/bin/tsc", "--noEmit", "--strict", "--skipLibCheck", "false", "--types", "node", ...declarations],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    for (const file of declarations) expect(readFileSync(`${root}${file}`, "utf8")).not.toMatch(/ajv|schemaEnv|dataCxt/i);
+  }, 60_000);
+
+  it("declare exactly the operations, statuses and parameter locations the JavaScript tables hold", () => {
+    const declared = readFileSync(`${root}generated/validators.d.ts`, "utf8");
+    const keysOf = (table: Record<string, Record<string, unknown>>) =>
+      Object.entries(table).map(([op, entries]) => `  readonly ${op}: { ${Object.keys(entries).map((k) => `readonly "${k}": Validator;`).join(" ")} };`);
+    for (const line of [...keysOf(fast.responseValidators), ...keysOf(fast.requestValidators)]) expect(declared).toContain(line);
+    const declaredDetailed = readFileSync(`${root}generated/validators-detailed.d.ts`, "utf8");
+    for (const ref of Object.keys(detailed.unionBranches)) expect(declaredDetailed).toContain(`readonly ${JSON.stringify(ref)}: UnionBranch;`);
+  });
+
+  it("expose validators callable with one argument that report errors relative to the value they were given", () => {
+    const validate = detailed.unionBranches["https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog"].validate;
+    expect(validate({ id: "9b2d4f60-1a3c-4e5f-8a7b-6c5d4e3f2a10", created_at: "2022-01-03T08:00:00Z", discarded_at: 1 })).toBe(false);
+    expect(validate.errors).toMatchObject([{ instancePath: "/discarded_at", keyword: "type" }]);
+    expect(fast.responseValidators.get_log["404"]({ error: "Not Found" })).toBe(true);
+  });
+});
