@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import semver from "semver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { loadFixtureSet, startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
@@ -32,6 +32,7 @@ let installed: string;
 let packed: PackResult;
 let install: ProcessResult;
 let server: ReplayServer;
+let typeChecks: Record<"nodenext" | "bundler", Promise<ProcessResult>>;
 
 /** The first TypeScript block under the README's "## Usage" heading. */
 function readmeUsageExample(readme: string): string {
@@ -59,6 +60,50 @@ function typeCheck(tsconfig: string): Promise<ProcessResult> {
   return runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], { cwd: consumer });
 }
 
+/** Runs `use-client.mjs` against the replay server on the given Node and returns what it saw. */
+async function useClient(nodeBin: string): Promise<ClientRun> {
+  const result = await runProcess(nodeBin, ["use-client.mjs", server.url], {
+    cwd: consumer,
+    env: consumerEnv({ SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN }, nodeBin),
+  });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as ClientRun;
+}
+
+/** What `use-client.mjs` prints. */
+interface ClientRun {
+  version: string;
+  ids: string[];
+  discarded: number;
+  firstId: string;
+  firstViolations: unknown[];
+  notFound: { status: number; isApiError: boolean; instanceOfApiError: boolean };
+  rawStatus: number;
+}
+
+async function requireClient(nodeBin: string): Promise<unknown> {
+  const result = await runProcess(nodeBin, ["require-client.cjs"], { cwd: consumer, env: consumerEnv({}, nodeBin) });
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const REQUIRE_TOOLCHAINS = process.env.REQUIRE_TOOLCHAINS === "1";
+/** Node lines CI installs besides the one running the tests (.ci/run exports their executables). */
+const OTHER_NODE_LINES = [
+  ["22", "NODE22_BIN"],
+  ["24", "NODE24_BIN"],
+] as const;
+
+function needNode(variable: string, ctx: TestContext): string {
+  const bin = process.env[variable];
+  if (bin) return bin;
+  const message = `${variable} is not set (.ci/run installs that Node line and sets it)`;
+  if (REQUIRE_TOOLCHAINS) throw new Error(`${message}, and REQUIRE_TOOLCHAINS=1 demands it`);
+  ctx.skip(`${message}; set REQUIRE_TOOLCHAINS=1 to make this a failure`);
+  return "";
+}
+
 beforeAll(async () => {
   assertBuildIsCurrent();
   work = mkdtempSync(join(tmpdir(), "video-logs-package-"));
@@ -70,10 +115,13 @@ beforeAll(async () => {
   installed = join(consumer, "node_modules", PACKAGE);
   for (const name of readdirSync(PROJECT_DIR)) if (name !== "README.md") copyFileSync(join(PROJECT_DIR, name), join(consumer, name));
   writeFileSync(join(consumer, "readme-usage.ts"), readmeUsageExample(readFileSync(join(installed, "README.md"), "utf8")));
+  // Both type-checks start now and run beside the other tests: each takes seconds, mostly reading @types/node.
+  typeChecks = { nodenext: typeCheck("tsconfig.nodenext.json"), bundler: typeCheck("tsconfig.bundler.json") };
   server = await startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN });
 }, 180_000);
 
 afterAll(async () => {
+  if (typeChecks) await Promise.allSettled(Object.values(typeChecks));
   await server?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -164,34 +212,20 @@ describe("a consumer that installs the tarball", () => {
   });
 
   it("type-checks the README's usage example and the type negatives, strict with skipLibCheck off, under module nodenext", async () => {
-    const result = await typeCheck("tsconfig.nodenext.json");
+    const result = await typeChecks.nodenext;
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
   }, 60_000);
 
   it("type-checks the README's usage example and the type negatives, strict with skipLibCheck off, under moduleResolution bundler", async () => {
-    const result = await typeCheck("tsconfig.bundler.json");
+    const result = await typeChecks.bundler;
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
   }, 60_000);
 
   it("reads every page, a log and a 404 from a local server with the installed client", async () => {
-    const result = await runNode(["use-client.mjs", server.url], {
-      cwd: consumer,
-      env: consumerEnv({ SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN }),
-    });
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    const seen = JSON.parse(result.stdout) as {
-      version: string;
-      ids: string[];
-      discarded: number;
-      firstId: string;
-      firstViolations: unknown[];
-      notFound: { status: number; isApiError: boolean; instanceOfApiError: boolean };
-      rawStatus: number;
-    };
-    const recorded = loadFixtureSet("clean").pages.flatMap((page) => (page.body.data ?? []) as { id: string; discarded_at?: string }[]);
+    const seen = await useClient(process.execPath);
+    const recorded = loadFixtureSet("clean").pages.flatMap((page) => (page.body.data ?? []) as { id: string }[]);
     expect(seen.version).toBe(REPO_MANIFEST.version);
     expect([...seen.ids].sort()).toEqual(recorded.map((log) => log.id).sort());
     expect(seen.discarded).toBe(recorded.filter((log) => "discarded_at" in log).length);
@@ -202,9 +236,19 @@ describe("a consumer that installs the tarball", () => {
   }, 30_000);
 
   it("loads it with require from CommonJS", async () => {
-    const result = await runNode(["require-client.cjs"], { cwd: consumer });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ version: REPO_MANIFEST.version, baseUrl: "http://127.0.0.1:8080", notALog: true });
+    expect(await requireClient(process.execPath)).toEqual({
+      version: REPO_MANIFEST.version,
+      baseUrl: "http://127.0.0.1:8080",
+      notALog: true,
+    });
+  });
+
+  it.for(OTHER_NODE_LINES)("gives the same client run and require on Node %s", { timeout: 30_000 }, async ([major, variable], ctx) => {
+    const nodeBin = needNode(variable, ctx);
+    const version = await runProcess(nodeBin, ["--version"], { cwd: consumer });
+    expect(version.stdout).toMatch(new RegExp(`^v${major}\\.`));
+    expect(await useClient(nodeBin)).toEqual(await useClient(process.execPath));
+    expect(await requireClient(nodeBin)).toEqual(await requireClient(process.execPath));
   });
 
   it("runs `video-logs check` against a local server without Prism installed", async () => {

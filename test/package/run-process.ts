@@ -22,16 +22,16 @@ const KEPT_NPM_VARIABLES = new Set(["npm_config_cache", "npm_config_userconfig",
 
 /**
  * The environment of a user's shell: this process's, minus the npm script variables and any SignalWire credential,
- * with this Node first on PATH so that `npm` and `#!/usr/bin/env node` scripts run on the Node line under test.
+ * with `nodeBin` first on PATH so that `npm` and `#!/usr/bin/env node` scripts run on the Node line under test.
  */
-export function consumerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function consumerEnv(extra: NodeJS.ProcessEnv = {}, nodeBin = process.execPath): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (name.startsWith("npm_") && !KEPT_NPM_VARIABLES.has(name.toLowerCase())) continue;
     if (name.startsWith("SIGNALWIRE_")) continue;
     env[name] = value;
   }
-  env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ""}`;
+  env.PATH = `${dirname(nodeBin)}:${process.env.PATH ?? ""}`;
   return { ...env, NO_COLOR: "1", ...extra };
 }
 

@@ -1,6 +1,13 @@
 // Mistakes a consumer must not be able to compile. Each `@ts-expect-error` is itself an error when the line below it
 // compiles, so a published type that degrades to `any` fails this file.
-import { createVideoLogsClient, isApiError, isDiscardedLog, type ListLogsQuery, type Log } from "signalwire-video-logs";
+import {
+  createVideoLogsClient,
+  isApiError,
+  isDiscardedLog,
+  validateResponse,
+  type ListLogsQuery,
+  type Log,
+} from "signalwire-video-logs";
 
 const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:8080", projectId: "p", apiToken: "t" });
 const id = "c22d24f6-5a47-4597-9a23-c7d01e696b92";
@@ -46,4 +53,9 @@ export async function typedFields(): Promise<void> {
     // @ts-expect-error an ApiError's status is a number
     if (isApiError(error)) console.log(error.status satisfies string);
   }
+}
+
+export function unknownOperation(): void {
+  // @ts-expect-error the spec has no such operation
+  validateResponse("list_rooms", 200, {});
 }
