@@ -56,8 +56,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult
   return runProcess(join(consumer, "node_modules/.bin/video-logs"), args, { cwd: consumer, env: consumerEnv(env), timeoutMs: 60_000 });
 }
 
+/** Starts tsc on a consumer tsconfig; awaited by its test later, so a failure to spawn must not go unhandled now. */
 function typeCheck(tsconfig: string): Promise<ProcessResult> {
-  return runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], { cwd: consumer });
+  const run = runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], { cwd: consumer });
+  run.catch(() => undefined);
+  return run;
 }
 
 /** Runs `use-client.mjs` against the replay server on the given Node and returns what it saw. */
@@ -68,6 +71,7 @@ async function useClient(nodeBin: string): Promise<ClientRun> {
   });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
+  expect(result.stdout).not.toContain(API_TOKEN);
   return JSON.parse(result.stdout) as ClientRun;
 }
 
@@ -263,6 +267,7 @@ describe("a consumer that installs the tarball", () => {
     const report = JSON.parse(result.stdout) as DriftReport;
     expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
     expect(report.summary.passed).toBe(report.summary.requests);
+    expect(result.stdout + result.stderr).not.toContain(API_TOKEN);
   }, 60_000);
 
   it.each([
