@@ -77,17 +77,29 @@ export async function startPrismProxy(options: PrismProxyOptions): Promise<Prism
   return startPrism(args, options);
 }
 
-/** The path of Prism's CLI entry script, or a clear error when the package is not installed. */
+/** How to install the Prism release this toolkit is tested with (Prism is an optional peer dependency). */
+export const PRISM_INSTALL_COMMAND = "npm i -D @stoplight/prism-cli@5.16.0";
+
+/** `@stoplight/prism-cli` cannot be found; the mock and the validating proxy need it, nothing else does. */
+export class PrismNotInstalledError extends Error {
+  override name = "PrismNotInstalledError";
+  readonly installCommand = PRISM_INSTALL_COMMAND;
+  constructor() {
+    super(
+      "Prism is not installed: the mock and the validating proxy need @stoplight/prism-cli, an optional peer " +
+        `dependency of signalwire-video-logs. Install it with: ${PRISM_INSTALL_COMMAND}`,
+    );
+  }
+}
+
+/** The path of Prism's CLI entry script, or a PrismNotInstalledError when the package is not installed. */
 export function resolvePrismEntry(): string {
   const require = createRequire(import.meta.url);
   let packageJsonPath: string;
   try {
     packageJsonPath = require.resolve("@stoplight/prism-cli/package.json");
   } catch {
-    throw new Error(
-      "Prism is not installed: the package @stoplight/prism-cli could not be found. " +
-        "Install the project's dev dependencies (npm install) to use the mock server or the validating proxy.",
-    );
+    throw new PrismNotInstalledError();
   }
   const manifest = JSON.parse(readFileSync(packageJsonPath, "utf8")) as { bin?: string | Record<string, string> };
   const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.["prism"] ?? "dist/index.js");

@@ -1,0 +1,284 @@
+// The package as a consumer gets it: `npm pack`, installed from the tarball into a new project, used from there.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import semver from "semver";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { loadFixtureSet, startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
+import {
+  assertBuildIsCurrent,
+  installIntoConsumer,
+  NODE_LINE_FLOORS,
+  packRepository,
+  REPO_MANIFEST,
+  REPO_ROOT,
+  type PackResult,
+} from "./pack-and-install.ts";
+import { binEntry, runtimeDependencyEngines } from "./installed-packages.ts";
+import { consumerEnv, runNode, runProcess, type ProcessResult } from "./run-process.ts";
+
+const PROJECT_DIR = join(REPO_ROOT, "test/package/consumer-project");
+const PACKAGE = REPO_MANIFEST.name;
+const PROJECT_ID = "6a1f2e3d-4c5b-4a69-8877-665544332211";
+const API_TOKEN = "PTconsumer-secret-0123456789";
+/** How far the packed size may move before the README's figure must be updated. */
+const SIZE_TOLERANCE = 0.25;
+
+let work: string;
+let consumer: string;
+let installed: string;
+let packed: PackResult;
+let install: ProcessResult;
+let server: ReplayServer;
+let typeChecks: Record<"nodenext" | "bundler", Promise<ProcessResult>>;
+
+/** The first TypeScript block under the README's "## Usage" heading. */
+function readmeUsageExample(readme: string): string {
+  const usage = readme.slice(readme.indexOf("\n## Usage\n"));
+  const match = /```ts\n([\s\S]*?)```/.exec(usage);
+  if (!match?.[1]) throw new Error("README.md has no ```ts block under ## Usage");
+  return match[1];
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+  // The bin link npm made, started through its `#!/usr/bin/env node` line, with the Node under test first on PATH.
+  return runProcess(join(consumer, "node_modules/.bin/video-logs"), args, { cwd: consumer, env: consumerEnv(env), timeoutMs: 60_000 });
+}
+
+/** Starts tsc on a consumer tsconfig; awaited by its test later, so a failure to spawn must not go unhandled now. */
+function typeCheck(tsconfig: string): Promise<ProcessResult> {
+  const run = runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], { cwd: consumer });
+  run.catch(() => undefined);
+  return run;
+}
+
+/** Runs `use-client.mjs` against the replay server on the given Node and returns what it saw. */
+async function useClient(nodeBin: string): Promise<ClientRun> {
+  const result = await runProcess(nodeBin, ["use-client.mjs", server.url], {
+    cwd: consumer,
+    env: consumerEnv({ SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN }, nodeBin),
+  });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  expect(result.stdout).not.toContain(API_TOKEN);
+  return JSON.parse(result.stdout) as ClientRun;
+}
+
+/** What `use-client.mjs` prints. */
+interface ClientRun {
+  version: string;
+  ids: string[];
+  discarded: number;
+  firstId: string;
+  firstViolations: unknown[];
+  notFound: { status: number; isApiError: boolean; instanceOfApiError: boolean };
+  rawStatus: number;
+}
+
+async function requireClient(nodeBin: string): Promise<unknown> {
+  const result = await runProcess(nodeBin, ["require-client.cjs"], { cwd: consumer, env: consumerEnv({}, nodeBin) });
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const REQUIRE_TOOLCHAINS = process.env.REQUIRE_TOOLCHAINS === "1";
+/** Node lines CI installs besides the one running the tests (.ci/run exports their executables). */
+const OTHER_NODE_LINES = [
+  ["22", "NODE22_BIN"],
+  ["24", "NODE24_BIN"],
+] as const;
+
+function needNode(variable: string, ctx: TestContext): string {
+  const bin = process.env[variable];
+  if (bin) return bin;
+  const message = `${variable} is not set (.ci/run installs that Node line and sets it)`;
+  if (REQUIRE_TOOLCHAINS) throw new Error(`${message}, and REQUIRE_TOOLCHAINS=1 demands it`);
+  ctx.skip(`${message}; set REQUIRE_TOOLCHAINS=1 to make this a failure`);
+  return "";
+}
+
+beforeAll(async () => {
+  assertBuildIsCurrent();
+  work = mkdtempSync(join(tmpdir(), "video-logs-package-"));
+  consumer = join(work, "consumer");
+  mkdirSync(join(work, "pack"));
+  mkdirSync(consumer);
+  packed = await packRepository(join(work, "pack"));
+  install = await installIntoConsumer(consumer, packed.tarball);
+  installed = join(consumer, "node_modules", PACKAGE);
+  for (const name of readdirSync(PROJECT_DIR)) if (name !== "README.md") copyFileSync(join(PROJECT_DIR, name), join(consumer, name));
+  writeFileSync(join(consumer, "readme-usage.ts"), readmeUsageExample(readFileSync(join(installed, "README.md"), "utf8")));
+  // Both type-checks start now and run beside the other tests: each takes seconds, mostly reading @types/node.
+  typeChecks = { nodenext: typeCheck("tsconfig.nodenext.json"), bundler: typeCheck("tsconfig.bundler.json") };
+  server = await startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN });
+}, 180_000);
+
+afterAll(async () => {
+  if (typeChecks) await Promise.allSettled(Object.values(typeChecks));
+  await server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed tarball", () => {
+  it("holds the build, the spec, the report schema, the docs and the licence, and no sources, tests or fixtures", () => {
+    const paths = packed.files.map((file) => file.path);
+    for (const required of [
+      "package.json",
+      "README.md",
+      "LICENSE",
+      "CHANGELOG.md",
+      "bin/video-logs.js",
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "dist/generated/video-logs.d.ts",
+      "openapi/video-logs.openapi.yaml",
+      "schemas/drift-report.schema.json",
+    ]) {
+      expect(paths).toContain(required);
+    }
+    expect(paths.filter((path) => /^(src|generated|scripts|test|contract-tests|bench)\/|fixtures|\.test(-d)?\.ts$/.test(path))).toEqual([]);
+  });
+
+  it("holds every file the build wrote", () => {
+    const paths = new Set(packed.files.map((file) => file.path));
+    const built = (dir: string): string[] =>
+      readdirSync(join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
+    const missing = [...built("dist/src"), ...built("dist/generated")].filter((path) => !paths.has(path));
+    expect(missing).toEqual([]);
+  });
+
+  it("is as large as the README says, within a quarter", () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const stated = /about (\d+) kB packed/.exec(readme);
+    expect(stated, "README.md states the packed size as `about N kB packed`").not.toBeNull();
+    const statedBytes = Number(stated![1]) * 1000;
+    const actualKb = Math.round(packed.size / 1000);
+    expect(Math.abs(packed.size - statedBytes) / statedBytes, `the tarball is ${actualKb} kB: update README.md`).toBeLessThanOrEqual(
+      SIZE_TOLERANCE,
+    );
+  });
+
+  it("has a README whose every relative link and anchor resolves inside the package", () => {
+    const readme = readFileSync(join(installed, "README.md"), "utf8");
+    const anchors = new Set([...readme.matchAll(/^#{1,6} (.+)$/gm)].map((match) => headingAnchor(match[1]!)));
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(0);
+    const dead = targets.filter((target) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return false; // an absolute URL, not a file of the package
+      const [path, anchor] = target.split("#");
+      if (!path) return !anchors.has(anchor ?? "");
+      return !existsSync(join(installed, path));
+    });
+    expect(dead).toEqual([]);
+  });
+
+  it("passes publint and are-the-types-wrong (ESM-only profile) with no problem", async () => {
+    const [publint, attw] = await Promise.all([
+      runNode([binEntry("publint", REPO_ROOT), "run", packed.tarball, "--strict"], { cwd: work }),
+      // --no-definitely-typed: judge the package's own types, and never ask the registry for @types packages.
+      runNode(
+        [binEntry("@arethetypeswrong/cli", REPO_ROOT, "attw"), packed.tarball, "--profile", "esm-only", "--no-definitely-typed", "--format", "json"],
+        { cwd: work },
+      ),
+    ]);
+    expect(publint.stdout + publint.stderr).toContain("All good!");
+    expect(publint.code).toBe(0);
+    const report = JSON.parse(attw.stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
+    // The ESM-only profile ignores node10 and node16-cjs: a `require` of an ESM-only package is expected there.
+    const counted = Object.values(report.problems)
+      .flat()
+      .filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs");
+    expect(counted).toEqual([]);
+    expect(attw.code).toBe(0);
+  }, 60_000);
+});
+
+describe("a consumer that installs the tarball", () => {
+  it("sees no EBADENGINE warning, and every runtime dependency accepts Node 20.19, 22.12 and 24", () => {
+    expect(install.stdout + install.stderr).not.toContain("EBADENGINE");
+    const engines = runtimeDependencyEngines(installed);
+    expect([...engines.keys()]).toContain(`${PACKAGE}@${REPO_MANIFEST.version}`);
+    const refusing = [...engines].flatMap(([name, range]) =>
+      NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map((version) => `${name} refuses ${version}`),
+    );
+    expect(refusing).toEqual([]);
+  });
+
+  it("type-checks the README's usage example and the type negatives, strict with skipLibCheck off, under module nodenext", async () => {
+    const result = await typeChecks.nodenext;
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  it("type-checks the README's usage example and the type negatives, strict with skipLibCheck off, under moduleResolution bundler", async () => {
+    const result = await typeChecks.bundler;
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  it("reads every page, a log and a 404 from a local server with the installed client", async () => {
+    const seen = await useClient(process.execPath);
+    const recorded = loadFixtureSet("clean").pages.flatMap((page) => (page.body.data ?? []) as { id: string }[]);
+    expect(seen.version).toBe(REPO_MANIFEST.version);
+    expect([...seen.ids].sort()).toEqual(recorded.map((log) => log.id).sort());
+    expect(seen.discarded).toBe(recorded.filter((log) => "discarded_at" in log).length);
+    expect(seen.firstId).toBe(seen.ids[0]);
+    expect(seen.firstViolations).toEqual([]);
+    expect(seen.notFound).toEqual({ status: 404, isApiError: true, instanceOfApiError: true });
+    expect(seen.rawStatus).toBe(200);
+  }, 30_000);
+
+  it("loads it with require from CommonJS", async () => {
+    expect(await requireClient(process.execPath)).toEqual({
+      version: REPO_MANIFEST.version,
+      baseUrl: "http://127.0.0.1:8080",
+      notALog: true,
+    });
+  });
+
+  it.for(OTHER_NODE_LINES)("gives the same client run and require on Node %s", { timeout: 30_000 }, async ([major, variable], ctx) => {
+    const nodeBin = needNode(variable, ctx);
+    const version = await runProcess(nodeBin, ["--version"], { cwd: consumer });
+    expect(version.stdout).toMatch(new RegExp(`^v${major}\\.`));
+    expect(await useClient(nodeBin)).toEqual(await useClient(process.execPath));
+    expect(await requireClient(nodeBin)).toEqual(await requireClient(process.execPath));
+  });
+
+  it("runs `video-logs check` against a local server without Prism installed", async () => {
+    expect(existsSync(join(consumer, "node_modules/@stoplight/prism-cli"))).toBe(false);
+    const result = await cli(["check", "--base-url", server.url, "--format", "json"], {
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+      SIGNALWIRE_API_TOKEN: API_TOKEN,
+    });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as DriftReport;
+    expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
+    expect(report.summary.passed).toBe(report.summary.requests);
+    expect(result.stdout + result.stderr).not.toContain(API_TOKEN);
+  }, 60_000);
+
+  it.each([
+    ["check", []],
+    ["mock", []],
+  ])("exits 2 from `video-logs %s` without Prism, naming the install command and printing no stack trace", async (command, args) => {
+    expect(existsSync(join(consumer, "node_modules/@stoplight/prism-cli"))).toBe(false);
+    const result = await cli([command, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(PRISM_INSTALL_COMMAND);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toBe("");
+  }, 30_000);
+});

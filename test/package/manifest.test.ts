@@ -1,0 +1,40 @@
+// package.json as a consumer's npm reads it: ranges, the optional Prism peer, the supported Node.js lines.
+import semver from "semver";
+import { describe, expect, it } from "vitest";
+import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
+import { NODE_LINE_FLOORS, REPO_MANIFEST } from "./pack-and-install.ts";
+
+const PRISM = "@stoplight/prism-cli";
+const manifest = REPO_MANIFEST;
+
+describe("package.json", () => {
+  it("gives runtime dependencies caret ranges, so consumers share one copy", () => {
+    const notCaret = Object.entries(manifest.dependencies).filter(([, range]) => !/^\^\d+\.\d+\.\d+$/.test(range));
+    expect(notCaret).toEqual([]);
+  });
+
+  it("pins every devDependency to an exact version", () => {
+    const notExact = Object.entries(manifest.devDependencies).filter(([, version]) => semver.valid(version) === null);
+    expect(notExact).toEqual([]);
+  });
+
+  it("makes Prism an optional peer whose range accepts 5.14.2 and the pinned devDependency", () => {
+    expect(manifest.dependencies[PRISM]).toBeUndefined();
+    expect(manifest.peerDependenciesMeta?.[PRISM]?.optional).toBe(true);
+    const range = manifest.peerDependencies[PRISM]!;
+    expect(semver.satisfies("5.14.2", range)).toBe(true);
+    expect(semver.satisfies(manifest.devDependencies[PRISM]!, range)).toBe(true);
+    expect(semver.satisfies("6.0.0", range)).toBe(false);
+  });
+
+  it("names the pinned Prism devDependency in the install command a missing Prism prints", () => {
+    expect(PRISM_INSTALL_COMMAND).toBe(`npm i -D ${PRISM}@${manifest.devDependencies[PRISM]}`);
+  });
+
+  it("accepts the first release of Node.js 20.19, 22.12 and 24, and nothing older", () => {
+    for (const version of NODE_LINE_FLOORS) expect(semver.satisfies(version, manifest.engines.node), version).toBe(true);
+    for (const version of ["18.20.0", "20.18.3", "21.7.3", "22.11.0"]) {
+      expect(semver.satisfies(version, manifest.engines.node), version).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// Packs this repository as `npm publish` would and installs the tarball into a new consumer project, as a user does.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { consumerEnv, runProcess, type ProcessResult } from "./run-process.ts";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const REPO_MANIFEST = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  engines: { node: string };
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+};
+
+/** The first release of each Node.js line the README promises (`engines` must accept each). */
+export const NODE_LINE_FLOORS = ["20.19.0", "22.12.0", "24.0.0"];
+
+/** What `npm pack --json` reports about the tarball. */
+export interface PackResult {
+  tarball: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string; size: number }[];
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/**
+ * `npm test` builds before the suites run, and packing here skips scripts so that no rebuild happens under running
+ * tests; so refuse to pack a dist/ that is missing or older than its sources.
+ */
+export function assertBuildIsCurrent(): void {
+  const marker = join(REPO_ROOT, "dist/src/index.js");
+  if (!existsSync(marker)) throw new Error("dist/ is missing: run `npm run build` first");
+  const sources = ["src", "generated", "tsconfig.json", "tsconfig.build.json", "scripts/build.ts"];
+  const newest = Math.max(...sources.map((source) => newestMtime(join(REPO_ROOT, source))));
+  if (newest > statSync(marker).mtimeMs) throw new Error("dist/ is older than its sources: run `npm run build` first");
+}
+
+export async function packRepository(destination: string): Promise<PackResult> {
+  const result = await runProcess("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], {
+    cwd: REPO_ROOT,
+  });
+  if (result.code !== 0) throw new Error(`npm pack failed (${result.code}):\n${result.stderr}`);
+  const [packed] = JSON.parse(result.stdout) as { filename: string; size: number; unpackedSize: number; files: PackResult["files"] }[];
+  if (!packed) throw new Error(`npm pack printed no package:\n${result.stdout}`);
+  return { tarball: join(destination, packed.filename), size: packed.size, unpackedSize: packed.unpackedSize, files: packed.files };
+}
+
+/**
+ * A new ESM project in `dir` with the tarball and the Node types a TypeScript consumer has. `--prefer-offline`: after
+ * `npm ci` the npm cache holds every dependency, and the registry is only asked for what it lacks.
+ */
+export async function installIntoConsumer(dir: string, tarball: string): Promise<ProcessResult> {
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "video-logs-consumer", private: true, type: "module" }, null, 2)}\n`);
+  const typesNode = `@types/node@${REPO_MANIFEST.devDependencies["@types/node"]}`;
+  const result = await runProcess("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, typesNode], {
+    cwd: dir,
+    env: consumerEnv(),
+  });
+  if (result.code !== 0) throw new Error(`npm install of the tarball failed (${result.code}):\n${result.stderr}`);
+  return result;
+}
