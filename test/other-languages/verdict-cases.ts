@@ -7,6 +7,7 @@ import type { OpenApiDocument } from "../../scripts/lib/spec.ts";
 import { responseSchemas } from "../../scripts/lib/spec.ts";
 import { escapeToken } from "../../src/spec/json-pointer.ts";
 import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
+import type { Violation } from "../../src/validation/violation.ts";
 
 export interface VerdictCase {
   /** `example: …`, `valid/<file>`, `invalid/<file>` or `probe: …`; unique. */
@@ -21,6 +22,8 @@ export interface VerdictCase {
   schemaPointer: string;
   /** ajv's verdict (strict mode): true when the body satisfies the spec. */
   ajvValid: boolean;
+  /** What ajv found wrong (empty when valid). */
+  ajvViolations: Violation[];
 }
 
 /** Fills every path parameter with this id; the only path parameter of the spec is a log's UUID. */
@@ -75,6 +78,7 @@ export function verdictCases(doc: OpenApiDocument): VerdictCase[] {
     const op = ops.get(operationId);
     const response = op?.responses.get(String(status));
     if (!op || !response) throw new Error(`${label}: the document has no ${operationId} response ${status}`);
+    const ajvViolations = validateResponse(operationId as OperationId, status, body, { mode: "strict" });
     return {
       label,
       operationId: operationId as OperationId,
@@ -83,7 +87,8 @@ export function verdictCases(doc: OpenApiDocument): VerdictCase[] {
       url: op.url,
       method: op.method,
       schemaPointer: `${response}/content/application~1json/schema`,
-      ajvValid: validateResponse(operationId as OperationId, status, body, { mode: "strict" }).length === 0,
+      ajvValid: ajvViolations.length === 0,
+      ajvViolations,
     };
   };
 
