@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/lib/bundle.ts";
 import {
   generateModels,
@@ -14,10 +14,9 @@ import {
   type ModelFiles,
 } from "../../scripts/lib/models.ts";
 import { loadSpec, responseSchemas } from "../../scripts/lib/spec.ts";
+import { needToolchain, runs } from "./toolchain.ts";
 
 const HARNESS = fileURLToPath(new URL("./harness/", import.meta.url));
-/** In CI a missing toolchain is a failure, not a skip. */
-const REQUIRE_TOOLCHAINS = process.env.REQUIRE_TOOLCHAINS === "1";
 
 interface HarnessResult {
   label: string;
@@ -40,19 +39,6 @@ const LOSSY: ModelExample = {
 };
 const EXTRA_CASES = [...MISFITS, LOSSY];
 
-function found(command: string, args: string[]): boolean {
-  const probe = spawnSync(command, args, { stdio: "ignore" });
-  return probe.error === undefined && probe.status === 0;
-}
-
-/** Skips the test with a reason, or fails it when REQUIRE_TOOLCHAINS=1. */
-function needToolchain(ctx: TestContext, available: boolean, what: string): void {
-  if (available) return;
-  const message = `${what} is not installed (Debian: apt-get install ${what === "go" ? "golang-go" : "python3"})`;
-  if (REQUIRE_TOOLCHAINS) throw new Error(`${message}, and REQUIRE_TOOLCHAINS=1 demands it`);
-  ctx.skip(`${message}; set REQUIRE_TOOLCHAINS=1 to make this a failure`);
-}
-
 function parseHarnessOutput(run: ReturnType<typeof spawnSync>, what: string): HarnessResult[] {
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`${what} harness exited with ${run.status}:\n${run.stderr}\n${run.stdout}`);
@@ -74,8 +60,8 @@ let dir: string;
 let models: ModelFiles;
 let examples: ModelExample[];
 let casesFile: string;
-const hasPython = found("python3", ["--version"]);
-const hasGo = found("go", ["version"]);
+const noPython = runs("python3", ["--version"]) ? undefined : "python3 is not installed (Debian: apt-get install python3)";
+const noGo = runs("go", ["version"]) ? undefined : "go is not installed (Debian: apt-get install golang-go)";
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-models-"));
@@ -101,7 +87,7 @@ describe("models generated for other languages", () => {
   });
 
   it("in Python parse every example response and give it back unchanged, and refuse misfits", { timeout: 20_000 }, (ctx) => {
-    needToolchain(ctx, hasPython, "python3");
+    needToolchain(ctx, noPython);
     const run = spawnSync(
       "python3",
       ["-I", join(HARNESS, "parse_examples.py"), join(dir, "models", "python"), PYTHON_MODULE, casesFile],
@@ -111,7 +97,7 @@ describe("models generated for other languages", () => {
   });
 
   it("in Go parse every example response and give it back unchanged, and refuse misfits", { timeout: 60_000 }, async (ctx) => {
-    needToolchain(ctx, hasGo, "go");
+    needToolchain(ctx, noGo);
     const module = join(dir, "go-harness");
     await mkdir(join(module, GO_PACKAGE), { recursive: true });
     await cp(models.go, join(module, GO_PACKAGE, "models.go"));
