@@ -79,7 +79,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       body = parsed.ok ? parsed.body : undefined;
       const unexpected = !probe.expectedStatus.includes(response.status);
       const violations = parsed.ok
-        ? validateWithinStack(probe.operation, response.status, body)
+        ? validateWithinStack(probe.operation, response.status, body, "text" in parsed ? parsed.text : undefined)
         : [parsed.violation];
       if (unexpected && violations.every((v) => v.keyword !== "status")) {
         violations.unshift({
@@ -218,10 +218,11 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   };
 }
 
-/** A 2xx body as JSON, or the violation saying why not; bytes that are not UTF-8 are one (never repaired). */
+/** A 2xx body as JSON with its text, or the violation saying why not; bytes that are not UTF-8 are one (never repaired). */
 function parseOkBody(response: Response, data: unknown) {
   const bytes = receivedBody(response);
-  if (!bytes) return parseJsonBody(typeof data === "string" ? data : "");
-  const decoded = decodeUtf8Body(bytes);
-  return decoded.ok ? parseJsonBody(decoded.text) : decoded;
+  const decoded = bytes ? decodeUtf8Body(bytes) : { ok: true as const, text: typeof data === "string" ? data : "" };
+  if (!decoded.ok) return decoded;
+  const parsed = parseJsonBody(decoded.text);
+  return parsed.ok ? { ...parsed, text: decoded.text } : parsed;
 }

@@ -58,4 +58,16 @@ describe("the drift check facing odd answers", () => {
     expect(servers.server.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
     expect(report.checks[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
   });
+
+  it("quotes a number beyond double range as the server wrote it", async () => {
+    const report = await checkAgainst((req, res) => {
+      if (!req.url!.startsWith("/api/video/logs?")) return sendJson(res, 404, { error: "Not Found" });
+      const text = JSON.stringify(listingWith({})).replace(`"charge":${completedLog.charge}`, '"charge":1e400');
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(text);
+    });
+    expect(report.checks[0]!.violations).toMatchObject([
+      { pointer: "/data/0/charge", kind: "breaking", message: "expected a finite number, got 1e400" },
+    ]);
+  });
 });

@@ -77,7 +77,8 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   let log: unknown;
   let exit: number = EXIT.ok;
   try {
-    log = await client.getLog(id);
+    // A log is the server's data; one that echoes the credentials back must not print them.
+    log = client.redact(await client.getLog(id));
   } catch (error) {
     if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
     log = reportViolations(error, io);
@@ -123,7 +124,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   try {
     for await (const log of client.iterateLogs(query, { signal })) {
       if (signal?.aborted) break;
-      io.stdout.write(`${safeJson(log)}\n`);
+      io.stdout.write(`${safeJson(client.redact(log))}\n`);
       if (++printed >= limit) break;
     }
   } catch (error) {
