@@ -2,6 +2,7 @@
 import { accessSync, constants, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
+import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
@@ -13,9 +14,10 @@ import { UsageError } from "../usage-error.ts";
 
 export const CHECK_HELP = `Usage: video-logs check [options]
 
-Checks that the API's responses still match the spec: lists pages with include_deleted false and true, gets a sample
-of the ids seen, gets a random id (expects the 404 body) and sends wrong credentials (expects the 401 body). Every
-response is validated strictly; each violation is breaking or additive.
+Checks that the API's responses still match the spec, touring every operation the spec declares: reads the pages of
+each list operation (with and without the discarded form where the spec has such a filter), gets a sample of the ids
+seen through each get-by-id operation, gets a random id (expects the 404 body) and sends wrong credentials (expects the
+401 body). Every response is validated strictly; each violation is breaking or additive.
 
 Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
 Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
@@ -97,7 +99,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const client = target.client();
     report = await runDriftCheck({
       client,
-      wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: "not-a-valid-token" }),
+      wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
       target: { baseUrl: client.baseUrl, kind: target.kind },
       pages,
       sample,
@@ -110,7 +112,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     await stopMock?.();
   }
 
-  const first = report.checks[0];
+  // The first request with the real credentials tells whether the target is reachable and accepts them.
+  const first = report.checks.find((check) => check.kind !== "wrong-credentials");
   if (first && first.status === null) {
     throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
   }

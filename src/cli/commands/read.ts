@@ -3,9 +3,11 @@ import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
+import { operationOf } from "../../operations/operation-table.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
+import { queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
@@ -25,16 +27,16 @@ Prints one video log as JSON.
 ${TARGET_HELP}
 `;
 
+/** The operations behind the two commands; their flags come from the spec's parameters. */
+const LIST_OPERATION = operationOf("list_logs");
+
 export const LIST_HELP = `Usage: video-logs list [options]
 
 Prints video logs as NDJSON (one log per line), following the pages.
 
   --limit N              stop after N logs (default: all)
-  --include-deleted      list deleted logs too, in their discarded form
-  --created-before D     only logs before D (YYYY-MM-DD or an RFC 3339 date-time)
-  --created-on D         only logs on D
-  --created-after D      only logs after D
-  --page-size N          logs per page, 1 to 1000
+Query parameters (from the spec):
+${queryFlagHelp(LIST_OPERATION)}
 ${TARGET_HELP}
 `;
 
@@ -97,26 +99,17 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
+    ...queryFlagOptions(LIST_OPERATION),
     ...TARGET_OPTIONS,
     limit: { type: "string" },
-    "include-deleted": { type: "boolean" },
-    "created-before": { type: "string" },
-    "created-on": { type: "string" },
-    "created-after": { type: "string" },
-    "page-size": { type: "string" },
   });
   if (values.help) {
     io.stdout.write(LIST_HELP);
     return EXIT.ok;
   }
   const limit = integerFlag("limit", values.limit, Number.MAX_SAFE_INTEGER, { min: 1, max: Number.MAX_SAFE_INTEGER });
-  const query: ListLogsQuery = {
-    include_deleted: values["include-deleted"] || undefined,
-    created_before: values["created-before"],
-    created_on: values["created-on"],
-    created_after: values["created-after"],
-    page_size: values["page-size"] === undefined ? undefined : integerFlag("page-size", values["page-size"], 50, { min: 1, max: 1000 }),
-  };
+  // Typed by the spec's parameters, checked by the client before anything is sent.
+  const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
   const client = clientFrom(values, io);
   let printed = 0;
   // A reader that went away (`| head`) ends the listing: no further page is requested.
