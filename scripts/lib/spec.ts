@@ -1,8 +1,8 @@
 // Loads our OpenAPI document and turns its response schemas into JSON Schemas ajv can compile.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { resolvePointer } from "../../src/spec/json-pointer.ts";
-import { defaultSpecPath } from "../../src/spec/spec-path.ts";
+import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { defaultSpecPath } from "../../src/openapi/spec-path.ts";
 
 export { resolvePointer };
 export const SPEC_PATH = defaultSpecPath();

@@ -1,6 +1,6 @@
 // Parses the arguments of `video-logs diff` into options, or a one-line reason why they are wrong.
 import { parseArgs } from "node:util";
-import { defaultSpecPath } from "../spec/spec-path.ts";
+import { defaultSpecPath } from "../openapi/spec-path.ts";
 import { FORMATS, type OutputFormat } from "./format.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;

@@ -1,6 +1,6 @@
 // JSON pointers (RFC 6901) into an OpenAPI document, written without the leading "#".
 
-import { escapeToken } from "../spec/json-pointer.ts";
+import { escapeToken } from "../openapi/json-pointer.ts";
 
 export { escapeToken };
 

@@ -1,5 +1,5 @@
 // Follows local `$ref`s, turning unresolvable or circular ones into DocumentErrors instead of crashes or hangs.
-import { resolvePointer } from "../spec/json-pointer.ts";
+import { resolvePointer } from "../openapi/json-pointer.ts";
 import { DocumentError, isJsonObject, type LoadedDocument } from "./load-document.ts";
 import { refToPointer } from "./pointer.ts";
 

@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultSpecPath } from "../spec/spec-path.ts";
+import { defaultSpecPath } from "../openapi/spec-path.ts";
 
 /** A running Prism server. */
 export interface PrismServer {

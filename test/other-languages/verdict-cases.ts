@@ -5,7 +5,7 @@
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
 import type { OpenApiDocument } from "../../scripts/lib/spec.ts";
 import { responseSchemas } from "../../scripts/lib/spec.ts";
-import { escapeToken } from "../../src/spec/json-pointer.ts";
+import { escapeToken } from "../../src/openapi/json-pointer.ts";
 import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
 import type { Violation } from "../../src/validation/violation.ts";
 
