@@ -8,8 +8,3 @@ export { escapeToken };
 export function childPointer(parent: string, ...tokens: Array<string | number>): string {
   return parent + tokens.map((token) => `/${escapeToken(token)}`).join("");
 }
-
-/** Turns a local `$ref` ("#/components/schemas/Log") into the pointer it names ("/components/schemas/Log"). */
-export function refToPointer(ref: string): string {
-  return ref.startsWith("#") ? ref.slice(1) : ref;
-}
