@@ -17,7 +17,7 @@
 // JSON Schema 2020-12 has and 3.0's subset lacks (`prefixItems`, `if`/`then`/`else`, `$defs`, `patternProperties`,
 // `unevaluatedProperties`, `dependentSchemas`, `contentMediaType`…), `webhooks`, `components.pathItems`, and the
 // `mutualTLS` security scheme. None of them occurs in our spec today; the tests prove each refusal.
-import type { OpenApiDocument } from "./spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 
 /** JSON Schema keywords that OpenAPI 3.0's Schema Object does not have and that have no faithful 3.0 rewrite. */
 const INEXPRESSIBLE_SCHEMA_KEYWORDS = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DowngradeError, downgradeTo30 } from "../../scripts/lib/downgrade.ts";
-import { loadSpec, type OpenApiDocument } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 
 /** A minimal 3.1 document whose only content is the given component schemas. */
 function docWith(schemas: Record<string, unknown>, extra: Record<string, unknown> = {}): OpenApiDocument {

@@ -5,7 +5,10 @@ import { registerSchema, setShouldValidateFormat, validate } from "@hyperjump/js
 import "@hyperjump/json-schema/formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/lib/bundle.ts";
-import { loadSpec, resolvePointer, responseSchemas, type OpenApiDocument } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 
 // The 3.0 file is judged by an OpenAPI-3.0-aware validator (hyperjump's 3.0 dialect: draft-04 plus `nullable`,
 // `example`, `discriminator`…), not by converting it back to 3.1 with our own code.
