@@ -64,17 +64,34 @@ const isObject = (value: unknown): value is Record<string, any> =>
 const child = (parent: string, ...tokens: Array<string | number>): string =>
   parent + tokens.map((token) => `/${escapeToken(token)}`).join("");
 
-/** Every operation of the document, in document order. Throws a RefError on a `$ref` that cannot be followed. */
-export function walkOperations(doc: OpenApiDocument): WalkedOperation[] {
-  const paths = isObject(doc.paths) ? doc.paths : {};
-  return Object.entries(paths).flatMap(([path, rawItem]) => {
-    const item = followRefs(doc, rawItem, child("/paths", path));
+/** One path item of a paths map (or of a callback, which has the same shape), with its operations. */
+export interface WalkedPathItem {
+  /** The map key: a path template, or a callback's runtime expression. */
+  path: string;
+  /** Where the Path Item Object is written, once its `$ref` is followed. */
+  pointer: string;
+  operations: WalkedOperation[];
+}
+
+/**
+ * Every path item of a paths-shaped map, in document order: by default the document's `paths`; a callback's map can
+ * be given with its pointer. Throws a RefError on a `$ref` that cannot be followed.
+ */
+export function walkPathItems(doc: OpenApiDocument, paths: unknown = doc.paths, pointer = "/paths"): WalkedPathItem[] {
+  return Object.entries(isObject(paths) ? paths : {}).flatMap(([path, rawItem]) => {
+    const item = followRefs(doc, rawItem, child(pointer, path));
     if (!isObject(item.value)) return [];
     const pathItem = item.value;
-    return HTTP_METHODS.filter((method) => isObject(pathItem[method])).map((method) =>
+    const operations = HTTP_METHODS.filter((method) => isObject(pathItem[method])).map((method) =>
       walkOperation(doc, path, method, pathItem, item.pointer),
     );
+    return [{ path, pointer: item.pointer, operations }];
   });
+}
+
+/** Every operation of the document, in document order. Throws a RefError on a `$ref` that cannot be followed. */
+export function walkOperations(doc: OpenApiDocument): WalkedOperation[] {
+  return walkPathItems(doc).flatMap((item) => item.operations);
 }
 
 function walkOperation(
