@@ -26,6 +26,8 @@ export interface WalkedJsonBody {
   schemaPointer: string;
   /** Named examples, `$ref`s followed, by name: the example's `value`. */
   examples: Record<string, unknown>;
+  /** The media type's single unnamed `example`, when it has one. */
+  example?: unknown;
 }
 
 export interface WalkedResponse {
@@ -172,5 +174,11 @@ function jsonBody(doc: OpenApiDocument, response: Record<string, any>, pointer: 
     const resolved = followRefs<Record<string, unknown>>(doc, example, child(mediaPointer, "examples", name));
     examples[name] = isObject(resolved.value) ? resolved.value.value : undefined;
   }
-  return { mediaType, schema: media.schema, schemaPointer: child(mediaPointer, "schema"), examples };
+  return {
+    mediaType,
+    schema: media.schema,
+    schemaPointer: child(mediaPointer, "schema"),
+    examples,
+    ...("example" in media ? { example: media.example } : {}),
+  };
 }

@@ -38,13 +38,17 @@ const doc: OpenApiDocument = {
         ],
         get: {
           operationId: "get_room",
+          "x-filter": { created_after: "created_at" },
           parameters: [
             { name: "verbose", in: "query", required: true, schema: { type: "integer" } },
             { name: "verbose", in: "header", schema: { type: "string" } },
           ],
           responses: { "200": { description: "A room.", content: { "application/problem+json": { schema: { type: "object" } } } } },
         },
-        delete: { operationId: "delete_room", responses: { "204": { description: "Gone." } } },
+        delete: {
+          operationId: "delete_room",
+          responses: { "409": { description: "Busy.", content: { "application/json": { schema: { type: "object" }, example: { busy: true } } } } },
+        },
       },
     },
     parameters: { page_size: { name: "page_size", in: "query", schema: { type: "integer", maximum: 1000 } } },
@@ -105,12 +109,18 @@ describe("walkOperations", () => {
       },
     ]);
     expect(get!.responses[0]!.json!.mediaType).toBe("application/problem+json");
+    expect(get!.responses[0]!.json).not.toHaveProperty("example");
+  });
+
+  it("gives a JSON body's single unnamed example beside the named ones", () => {
+    expect(walkOperations(doc)[2]!.responses[0]!.json).toMatchObject({ example: { busy: true }, examples: {} });
   });
 
   it("carries the summary, the tags and only the x- extensions of the operation", () => {
     const [list, get] = walkOperations(doc);
     expect([list!.summary, list!.tags, list!.extensions]).toEqual(["List rooms", ["Rooms"], { "x-page-items": "data" }]);
-    expect([get!.summary, get!.tags, get!.extensions]).toEqual([undefined, [], {}]);
+    expect([get!.summary, get!.tags, get!.extensions]).toEqual([undefined, [], { "x-filter": { created_after: "created_at" } }]);
+    expect(walkOperations(doc)[2]!.extensions).toEqual({});
   });
 
   it("leaves the document it walks untouched", () => {
