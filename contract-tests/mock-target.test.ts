@@ -2,7 +2,8 @@ import { describe, expect, inject, it } from "vitest";
 import { createVideoLogsClient } from "../src/index.ts";
 import { operationUrl } from "../src/client/exchange.ts";
 import { declaredStatuses } from "../src/validation/validate-response.ts";
-import { loadSpec, responseSchemas } from "../scripts/lib/spec.ts";
+import { loadSpec } from "../src/openapi/load-spec.ts";
+import { responseSchemas } from "../scripts/lib/response-schemas.ts";
 import { expectConforms } from "./lib/judge.ts";
 import { allOperations, operationOf, parametersIn, parameterWith, type Operation, type OperationId } from "../src/operations/operation-table.ts";
 

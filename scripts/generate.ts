@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
-import { loadSpec } from "./lib/spec.ts";
+import { loadSpec } from "../src/openapi/load-spec.ts";
 
 const check = process.argv.includes("--check");
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -1,6 +1,7 @@
 import { validate } from "@hyperjump/json-schema/openapi-3-1";
 import { describe, expect, it } from "vitest";
-import { loadSpec, resolvePointer } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { resolvePointer } from "../../src/openapi/json-pointer.ts";
 
 // The official OAS 3.1 schema for documents whose jsonSchemaDialect is plain JSON Schema 2020-12: it checks the
 // document's structure and every Schema Object against the 2020-12 meta-schema.

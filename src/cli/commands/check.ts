@@ -82,7 +82,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
   let stopMock: (() => Promise<void>) | undefined;
   if (!target) {
-    const { startPrismMock, PrismNotInstalledError } = await import("../../mock/prism.ts");
+    const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);
     const mock = await startPrismMock({}).catch((error: unknown) => {
       if (!(error instanceof PrismNotInstalledError)) throw error;
       throw new UsageError(`${error.message}\nOr name a target to check: --base-url, --space or SIGNALWIRE_SPACE.`);
