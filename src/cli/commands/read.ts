@@ -3,7 +3,7 @@ import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
-import { operationOf } from "../../operations/operation-table.ts";
+import { getByIdOperations, operationOf, parametersIn } from "../../operations/operation-table.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
@@ -20,15 +20,17 @@ SIGNALWIRE_API_TOKEN.
 Exit: 0 success; 1 the API answered with an error or with a body that breaks the spec; 2 usage, connection or
 credential problem.`;
 
+/** The operations behind the two commands; their flags come from the spec's parameters. */
+const LIST_OPERATION = operationOf("list_logs");
+const GET_OPERATION = getByIdOperations().find((operation) => operation.getById!.list === LIST_OPERATION.operationId)!;
+const GET_QUERY = parametersIn(GET_OPERATION, "query").length > 0 ? `Query parameters (from the spec):\n${queryFlagHelp(GET_OPERATION)}\n` : "";
+
 export const GET_HELP = `Usage: video-logs get <id> [options]
 
 Prints one video log as JSON.
 
-${TARGET_HELP}
+${GET_QUERY}${TARGET_HELP}
 `;
-
-/** The operations behind the two commands; their flags come from the spec's parameters. */
-const LIST_OPERATION = operationOf("list_logs");
 
 export const LIST_HELP = `Usage: video-logs list [options]
 
@@ -68,7 +70,7 @@ function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean 
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, TARGET_OPTIONS, 1);
+  const { values, positionals } = parseCommandArgs(args, { ...queryFlagOptions(GET_OPERATION), ...TARGET_OPTIONS }, 1);
   if (values.help) {
     io.stdout.write(GET_HELP);
     return EXIT.ok;
@@ -80,9 +82,10 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   let exit: number = EXIT.ok;
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
-    log = client.redact(await client.getLog(id));
+    const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
+    log = client.redact(await client.get(GET_OPERATION.operationId as "get_log", params as unknown as { path: { id: string } }));
   } catch (error) {
-    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
     log = reportViolations(error, io);
     exit = EXIT.drift;
   }
@@ -90,7 +93,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     text = safeJson(log, 2);
   } catch (error) {
-    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
     throw error;
   }
   io.stdout.write(`${text}\n`);
@@ -122,7 +125,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
-    if (reportedTooDeep(error, "list_logs", io)) return EXIT.drift;
+    if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
     reportViolations(error, io);
     return EXIT.drift;
   }
