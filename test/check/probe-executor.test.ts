@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { planProbes } from "../../src/check/plan-probes.ts";
+import type { Operation } from "../../src/operations/operation-table.ts";
 import type { CheckResult } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
@@ -70,6 +71,24 @@ describe("the probe executor", () => {
       { include_deleted: false },
       { include_deleted: true },
       { page_size: 1 },
+    ]);
+  });
+
+  it("plans from any table: a listing without a discarded filter is read once, a listing nested under a path parameter is left out", () => {
+    const operation = (operationId: string, path: string, list: boolean, getById: Operation["getById"] = null): Operation => ({
+      operationId, method: "GET", path, parameters: path.includes("{") ? [{ name: "id", in: "path", required: true, description: null, schema: {}, extensions: {} }] : [],
+      statuses: ["200"], list, getById, extensions: {},
+    });
+    const operations = [
+      operation("list_rooms", "/rooms", true),
+      operation("get_room", "/rooms/{id}", false, { list: "list_rooms", idParameter: "id" }),
+      operation("list_room_members", "/rooms/{id}/members", true),
+    ];
+    expect(planProbes({ authProbe: true, operations }).map((p) => [p.kind, p.operationId, "query" in p ? p.query : null])).toEqual([
+      ["page", "list_rooms", {}],
+      ["sampled-item", "get_room", null],
+      ["unknown-item", "get_room", null],
+      ["wrong-credentials", "list_rooms", {}],
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
-import { getByIdOperations, operationOf, parametersIn } from "../../operations/operation-table.ts";
+import { getByIdOperations, operationOf, parametersIn, type OperationId } from "../../operations/operation-table.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
@@ -83,7 +83,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
     const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
-    log = client.redact(await client.get(GET_OPERATION.operationId as "get_log", params as unknown as { path: { id: string } }));
+    log = client.redact(await client.get(GET_OPERATION.operationId as OperationId, params as never));
   } catch (error) {
     if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
     log = reportViolations(error, io);
