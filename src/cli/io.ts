@@ -29,7 +29,7 @@ export function assertWritable(file: string): void {
 
 /** Writes a command's report to `--out FILE` (saying so on stderr), or to stdout without it. */
 export function writeOutput(io: CliIo, output: string, outFile: string | undefined): void {
-  if (outFile === undefined) {
+  if (!outFile) {
     io.stdout.write(output);
     return;
   }

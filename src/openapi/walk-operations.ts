@@ -1,4 +1,6 @@
 // The one OpenAPI walker: every operation of a parsed document as plain data, with its `$ref`s followed.
+// Pure: it reads the document and never changes it; schemas, examples and extension values in its output are the
+// document's own objects (not copies), so a reader that wants to change one clones it first.
 import { escapeToken } from "./json-pointer.ts";
 import type { OpenApiDocument } from "./openapi-document.ts";
 import { followRefs } from "./resolve-ref.ts";
@@ -15,8 +17,9 @@ export interface WalkedParameter {
   schemaPointer: string;
   /** Where the Parameter Object is written, once its `$ref`s are followed. */
   pointer: string;
-  /** The Parameter Object itself, `$ref`s followed. */
-  definition: Record<string, unknown>;
+  description?: string;
+  /** The parameter's `x-` extensions, by name. */
+  extensions: Record<string, unknown>;
 }
 
 export interface WalkedJsonBody {
@@ -62,6 +65,9 @@ export interface WalkedOperation {
 
 const isObject = (value: unknown): value is Record<string, any> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
+
+const extensionsOf = (node: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(node).filter(([key]) => key.startsWith("x-")));
 
 const child = (parent: string, ...tokens: Array<string | number>): string =>
   parent + tokens.map((token) => `/${escapeToken(token)}`).join("");
@@ -121,7 +127,7 @@ function walkOperation(
     tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
     parameters: [...byKey.values()],
     responses: responseList(doc, operation.responses, child(pointer, "responses")),
-    extensions: Object.fromEntries(Object.entries(operation).filter(([key]) => key.startsWith("x-"))),
+    extensions: extensionsOf(operation),
     pointer,
     pathItemPointer,
   };
@@ -132,7 +138,15 @@ function parameterList(doc: OpenApiDocument, list: unknown, pointer: string): Wa
   return list.flatMap((raw, index) => {
     const { value, pointer: at } = followRefs(doc, raw, child(pointer, index));
     if (!isObject(value) || typeof value.name !== "string" || typeof value.in !== "string") return [];
-    return [{ name: value.name, in: value.in, required: value.required === true, ...schemaOf(value, at), pointer: at, definition: value }];
+    return [{
+      name: value.name,
+      in: value.in,
+      required: value.required === true,
+      ...schemaOf(value, at),
+      pointer: at,
+      ...(typeof value.description === "string" ? { description: value.description } : {}),
+      extensions: extensionsOf(value),
+    }];
   });
 }
 

@@ -51,7 +51,9 @@ const doc: OpenApiDocument = {
         },
       },
     },
-    parameters: { page_size: { name: "page_size", in: "query", schema: { type: "integer", maximum: 1000 } } },
+    parameters: {
+      page_size: { name: "page_size", in: "query", description: "Logs per page.", "x-bounds": "page", schema: { type: "integer", maximum: 1000 } },
+    },
     responses: { Unauthorized: { $ref: "#/components/responses/Unauthorized2" }, Unauthorized2: { description: "No.", ...json({ type: "object" }) } },
     examples: { page: { summary: "a page", value: { data: [] } } },
     schemas: { Page: { type: "object" } },
@@ -81,6 +83,13 @@ describe("walkOperations", () => {
       ["id", "path", { type: "string" }],
       ["verbose", "query", { type: "boolean" }],
     ]);
+  });
+
+  it("carries a parameter's description and x- extensions, from where its $ref leads", () => {
+    const [list, get] = walkOperations(doc);
+    expect(list!.parameters[0]).toMatchObject({ description: "Logs per page.", extensions: { "x-bounds": "page" } });
+    expect(get!.parameters[0]).not.toHaveProperty("description");
+    expect(get!.parameters[0]!.extensions).toEqual({});
   });
 
   it("gives each response by status with its description, JSON schema and resolved examples", () => {

@@ -1,13 +1,11 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
-import { accessSync, constants, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
-import { EXIT, type CliIo } from "../io.ts";
+import { EXIT, assertWritable, writeOutput, type CliIo } from "../io.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
@@ -38,15 +36,6 @@ Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential prob
 `;
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
-
-/** Fails before any request when the report could not be written at the end. */
-function assertWritable(file: string): void {
-  try {
-    accessSync(dirname(resolve(file)), constants.W_OK);
-  } catch {
-    throw new UsageError(`Cannot write the report to ${file}: its folder does not exist or is not writable`);
-  }
-}
 
 function progress(io: CliIo, enabled: boolean) {
   return (check: CheckResult, done: number) => {
@@ -125,12 +114,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 
   const color = format === "text" && !values.out && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const output = formatReport(report, format, { color });
-  if (values.out) {
-    writeFileSync(values.out, output);
-    io.stderr.write(`Report written to ${values.out}\n`);
-  } else {
-    io.stdout.write(output);
-  }
+  writeOutput(io, output, values.out);
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;
