@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { startPrismMock, startPrismProxy, type PrismServer } from "../src/mock/prism.ts";
+import { startPrismMock, startPrismProxy, type PrismServer } from "../src/mock/start-prism.ts";
 
-const LAUNCHER_URL = pathToFileURL(fileURLToPath(new URL("../src/mock/prism.ts", import.meta.url))).href;
+const LAUNCHER_URL = pathToFileURL(fileURLToPath(new URL("../src/mock/start-prism.ts", import.meta.url))).href;
 const TSX_LOADER_URL = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const BASIC = `Basic ${Buffer.from("project:token").toString("base64")}`;
 

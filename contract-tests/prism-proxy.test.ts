@@ -3,7 +3,7 @@
 // `sl-violations` header and passes the upstream response through; with `--errors` it replaces a violating response
 // with a 500 problem+json whose `validation` lists them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrismProxy, type PrismServer } from "../src/mock/prism.ts";
+import { startPrismProxy, type PrismServer } from "../src/mock/start-prism.ts";
 import { validateResponse, type OperationId } from "../src/validation/validate-response.ts";
 import { startReplayServer, type ReplayServer } from "./replay/replay-server.ts";
 

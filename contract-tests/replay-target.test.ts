@@ -2,6 +2,7 @@
 // recording must be flagged exactly where the drift was injected. Judged by the same validator the client uses.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createVideoLogsClient } from "../src/index.ts";
 import { validateResponse, type OperationId } from "../src/validation/validate-response.ts";
 import type { ViolationKind } from "../src/validation/violation.ts";
 import { REPLAY_FIXTURES_DIR, startReplayServer, type ReplayServer } from "./replay/replay-server.ts";
@@ -23,17 +24,19 @@ async function getJson(url: string, headers: Record<string, string> = AUTH): Pro
   return { status: response.status, body: await response.json() };
 }
 
-/** Fetches the first page and then every page its `next` links lead to, resolving relative links against the page. */
-async function listAllPages(origin: string, query = ""): Promise<FetchedPage[]> {
+/**
+ * Reads the first page and every page its `next` links lead to, through the client's one page walk (relative links
+ * resolved against the page that holds them), with validation off: the tests judge the pages themselves.
+ */
+async function listAllPages(origin: string, query: Record<string, unknown> = {}): Promise<FetchedPage[]> {
+  const client = createVideoLogsClient({ baseUrl: origin, projectId: PROJECT, apiToken: TOKEN, validation: "off", retries: 0 });
   const pages: FetchedPage[] = [];
-  let url: string | undefined = `${origin}/api/video/logs${query}`;
-  while (url !== undefined) {
+  for await (const { exchange, end } of client.pages("list_logs", { query })) {
     if (pages.length > 10) throw new Error("pagination does not end");
-    const { status, body } = await getJson(url);
-    const page: FetchedPage = { url, status, body: body as FetchedPage["body"] };
-    pages.push(page);
-    const next: string | undefined = page.body.links?.next;
-    url = next === undefined ? undefined : new URL(next, url).href;
+    expect(exchange.response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(exchange.parsed.ok).toBe(true);
+    pages.push({ url: exchange.url, status: exchange.response.status, body: (exchange.parsed as { body: FetchedPage["body"] }).body });
+    if (end.kind === "violation" || end.kind === "unsafe") throw new Error(`the walk stopped: ${JSON.stringify(end)}`);
   }
   return pages;
 }
@@ -69,8 +72,8 @@ describe("the clean replay set", () => {
 
   it("lists deleted logs, in their discarded form, only with include_deleted=true", async () => {
     const withoutFlag = (await listAllPages(server.url)).flatMap((page) => page.body.data);
-    const withFalse = (await listAllPages(server.url, "?include_deleted=false")).flatMap((page) => page.body.data);
-    const withTruePages = await listAllPages(server.url, "?include_deleted=true");
+    const withFalse = (await listAllPages(server.url, { include_deleted: false })).flatMap((page) => page.body.data);
+    const withTruePages = await listAllPages(server.url, { include_deleted: true });
     const withTrue = withTruePages.flatMap((page) => page.body.data);
 
     expect(withoutFlag.filter(isDiscarded)).toEqual([]);
@@ -166,8 +169,8 @@ describe("the drifted replay set", () => {
     expect(new Set(expected.map((entry) => entry.kind))).toEqual(new Set(["breaking", "additive"]));
   });
 
-  for (const query of ["", "?include_deleted=true"]) {
-    it(`is flagged on exactly the expected pointers and kinds of each list page (query "${query}")`, async () => {
+  for (const query of [{}, { include_deleted: true }]) {
+    it(`is flagged on exactly the expected pointers and kinds of each list page (query ${JSON.stringify(query)})`, async () => {
       const pages = await listAllPages(server.url, query);
       const found = pages.map((page) => summarize("list_logs", page.status, page.body));
       const wanted = pages.map((_page, index) =>

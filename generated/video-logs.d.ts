@@ -261,11 +261,11 @@ export interface components {
         log_id: components["schemas"]["Uuid"];
         /** @description When true, logs of deleted activity are listed too, in their discarded form. */
         include_deleted: boolean;
-        /** @description Only logs of activity before this moment. A date (`2022-01-31`) or an RFC 3339 date-time. */
+        /** @description Only logs of activity before this moment, compared with each log's `created_at` in UTC. A date (`2022-01-31`) or an RFC 3339 date-time; a date means the start of that UTC day. Whether the boundary itself is included is not documented by the vendor. */
         created_before: components["schemas"]["DateOrDateTime"];
-        /** @description Only logs of activity on this day. A date (`2022-01-31`) or an RFC 3339 date-time. */
+        /** @description Only logs of activity on this day, compared with each log's `created_at`: the whole UTC day of the date (or of the date-time) given. A date (`2022-01-31`) or an RFC 3339 date-time. */
         created_on: components["schemas"]["DateOrDateTime"];
-        /** @description Only logs of activity after this moment. A date (`2022-01-31`) or an RFC 3339 date-time. */
+        /** @description Only logs of activity after this moment, compared with each log's `created_at` in UTC. A date (`2022-01-31`) or an RFC 3339 date-time; a date means the start of that UTC day. Whether the boundary itself is included is not documented by the vendor. */
         created_after: components["schemas"]["DateOrDateTime"];
         /** @description Zero-based index of the page to return. */
         page_number: number;
@@ -285,11 +285,11 @@ export interface operations {
             query?: {
                 /** @description When true, logs of deleted activity are listed too, in their discarded form. */
                 include_deleted?: components["parameters"]["include_deleted"];
-                /** @description Only logs of activity before this moment. A date (`2022-01-31`) or an RFC 3339 date-time. */
+                /** @description Only logs of activity before this moment, compared with each log's `created_at` in UTC. A date (`2022-01-31`) or an RFC 3339 date-time; a date means the start of that UTC day. Whether the boundary itself is included is not documented by the vendor. */
                 created_before?: components["parameters"]["created_before"];
-                /** @description Only logs of activity on this day. A date (`2022-01-31`) or an RFC 3339 date-time. */
+                /** @description Only logs of activity on this day, compared with each log's `created_at`: the whole UTC day of the date (or of the date-time) given. A date (`2022-01-31`) or an RFC 3339 date-time. */
                 created_on?: components["parameters"]["created_on"];
-                /** @description Only logs of activity after this moment. A date (`2022-01-31`) or an RFC 3339 date-time. */
+                /** @description Only logs of activity after this moment, compared with each log's `created_at` in UTC. A date (`2022-01-31`) or an RFC 3339 date-time; a date means the start of that UTC day. Whether the boundary itself is included is not documented by the vendor. */
                 created_after?: components["parameters"]["created_after"];
                 /** @description Zero-based index of the page to return. */
                 page_number?: components["parameters"]["page_number"];

@@ -7,12 +7,12 @@ import { screenshotDocs } from "./lib/docs-browser.ts";
 import { buildDocs } from "./lib/docs.ts";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
-const { openapi31 } = await bundleSpec(`${dist}openapi/`);
+const { openapi31, doc31 } = await bundleSpec(`${dist}openapi/`);
 const html = await buildDocs(openapi31, `${dist}docs/index.html`);
 console.log(`wrote ${relative(process.cwd(), html)}`);
 
 if (process.argv.includes("--screenshot")) {
   const png = fileURLToPath(new URL("../docs/api-reference.png", import.meta.url));
-  await screenshotDocs(html, png);
+  await screenshotDocs(html, png, doc31);
   console.log(`wrote ${relative(process.cwd(), png)}`);
 }

@@ -3,7 +3,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
-import { loadSpec } from "./lib/spec.ts";
+import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
+import { loadSpec } from "../src/openapi/load-spec.ts";
 
 const check = process.argv.includes("--check");
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -44,6 +45,17 @@ for (const { name, detailed } of VALIDATOR_MODULES) {
       console.error(`${name}.ts is obsolete (now ${files.js} and ${files.declaration}): run \`npm run generate\`.`);
       stale = true;
     }
+  }
+}
+
+// 3. The operation table (plain JS plus a declaration) that the route-generic client, check and CLI read.
+const table = buildOperationsModule(spec);
+for (const [kind, file] of Object.entries(OPERATIONS_FILES) as [keyof typeof OPERATIONS_FILES, string][]) {
+  const path = `${root}${file}`;
+  if (!check) writeFileSync(path, table[kind]);
+  else if (!existsSync(path) || readFileSync(path, "utf8") !== table[kind]) {
+    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
+    stale = true;
   }
 }
 

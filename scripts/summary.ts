@@ -1,5 +1,6 @@
 // Prints what the spec declares: operations, statuses and named examples.
-import { loadSpec, responseSchemas } from "./lib/spec.ts";
+import { loadSpec } from "../src/openapi/load-spec.ts";
+import { responseSchemas } from "./lib/response-schemas.ts";
 
 const spec = loadSpec();
 console.log(`${spec.info.title} ${spec.info.version} (OpenAPI ${spec.openapi})`);

@@ -1,6 +1,9 @@
 // signalwire-video-logs: a typed client for SignalWire's Video Logs API, generated from our OpenAPI spec.
 export { createVideoLogsClient, type VideoLogsClient, type CallOptions } from "./client/create-client.ts";
 export type { VideoLogsClientOptions } from "./client/options.ts";
+export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
+export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exchange.ts";
+export type { PageEnd, PageStep } from "./client/page-walk.ts";
 export * from "./errors/index.ts";
 export { isDiscardedLog, type Log, type DiscardedLog, type VideoLog, type ListLogsPage, type ListLogsQuery, type ValidationErrorResponse } from "./types.ts";
 export { validateResponse, declaredStatuses, operationIds, type OperationId, type ValidateResponseOptions } from "./validation/validate-response.ts";

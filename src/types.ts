@@ -1,5 +1,6 @@
 // Public names for the generated schema types.
 import type { components, operations } from "../generated/video-logs.d.ts";
+import { isDiscardedForm } from "./operations/discarded-form.ts";
 
 type Schemas = components["schemas"];
 
@@ -16,7 +17,7 @@ export type ListLogsQuery = NonNullable<operations["list_logs"]["parameters"]["q
 /** The body of a 422 response. */
 export type ValidationErrorResponse = Schemas["ValidationErrorResponse"];
 
-/** True for a log that has been deleted and comes back in its discarded form. */
+/** True for a log that has been deleted and comes back in its discarded form (the spec's `x-discarded-form`). */
 export function isDiscardedLog(log: VideoLog): log is DiscardedLog {
-  return "discarded_at" in log;
+  return isDiscardedForm(log);
 }

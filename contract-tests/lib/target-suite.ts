@@ -3,7 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import type { CheckKind } from "../../src/check/probe.ts";
 import type { CheckResult, DriftReport } from "../../src/check/report-types.ts";
+import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
+import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 import type { VideoLogsClientOptions } from "../../src/client/options.ts";
 import { expectConforms } from "./judge.ts";
 
@@ -35,34 +38,46 @@ export function describeTargetSuite(title: string, target: TargetSuiteOptions | 
       const client = createVideoLogsClient(clientOptions);
       report = await runDriftCheck({
         client,
-        wrongCredentialsClient: createVideoLogsClient({ ...clientOptions, apiToken: "not-a-valid-token" }),
+        wrongCredentialsClient: createVideoLogsClient({ ...clientOptions, apiToken: WRONG_API_TOKEN }),
         target: { baseUrl: client.baseUrl, kind: options.kind },
         pages: options.pages ?? 2,
         sample: 5,
       });
     }, 120_000);
 
-    const checksNamed = (pattern: RegExp) => report.checks.filter((c) => pattern.test(c.name));
+    const checksOfKind = (kind: CheckKind) => report.checks.filter((c) => c.kind === kind);
 
-    it("lists pages without and with deleted logs that match the spec", () => {
-      const listings = checksNamed(/^list_logs page/);
-      expect(listings.some((c) => c.name.includes("include_deleted=false"))).toBe(true);
-      expect(listings.some((c) => c.name.includes("include_deleted=true"))).toBe(true);
-      expect(describeFailures(listings)).toEqual([]);
+    it("lists the pages of every list operation that match the spec, with and without the discarded form", () => {
+      const pages = checksOfKind("page");
+      for (const list of listOperations()) {
+        const listed = pages.filter((c) => c.operation === list.operationId);
+        expect(listed.length).toBeGreaterThan(0);
+        // Where the spec has a filter for the discarded form, both listings are read.
+        const discarded = parameterWith(list, "x-includes-discarded");
+        if (discarded) {
+          const values = listed.map((c) => new URL(c.url).searchParams.get(discarded.name));
+          expect(values).toContain("false");
+          expect(values).toContain("true");
+        }
+      }
+      expect(describeFailures(pages)).toEqual([]);
     });
 
-    it("returns every sampled log in a form the spec describes", (context) => {
-      const sampled = checksNamed(/^get_log [0-9a-f-]{36}$/);
-      if (sampled.length === 0) return context.skip("the listings held no log to sample");
+    it("returns every sampled item in a form the spec describes", (context) => {
+      const sampled = checksOfKind("sampled-item");
+      if (sampled.length === 0) return context.skip("the listings held no item to sample");
       expect(describeFailures(sampled)).toEqual([]);
     });
 
-    it("answers an unknown id with the spec's 404 body", () => {
-      expect(describeFailures(checksNamed(/unknown id/))).toEqual([]);
+    it("answers an unknown id of every get-by-id operation with the spec's 404 body", () => {
+      const unknown = checksOfKind("unknown-item");
+      expect(unknown.map((c) => c.operation).sort()).toEqual(getByIdOperations().map((o) => o.operationId).sort());
+      expect(describeFailures(unknown)).toEqual([]);
     });
 
     it("answers wrong credentials with the spec's 401 body", () => {
-      expect(describeFailures(checksNamed(/wrong credentials/))).toEqual([]);
+      expect(checksOfKind("wrong-credentials")).toHaveLength(1);
+      expect(describeFailures(checksOfKind("wrong-credentials"))).toEqual([]);
     });
 
     it("returns the configured log in a form the spec describes, when one is configured", async (context) => {

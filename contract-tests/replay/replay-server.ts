@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { isDiscardedForm } from "../../src/operations/discarded-form.ts";
+import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 
 export const REPLAY_FIXTURES_DIR = fileURLToPath(new URL("../fixtures/replay/", import.meta.url));
 
@@ -52,7 +54,15 @@ interface FixtureSet {
   errors: Record<string, unknown>;
 }
 
-const LIST_PATH = "/api/video/logs";
+// The routes and parameter meanings come from the spec's operation table: the recording is of its first list
+// operation and the get-by-id operation listed under it.
+const LIST = listOperations()[0]!;
+const LIST_PATH = LIST.path;
+const GET_BY_ID = getByIdOperations().find((operation) => operation.getById?.list === LIST.operationId)!;
+const ID_PARAMETER = GET_BY_ID.parameters.find((p) => p.name === GET_BY_ID.getById!.idParameter)!;
+const INCLUDES_DISCARDED = parameterWith(LIST, "x-includes-discarded")?.name;
+const PAGE_SIZE = parameterWith(LIST, "x-page-size");
+const PAGE_SIZE_BOUNDS = PAGE_SIZE?.schema as { minimum?: number; maximum?: number } | undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ERROR_CODES_URL = "https://signalwire.com/docs/apis/error-codes";
 
@@ -146,19 +156,21 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
 
     if (idMatch !== undefined) {
       const id = decodeURIComponent(idMatch);
-      if (!UUID.test(id)) return unprocessable(response, "id", "Id must be a valid UUID");
+      const uuid = (ID_PARAMETER.schema as { format?: unknown }).format === "uuid";
+      if (uuid && !UUID.test(id)) return unprocessable(response, ID_PARAMETER.name, "Id must be a valid UUID");
       const log = set.logs.get(id.toLowerCase()) ?? set.logs.get(id);
       if (log === undefined) return sendJson(response, 404, errorBody(404));
       return sendJson(response, 200, substituteOrigin(log, origin));
     }
 
-    const includeDeleted = url.searchParams.get("include_deleted");
+    const includeDeleted = INCLUDES_DISCARDED === undefined ? null : url.searchParams.get(INCLUDES_DISCARDED);
     if (includeDeleted !== null && includeDeleted !== "true" && includeDeleted !== "false") {
-      return unprocessable(response, "include_deleted", "Include deleted must be true or false");
+      return unprocessable(response, INCLUDES_DISCARDED!, "Include deleted must be true or false");
     }
-    const pageSize = url.searchParams.get("page_size");
-    if (pageSize !== null && !(/^\d+$/.test(pageSize) && Number(pageSize) >= 1 && Number(pageSize) <= 1000)) {
-      return unprocessable(response, "page_size", "Page size must be between 1 and 1000");
+    const pageSize = PAGE_SIZE === undefined ? null : url.searchParams.get(PAGE_SIZE.name);
+    const [min, max] = [PAGE_SIZE_BOUNDS?.minimum ?? 1, PAGE_SIZE_BOUNDS?.maximum ?? Number.MAX_SAFE_INTEGER];
+    if (pageSize !== null && !(/^\d+$/.test(pageSize) && Number(pageSize) >= min && Number(pageSize) <= max)) {
+      return unprocessable(response, PAGE_SIZE!.name, `Page size must be between ${min} and ${max}`);
     }
     const token = url.searchParams.get("page_token");
     const page = set.pages.find((candidate) => candidate.page_token === token);
@@ -194,15 +206,13 @@ function renderPage(page: RecordedPage, origin: string, includeDeleted: boolean)
   }
   if (includeDeleted && body.links && typeof body.links === "object") {
     for (const [name, link] of Object.entries(body.links)) {
-      if (typeof link === "string") body.links[name] = withQueryParameter(link, origin, "include_deleted", "true");
+      if (typeof link === "string") body.links[name] = withQueryParameter(link, origin, INCLUDES_DISCARDED!, "true");
     }
   }
   return body;
 }
 
-function isDiscarded(item: unknown): boolean {
-  return typeof item === "object" && item !== null && "discarded_at" in item;
-}
+const isDiscarded = isDiscardedForm;
 
 /** Adds a query parameter to a link, keeping it absolute or relative as it was. */
 function withQueryParameter(link: string, origin: string, name: string, value: string): string {

@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { mustRunRedocly, REDOCLY_CONFIG } from "./bundle-redocly.ts";
 import { downgradeTo30 } from "./downgrade.ts";
-import { SPEC_PATH, type OpenApiDocument } from "./spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { defaultSpecPath } from "../../src/openapi/spec-path.ts";
 
 export const BUNDLE_31_NAME = "video-logs.openapi.json";
 export const BUNDLE_30_NAME = "video-logs.openapi-3.0.json";
@@ -29,7 +30,7 @@ export function externalRefs(node: unknown, found: string[] = []): string[] {
   return found;
 }
 
-export async function bundleSpec(outDir: string, specPath: string = SPEC_PATH): Promise<BundleResult> {
+export async function bundleSpec(outDir: string, specPath: string = defaultSpecPath()): Promise<BundleResult> {
   await mkdir(outDir, { recursive: true });
   const openapi31 = join(outDir, BUNDLE_31_NAME);
   const openapi30 = join(outDir, BUNDLE_30_NAME);

@@ -7,6 +7,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { walkOperations, type WalkedOperation } from "../../src/openapi/walk-operations.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -93,14 +95,29 @@ export async function withDocsPage<T>(
   }
 }
 
-/** The operation the screenshot shows: its page holds both operations and the `Log` schema. */
-export const SCREENSHOT_ROUTE = "/#/video-logs/get_log";
+/** The page route Redoc gives an operation: its first tag, lower-cased with dashes, then its operationId. */
+export function operationRoute(operation: WalkedOperation): string {
+  const [tag] = operation.tags;
+  if (tag === undefined || operation.operationId === undefined) {
+    throw new Error(`${operation.method.toUpperCase()} ${operation.path} needs a tag and an operationId to have a docs route`);
+  }
+  const slug = tag.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `/#/${slug}/${operation.operationId}`;
+}
 
-/** Opens the docs at the get_log operation and saves a PNG of the viewport; throws if anything went wrong. */
-export async function screenshotDocs(htmlFile: string, pngFile: string): Promise<DocsPageReport> {
+/** The operation the screenshot shows: the spec's first one (the page also holds the others and their schemas). */
+export function screenshotOperation(doc: OpenApiDocument): WalkedOperation {
+  const [first] = walkOperations(doc);
+  if (!first) throw new Error("the spec has no operation to show");
+  return first;
+}
+
+/** Opens the docs at the spec's first operation and saves a PNG of the viewport; throws if anything went wrong. */
+export async function screenshotDocs(htmlFile: string, pngFile: string, doc: OpenApiDocument): Promise<DocsPageReport> {
+  const operation = screenshotOperation(doc);
   const { report } = await withDocsPage(htmlFile, async (page, origin) => {
-    await page.goto(`${origin}${SCREENSHOT_ROUTE}`, { waitUntil: "networkidle" });
-    await page.getByRole("heading", { name: "Get video log" }).waitFor();
+    await page.goto(`${origin}${operationRoute(operation)}`, { waitUntil: "networkidle" });
+    if (operation.summary) await page.getByRole("heading", { name: operation.summary }).waitFor();
     // The search box reads "Loading..." until its index is built; the picture is better without it.
     await page.getByText("Loading...").waitFor({ state: "hidden", timeout: 5_000 }).catch(() => undefined);
     await page.screenshot({ path: pngFile });

@@ -17,7 +17,9 @@
 // JSON Schema 2020-12 has and 3.0's subset lacks (`prefixItems`, `if`/`then`/`else`, `$defs`, `patternProperties`,
 // `unevaluatedProperties`, `dependentSchemas`, `contentMediaType`…), `webhooks`, `components.pathItems`, and the
 // `mutualTLS` security scheme. None of them occurs in our spec today; the tests prove each refusal.
-import type { OpenApiDocument } from "./spec.ts";
+import { escapeToken, valueAtPointer } from "../../src/openapi/json-pointer.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { walkPathItems } from "../../src/openapi/walk-operations.ts";
 
 /** JSON Schema keywords that OpenAPI 3.0's Schema Object does not have and that have no faithful 3.0 rewrite. */
 const INEXPRESSIBLE_SCHEMA_KEYWORDS = [
@@ -51,8 +53,6 @@ const SUBSCHEMA_KEYWORDS = ["items", "not", "additionalProperties"];
 /** Keywords whose value is a list of subschemas. */
 const SUBSCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf"];
 
-const OPERATION_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 export class DowngradeError extends Error {
   override name = "DowngradeError";
   constructor(where: string, what: string) {
@@ -80,20 +80,19 @@ export function downgradeTo30(source: OpenApiDocument): OpenApiDocument {
   // `paths` is optional in 3.1 and required in 3.0.
   doc.paths ??= {};
 
-  for (const [path, item] of Object.entries<any>(doc.paths)) pathItem(item, `#/paths/${escape(path)}`);
-
   const components: Json = doc.components ?? {};
   if (components.pathItems !== undefined) throw new DowngradeError("#/components/pathItems", "reusable path items");
+  pathItems(doc, doc.paths, "/paths");
   if (isObject(components.schemas)) {
     for (const [name, value] of Object.entries(components.schemas)) {
-      components.schemas[name] = schema(value, `#/components/schemas/${escape(name)}`);
+      components.schemas[name] = schema(value, `#/components/schemas/${escapeToken(name)}`);
     }
   }
   forEachEntry(components.parameters, "#/components/parameters", parameterLike);
   forEachEntry(components.headers, "#/components/headers", parameterLike);
   forEachEntry(components.requestBodies, "#/components/requestBodies", withContent);
   forEachEntry(components.responses, "#/components/responses", response);
-  forEachEntry(components.callbacks, "#/components/callbacks", callback);
+  forEachEntry(components.callbacks, "#/components/callbacks", (value, at) => pathItems(doc, value, at.slice(1)));
   forEachEntry(components.securitySchemes, "#/components/securitySchemes", (scheme, at) => {
     if (scheme.type === "mutualTLS") throw new DowngradeError(at, "the mutualTLS security scheme");
   });
@@ -117,30 +116,30 @@ function downgradeInfo(doc: Json): void {
 
 // ---- walking the document down to its Schema Objects --------------------------------------------------------------
 
-function pathItem(item: Json, at: string): void {
-  if (!isObject(item)) return;
-  forEachIndex(item.parameters, `${at}/parameters`, parameterLike);
-  if (Array.isArray(item.parameters)) item.parameters = item.parameters.map(reference);
-  for (const method of OPERATION_METHODS) {
-    const operation = item[method];
-    if (!isObject(operation)) continue;
-    const opAt = `${at}/${method}`;
-    forEachIndex(operation.parameters, `${opAt}/parameters`, parameterLike);
-    if (Array.isArray(operation.parameters)) operation.parameters = operation.parameters.map(reference);
-    if (operation.requestBody) {
-      withContent(operation.requestBody, `${opAt}/requestBody`);
-      operation.requestBody = reference(operation.requestBody);
-    }
-    forEachEntry(operation.responses, `${opAt}/responses`, response);
-    for (const status of Object.keys(operation.responses ?? {})) {
-      operation.responses[status] = reference(operation.responses[status]);
-    }
-    forEachEntry(operation.callbacks, `${opAt}/callbacks`, callback);
+/** The path items of a paths map or a callback, as the shared walker finds them, downgraded in place in `doc`. */
+function pathItems(doc: Json, map: unknown, pointer: string, done = new Set<string>()): void {
+  for (const item of walkPathItems(doc, map, pointer)) {
+    // Two paths may `$ref` one path item: the walker yields it for each, and once is enough.
+    if (done.has(item.pointer)) continue;
+    done.add(item.pointer);
+    const at = `#${item.pointer}`;
+    const value: Json = valueAtPointer(doc, item.pointer) as Json;
+    forEachIndex(value.parameters, `${at}/parameters`, parameterLike);
+    if (Array.isArray(value.parameters)) value.parameters = value.parameters.map(reference);
+    for (const { pointer: operationPointer } of item.operations) operation(doc, valueAtPointer(doc, operationPointer) as Json, `#${operationPointer}`);
   }
 }
 
-function callback(value: Json, at: string): void {
-  for (const [expression, item] of Object.entries<any>(value)) pathItem(item, `${at}/${escape(expression)}`);
+function operation(doc: Json, value: Json, at: string): void {
+  forEachIndex(value.parameters, `${at}/parameters`, parameterLike);
+  if (Array.isArray(value.parameters)) value.parameters = value.parameters.map(reference);
+  if (value.requestBody) {
+    withContent(value.requestBody, `${at}/requestBody`);
+    value.requestBody = reference(value.requestBody);
+  }
+  forEachEntry(value.responses, `${at}/responses`, response);
+  for (const status of Object.keys(value.responses ?? {})) value.responses[status] = reference(value.responses[status]);
+  forEachEntry(value.callbacks, `${at}/callbacks`, (callbackValue, callbackAt) => pathItems(doc, callbackValue, callbackAt.slice(1)));
 }
 
 function response(value: Json, at: string): void {
@@ -157,7 +156,7 @@ function parameterLike(value: Json, at: string): void {
 
 function withContent(value: Json, at: string): void {
   for (const [mediaType, media] of Object.entries<any>(value.content ?? {})) {
-    const mediaAt = `${at}/content/${escape(mediaType)}`;
+    const mediaAt = `${at}/content/${escapeToken(mediaType)}`;
     if (media.schema !== undefined) media.schema = schema(media.schema, `${mediaAt}/schema`);
     forEachEntry(media.encoding, `${mediaAt}/encoding`, (encoding, encodingAt) =>
       forEachEntry(encoding.headers, `${encodingAt}/headers`, parameterLike),
@@ -201,7 +200,7 @@ function schema(input: unknown, at: string): unknown {
   }
   if (isObject(out.properties)) {
     out.properties = Object.fromEntries(
-      Object.entries(out.properties).map(([name, s]) => [name, schema(s, `${at}/properties/${escape(name)}`)]),
+      Object.entries(out.properties).map(([name, s]) => [name, schema(s, `${at}/properties/${escapeToken(name)}`)]),
     );
   }
 
@@ -285,7 +284,7 @@ function forEachEntry(map: unknown, at: string, visit: (value: Json, at: string)
   for (const [key, value] of Object.entries(map)) {
     // References are visited where they point to, under components.
     if (!isObject(value) || typeof value.$ref === "string") continue;
-    visit(value, `${at}/${escape(key)}`);
+    visit(value, `${at}/${escapeToken(key)}`);
   }
 }
 
@@ -296,6 +295,3 @@ function forEachIndex(list: unknown, at: string, visit: (value: Json, at: string
   });
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}

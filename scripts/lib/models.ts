@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputData, JSONSchemaInput, JSONSchemaStore, quicktype, type JSONSchema } from "quicktype-core";
-import { resolvePointer, type OpenApiDocument } from "./spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { walkOperations, type WalkedJsonBody } from "../../src/openapi/walk-operations.ts";
 
 /** The address under which the bundled document is handed to quicktype. */
 const DOCUMENT_ADDRESS = "video-logs.openapi.json";
@@ -41,27 +42,18 @@ export interface ModelExample {
   body: unknown;
 }
 
-function follow(doc: OpenApiDocument, node: any): any {
-  while (node && typeof node.$ref === "string") node = resolvePointer(doc, node.$ref);
-  return node;
-}
-
-/** Every JSON response of every operation, with the component schema (= model) of its body and its examples. */
-function jsonResponses(doc: OpenApiDocument): { label: string; model: string; media: any }[] {
-  const found: { label: string; model: string; media: any }[] = [];
-  for (const item of Object.values<any>(doc.paths ?? {})) {
-    for (const operation of Object.values<any>(item)) {
-      for (const [status, response] of Object.entries<any>(operation?.responses ?? {})) {
-        const media = follow(doc, response).content?.["application/json"];
-        const ref = media?.schema?.$ref;
-        if (typeof ref !== "string" || !ref.startsWith("#/components/schemas/")) {
-          throw new Error(`every response body must be a named component schema to become a model, got ${ref}`);
-        }
-        found.push({ label: `${operation.operationId} ${status}`, model: ref.slice("#/components/schemas/".length), media });
+/** Every JSON response of every operation (from the shared walker), with the component schema (= model) of its body. */
+function jsonResponses(doc: OpenApiDocument): { label: string; model: string; json: WalkedJsonBody }[] {
+  return walkOperations(doc).flatMap((operation) =>
+    operation.responses.flatMap(({ status, json }) => {
+      if (!json) return [];
+      const ref = (json.schema as { $ref?: unknown } | undefined)?.$ref;
+      if (typeof ref !== "string" || !ref.startsWith("#/components/schemas/")) {
+        throw new Error(`every response body must be a named component schema to become a model, got ${String(ref)}`);
       }
-    }
-  }
-  return found;
+      return [{ label: `${operation.operationId} ${status}`, model: ref.slice("#/components/schemas/".length), json }];
+    }),
+  );
 }
 
 /** The component schemas that are response bodies: one top-level model each, named after the schema. */
@@ -71,12 +63,8 @@ export function responseBodySchemaNames(doc: OpenApiDocument): string[] {
 
 /** Every named example of every JSON response, paired with the model of its body. */
 export function modelExamples(doc: OpenApiDocument): ModelExample[] {
-  return jsonResponses(doc).flatMap(({ label, model, media }) =>
-    Object.entries<any>(media.examples ?? {}).map(([name, example]) => ({
-      label: `${label} ${name}`,
-      model,
-      body: follow(doc, example).value,
-    })),
+  return jsonResponses(doc).flatMap(({ label, model, json }) =>
+    Object.entries(json.examples).map(([name, body]) => ({ label: `${label} ${name}`, model, body })),
   );
 }
 

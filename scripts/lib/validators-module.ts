@@ -1,13 +1,11 @@
 // Builds the generated/ validator modules: ajv standalone code (plain JS) for response bodies, request parameters and
 // union branches, each with a generated declaration that exposes only a validator's public signature.
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
-import {
-  COMPONENTS_ID,
-  responseSchemas,
-  rewriteSchemaRefs,
-  resolvePointer,
-  type OpenApiDocument,
-} from "./spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { lookupRef } from "../../src/openapi/resolve-ref.ts";
+import { walkOperations } from "../../src/openapi/walk-operations.ts";
+import { COMPONENTS_ID, rewriteSchemaRefs } from "./components-schema.ts";
+import { responseSchemas } from "./response-schemas.ts";
 import { createSpecAjv } from "./spec-ajv.ts";
 
 // CommonJS seen from ESM: the namespace default is module.exports, whose own `default` is the function.
@@ -36,28 +34,24 @@ export const VALIDATOR_MODULES = [
 /** The files one module is written to, in the order they are written. */
 export const moduleFiles = (name: string) => ({ js: `${name}.js`, declaration: `${name}.d.ts` });
 
-/** JSON Schemas for the path and query parameters of each operation, as closed objects. */
+/** JSON Schemas for the path and query parameters of each operation (as the walker resolved them), as closed objects. */
 export function parameterSchemas(doc: OpenApiDocument): { operationId: string; location: "path" | "query"; schema: object }[] {
   const out: { operationId: string; location: "path" | "query"; schema: object }[] = [];
-  for (const pathItem of Object.values<any>(doc.paths ?? {})) {
-    for (const operation of Object.values<any>(pathItem)) {
-      if (!operation?.operationId) continue;
-      for (const location of ["path", "query"] as const) {
-        const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
-          .map((p: any) => (p.$ref ? resolvePointer(doc, p.$ref) : p))
-          .filter((p: any) => p.in === location);
-        if (params.length === 0) continue;
-        out.push({
-          operationId: operation.operationId,
-          location,
-          schema: {
-            type: "object",
-            additionalProperties: false,
-            required: params.filter((p: any) => p.required).map((p: any) => p.name),
-            properties: Object.fromEntries(params.map((p: any) => [p.name, rewriteSchemaRefs(p.schema)])),
-          },
-        });
-      }
+  for (const operation of walkOperations(doc)) {
+    if (!operation.operationId) continue;
+    for (const location of ["path", "query"] as const) {
+      const params = operation.parameters.filter((p) => p.in === location);
+      if (params.length === 0) continue;
+      out.push({
+        operationId: operation.operationId,
+        location,
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: params.filter((p) => p.required).map((p) => p.name),
+          properties: Object.fromEntries(params.map((p) => [p.name, rewriteSchemaRefs(p.schema)])),
+        },
+      });
     }
   }
   return out;
@@ -97,7 +91,7 @@ export function unionBranchShapes(doc: OpenApiDocument): UnionBranchShape[] {
           }
           if (!ref.startsWith("#/components/schemas/")) return;
           const component = ref.slice("#/components/schemas/".length);
-          const schema = resolvePointer(doc, ref);
+          const schema = lookupRef(doc, ref, `${at}/${key}/${i}`) as any;
           if (!isObjectSchema(schema)) return;
           found.set(component, {
             component,
@@ -110,7 +104,10 @@ export function unionBranchShapes(doc: OpenApiDocument): UnionBranchShape[] {
     }
   };
   walk(doc.components?.schemas, "#/components/schemas");
-  walk(doc.paths, "#/paths");
+  for (const operation of walkOperations(doc)) {
+    for (const parameter of operation.parameters) walk(parameter.schema, `#${parameter.schemaPointer}`);
+    for (const { json } of operation.responses) if (json) walk(json.schema, `#${json.schemaPointer}`);
+  }
   return [...found.values()].sort((a, b) => (a.component < b.component ? -1 : 1));
 }
 

@@ -1,4 +1,5 @@
 // A copy-and-paste reproduction of one request, with credentials left to the shell's environment.
+import { WRONG_API_TOKEN } from "./wrong-credentials.ts";
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -6,7 +7,7 @@ function shellQuote(text: string): string {
 
 /** `auth: "env"` reads the real credentials from the environment; `"wrong"` repeats the deliberate bad-credential probe. */
 export function curlCommand(url: string, auth: "env" | "wrong", extraHeaders: Record<string, string> = {}): string {
-  const credentials = auth === "env" ? '"$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"' : '"$SIGNALWIRE_PROJECT_ID:not-a-valid-token"';
+  const credentials = auth === "env" ? '"$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"' : `"$SIGNALWIRE_PROJECT_ID:${WRONG_API_TOKEN}"`;
   const headers = Object.entries(extraHeaders).map(([name, value]) => ` -H ${shellQuote(`${name}: ${value}`)}`);
   return `curl -sS -u ${credentials} -H 'Accept: application/json'${headers.join("")} ${shellQuote(url)}`;
 }

@@ -1,13 +1,19 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
+import type { OperationId } from "../operations/operation-table.ts";
 import type { Violation } from "../validation/violation.ts";
+import type { CheckKind } from "./probe.ts";
 
-export const REPORT_VERSION = 1;
+/** 2: every check carries its `kind`; `operation` is any operationId of the spec. */
+export const REPORT_VERSION = 2;
 
 /** One request the drift check made and what it found. */
 export interface CheckResult {
-  /** Stable name of the check, e.g. `list_logs page 2 (include_deleted=true)`. */
+  /** A name for people, e.g. `list_logs page 2 (include_deleted=true)`; tools read `kind` and `operation`. */
   name: string;
-  operation: "get_log" | "list_logs";
+  /** What the check tests. */
+  kind: CheckKind;
+  /** The operationId of the request (any operation of the spec). */
+  operation: OperationId;
   method: "GET";
   /** The URL requested (never contains credentials). */
   url: string;

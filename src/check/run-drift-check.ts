@@ -1,30 +1,30 @@
-// The drift check: a short, gentle tour of the API whose every response is judged strictly against the spec.
+// The drift check: a short, gentle tour of the API planned from the spec (plan-probes.ts), every response judged
+// strictly on the client's one exchange and page walk. This file is the executor: it runs the planned probes with
+// bounded concurrency and reports each check once it is final, in plan order.
 import { randomUUID } from "node:crypto";
 import type { VideoLogsClient } from "../client/create-client.ts";
-import { decodeUtf8Body } from "../client/decode-body.ts";
-import { nextPageQuery } from "../client/next-page-link.ts";
-import { receivedBody } from "../client/received-body.ts";
-import { requestIdOf } from "../client/request-id.ts";
-import { isContractViolationError } from "../errors/contract-violation-error.ts";
-import { isUnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
+import type { ListOperationId } from "../client/operation-types.ts";
+import type { PageStep } from "../client/page-walk.ts";
+import { isUuidText } from "../client/uuid-text.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
-import { parseJsonBody } from "../validation/parse-json-body.ts";
-import type { OperationId } from "../validation/validate-response.ts";
+import { operationOf, type OperationId } from "../operations/operation-table.ts";
+import type { Violation } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
-import { curlCommand } from "./curl-command.ts";
-import { pageQueryKey, paginationLoopViolation } from "./page-loop.ts";
+import { checkFromExchange, checkFromFailure, type CheckRequest } from "./check-result.ts";
+import { mapInOrder } from "./map-in-order.ts";
+import { planProbes } from "./plan-probes.ts";
+import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
-import { validateWithinStack } from "./validate-within-stack.ts";
 
 export interface DriftCheckOptions {
-  /** A client with `validation: "off"`: the check judges the raw responses itself. */
+  /** The client of the target; the check judges every response strictly, whatever the client's validation mode. */
   client: VideoLogsClient;
   /** A client with deliberately wrong credentials for the 401 probe; omit to skip the probe. */
   wrongCredentialsClient?: VideoLogsClient;
   target: DriftReport["target"];
   /** Pages to read per listing. Default 3. */
   pages?: number;
-  /** How many of the ids seen to fetch one by one. Default 5. */
+  /** How many of the ids seen to fetch one by one, per get-by-id operation. Default 5. */
   sample?: number;
   /** Additive drift counts as failure. */
   strict?: boolean;
@@ -33,170 +33,106 @@ export interface DriftCheckOptions {
    * it; it lets the mock play the 404 and 401 scenarios it cannot know about.
    */
   preferStatusHints?: boolean;
-  /** Called after every check, for progress output. */
+  /** How many probes run at once. Default 1. The report keeps the plan's order whatever the completion order. */
+  concurrency?: number;
+  /** Called once per check, when it is final, for progress output. */
   onCheck?: (check: CheckResult, done: number) => void;
   signal?: AbortSignal;
 }
 
-interface Probe {
-  name: string;
-  operation: OperationId;
-  expectedStatus: number[];
-  client: VideoLogsClient;
-  auth: "env" | "wrong";
-  /** Sends the request with openapi-fetch's `parseAs: "text"`, so that a body which is not JSON can be reported. */
-  request: (headers: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `include_deleted=true` style, for the names people read. */
+const describeQuery = (query: Record<string, unknown>) => {
+  const pairs = Object.entries(query).map(([name, value]) => `${name}=${String(value)}`);
+  return pairs.length > 0 ? ` (${pairs.join(", ")})` : "";
+};
 
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
-  const { client, pages = 3, sample = 5, strict = false, signal } = options;
+  const { client, pages = 3, sample = 5, strict = false, signal, concurrency = 1 } = options;
+  const wrong = options.wrongCredentialsClient;
   const startedAt = new Date();
-  const checks: CheckResult[] = [];
-  // The wrong-credentials client's token is deliberately wrong, not a secret: the real client's credentials are.
-  const redacted = (check: CheckResult) => client.redact(check);
+  let done = 0;
+  // Ids seen per list operation, in the order the listings are planned (filled after the listings, in plan order).
+  const seenIds = new Map<string, unknown[]>();
 
-  async function run(probe: Probe): Promise<unknown> {
-    const hint: Record<string, string> =
-      options.preferStatusHints && probe.expectedStatus[0] !== 200 ? { Prefer: `code=${probe.expectedStatus[0]}` } : {};
+  function request(kind: CheckKind, operation: OperationId, name: string): CheckRequest {
+    const expected = EXPECTED_STATUS[kind];
+    const headers: Record<string, string> = options.preferStatusHints && expected !== 200 ? { Prefer: `code=${expected}` } : {};
+    return { name, kind, operation, expectedStatus: [expected], auth: kind === "wrong-credentials" ? "wrong" : "env", headers };
+  }
+
+  /** Reports a final check: credentials scrubbed (the wrong client's token is deliberately wrong, not a secret). */
+  function final(check: CheckResult): CheckResult {
+    const redacted = client.redact(check);
+    options.onCheck?.(redacted, ++done);
+    return redacted;
+  }
+
+  /** One request: a check from its exchange, or from why no response came. */
+  async function single(req: CheckRequest, via: VideoLogsClient, params: { path?: Record<string, unknown>; query?: Record<string, unknown> }) {
     const started = performance.now();
-    const result = (url: string, fields: Pick<CheckResult, "status" | "passed" | "violations" | "requestId"> & { error?: string }): CheckResult => ({
-      name: probe.name,
-      operation: probe.operation,
-      method: "GET",
-      url,
-      expectedStatus: probe.expectedStatus,
-      ...fields,
-      durationMs: Math.round(performance.now() - started),
-      curl: curlCommand(url, probe.auth, hint),
-    });
-    let check: CheckResult;
-    let body: unknown;
     try {
-      const { data, error, response } = await probe.request(hint);
-      const parsed = response.ok ? parseOkBody(response, data) : { ok: true as const, body: error };
-      body = parsed.ok ? parsed.body : undefined;
-      const unexpected = !probe.expectedStatus.includes(response.status);
-      const violations = parsed.ok
-        ? validateWithinStack(probe.operation, response.status, body, "text" in parsed ? parsed.text : undefined)
-        : [parsed.violation];
-      if (unexpected && violations.every((v) => v.keyword !== "status")) {
-        violations.unshift({
-          pointer: "",
-          kind: "breaking",
-          keyword: "status",
-          message: `expected status ${probe.expectedStatus.join(" or ")}, got ${response.status}`,
-          expected: probe.expectedStatus.join(" or "),
-          actual: String(response.status),
-        });
-      }
-      check = result(response.url, {
-        status: response.status,
-        passed: violations.length === 0,
-        violations,
-        requestId: requestIdOf(response.headers) ?? null,
-      });
+      const exchange = await via.exchange(req.operation, params, { headers: req.headers, signal, validation: "strict" });
+      return final(checkFromExchange(req, exchange, Math.round(performance.now() - started)));
     } catch (error) {
       if (!isVideoLogsError(error)) throw error;
-      const url = "url" in error ? String(error.url) : probe.client.baseUrl;
-      check = result(url, { status: null, passed: false, violations: [], requestId: null, error: error.message });
-    }
-    check = redacted(check);
-    checks.push(check);
-    options.onCheck?.(check, checks.length);
-    return check.passed || check.status === 200 ? body : undefined;
-  }
-
-  // 1. Listings, with and without deleted logs, following links.next like iterateLogs does.
-  const seenIds: string[] = [];
-  for (const includeDeleted of [false, true]) {
-    let rawQuery: string | undefined;
-    // Every page read, by its normalised query: a link back to any of them is a loop, reported, not followed.
-    const readPages = new Set<string>();
-    for (let page = 1; page <= pages; page++) {
-      const body = (await run({
-        name: `list_logs page ${page} (include_deleted=${includeDeleted})`,
-        operation: "list_logs",
-        expectedStatus: [200],
-        client,
-        auth: "env",
-        request: (headers) =>
-          client.raw.GET("/api/video/logs", {
-            params: { query: { include_deleted: includeDeleted } },
-            ...(rawQuery !== undefined ? { querySerializer: () => rawQuery! } : {}),
-            headers,
-            parseAs: "text",
-            signal,
-          }),
-      })) as { data?: { id?: unknown }[]; links?: { next?: unknown } } | undefined;
-      readPages.add(pageQueryKey(new URL(checks.at(-1)!.url, client.baseUrl).search.slice(1)));
-      for (const log of Array.isArray(body?.data) ? body.data : []) {
-        // Only ids that are UUIDs go into a path; any other id is already reported as a violation of the page.
-        if (typeof log?.id === "string" && UUID.test(log.id) && !seenIds.includes(log.id)) seenIds.push(log.id);
-      }
-      const next = body?.links?.next;
-      if (typeof next !== "string") break;
-      try {
-        rawQuery = nextPageQuery(next, client.baseUrl);
-      } catch (error) {
-        const pageCheck = checks.at(-1)!;
-        if (isContractViolationError(error)) {
-          pageCheck.violations.push(...error.violations);
-          pageCheck.passed = false;
-        } else if (isUnsafeRedirectError(error)) {
-          // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
-          (pageCheck.notes ??= []).push(`links.next leaves ${client.baseUrl}; not followed: ${JSON.stringify(next)}`);
-        } else throw error;
-        break;
-      }
-      if (readPages.has(pageQueryKey(rawQuery))) {
-        const pageCheck = checks.at(-1)!;
-        pageCheck.violations.push(paginationLoopViolation(next));
-        pageCheck.passed = false;
-        break;
-      }
+      const url = "url" in error ? String(error.url) : via.baseUrl;
+      return final(checkFromFailure(req, url, error, Math.round(performance.now() - started)));
     }
   }
 
-  // 2. A sample of the ids seen, one by one.
-  for (const id of seenIds.slice(0, sample)) {
-    await run({
-      name: `get_log ${id}`,
-      operation: "get_log",
-      expectedStatus: [200],
-      client,
-      auth: "env",
-      request: (headers) => client.raw.GET("/api/video/logs/{id}", { params: { path: { id } }, headers, parseAs: "text", signal }),
-    });
+  /** A listing: its pages through the client's walk, each page's check final with what the walk found after it. */
+  async function listing(probe: Extract<Probe, { kind: "page" }>): Promise<{ checks: CheckResult[]; items: unknown[] }> {
+    const checks: CheckResult[] = [];
+    const items: unknown[] = [];
+    const req = (n: number) => request("page", probe.operationId, `${probe.operationId} page ${n}${describeQuery(probe.query)}`);
+    let started = performance.now();
+    try {
+      const walk = client.pages(probe.operationId as ListOperationId, { query: probe.query }, { headers: req(1).headers, signal });
+      for await (const step of walk) {
+        const more = afterPage(step, client.baseUrl);
+        checks.push(final(checkFromExchange(req(checks.length + 1), step.exchange, Math.round(performance.now() - started), more)));
+        items.push(...step.items);
+        if (checks.length >= pages || step.end.kind !== "next") break;
+        started = performance.now();
+      }
+    } catch (error) {
+      if (!isVideoLogsError(error)) throw error;
+      const url = "url" in error ? String(error.url) : client.baseUrl;
+      checks.push(final(checkFromFailure(req(checks.length + 1), url, error, Math.round(performance.now() - started))));
+    }
+    return { checks, items };
   }
 
-  // 3. An id nobody has: the spec's 404 body.
-  const unknownId = randomUUID();
-  await run({
-    name: "get_log of an unknown id",
-    operation: "get_log",
-    expectedStatus: [404],
-    client,
-    auth: "env",
-    request: (headers) =>
-      client.raw.GET("/api/video/logs/{id}", { params: { path: { id: unknownId } }, headers, parseAs: "text", signal }),
+  const plan = planProbes({ authProbe: wrong !== undefined });
+  const listings = plan.filter((probe): probe is Extract<Probe, { kind: "page" }> => probe.kind === "page");
+  const others = plan.filter((probe) => probe.kind !== "page");
+
+  // 1. Listings, which supply the ids to sample.
+  const listed = await mapInOrder(listings, concurrency, listing);
+  listings.forEach((probe, index) => {
+    const ids = seenIds.get(probe.operationId) ?? [];
+    seenIds.set(probe.operationId, [...ids, ...listed[index]!.items]);
   });
 
-  // 4. Wrong credentials: the spec's 401 body.
-  const wrong = options.wrongCredentialsClient;
-  if (wrong) {
-    await run({
-      name: "list_logs with wrong credentials",
-      operation: "list_logs",
-      expectedStatus: [401],
-      client: wrong,
-      auth: "wrong",
-      request: (headers) =>
-        wrong.raw.GET("/api/video/logs", { params: { query: { page_size: 1 } }, headers, parseAs: "text", signal }),
-    });
+  // 2. Items by id, unknown ids and the wrong-credentials probe, each one request.
+  const requests = others.flatMap((probe) => expand(probe));
+  const singles = await mapInOrder(requests, concurrency, (run) => run());
+
+  function expand(probe: Exclude<Probe, { kind: "page" }>): (() => Promise<CheckResult>)[] {
+    if (probe.kind === "sampled-item") {
+      const parameter = operationOf(probe.operationId).parameters.find((p) => p.name === probe.idParameter);
+      const ids = sampleIds(seenIds.get(probe.listOperationId) ?? [], probe.idParameter, parameter?.schema, sample);
+      return ids.map((id) => () => single(request("sampled-item", probe.operationId, `${probe.operationId} ${id}`), client, { path: { [probe.idParameter]: id } }));
+    }
+    if (probe.kind === "unknown-item") {
+      const req = request("unknown-item", probe.operationId, `${probe.operationId} of an unknown id`);
+      return [() => single(req, client, { path: { [probe.idParameter]: randomUUID() } })];
+    }
+    const req = request("wrong-credentials", probe.operationId, `${probe.operationId} with wrong credentials`);
+    return [() => single(req, wrong!, { query: probe.query })];
   }
 
+  const checks = [...listed.flatMap((result) => result.checks), ...singles];
   const violations = checks.flatMap((c) => c.violations);
   return {
     version: REPORT_VERSION,
@@ -213,16 +149,31 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       additive: violations.filter((v) => v.kind === "additive").length,
       errors: checks.filter((c) => c.status === null).length,
     },
-    // Notes and violations added to a check after it ran hold server text too.
-    checks: checks.map(redacted),
+    checks,
   };
 }
 
-/** A 2xx body as JSON with its text, or the violation saying why not; bytes that are not UTF-8 are one (never repaired). */
-function parseOkBody(response: Response, data: unknown) {
-  const bytes = receivedBody(response);
-  const decoded = bytes ? decodeUtf8Body(bytes) : { ok: true as const, text: typeof data === "string" ? data : "" };
-  if (!decoded.ok) return decoded;
-  const parsed = parseJsonBody(decoded.text);
-  return parsed.ok ? { ...parsed, text: decoded.text } : parsed;
+/** What the page walk found after a page, as the page check's own violations and notes. */
+function afterPage(step: PageStep, baseUrl: string): { violations?: Violation[]; notes?: string[] } {
+  if (step.end.kind === "violation") return { violations: [step.end.violation] };
+  if (step.end.kind !== "unsafe") return {};
+  const next = (step.exchange.parsed as { body?: { links?: { next?: unknown } } }).body?.links?.next;
+  // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
+  return { notes: [`links.next leaves ${baseUrl}; not followed: ${JSON.stringify(next)}`] };
+}
+
+/**
+ * The first distinct ids of the listed items that can go into a path: an item's id is its property named like the
+ * path parameter; with a uuid format, only UUID text (any other id is already reported as a violation of its page).
+ */
+function sampleIds(items: unknown[], idParameter: string, schema: unknown, count: number): string[] {
+  const uuid = (schema as { format?: unknown } | undefined)?.format === "uuid";
+  const ids: string[] = [];
+  for (const item of items) {
+    if (ids.length >= count) break;
+    const id = (item as Record<string, unknown> | null)?.[idParameter];
+    if (typeof id !== "string" || id === "" || (uuid && !isUuidText(id)) || ids.includes(id)) continue;
+    ids.push(id);
+  }
+  return ids;
 }

@@ -1,3 +1,7 @@
+import { accessSync, constants, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { UsageError } from "./usage-error.ts";
+
 /** Where a CLI command writes; injected so tests can capture output without spawning a process. */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -13,3 +17,22 @@ export const EXIT = {
   drift: 1,
   usage: 2,
 } as const;
+
+/** Fails before any work is done when `--out FILE` could not be written at the end. */
+export function assertWritable(file: string): void {
+  try {
+    accessSync(dirname(resolve(file)), constants.W_OK);
+  } catch {
+    throw new UsageError(`Cannot write the report to ${file}: its folder does not exist or is not writable`);
+  }
+}
+
+/** Writes a command's report to `--out FILE` (saying so on stderr), or to stdout without it. */
+export function writeOutput(io: CliIo, output: string, outFile: string | undefined): void {
+  if (!outFile) {
+    io.stdout.write(output);
+    return;
+  }
+  writeFileSync(outFile, output);
+  io.stderr.write(`Report written to ${outFile}\n`);
+}

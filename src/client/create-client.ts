@@ -1,22 +1,22 @@
-// The public client: typed getLog / listLogs / iterateLogs on top of openapi-fetch.
-import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+// The public client: the typed facade (getLog / listLogs / iterateLogs) and the route-generic methods keyed by
+// operationId, all on one exchange, one pagination walk and one parse-and-validate path.
+import createClient, { type Client } from "openapi-fetch";
 import { requestValidators, type Validator } from "../../generated/validators.js";
 import type { paths } from "../../generated/video-logs.d.ts";
 import { ApiError } from "../errors/api-error.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
+import { isOperationId, operationOf, parametersIn, type Operation } from "../operations/operation-table.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
-import { listPageShapeViolation } from "../validation/list-page-shape.ts";
-import { parseJsonBody } from "../validation/parse-json-body.ts";
-import { validateResponse, type OperationId } from "../validation/validate-response.ts";
-import { decodeUtf8Body } from "./decode-body.ts";
+import type { ValidationMode } from "../validation/violation.ts";
+import { exchange, operationUrl, type Exchange, type OperationParams } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
-import { nextPageQuery } from "./next-page-link.ts";
-import { PaginationLoopGuard } from "./pagination-loop-guard.ts";
+import { judgeExchange } from "./judge-exchange.ts";
+import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
+import { walkPages, type PageStep } from "./page-walk.ts";
 import { createPolicyFetch } from "./policy-fetch.ts";
-import { receivedBody } from "./received-body.ts";
 import { requestIdOf } from "./request-id.ts";
 import { typeOf } from "./type-of.ts";
 import { isUuidText } from "./uuid-text.ts";
@@ -25,6 +25,10 @@ import { isUuidText } from "./uuid-text.ts";
 export interface CallOptions {
   /** Aborts the call, including any wait between retries. */
   signal?: AbortSignal;
+  /** This call's validation mode instead of the client's. */
+  validation?: ValidationMode;
+  /** Extra request headers for this call (not `authorization`: the client adds the credentials itself). */
+  headers?: Record<string, string>;
 }
 
 export interface VideoLogsClient {
@@ -34,6 +38,19 @@ export interface VideoLogsClient {
   listLogs(query?: ListLogsQuery, options?: CallOptions): Promise<ListLogsPage>;
   /** Every log, page after page, following `links.next`; only one page is held in memory at a time. */
   iterateLogs(query?: ListLogsQuery, options?: CallOptions): AsyncGenerator<VideoLog, void, undefined>;
+  /** Any operation of the spec by its operationId: its 200 body, validated like `getLog`'s. */
+  get<Op extends OperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): Promise<OkBodyOf<Op>>;
+  /** One page of any list operation (a GET whose 200 body has `links` and a `data` array). */
+  list<Op extends ListOperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): Promise<OkBodyOf<Op>>;
+  /** Every item of any list operation, page after page, following `links.next`. */
+  iterate<Op extends ListOperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): AsyncGenerator<ItemOf<Op>, void, undefined>;
+  /**
+   * One request of any operation, not judged: the response, its bytes and the parsed body or why it is not JSON.
+   * Throws only when no response came, or for invalid input (nothing is then sent).
+   */
+  exchange(operationId: OperationId, params?: OperationParams, options?: CallOptions): Promise<Exchange>;
+  /** The pages of a list operation, not judged: each page's exchange and how the walk goes on (see walkPages). */
+  pages(operationId: ListOperationId, params?: OperationParams, options?: CallOptions): AsyncGenerator<PageStep, void, undefined>;
   /**
    * The underlying openapi-fetch client, with the same credentials, timeouts, retries, redirect rules and body limit.
    * A call that passes its own `fetch`, `Request` or another `baseUrl` is refused with an InvalidInputError.
@@ -51,19 +68,26 @@ export interface VideoLogsClient {
 const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
-function checkParameters(operationId: OperationId, location: "path" | "query", values: Record<string, unknown>): void {
-  const validate = paramValidators[operationId]?.[location];
-  if (!validate || validate(values)) return;
+function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>): void {
+  const validate = paramValidators[operation.operationId]?.[location];
+  if (!validate) {
+    const stray = Object.keys(values)[0];
+    if (stray === undefined) return;
+    const field = location === "path" ? stray : `query.${stray}`;
+    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray])}: is not a parameter of this operation`);
+  }
+  if (validate(values)) return;
   const error = validate.errors![0]!;
   const name =
     error.keyword === "additionalProperties"
       ? String(error.params.additionalProperty)
       : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
   const field = location === "path" ? name : `query.${name}`;
-  const shown = JSON.stringify(values[name]) ?? "undefined";
   const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : error.message;
-  throw new InvalidInputError(field, `Invalid ${field} ${shown.slice(0, 80)}: ${reason}`);
+  throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name])}: ${reason}`);
 }
+
+const shownValue = (value: unknown) => (JSON.stringify(value) ?? "undefined").slice(0, 80);
 
 /** A call's arguments arrive from JavaScript too: `null` or a string where an object belongs is refused by name. */
 function checkObject(field: string, value: unknown): void {
@@ -72,11 +96,59 @@ function checkObject(field: string, value: unknown): void {
   }
 }
 
-/** The same serialisation openapi-fetch applies to a query object, so the first page's query can be recorded. */
-const serializeQuery = createQuerySerializer();
-
 function withoutUndefined<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Checks a call's options; the header names and values must be sendable and leave the credentials alone. */
+function checkCallOptions(options: CallOptions | undefined): void {
+  checkObject("options", options);
+  if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
+    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation)}: expected strict, tolerant or off`);
+  }
+  checkObject("options.headers", options?.headers);
+  for (const [name, value] of Object.entries(options?.headers ?? {})) {
+    if (name.toLowerCase() === "authorization") {
+      throw new InvalidInputError("options.headers", "Invalid options.headers: the client sends the credentials itself; authorization cannot be set per call");
+    }
+    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value) || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) {
+      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name)}: expected a header name with a single-line text value`);
+    }
+  }
+}
+
+/** Checks and cleans an operation's parameters; a path parameter of format uuid must be exactly UUID text. */
+function checkedParams(operation: Operation, params: OperationParams | undefined): Required<OperationParams> {
+  checkObject("params", params);
+  checkObject("query", params?.query);
+  checkObject("path", params?.path);
+  const path = withoutUndefined(params?.path ?? {});
+  const query = withoutUndefined(params?.query ?? {});
+  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path);
+  checkParameters(operation, "query", query);
+  for (const parameter of parametersIn(operation, "path")) {
+    // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
+    const format = (parameter.schema as { format?: unknown } | null)?.format;
+    if (format === "uuid" && !isUuidText(path[parameter.name])) {
+      throw new InvalidInputError(
+        parameter.name,
+        `Invalid ${parameter.name} ${shownValue(path[parameter.name])}: expected a UUID, 8-4-4-4-12 hexadecimal digits`,
+      );
+    }
+  }
+  return { path, query };
+}
+
+/** The operation an operationId names; an InvalidInputError for one the spec does not declare, or not a listing. */
+function operationNamed(operationId: unknown, { list }: { list: boolean }): Operation {
+  if (!isOperationId(operationId)) {
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not an operation of the spec`);
+  }
+  const operation = operationOf(operationId);
+  if (list && !operation.list) {
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not a list operation (a GET whose 200 body has links and a data array)`);
+  }
+  return operation;
 }
 
 /**
@@ -91,39 +163,34 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   const config = resolveClientOptions(options);
   const { scrubber } = config;
   // The credentials are not among these headers: the policy fetch adds them behind its origin check.
+  const send = createPolicyFetch(config);
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: createPolicyFetch(config),
+    fetch: send,
     headers: { "user-agent": config.userAgent, accept: "application/json" },
   });
 
-  /** Turns openapi-fetch's result into a value or one of our errors; validates 2xx bodies per the mode. */
-  function settle<T>(operationId: OperationId, result: { data?: unknown; error?: unknown; response: Response }): T {
-    const { response } = result;
-    const bytes = receivedBody(response) ?? new Uint8Array(0);
+  const defaultHeaders = { "user-agent": config.userAgent, accept: "application/json" };
+
+  /** An exchange's value, or one of our errors: a non-2xx status is an ApiError, a violation a ContractViolationError. */
+  function settle(result: Exchange, mode: ValidationMode): unknown {
+    const { response, bytes, parsed } = result;
     if (!response.ok) {
       throw new ApiError({
         status: response.status,
         statusText: response.statusText,
-        method: "GET",
+        method: result.method,
         url: response.url,
         body: keptBody(bytes),
         requestId: requestIdOf(response.headers),
         headers: Object.fromEntries(response.headers),
       });
     }
-    const decoded = decodeUtf8Body(bytes);
-    if (!decoded.ok) throw new ContractViolationError(operationId, response.status, [decoded.violation], keptBody(bytes));
-    const text = decoded.text;
-    const parsed = parseJsonBody(text);
-    // `off` skips the schema, never this: a 2xx body that is not JSON is not a value of any declared type.
-    if (!parsed.ok) {
-      throw new ContractViolationError(operationId, response.status, [parsed.violation], keptBody(bytes));
+    const violations = judgeExchange(result, mode);
+    if (violations.length > 0) {
+      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, parsed.ok ? parsed : undefined));
     }
-    const body = parsed.body;
-    const violations = validateResponse(operationId, response.status, body, { mode: config.validation, text });
-    if (violations.length > 0) throw new ContractViolationError(operationId, response.status, violations, keptBody(bytes, parsed));
-    return body as T;
+    return (parsed as { body: unknown }).body;
   }
 
   /** Runs a public call; whatever it throws leaves with the credentials scrubbed from every field. */
@@ -135,54 +202,52 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     }
   }
 
-  /** One page, with its size in bytes, so that an error about it keeps the page only when it is small. */
-  async function fetchPage(params: { query?: ListLogsQuery; rawQuery?: string }, signal?: AbortSignal): Promise<{ page: ListLogsPage; bytes: Uint8Array }> {
-    const result = await raw.GET("/api/video/logs", {
-      params: { query: params.query },
-      ...(params.rawQuery !== undefined ? { querySerializer: () => params.rawQuery! } : {}),
-      // The policy fetch keeps the bytes; settle decodes them once, strictly.
-      parseAs: "stream",
-      signal,
-    });
-    return { page: settle<ListLogsPage>("list_logs", result), bytes: receivedBody(result.response) ?? new Uint8Array(0) };
+  const request = (operation: Operation, url: string, options: CallOptions | undefined) =>
+    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal });
+
+  /** Checks everything, then sends: bad input is refused before any request. */
+  function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
+    const operation = operationNamed(operationId, { list });
+    checkCallOptions(options);
+    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params));
+    return { operation, sent: request(operation, url, options) };
   }
 
-  /** Checks and cleans a listing query; returns it with undefined values dropped. */
-  function checkedQuery(query: ListLogsQuery | undefined, options: CallOptions | undefined): Partial<ListLogsQuery> {
-    checkObject("query", query);
-    checkObject("options", options);
-    const cleaned = withoutUndefined(query ?? {});
-    checkParameters("list_logs", "query", cleaned);
-    return cleaned;
+  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<PageStep, void, undefined> {
+    const { operation, sent } = exchangeChecked(operationId, params, options, true);
+    yield* walkPages(await sent, (url) => request(operation, url, options), config.baseUrl);
   }
 
-  function listLogs(query?: ListLogsQuery, options?: CallOptions): Promise<ListLogsPage> {
-    return scrubbingErrors(async () => (await fetchPage({ query: checkedQuery(query, options) }, options?.signal)).page);
-  }
-
-  async function* pagesOfLogs(query: ListLogsQuery | undefined, options: CallOptions | undefined): AsyncGenerator<VideoLog, void, undefined> {
+  async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
+    const mode = options?.validation ?? config.validation;
     const signal = options?.signal;
-    const cleaned = checkedQuery(query, options);
-    let { page, bytes } = await fetchPage({ query: cleaned }, signal);
-    // Every page read, by its query and by its logs: a loop is caught before any log comes round again.
-    const guard = new PaginationLoopGuard(serializeQuery(cleaned));
-    for (let link: string | undefined; ; ) {
-      // With validation off nothing else has checked what this loop reads.
-      const shape = listPageShapeViolation(page);
-      if (shape) throw new ContractViolationError("list_logs", 200, [shape], keptBody(bytes, { body: page }));
-      const repeated = guard.arrive(page.data, link ?? "");
-      if (repeated) throw new ContractViolationError("list_logs", 200, [repeated], keptBody(bytes, { body: page }));
-      for (const log of page.data) {
+    for await (const { exchange: page, items: data, end } of pages(operationId, params, options)) {
+      settle(page, mode);
+      const kept = () => keptBody(page.bytes, page.parsed.ok ? page.parsed : undefined);
+      // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
+      if (end.kind === "violation" && data.length === 0) throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+      for (const item of data) {
         signal?.throwIfAborted();
-        yield log;
+        yield item as never;
       }
-      link = page.links?.next;
-      if (!link) return;
-      const rawQuery = nextPageQuery(link, config.baseUrl);
-      const looping = guard.follow(rawQuery, link);
-      if (looping) throw new ContractViolationError("list_logs", 200, [looping], keptBody(bytes, { body: page }));
-      ({ page, bytes } = await fetchPage({ rawQuery }, signal));
+      if (end.kind === "violation") throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+      if (end.kind === "unsafe") throw end.error;
     }
+  }
+
+  async function* scrubbingIterator<T>(iterator: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+    try {
+      yield* iterator;
+    } catch (error) {
+      throw scrubber.error(error);
+    }
+  }
+
+  function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
+    return scrubbingErrors(async () => {
+      const { sent } = exchangeChecked(operationId, params, options, list);
+      return settle(await sent, options?.validation ?? config.validation) as never;
+    });
   }
 
   return {
@@ -194,27 +259,13 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
       return typeof value === "string" ? (scrubber.text(value) as T) : scrubber.value(value);
     },
 
-    getLog(id, options) {
-      return scrubbingErrors(async () => {
-        checkObject("options", options);
-        checkParameters("get_log", "path", { id });
-        // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
-        if (!isUuidText(id)) {
-          throw new InvalidInputError("id", `Invalid id ${JSON.stringify(id).slice(0, 80)}: expected a UUID, 8-4-4-4-12 hexadecimal digits`);
-        }
-        const result = await raw.GET("/api/video/logs/{id}", { params: { path: { id } }, parseAs: "stream", signal: options?.signal });
-        return settle<VideoLog>("get_log", result);
-      });
-    },
-
-    listLogs,
-
-    async *iterateLogs(query, options) {
-      try {
-        yield* pagesOfLogs(query, options);
-      } catch (error) {
-        throw scrubber.error(error);
-      }
-    },
+    getLog: (id, options) => get("get_log", { path: { id } }, options),
+    listLogs: (query, options) => get("list_logs", { query }, options, true),
+    iterateLogs: (query, options) => scrubbingIterator(items("list_logs", { query }, options)),
+    get: (operationId, params, options) => get(operationId, params as OperationParams, options),
+    list: (operationId, params, options) => get(operationId, params as OperationParams, options, true),
+    iterate: (operationId, params, options) => scrubbingIterator(items(operationId, params as OperationParams, options)),
+    exchange: (operationId, params, options) => scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
+    pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
   };
 }

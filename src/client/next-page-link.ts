@@ -1,37 +1,38 @@
-// Decides whether a page's `links.next` may be followed with our credentials.
+// Decides whether a page's `links.next` may be followed with our credentials: the one link rule of every page loop.
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
-
-const LIST_PATH = "/api/video/logs";
+import { shortJson } from "../validation/short-json.ts";
 
 /**
- * Resolves `links.next` (absolute or relative) against the base URL and returns its query string. Throws when the
- * link leaves the base URL's origin or points at another path than the list endpoint (UnsafeRedirectError), or is
- * not a URL at all (ContractViolationError).
+ * Resolves `links.next` (absolute or relative) against the URL of the page that holds it and returns the URL of the
+ * next request: the base URL, the listing's path, the link's query. Throws when the link leaves the base URL's origin
+ * or points at another path than the listing's (UnsafeRedirectError), or is not a URL at all (ContractViolationError).
+ *
+ * @param listPath the listing's path as requested, without the base URL's path prefix (`/api/video/logs`)
  */
-export function nextPageQuery(next: string, baseUrl: string): string {
+export function nextPageUrl(next: string, pageUrl: string, baseUrl: string, listPath: string, operationId: string): string {
   const base = new URL(`${baseUrl}/`);
   let target: URL;
   try {
-    target = new URL(next, base);
+    target = new URL(next, pageUrl);
   } catch {
-    throw new ContractViolationError("list_logs", 200, [
+    throw new ContractViolationError(operationId, 200, [
       {
         pointer: "/links/next",
         kind: "breaking",
         keyword: "format",
         message: "links.next is not a URL",
         expected: "an absolute or relative URL",
-        actual: JSON.stringify(next.slice(0, 60)),
+        actual: shortJson(next),
       },
     ], undefined);
   }
-  const expectedPath = `${base.pathname.replace(/\/$/, "")}${LIST_PATH}`;
-  // Behind a proxy with a path prefix, the API's own relative links lack the prefix. Only the query is taken from
-  // the link and the next request goes to the base URL's list path, so such a link is as safe as the prefixed one.
-  const listPath = target.pathname === expectedPath || target.pathname === LIST_PATH;
-  if (target.origin !== base.origin || !listPath) {
-    throw new UnsafeRedirectError("a pagination link", target.href, `${base.origin}${expectedPath}`);
+  const prefix = base.pathname.replace(/\/$/, "");
+  // Behind a proxy with a path prefix, the API's own absolute-path links lack the prefix. Only the query is taken
+  // from the link and the next request goes to the base URL's listing path, so such a link is as safe as the other.
+  const samePath = target.pathname === `${prefix}${listPath}` || target.pathname === listPath;
+  if (target.origin !== base.origin || !samePath) {
+    throw new UnsafeRedirectError("a pagination link", target.href, `${base.origin}${prefix}${listPath}`);
   }
-  return target.search.replace(/^\?/, "");
+  return `${baseUrl}${listPath}${target.search}`;
 }

@@ -1,6 +1,7 @@
 // Knows every page an iteration has read, so a loop is caught before any log is yielded twice.
 import { createHash } from "node:crypto";
 import type { Violation } from "../validation/violation.ts";
+import { paginationViolation } from "../validation/violation-factory.ts";
 import { normalizeQuery } from "./normalize-query.ts";
 
 export class PaginationLoopGuard {
@@ -17,7 +18,7 @@ export class PaginationLoopGuard {
   follow(rawQuery: string, next: string): Violation | undefined {
     const key = normalizeQuery(rawQuery);
     if (this.queries.has(key)) {
-      return loop("links.next points back at a page already read; following it would loop forever", next);
+      return paginationViolation("links.next points back at a page already read; following it would loop forever", next);
     }
     this.queries.add(key);
     return undefined;
@@ -33,13 +34,10 @@ export class PaginationLoopGuard {
     for (const log of data) digest.update(`${String((log as { id?: unknown } | null)?.id)}\n`);
     const key = digest.digest("base64");
     if (this.pages.has(key)) {
-      return loop("links.next led to the same logs as a page already read; following on would loop forever", next);
+      return paginationViolation("links.next led to the same logs as a page already read; following on would loop forever", next);
     }
     this.pages.add(key);
     return undefined;
   }
 }
 
-function loop(message: string, next: string): Violation {
-  return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected: "a link to another page", actual: JSON.stringify(next) };
-}

@@ -1,50 +1,54 @@
 // `video-logs diff <other.yaml|json>`: compares our spec with another OpenAPI document and exits by what it finds.
-import { EXIT, type CliIo } from "../cli/io.ts";
+// Flags, --format/--out, exit codes and error messages are the CLI's shared ones (src/cli/).
+import { EXIT, assertWritable, writeOutput, type CliIo } from "../cli/io.ts";
+import { choiceFlag, parseCommandArgs } from "../cli/parse-command-args.ts";
+import { UsageError } from "../cli/usage-error.ts";
+import { defaultSpecPath } from "../openapi/spec-path.ts";
 import { diffDocuments, type DiffReport } from "./diff-documents.ts";
-import { formatReport } from "./format.ts";
-import { DocumentError, loadDocument } from "./load-document.ts";
-import { parseDiffOptions, type FailOn } from "./options.ts";
+import { FORMATS, formatReport } from "./format.ts";
+import { loadDocument } from "./load-document.ts";
 
-export const DIFF_USAGE = `Usage: video-logs diff <other.yaml|json> [--format text|json|markdown]
-                       [--fail-on breaking|non-breaking] [--ours <path>]
+export const FAIL_ON = ["breaking", "non-breaking"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export const DIFF_HELP = `Usage: video-logs diff <other.yaml|json> [options]
 
 Compares our OpenAPI spec (the base a client was built from) with another OpenAPI 3.x document
-(what the server now documents) for the video-log operations, and classifies every difference
-as breaking, non-breaking or informational.
+(what the server now documents) for the operations our spec describes, and classifies every
+difference as breaking, non-breaking or informational.
 
 Options:
-  --format <text|json|markdown>       Output format (default: text).
-  --fail-on <breaking|non-breaking>   Lowest level that makes the command exit 1 (default: non-breaking).
-  --ours <path>                       The base document (default: openapi/video-logs.openapi.yaml).
-  -h, --help                          Show this help.
+  --format F          text (default), json or markdown
+  --out FILE          write the report to FILE instead of stdout
+  --fail-on LEVEL     breaking, or non-breaking (default): the lowest level that makes the command exit 1
+  --ours PATH         the base document (default: the toolkit's own spec)
+  -h, --help          this help
 
-Exit codes:
-  0  no differences, or only informational ones (or only non-breaking ones with --fail-on breaking)
-  1  differences at or above the --fail-on level
-  2  usage error, or a document that cannot be read or is not OpenAPI 3.x
+Exit: 0 no differences, or only informational ones (or only non-breaking ones with --fail-on breaking),
+1 differences at or above the --fail-on level, 2 usage error, or a document that cannot be read or is not OpenAPI 3.x.
 `;
 
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseDiffOptions(args);
-  if (!parsed.ok) {
-    io.stderr.write(`video-logs diff: ${parsed.error} (see video-logs diff --help)\n`);
-    return EXIT.usage;
-  }
-  const { options } = parsed;
-  if (options.help) {
-    io.stdout.write(DIFF_USAGE);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { format: { type: "string" }, out: { type: "string" }, "fail-on": { type: "string" }, ours: { type: "string" } },
+    1,
+  );
+  if (values.help) {
+    io.stdout.write(DIFF_HELP);
     return EXIT.ok;
   }
-  try {
-    const [ours, theirs] = await Promise.all([loadDocument(options.oursPath, "ours"), loadDocument(options.theirsPath, "theirs")]);
-    const report = diffDocuments(ours, theirs);
-    io.stdout.write(formatReport(report, options.format));
-    return exitCodeFor(report, options.failOn);
-  } catch (error) {
-    if (!(error instanceof DocumentError)) throw error;
-    io.stderr.write(`video-logs diff: ${error.message}\n`);
-    return EXIT.usage;
-  }
+  const format = choiceFlag("format", values.format, FORMATS, "text");
+  const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "non-breaking");
+  const [theirsPath] = positionals;
+  if (theirsPath === undefined) throw new UsageError("Missing the document to compare with");
+  if (values.out) assertWritable(values.out);
+
+  // A document that cannot be read or understood throws a DocumentError: exit 2, without the usage hint.
+  const [ours, theirs] = await Promise.all([loadDocument(values.ours ?? defaultSpecPath(), "ours"), loadDocument(theirsPath, "theirs")]);
+  const report = diffDocuments(ours, theirs);
+  writeOutput(io, formatReport(report, format), values.out);
+  return exitCodeFor(report, failOn);
 }
 
 export function exitCodeFor(report: DiffReport, failOn: FailOn): number {

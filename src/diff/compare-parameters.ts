@@ -1,11 +1,9 @@
 // Compares the parameters of two matched operations: presence, required, and their schemas (as values clients send).
 import { compareSchemas } from "./compare-schemas.ts";
 import type { Finding } from "./finding.ts";
-import { isJsonObject, type LoadedDocument } from "./load-document.ts";
+import type { LoadedDocument } from "./load-document.ts";
+import { operationLabel, type OperationEntry } from "./match-operations.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
-import { operationLabel, type OperationEntry } from "./operations.ts";
-import { childPointer } from "./pointer.ts";
-import { followRefs } from "./resolve-ref.ts";
 import type { SchemaNode } from "./schema-node.ts";
 
 interface ParameterEntry {
@@ -64,38 +62,21 @@ function subjectOf(parameter: ParameterEntry): string {
   return `${parameter.location} parameter ${parameter.name}`;
 }
 
-/** Path-item parameters, overridden by the operation's own ones of the same location and name. */
+/** The operation's parameters as the walker resolved them (path-level ones overridden by its own), keyed across documents. */
 function listParameters(source: LoadedDocument, op: OperationEntry): Map<string, ParameterEntry> {
-  const declared = [
-    ...readParameterList(source, op.pathItem.parameters, childPointer(op.pathItemPointer, "parameters"), op.path),
-    ...readParameterList(source, op.operation.parameters, childPointer(op.pointer, "parameters"), op.path),
-  ];
-  return new Map(declared.map((parameter) => [parameter.key, parameter]));
-}
-
-function readParameterList(source: LoadedDocument, list: unknown, pointer: string, path: string): ParameterEntry[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((raw, index) => {
-    const { value, pointer: at } = followRefs(source, raw, childPointer(pointer, index));
-    if (!isJsonObject(value) || typeof value.name !== "string" || typeof value.in !== "string") return [];
-    const schemaAt = schemaLocation(value, at);
-    return [{
-      key: parameterKey(value.in, value.name, path),
-      name: value.name,
-      location: value.in,
-      required: value.required === true,
-      pointer: at,
-      schema: normalizeSchema(source, schemaAt.value, schemaAt.pointer),
-    }];
-  });
-}
-
-/** A parameter's schema is under `schema`, or under `content.<media type>.schema`. */
-function schemaLocation(parameter: Record<string, unknown>, pointer: string): { value: unknown; pointer: string } {
-  if ("schema" in parameter) return { value: parameter.schema, pointer: childPointer(pointer, "schema") };
-  const [media, body] = Object.entries(isJsonObject(parameter.content) ? parameter.content : {})[0] ?? [];
-  if (media !== undefined && isJsonObject(body)) return { value: body.schema, pointer: childPointer(pointer, "content", media, "schema") };
-  return { value: undefined, pointer };
+  return new Map(
+    op.parameters.map((parameter) => [
+      parameterKey(parameter.in, parameter.name, op.path),
+      {
+        key: parameterKey(parameter.in, parameter.name, op.path),
+        name: parameter.name,
+        location: parameter.in,
+        required: parameter.required,
+        pointer: parameter.pointer,
+        schema: normalizeSchema(source, parameter.schema, parameter.schemaPointer),
+      },
+    ]),
+  );
 }
 
 /** Path parameters are matched by their position in the path, since renaming `{id}` changes nothing for clients. */

@@ -1,11 +1,9 @@
 // Compares the responses of two matched operations: statuses, presence of a body, and the body schemas.
 import { compareSchemas } from "./compare-schemas.ts";
 import type { Finding } from "./finding.ts";
-import { isJsonObject, type LoadedDocument } from "./load-document.ts";
+import type { LoadedDocument } from "./load-document.ts";
+import { operationLabel, type OperationEntry } from "./match-operations.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
-import { operationLabel, type OperationEntry } from "./operations.ts";
-import { childPointer } from "./pointer.ts";
-import { followRefs } from "./resolve-ref.ts";
 import type { SchemaNode } from "./schema-node.ts";
 
 interface ResponseEntry {
@@ -62,25 +60,12 @@ function responseFinding(
   return { kind, context: "operation", operation, subject: `response ${response.status}`, change, ours, theirs };
 }
 
+/** The operation's responses as the walker resolved them; the body is the JSON one, when there is one. */
 function listResponses(source: LoadedDocument, op: OperationEntry): ResponseEntry[] {
-  const responsesPointer = childPointer(op.pointer, "responses");
-  const responses = isJsonObject(op.operation.responses) ? op.operation.responses : {};
-  return Object.entries(responses).map(([status, raw]) => {
-    const pointer = childPointer(responsesPointer, status);
-    const resolved = followRefs(source, raw, pointer);
-    const media = jsonMedia(resolved.value);
-    const bodyPointer = childPointer(resolved.pointer, "content", media?.type ?? "", "schema");
-    const body = media ? normalizeSchema(source, media.schema, bodyPointer) : undefined;
-    return { status, key: status.toUpperCase(), pointer, body };
-  });
-}
-
-/** The JSON media type of a response: `application/json`, else the first `+json` or `json` one. */
-function jsonMedia(response: unknown): { type: string; schema: unknown } | undefined {
-  if (!isJsonObject(response) || !isJsonObject(response.content)) return undefined;
-  const types = Object.keys(response.content);
-  const type = types.find((candidate) => candidate === "application/json") ?? types.find((candidate) => /json/i.test(candidate));
-  const media = type === undefined ? undefined : response.content[type];
-  if (type === undefined || !isJsonObject(media) || !("schema" in media)) return undefined;
-  return { type, schema: media.schema };
+  return op.responses.map(({ status, pointer, json }) => ({
+    status,
+    key: status.toUpperCase(),
+    pointer,
+    body: json ? normalizeSchema(source, json.schema, json.schemaPointer) : undefined,
+  }));
 }

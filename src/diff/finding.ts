@@ -4,7 +4,7 @@ import type { Context, Kind } from "./classify.ts";
 export interface Finding {
   kind: Kind;
   context: Context;
-  /** The operation it was found in, as "GET /api/video/logs". */
+  /** The operation it was found in, as "GET /logs". */
   operation: string;
   /** What changed, as "response 200 body field \"data[].status\"". */
   subject: string;

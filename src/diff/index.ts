@@ -1,5 +1,5 @@
 // Public surface of the spec diff.
-export { diffCommand, DIFF_USAGE } from "./command.ts";
+export { diffCommand, DIFF_HELP } from "./command.ts";
 export { diffDocuments, type DiffReport, type Difference } from "./diff-documents.ts";
 export { classify, RULES, KINDS, type Kind, type Level, type Context } from "./classify.ts";
 export { loadDocument, toOpenApiDocument, DocumentError, type LoadedDocument, type Side } from "./load-document.ts";

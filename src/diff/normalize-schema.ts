@@ -1,13 +1,14 @@
 // Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
 import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
 import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
-import { childPointer, refToPointer } from "./pointer.ts";
-import { lookupRef } from "./resolve-ref.ts";
+import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
+import { childPointer } from "./pointer.ts";
+import { readDocument } from "./read-document.ts";
 import { anyNode, BOUND_KEYWORDS, type PropertyEntry, type SchemaNode } from "./schema-node.ts";
 
 /** Normalises the schema `raw` found at `pointer` of `source`. */
 export function normalizeSchema(source: LoadedDocument, raw: unknown, pointer: string): SchemaNode {
-  return normalize(source, raw, pointer, []);
+  return readDocument(source, () => normalize(source, raw, pointer, []));
 }
 
 /** `refStack` holds the `$ref`s being expanded on the way here, to cut cycles. */
@@ -24,7 +25,7 @@ function normalize(source: LoadedDocument, raw: unknown, pointer: string, refSta
 function normalizeRef(source: LoadedDocument, raw: JsonObject, ref: string, pointer: string, refStack: readonly string[]): SchemaNode {
   const targetPointer = refToPointer(ref);
   if (refStack.includes(ref)) return { ...anyNode(targetPointer), recursive: true };
-  const target = normalize(source, lookupRef(source, ref, pointer), targetPointer, [...refStack, ref]);
+  const target = normalize(source, lookupRef(source.doc, ref, pointer), targetPointer, [...refStack, ref]);
   const siblings = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "$ref"));
   return mergeNodes(normalize(source, siblings, pointer, refStack), target);
 }

@@ -1,15 +1,10 @@
 // JSON pointers (RFC 6901) into an OpenAPI document, written without the leading "#".
 
-import { escapeToken } from "../spec/json-pointer.ts";
+import { escapeToken } from "../openapi/json-pointer.ts";
 
 export { escapeToken };
 
 /** The pointer of a child of the node at `parent`. */
 export function childPointer(parent: string, ...tokens: Array<string | number>): string {
   return parent + tokens.map((token) => `/${escapeToken(token)}`).join("");
-}
-
-/** Turns a local `$ref` ("#/components/schemas/Log") into the pointer it names ("/components/schemas/Log"). */
-export function refToPointer(ref: string): string {
-  return ref.startsWith("#") ? ref.slice(1) : ref;
 }

@@ -1,6 +1,6 @@
 // Turns raw validator errors into classified violations, explaining a failed union of object schemas by one branch.
 import type { UnionBranch, ValidationError } from "../../generated/validators-detailed.js";
-import { escapeToken, valueAtPointer } from "../spec/json-pointer.ts";
+import { escapeToken, valueAtPointer } from "../openapi/json-pointer.ts";
 import { chooseUnionBranch } from "./choose-union-branch.ts";
 import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";

@@ -1,6 +1,6 @@
 // The number literal a JSON text holds at a pointer, as written. JSON.parse turns a literal beyond double range (1e400)
 // into Infinity; a report quotes what the server actually sent.
-import { escapeToken } from "../spec/json-pointer.ts";
+import { escapeToken } from "../openapi/json-pointer.ts";
 
 type Frame = { array: true; index: number } | { array: false; key: string | undefined; expectingKey: boolean };
 

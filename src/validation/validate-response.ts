@@ -4,6 +4,7 @@ import { responseValidators, type Validator } from "../../generated/validators.j
 import { explainErrors } from "./explain-errors.ts";
 import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
+import { statusViolation } from "./violation-factory.ts";
 
 export type OperationId = keyof typeof responseValidators;
 
@@ -40,16 +41,7 @@ export function validateResponse(
   if (!operation) throw new TypeError(`unknown operationId "${String(operationId)}"`);
   const validate = operation[String(status)];
   if (!validate) {
-    return [
-      {
-        pointer: "",
-        kind: "breaking",
-        keyword: "status",
-        message: `status ${status} is not declared for ${operationId}`,
-        expected: `one of ${Object.keys(operation).join(", ")}`,
-        actual: String(status),
-      },
-    ];
+    return [statusViolation(Object.keys(operation), status, operationId)];
   }
   if (validate(body)) return [];
   // Only a rejected body pays for collecting every error.

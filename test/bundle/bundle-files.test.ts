@@ -6,7 +6,7 @@ import { validate as validate31 } from "@hyperjump/json-schema/openapi-3-1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec, externalRefs, type BundleResult } from "../../scripts/lib/bundle.ts";
 import { REDOCLY_CONFIG, runRedocly } from "../../scripts/lib/bundle-redocly.ts";
-import { loadSpec } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
 
 // The official OpenAPI document schemas, as shipped by @hyperjump/json-schema.
 const OAS_31_SCHEMA = "https://spec.openapis.org/oas/3.1/schema-draft-2020-12";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DowngradeError, downgradeTo30 } from "../../scripts/lib/downgrade.ts";
-import { loadSpec, type OpenApiDocument } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 
 /** A minimal 3.1 document whose only content is the given component schemas. */
 function docWith(schemas: Record<string, unknown>, extra: Record<string, unknown> = {}): OpenApiDocument {
@@ -108,6 +109,36 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
       examples: { one: { value: "a" } },
     });
     expect(op.responses["404"]).toEqual({ $ref: "#/components/responses/Missing" });
+  });
+
+  it("downgrades path-level parameters, operation parameters and callbacks, and keeps a path item $ref as a reference", () => {
+    const nullable = { type: ["integer", "null"], exclusiveMinimum: 0 };
+    const doc = docWith(
+      {},
+      {
+        paths: {
+          "/a": {
+            parameters: [{ name: "p", in: "query", schema: structuredClone(nullable) }],
+            get: {
+              parameters: [{ name: "q", in: "query", schema: { const: "x" } }],
+              responses: {},
+              callbacks: {
+                done: { "{$request.query.url}": { post: { responses: { "200": { description: "", content: { "application/json": { schema: { type: ["string", "null"] } } } } } } } },
+              },
+            },
+          },
+          "/b": { $ref: "#/paths/~1a" },
+        },
+      },
+    );
+    const out = downgradeTo30(doc);
+    expect(out.paths["/a"].parameters[0].schema).toEqual({ type: "integer", nullable: true, minimum: 0, exclusiveMinimum: true });
+    expect(out.paths["/a"].get.parameters[0].schema).toEqual({ enum: ["x"] });
+    expect(out.paths["/a"].get.callbacks.done["{$request.query.url}"].post.responses["200"].content["application/json"].schema).toEqual({
+      type: "string",
+      nullable: true,
+    });
+    expect(out.paths["/b"]).toEqual({ $ref: "#/paths/~1a" });
   });
 
   it("leaves its input untouched", () => {

@@ -5,7 +5,11 @@ import { registerSchema, setShouldValidateFormat, validate } from "@hyperjump/js
 import "@hyperjump/json-schema/formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/lib/bundle.ts";
-import { loadSpec, resolvePointer, responseSchemas, type OpenApiDocument } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { escapeToken, resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { walkOperations } from "../../src/openapi/walk-operations.ts";
 
 // The 3.0 file is judged by an OpenAPI-3.0-aware validator (hyperjump's 3.0 dialect: draft-04 plus `nullable`,
 // `example`, `discriminator`…), not by converting it back to 3.1 with our own code.
@@ -20,39 +24,21 @@ interface ExampleCase {
 
 type Validator = (value: unknown) => { valid: boolean };
 
-const escape = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
-
-/** Follows `$ref`s, returning the target and the pointer it lives at. */
-function follow(doc: OpenApiDocument, node: any, pointer: string): { node: any; pointer: string } {
-  while (node && typeof node.$ref === "string") {
-    pointer = node.$ref.slice(1);
-    node = resolvePointer(doc, node.$ref);
-  }
-  return { node, pointer };
-}
-
-/** Every media-type example (named or single) and every schema `example` of the document. */
+/** Every JSON body example (named or single) of every operation, from the shared walker, and every schema `example`. */
 function collectExamples(doc: OpenApiDocument): ExampleCase[] {
   const cases: ExampleCase[] = [];
-  for (const [path, item] of Object.entries<any>(doc.paths)) {
-    for (const [method, operation] of Object.entries<any>(item)) {
-      for (const [status, ref] of Object.entries<any>(operation.responses ?? {})) {
-        const base = `/paths/${escape(path)}/${method}/responses/${status}`;
-        const response = follow(doc, ref, base);
-        for (const [mediaType, media] of Object.entries<any>(response.node.content ?? {})) {
-          const schemaPointer = `${response.pointer}/content/${escape(mediaType)}/schema`;
-          const label = `${operation.operationId} ${status}`;
-          if ("example" in media) cases.push({ label: `${label} example`, schemaPointer, value: media.example });
-          for (const [name, example] of Object.entries<any>(media.examples ?? {})) {
-            cases.push({ label: `${label} ${name}`, schemaPointer, value: follow(doc, example, "").node.value });
-          }
-        }
-      }
+  for (const operation of walkOperations(doc)) {
+    for (const { status, json } of operation.responses) {
+      if (!json) continue;
+      const label = `${operation.operationId} ${status}`;
+      const { schemaPointer } = json;
+      if ("example" in json) cases.push({ label: `${label} example`, schemaPointer, value: json.example });
+      for (const [name, value] of Object.entries(json.examples)) cases.push({ label: `${label} ${name}`, schemaPointer, value });
     }
   }
   for (const [name, schema] of Object.entries<any>(doc.components?.schemas ?? {})) {
     if ("example" in schema) {
-      cases.push({ label: `schema ${name}`, schemaPointer: `/components/schemas/${escape(name)}`, value: schema.example });
+      cases.push({ label: `schema ${name}`, schemaPointer: `/components/schemas/${escapeToken(name)}`, value: schema.example });
     }
   }
   return cases;

@@ -1,64 +1,29 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
+import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 
-const PRISM = fileURLToPath(new URL("../../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
 const AUTH = `Basic ${Buffer.from("project-id:api-token").toString("base64")}`;
 const LOG_ID = "c22d24f6-5a47-4597-9a23-c7d01e696b92";
 
 let dir: string;
 let bundle: BundleResult;
-let prism: ChildProcess | undefined;
-let prismOutput = "";
+let prism: PrismServer | undefined;
 let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, "close");
-  return port;
-}
-
-async function waitUntilListening(child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!/Prism is listening/.test(prismOutput)) {
-    if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode}:\n${prismOutput}`);
-    if (Date.now() > deadline) throw new Error(`Prism did not start within ${timeoutMs} ms:\n${prismOutput}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-prism30-"));
   bundle = await bundleSpec(dir);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  prism = spawn(process.execPath, [PRISM, "mock", bundle.openapi30, "-h", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that afterAll can end Prism and anything it started, and nothing else.
-    detached: true,
-  });
-  prism.stdout?.on("data", (chunk: Buffer) => (prismOutput += chunk.toString()));
-  prism.stderr?.on("data", (chunk: Buffer) => (prismOutput += chunk.toString()));
-  await waitUntilListening(prism, 20_000);
+  // The toolkit's own launcher: a supervised Prism that stops with this process even if afterAll never runs.
+  prism = await startPrismMock({ specPath: bundle.openapi30, readyTimeoutMs: 20_000 });
+  baseUrl = prism.url;
 }, 30_000);
 
 afterAll(async () => {
-  if (prism?.pid !== undefined && prism.exitCode === null) {
-    const exited = once(prism, "exit");
-    process.kill(-prism.pid, "SIGTERM");
-    await exited;
-  }
+  await prism?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

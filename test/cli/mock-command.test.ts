@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../src/mock/prism.ts";
+import { findFreePort } from "../../src/net/ports.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 import { startLocalServer } from "../helpers/local-server.ts";
 import { assertBuilt, runBin } from "./run-bin.ts";

@@ -57,4 +57,16 @@ describe("the client's types", () => {
     expectTypeOf<ApiError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<ApiError["requestId"]>().toEqualTypeOf<string | undefined>();
   });
+  it("the generic methods are typed from the spec's operations: bodies, items and parameters", () => {
+    expectTypeOf(client.get<"get_log">).returns.resolves.toEqualTypeOf<VideoLog>();
+    expectTypeOf(client.list<"list_logs">).returns.resolves.toEqualTypeOf<ListLogsPage>();
+    expectTypeOf(client.iterate<"list_logs">).returns.toEqualTypeOf<AsyncGenerator<VideoLog, void, undefined>>();
+    expectTypeOf<NonNullable<Parameters<typeof client.list<"list_logs">>[1]>["query"]>().toEqualTypeOf<ListLogsQuery | undefined>();
+    // @ts-expect-error get_log is not a list operation
+    void client.list("get_log");
+    // @ts-expect-error no such operation in the spec
+    void client.get("get_logs");
+    // @ts-expect-error get_log's path needs its id
+    void client.get("get_log", { path: {} });
+  });
 });

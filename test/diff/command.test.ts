@@ -1,6 +1,8 @@
-// `video-logs diff` as a function: exit codes, messages on stderr, and the shape of each output format.
+// `video-logs diff` through the CLI's shared stack (runCli): exit codes, messages on stderr, the output formats.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffCommand } from "../../src/diff/command.ts";
+import { runCli } from "../../src/cli/main.ts";
 import { captureIo, changed, fixturePath, OUR_SPEC_PATH, readFixture, readYaml, writeTemp, type CapturedIo } from "./helpers.ts";
 
 const base = readFixture("base.yaml");
@@ -8,7 +10,7 @@ const BASE = fixturePath("base.yaml");
 
 async function run(args: string[]): Promise<CapturedIo & { code: number }> {
   const captured = captureIo();
-  const code = await diffCommand(args, captured.io);
+  const code = await runCli(["diff", ...args], captured.io);
   return { ...captured, code };
 }
 
@@ -21,7 +23,7 @@ const breakingChange = (doc: any) => delete doc.components.schemas.Item.properti
 const nonBreakingChange = (doc: any) => delete doc.components.schemas.Item.additionalProperties;
 const informationalChange = (doc: any) => (doc.components.parameters.page_size.schema.default = 30);
 
-describe("diffCommand exit codes", () => {
+describe("video-logs diff exit codes", () => {
   it("prints usage and exits 0 with --help", async () => {
     const { code, stdout, stderr } = await run(["--help"]);
     expect(code).toBe(0);
@@ -54,27 +56,39 @@ describe("diffCommand exit codes", () => {
   });
 });
 
-describe("diffCommand usage errors", () => {
+describe("video-logs diff usage errors", () => {
   const usageErrors: Array<[string, string[], RegExp]> = [
-    ["an unknown flag", [BASE, "--colour"], /unknown option --colour/],
-    ["a missing document argument", [], /missing the document to compare with/],
-    ["two document arguments", [BASE, BASE], /expected one document to compare with, got 2/],
-    ["a flag without its value", [BASE, "--format"], /option --format needs a value/],
-    ["an unknown format", [BASE, "--format", "html"], /--format must be text, json or markdown, not "html"/],
-    ["an unknown --fail-on level", [BASE, "--fail-on", "informational"], /--fail-on must be breaking or non-breaking/],
+    ["an unknown flag", [BASE, "--colour"], /Unknown option '--colour'/],
+    ["a missing document argument", [], /Missing the document to compare with/],
+    ["two document arguments", [BASE, BASE], /Unexpected argument ".*base\.yaml"/],
+    ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
+    ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, got "html"/],
+    ["an unknown --fail-on level", [BASE, "--fail-on", "informational"], /--fail-on must be one of breaking, non-breaking, got "informational"/],
+    ["an --out folder that does not exist", [BASE, "--out", "/nonexistent/report.txt"], /Cannot write the report to \/nonexistent\/report\.txt/],
   ];
   for (const [what, args, message] of usageErrors) {
-    it(`exits 2 with a one-line message on ${what}`, async () => {
+    it(`exits 2 on ${what}, with the CLI's message and a pointer to --help`, async () => {
       const { code, stdout, stderr } = await run(args);
       expect(code).toBe(2);
       expect(stdout()).toBe("");
-      expect(stderr()).toMatch(message);
-      expect(stderr().trimEnd().split("\n")).toHaveLength(1);
+      const [first, hint, ...rest] = stderr().trimEnd().split("\n");
+      expect(first).toMatch(/^video-logs: /);
+      expect(first).toMatch(message);
+      expect(hint).toBe("Run `video-logs diff --help` for usage.");
+      expect(rest).toEqual([]);
     });
   }
+
+  it("shows its help with -h as with --help, even beside a flag it would refuse", async () => {
+    const short = await run(["-h"]);
+    const long = await run(["--help", "--format", "html"]);
+    expect([short.code, long.code]).toEqual([0, 0]);
+    expect(short.stdout()).toBe(long.stdout());
+    expect(short.stdout()).toContain("--out FILE");
+  });
 });
 
-describe("diffCommand input errors", () => {
+describe("video-logs diff input errors", () => {
   const inputErrors: Array<[string, () => string, RegExp]> = [
     ["a file that does not exist", () => fixturePath("missing.yaml"), /cannot read theirs document ".*missing\.yaml": no such file/],
     ["a directory", () => fixturePath(""), /cannot read theirs document .*: it is a directory/],
@@ -86,11 +100,12 @@ describe("diffCommand input errors", () => {
     ["an empty file", () => writeTemp("", "empty.yaml"), /is not an OpenAPI 3\.x document: its top level is not a mapping/],
   ];
   for (const [what, path, message] of inputErrors) {
-    it(`exits 2 with a clear message on ${what}`, async () => {
+    it(`exits 2 with a clear one-line message and no usage hint on ${what}`, async () => {
       const { code, stdout, stderr } = await run([path()]);
       expect(code).toBe(2);
       expect(stdout()).toBe("");
-      expect(stderr()).toMatch(/^video-logs diff: /);
+      expect(stderr()).toMatch(/^video-logs: /);
+      expect(stderr()).not.toContain("--help");
       expect(stderr()).toMatch(message);
       expect(stderr().trimEnd().split("\n")).toHaveLength(1);
     });
@@ -105,11 +120,30 @@ describe("diffCommand input errors", () => {
   it("exits 2 when a $ref of theirs cannot be resolved", async () => {
     const { code, stderr } = await runAgainstBase((doc) => (doc.paths["/items"].get.parameters[0].$ref = "#/components/parameters/gone"));
     expect(code).toBe(2);
-    expect(stderr()).toMatch(/cannot resolve \$ref "#\/components\/parameters\/gone"/);
+    expect(stderr()).toMatch(/theirs document ".*": cannot resolve \$ref "#\/components\/parameters\/gone"/);
+    expect(stderr()).not.toContain("--help");
+  });
+
+  it("exits 2 when theirs has a $ref cycle among its responses, instead of hanging", async () => {
+    const { code, stderr } = await runAgainstBase((doc) => {
+      doc.paths["/items"].get.responses["200"] = { $ref: "#/components/responses/A" };
+      doc.components.responses = { A: { $ref: "#/components/responses/B" }, B: { $ref: "#/components/responses/A" } };
+    });
+    expect(code).toBe(2);
+    expect(stderr()).toMatch(/theirs document ".*": circular \$ref "#\/components\/responses\/A"/);
   });
 });
 
-describe("diffCommand output", () => {
+describe("video-logs diff output", () => {
+  it("writes the report to --out instead of stdout, and says where", async () => {
+    const file = join(dirname(writeTemp("")), "diff.json");
+    const { code, stdout, stderr } = await runAgainstBase(breakingChange, "--format", "json", "--out", file);
+    expect(code).toBe(1);
+    expect(stdout()).toBe("");
+    expect(stderr()).toBe(`Report written to ${file}\n`);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ summary: { breaking: 1 } });
+  });
+
   it("prints JSON with the documented shape", async () => {
     const { code, stdout } = await runAgainstBase((doc) => {
       breakingChange(doc);

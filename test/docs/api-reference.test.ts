@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { bundleSpec } from "../../scripts/lib/bundle.ts";
-import { CHROMIUM_PATH, SCREENSHOT_ROUTE, withDocsPage } from "../../scripts/lib/docs-browser.ts";
+import { CHROMIUM_PATH, operationRoute, screenshotOperation, withDocsPage } from "../../scripts/lib/docs-browser.ts";
 import { buildDocs, DOCS_TITLE, makeSelfContained } from "../../scripts/lib/docs.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { walkOperations } from "../../src/openapi/walk-operations.ts";
 
 const REQUIRE_TOOLCHAINS = process.env.REQUIRE_TOOLCHAINS === "1";
 const hasChromium = existsSync(CHROMIUM_PATH);
@@ -19,10 +21,13 @@ function needChromium(ctx: TestContext): void {
 
 let dir: string;
 let html: string;
+let doc31: OpenApiDocument;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-docs-"));
-  const { openapi31 } = await bundleSpec(join(dir, "openapi"));
+  const bundled = await bundleSpec(join(dir, "openapi"));
+  doc31 = bundled.doc31;
+  const { openapi31 } = bundled;
   html = await buildDocs(openapi31, join(dir, "docs", "index.html"));
 }, 30_000);
 
@@ -41,6 +46,13 @@ describe("the HTML API reference", () => {
     expect(page).toContain("get_log");
   });
 
+  it("derives an operation's route from its first tag and its operationId, and refuses an operation with neither", () => {
+    const [first] = walkOperations({ paths: { "/r": { get: { operationId: "list_rooms", tags: ["Room Sessions", "Other"] } } } });
+    expect(operationRoute(first!)).toBe("/#/room-sessions/list_rooms");
+    const [untagged] = walkOperations({ paths: { "/r": { get: { operationId: "list_rooms" } } } });
+    expect(() => operationRoute(untagged!)).toThrow("GET /r needs a tag and an operationId");
+  });
+
   it("refuses to leave a page that would load web fonts", () => {
     expect(() =>
       makeSelfContained('<link href="https://fonts.googleapis.com/css?family=Roboto" rel="stylesheet">'),
@@ -53,7 +65,8 @@ describe("the HTML API reference", () => {
     async (ctx) => {
       needChromium(ctx);
       const { result, report } = await withDocsPage(html, async (page, origin) => {
-        await page.goto(`${origin}${SCREENSHOT_ROUTE}`, { waitUntil: "networkidle" });
+        const getLogOperation = walkOperations(doc31).find((operation) => operation.operationId === "get_log")!;
+        await page.goto(`${origin}${operationRoute(getLogOperation)}`, { waitUntil: "networkidle" });
         const getLog = page.getByRole("heading", { name: "Get video log" });
         const listLogs = page.getByRole("heading", { name: "List video logs" });
         await getLog.waitFor();
@@ -83,6 +96,24 @@ describe("the HTML API reference", () => {
       expect(report.otherLocalPaths.filter((path) => path !== "/favicon.ico")).toEqual([]);
     },
   );
+
+  it("opens each operation of the spec, the screenshot's first, at the route the walker derives for it", { timeout: 30_000 }, async (ctx) => {
+    needChromium(ctx);
+    const operations = walkOperations(doc31);
+    expect(screenshotOperation(doc31)).toEqual(operations[0]);
+    const { result } = await withDocsPage(html, async (page, origin) => {
+      const tops: Array<number | undefined> = [];
+      for (const operation of operations) {
+        await page.goto(`${origin}${operationRoute(operation)}`, { waitUntil: "networkidle" });
+        const heading = page.getByRole("heading", { name: operation.summary! }).first();
+        await heading.waitFor();
+        tops.push((await heading.boundingBox())?.y);
+      }
+      return tops;
+    });
+    // Each route scrolls its own operation's heading to the top of the page.
+    for (const top of result) expect(top).toBeLessThan(200);
+  });
 
   it("is watched by a browser check that does notice offsite requests and console errors", { timeout: 30_000 }, async (ctx) => {
     needChromium(ctx);

@@ -13,7 +13,8 @@ import {
   type ModelExample,
   type ModelFiles,
 } from "../../scripts/lib/models.ts";
-import { loadSpec, responseSchemas } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { needToolchain, runs } from "./toolchain.ts";
 
 const HARNESS = fileURLToPath(new URL("./harness/", import.meta.url));

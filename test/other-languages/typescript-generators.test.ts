@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
-import { startPrismMock, type PrismServer } from "../../src/mock/prism.ts";
+import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
 import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
 import { generatorNode, needToolchain } from "./toolchain.ts";
 

@@ -3,9 +3,9 @@
 // what a peer needs to find its schema (the request to route, or the schema's pointer in the 3.1 bundle) and ajv's
 // verdict through the toolkit's own validateResponse.
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
-import type { OpenApiDocument } from "../../scripts/lib/spec.ts";
-import { responseSchemas } from "../../scripts/lib/spec.ts";
-import { escapeToken } from "../../src/spec/json-pointer.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import { walkOperations } from "../../src/openapi/walk-operations.ts";
 import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
 import type { Violation } from "../../src/validation/violation.ts";
 
@@ -46,7 +46,7 @@ export const FORMAT_PROBES = [
 interface Operation {
   method: string;
   url: string;
-  /** status → JSON pointer of the response object (through one `$ref` if the response is a reference). */
+  /** status → JSON pointer of the JSON body schema, where the walker found it (after the response's `$ref`s). */
   responses: Map<string, string>;
 }
 
@@ -59,14 +59,10 @@ function serverBase(doc: OpenApiDocument): string {
 function operations(doc: OpenApiDocument): Map<string, Operation> {
   const byId = new Map<string, Operation>();
   const base = serverBase(doc);
-  for (const { operationId, method, path } of responseSchemas(doc)) {
-    if (byId.has(operationId)) continue;
-    const responses = new Map<string, string>();
-    for (const [status, response] of Object.entries<any>(doc.paths[path][method].responses)) {
-      const own = `/paths/${escapeToken(path)}/${method}/responses/${status}`;
-      responses.set(status, typeof response.$ref === "string" ? response.$ref.slice(1) : own);
-    }
-    byId.set(operationId, { method: method.toUpperCase(), url: base + path.replace(/\{[^}]+\}/g, SAMPLE_ID), responses });
+  for (const { operationId, method, path, responses } of walkOperations(doc)) {
+    if (operationId === undefined) continue;
+    const schemas = new Map(responses.flatMap(({ status, json }) => (json ? [[status, json.schemaPointer] as const] : [])));
+    byId.set(operationId, { method: method.toUpperCase(), url: base + path.replace(/\{[^}]+\}/g, SAMPLE_ID), responses: schemas });
   }
   return byId;
 }
@@ -86,7 +82,7 @@ export function verdictCases(doc: OpenApiDocument): VerdictCase[] {
       body,
       url: op.url,
       method: op.method,
-      schemaPointer: `${response}/content/application~1json/schema`,
+      schemaPointer: response,
       ajvValid: ajvViolations.length === 0,
       ajvViolations,
     };

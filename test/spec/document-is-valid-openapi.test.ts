@@ -1,6 +1,8 @@
 import { validate } from "@hyperjump/json-schema/openapi-3-1";
 import { describe, expect, it } from "vitest";
-import { loadSpec, resolvePointer } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { lookupRef } from "../../src/openapi/resolve-ref.ts";
+import { walkOperations } from "../../src/openapi/walk-operations.ts";
 
 // The official OAS 3.1 schema for documents whose jsonSchemaDialect is plain JSON Schema 2020-12: it checks the
 // document's structure and every Schema Object against the 2020-12 meta-schema.
@@ -35,8 +37,9 @@ describe("the OpenAPI document", () => {
     expect(spec.jsonSchemaDialect).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
-  it("resolves every $ref it contains", () => {
-    for (const ref of collectRefs(spec)) expect(() => resolvePointer(spec, ref), ref).not.toThrow();
+  it("resolves every $ref it contains, and the walker follows them all without a cycle", () => {
+    for (const ref of collectRefs(spec)) expect(() => lookupRef(spec, ref, ""), ref).not.toThrow();
+    expect(() => walkOperations(spec)).not.toThrow();
   });
 
   it("serves the Space host with a space_name variable and requires HTTP Basic auth", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadSpec, responseSchemas } from "../../scripts/lib/spec.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 
 const spec = loadSpec();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnionBranch, Validator } from "../../generated/validators-detailed.js";
-import { COMPONENTS_ID, type OpenApiDocument } from "../../scripts/lib/spec.ts";
+import { COMPONENTS_ID } from "../../scripts/lib/components-schema.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { unionBranchShapes } from "../../scripts/lib/validators-module.ts";
 import { chooseUnionBranch } from "../../src/validation/choose-union-branch.ts";

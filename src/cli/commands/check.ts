@@ -1,21 +1,21 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
-import { accessSync, constants, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
+import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
-import { EXIT, type CliIo } from "../io.ts";
+import { EXIT, assertWritable, writeOutput, type CliIo } from "../io.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const CHECK_HELP = `Usage: video-logs check [options]
 
-Checks that the API's responses still match the spec: lists pages with include_deleted false and true, gets a sample
-of the ids seen, gets a random id (expects the 404 body) and sends wrong credentials (expects the 401 body). Every
-response is validated strictly; each violation is breaking or additive.
+Checks that the API's responses still match the spec, touring every operation the spec declares: reads the pages of
+each list operation (with and without the discarded form where the spec has such a filter), gets a sample of the ids
+seen through each get-by-id operation, gets a random id (expects the 404 body) and sends wrong credentials (expects the
+401 body). Every response is validated strictly; each violation is breaking or additive.
 
 Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
 Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
@@ -36,15 +36,6 @@ Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential prob
 `;
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
-
-/** Fails before any request when the report could not be written at the end. */
-function assertWritable(file: string): void {
-  try {
-    accessSync(dirname(resolve(file)), constants.W_OK);
-  } catch {
-    throw new UsageError(`Cannot write the report to ${file}: its folder does not exist or is not writable`);
-  }
-}
 
 function progress(io: CliIo, enabled: boolean) {
   return (check: CheckResult, done: number) => {
@@ -80,7 +71,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
   let stopMock: (() => Promise<void>) | undefined;
   if (!target) {
-    const { startPrismMock, PrismNotInstalledError } = await import("../../mock/prism.ts");
+    const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);
     const mock = await startPrismMock({}).catch((error: unknown) => {
       if (!(error instanceof PrismNotInstalledError)) throw error;
       throw new UsageError(`${error.message}\nOr name a target to check: --base-url, --space or SIGNALWIRE_SPACE.`);
@@ -97,7 +88,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const client = target.client();
     report = await runDriftCheck({
       client,
-      wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: "not-a-valid-token" }),
+      wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
       target: { baseUrl: client.baseUrl, kind: target.kind },
       pages,
       sample,
@@ -110,7 +101,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     await stopMock?.();
   }
 
-  const first = report.checks[0];
+  // The first request with the real credentials tells whether the target is reachable and accepts them.
+  const first = report.checks.find((check) => check.kind !== "wrong-credentials");
   if (first && first.status === null) {
     throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
   }
@@ -122,12 +114,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 
   const color = format === "text" && !values.out && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const output = formatReport(report, format, { color });
-  if (values.out) {
-    writeFileSync(values.out, output);
-    io.stderr.write(`Report written to ${values.out}\n`);
-  } else {
-    io.stdout.write(output);
-  }
+  writeOutput(io, output, values.out);
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;

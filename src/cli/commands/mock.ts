@@ -20,7 +20,7 @@ export async function mockCommand(args: string[], io: CliIo, untilStopped: () =>
   }
   const port = values.port === undefined ? undefined : integerFlag("port", values.port, 0, { min: 1, max: 65535 });
   const seed = integerFlag("seed", values.seed, 1, { min: 0, max: 2 ** 31 - 1 });
-  const { startPrismMock } = await import("../../mock/prism.ts");
+  const { startPrismMock } = await import("../../mock/start-prism.ts");
   const stopped = untilStopped();
   const mock = await startPrismMock({ port, dynamic: Boolean(values.dynamic), seed });
   io.stdout.write(`Prism mock of the Video Logs spec listening on ${mock.url} (Ctrl-C to stop)\n`);

@@ -3,9 +3,11 @@ import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
+import { getByIdOperations, operationOf, parametersIn, type OperationId } from "../../operations/operation-table.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { EXIT, type CliIo } from "../io.ts";
+import { queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
@@ -18,11 +20,16 @@ SIGNALWIRE_API_TOKEN.
 Exit: 0 success; 1 the API answered with an error or with a body that breaks the spec; 2 usage, connection or
 credential problem.`;
 
+/** The operations behind the two commands; their flags come from the spec's parameters. */
+const LIST_OPERATION = operationOf("list_logs");
+const GET_OPERATION = getByIdOperations().find((operation) => operation.getById!.list === LIST_OPERATION.operationId)!;
+const GET_QUERY = parametersIn(GET_OPERATION, "query").length > 0 ? `Query parameters (from the spec):\n${queryFlagHelp(GET_OPERATION)}\n` : "";
+
 export const GET_HELP = `Usage: video-logs get <id> [options]
 
 Prints one video log as JSON.
 
-${TARGET_HELP}
+${GET_QUERY}${TARGET_HELP}
 `;
 
 export const LIST_HELP = `Usage: video-logs list [options]
@@ -30,11 +37,8 @@ export const LIST_HELP = `Usage: video-logs list [options]
 Prints video logs as NDJSON (one log per line), following the pages.
 
   --limit N              stop after N logs (default: all)
-  --include-deleted      list deleted logs too, in their discarded form
-  --created-before D     only logs before D (YYYY-MM-DD or an RFC 3339 date-time)
-  --created-on D         only logs on D
-  --created-after D      only logs after D
-  --page-size N          logs per page, 1 to 1000
+Query parameters (from the spec):
+${queryFlagHelp(LIST_OPERATION)}
 ${TARGET_HELP}
 `;
 
@@ -66,7 +70,7 @@ function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean 
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, TARGET_OPTIONS, 1);
+  const { values, positionals } = parseCommandArgs(args, { ...queryFlagOptions(GET_OPERATION), ...TARGET_OPTIONS }, 1);
   if (values.help) {
     io.stdout.write(GET_HELP);
     return EXIT.ok;
@@ -78,9 +82,10 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   let exit: number = EXIT.ok;
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
-    log = client.redact(await client.getLog(id));
+    const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
+    log = client.redact(await client.get(GET_OPERATION.operationId as OperationId, params as never));
   } catch (error) {
-    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
     log = reportViolations(error, io);
     exit = EXIT.drift;
   }
@@ -88,7 +93,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     text = safeJson(log, 2);
   } catch (error) {
-    if (reportedTooDeep(error, "get_log", io)) return EXIT.drift;
+    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
     throw error;
   }
   io.stdout.write(`${text}\n`);
@@ -97,26 +102,17 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
+    ...queryFlagOptions(LIST_OPERATION),
     ...TARGET_OPTIONS,
     limit: { type: "string" },
-    "include-deleted": { type: "boolean" },
-    "created-before": { type: "string" },
-    "created-on": { type: "string" },
-    "created-after": { type: "string" },
-    "page-size": { type: "string" },
   });
   if (values.help) {
     io.stdout.write(LIST_HELP);
     return EXIT.ok;
   }
   const limit = integerFlag("limit", values.limit, Number.MAX_SAFE_INTEGER, { min: 1, max: Number.MAX_SAFE_INTEGER });
-  const query: ListLogsQuery = {
-    include_deleted: values["include-deleted"] || undefined,
-    created_before: values["created-before"],
-    created_on: values["created-on"],
-    created_after: values["created-after"],
-    page_size: values["page-size"] === undefined ? undefined : integerFlag("page-size", values["page-size"], 50, { min: 1, max: 1000 }),
-  };
+  // Typed by the spec's parameters, checked by the client before anything is sent.
+  const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
   const client = clientFrom(values, io);
   let printed = 0;
   // A reader that went away (`| head`) ends the listing: no further page is requested.
@@ -129,7 +125,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
-    if (reportedTooDeep(error, "list_logs", io)) return EXIT.drift;
+    if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
     reportViolations(error, io);
     return EXIT.drift;
   }

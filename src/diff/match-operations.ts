@@ -1,19 +1,9 @@
-// Lists a document's operations and pairs ours with theirs: by method + path, else by operationId.
-import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
-import { childPointer } from "./pointer.ts";
-import { followRefs } from "./resolve-ref.ts";
+// Pairs our operations with theirs: by method + path, else by operationId.
+import { walkOperations, type WalkedOperation } from "../openapi/walk-operations.ts";
+import type { LoadedDocument } from "./load-document.ts";
+import { readDocument } from "./read-document.ts";
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-export interface OperationEntry {
-  method: string;
-  path: string;
-  operationId?: string;
-  pointer: string;
-  operation: JsonObject;
-  pathItem: JsonObject;
-  pathItemPointer: string;
-}
+export type OperationEntry = WalkedOperation;
 
 export interface OperationMatch {
   pairs: Array<[OperationEntry, OperationEntry]>;
@@ -23,21 +13,12 @@ export interface OperationMatch {
   added: OperationEntry[];
 }
 
+/** The operations of one side, from the shared walker. */
 export function listOperations(source: LoadedDocument): OperationEntry[] {
-  const paths = isJsonObject(source.doc.paths) ? source.doc.paths : {};
-  return Object.entries(paths).flatMap(([path, rawItem]) => {
-    const item = followRefs(source, rawItem, childPointer("/paths", path));
-    if (!isJsonObject(item.value)) return [];
-    const pathItem = item.value;
-    return HTTP_METHODS.filter((method) => isJsonObject(pathItem[method])).map((method) => {
-      const operation = pathItem[method] as JsonObject;
-      const operationId = typeof operation.operationId === "string" ? operation.operationId : undefined;
-      return { method, path, operationId, pointer: childPointer(item.pointer, method), operation, pathItem, pathItemPointer: item.pointer };
-    });
-  });
+  return readDocument(source, () => walkOperations(source.doc));
 }
 
-/** "GET /api/video/logs/{id}". */
+/** "GET /logs/{id}". */
 export function operationLabel(entry: OperationEntry): string {
   return `${entry.method.toUpperCase()} ${entry.path}`;
 }

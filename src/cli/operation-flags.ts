@@ -1,0 +1,59 @@
+// Command-line flags derived from an operation's query parameters in the operation table: `page_size` becomes
+// `--page-size N`, a boolean becomes a switch. A new query parameter in the spec needs no CLI code.
+import type { Operation, OperationParameter } from "../operations/operation-table.ts";
+import { parametersIn } from "../operations/operation-table.ts";
+import { integerFlag } from "./parse-command-args.ts";
+
+type FlagSpec = { type: "string" | "boolean" };
+
+interface ParameterSchema {
+  type?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+const flagName = (parameter: OperationParameter) => parameter.name.replace(/_/g, "-");
+const schemaOf = (parameter: OperationParameter) => (parameter.schema ?? {}) as ParameterSchema;
+const isType = (parameter: OperationParameter, type: string) => {
+  const declared = schemaOf(parameter).type;
+  return declared === type || (Array.isArray(declared) && declared.includes(type));
+};
+
+/** The parseArgs options of an operation's query parameters. */
+export function queryFlagOptions(operation: Operation): Record<string, FlagSpec> {
+  return Object.fromEntries(
+    parametersIn(operation, "query").map((p) => [flagName(p), { type: isType(p, "boolean") ? "boolean" : "string" } as FlagSpec]),
+  );
+}
+
+/** One help line per query parameter, from its description in the spec. */
+export function queryFlagHelp(operation: Operation): string {
+  const rows = parametersIn(operation, "query").map((p) => {
+    const placeholder = isType(p, "boolean") ? "" : isType(p, "integer") ? " N" : " VALUE";
+    const firstSentence = (p.description ?? "").split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
+    return { flag: `--${flagName(p)}${placeholder}`, text: firstSentence };
+  });
+  const width = Math.max(0, ...rows.map((row) => row.flag.length)) + 2;
+  return rows.map((row) => `  ${row.flag.padEnd(width)} ${row.text}`.trimEnd()).join("\n");
+}
+
+/**
+ * The query the flags ask for: a switch sends `true` only when given; an integer is checked against the schema's
+ * bounds here (the flag's own range message); any other value goes as typed, for the client to check by the spec.
+ */
+export function queryFromFlags(operation: Operation, values: Record<string, unknown>): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const parameter of parametersIn(operation, "query")) {
+    const value = values[flagName(parameter)];
+    if (value === undefined || value === false) continue;
+    if (isType(parameter, "integer")) {
+      const { minimum, maximum } = schemaOf(parameter);
+      const min = typeof minimum === "number" ? minimum : Number.MIN_SAFE_INTEGER;
+      const max = typeof maximum === "number" ? maximum : Number.MAX_SAFE_INTEGER;
+      query[parameter.name] = integerFlag(flagName(parameter), String(value), 0, { min, max });
+    } else {
+      query[parameter.name] = value;
+    }
+  }
+  return query;
+}

@@ -1,0 +1,75 @@
+// The one exchange every caller uses (facade, generic methods, pagination, drift check): request → response, its bytes
+// and text, and the parsed body or the violation saying why it is not JSON. It judges nothing else and throws only
+// when no response came (network error, timeout, unsafe redirect, body too large).
+import { createQuerySerializer } from "openapi-fetch";
+import type { Operation, OperationId } from "../operations/operation-table.ts";
+import { parseJsonBody } from "../validation/parse-json-body.ts";
+import type { Violation } from "../validation/violation.ts";
+import { decodeUtf8Body } from "./decode-body.ts";
+import { receivedBody } from "./received-body.ts";
+
+/** The values of an operation's parameters, by location. */
+export interface OperationParams {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+}
+
+/** A body as JSON with the text it was parsed from, or why it is not JSON (bytes that are not UTF-8 included). */
+export type ParsedExchangeBody = { ok: true; body: unknown; text: string } | { ok: false; violation: Violation };
+
+export interface Exchange {
+  operationId: OperationId;
+  method: string;
+  /** The URL requested (never holds credentials). */
+  url: string;
+  response: Response;
+  /** The body bytes read within the client's body limit. */
+  bytes: Uint8Array;
+  parsed: ParsedExchangeBody;
+}
+
+export interface ExchangeRequest {
+  operation: Operation;
+  url: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** openapi-fetch's serialisation of a query object (form style, exploded), so both paths spell a query alike. */
+const serializeQuery = createQuerySerializer();
+
+/** The URL of an operation under a base URL: path parameters percent-encoded, undefined query values dropped. */
+export function operationUrl(baseUrl: string, operation: Operation, params: OperationParams = {}): string {
+  const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
+  const query = serializeQuery(Object.fromEntries(Object.entries(params.query ?? {}).filter(([, v]) => v !== undefined)));
+  return `${baseUrl}${path}${query ? `?${query}` : ""}`;
+}
+
+/** Decodes (strict UTF-8) and parses a body once. */
+export function parseExchangeBody(bytes: Uint8Array): ParsedExchangeBody {
+  const decoded = decodeUtf8Body(bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseJsonBody(decoded.text);
+  return parsed.ok ? { ok: true, body: parsed.body, text: decoded.text } : parsed;
+}
+
+/** Sends one request through the client's policy fetch and reads the answer. */
+export async function exchange(
+  send: (request: Request) => Promise<Response>,
+  defaultHeaders: Record<string, string>,
+  request: ExchangeRequest,
+): Promise<Exchange> {
+  const { operation, url } = request;
+  const response = await send(
+    new Request(url, { method: operation.method, headers: { ...defaultHeaders, ...request.headers }, signal: request.signal }),
+  );
+  const bytes = receivedBody(response) ?? new Uint8Array(0);
+  return {
+    operationId: operation.operationId as OperationId,
+    method: operation.method,
+    url: response.url || url,
+    response,
+    bytes,
+    parsed: parseExchangeBody(bytes),
+  };
+}

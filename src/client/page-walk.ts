@@ -1,0 +1,78 @@
+// The one pagination loop (client, drift check, contract tests): reads a list operation page after page by following
+// `links.next`, and says for each page how the walk goes on. The rule is the spec's: a list operation's 200 body is
+// an object with `links` and a `data` array.
+import { isContractViolationError } from "../errors/contract-violation-error.ts";
+import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
+import { listPageShapeViolation } from "../validation/list-page-shape.ts";
+import type { Violation } from "../validation/violation.ts";
+import type { Exchange } from "./exchange.ts";
+import { nextPageUrl } from "./next-page-link.ts";
+import { PaginationLoopGuard } from "./pagination-loop-guard.ts";
+
+/** How the walk goes on after a page. */
+export type PageEnd =
+  /** The page has a link to follow: the walk requests `url` when asked for the next step. */
+  | { kind: "next"; url: string }
+  /** The last page (no `links.next`). */
+  | { kind: "last" }
+  /** Not a 2xx page that parses as JSON: the caller judges the exchange; the walk ends. */
+  | { kind: "unreadable" }
+  /** The page cannot be walked on: its shape, a loop or a link that is not a URL. */
+  | { kind: "violation"; violation: Violation }
+  /** `links.next` leaves the base URL or the listing: refused, never followed with the credentials. */
+  | { kind: "unsafe"; error: UnsafeRedirectError };
+
+export interface PageStep {
+  exchange: Exchange;
+  /** The page's items, when it has the shape the walk relies on. */
+  items: unknown[];
+  end: PageEnd;
+}
+
+/**
+ * Yields every page read with how the walk goes on; the next page is requested only when the consumer asks for the
+ * next step, so a consumer that stops early sends nothing more.
+ */
+export async function* walkPages(
+  first: Exchange,
+  fetchPage: (url: string) => Promise<Exchange>,
+  baseUrl: string,
+): AsyncGenerator<PageStep, void, undefined> {
+  const firstUrl = new URL(first.url);
+  const prefix = new URL(`${baseUrl}/`).pathname.replace(/\/$/, "");
+  const listPath = firstUrl.pathname.startsWith(prefix) ? firstUrl.pathname.slice(prefix.length) : firstUrl.pathname;
+  // Every page read, by its query and by its items: a loop is caught before any item comes round again.
+  const guard = new PaginationLoopGuard(firstUrl.search.slice(1));
+  let page = first;
+  let link = "";
+  for (;;) {
+    const step = decide(page, link);
+    yield step;
+    if (step.end.kind !== "next") return;
+    page = await fetchPage(step.end.url);
+  }
+
+  function decide(exchange: Exchange, arrivedBy: string): PageStep {
+    const { parsed, response } = exchange;
+    if (!response.ok || !parsed.ok) return { exchange, items: [], end: { kind: "unreadable" } };
+    const shape = listPageShapeViolation(parsed.body);
+    if (shape) return { exchange, items: [], end: { kind: "violation", violation: shape } };
+    const body = parsed.body as { data: unknown[]; links?: { next?: string | null } | null };
+    const repeated = guard.arrive(body.data, arrivedBy);
+    if (repeated) return { exchange, items: [], end: { kind: "violation", violation: repeated } };
+    const next = body.links?.next;
+    if (next === undefined || next === null) return { exchange, items: body.data, end: { kind: "last" } };
+    let url: string;
+    try {
+      url = nextPageUrl(next, exchange.url, baseUrl, listPath, exchange.operationId);
+    } catch (error) {
+      if (error instanceof UnsafeRedirectError) return { exchange, items: body.data, end: { kind: "unsafe", error } };
+      if (isContractViolationError(error)) return { exchange, items: body.data, end: { kind: "violation", violation: error.violations[0]! } };
+      throw error;
+    }
+    const looping = guard.follow(new URL(url).search.slice(1), next);
+    if (looping) return { exchange, items: body.data, end: { kind: "violation", violation: looping } };
+    link = next;
+    return { exchange, items: body.data, end: { kind: "next", url } };
+  }
+}

@@ -1,0 +1,34 @@
+// The violations the toolkit states itself (not the schema's): one constructor each, so every caller says them alike.
+import { shortJson } from "./short-json.ts";
+import type { Violation } from "./violation.ts";
+
+/** A status other than the ones expected (or declared, when `declaredFor` names the operation). */
+export function statusViolation(expected: readonly (number | string)[], actual: number | string, declaredFor?: string): Violation {
+  return {
+    pointer: "",
+    kind: "breaking",
+    keyword: "status",
+    message: declaredFor
+      ? `status ${actual} is not declared for ${declaredFor}`
+      : `expected status ${expected.join(" or ")}, got ${actual}`,
+    expected: declaredFor ? `one of ${expected.join(", ")}` : expected.join(" or "),
+    actual: String(actual),
+  };
+}
+
+/** A pagination link that would loop, or that is not a URL at all. */
+export function paginationViolation(message: string, next: string, expected = "a link to another page"): Violation {
+  return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected, actual: shortJson(next) };
+}
+
+/** A body nested deeper than the validator's stack. */
+export function depthViolation(): Violation {
+  return {
+    pointer: "",
+    kind: "breaking",
+    keyword: "depth",
+    message: "the body is nested too deeply to validate",
+    expected: "a body the spec describes",
+    actual: "nesting deeper than the validator's stack",
+  };
+}

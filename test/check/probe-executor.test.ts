@@ -1,0 +1,122 @@
+import type { ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import { planProbes } from "../../src/check/plan-probes.ts";
+import type { Operation } from "../../src/operations/operation-table.ts";
+import type { CheckResult } from "../../src/check/report-types.ts";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { createVideoLogsClient } from "../../src/index.ts";
+import { sendJson } from "../helpers/local-server.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
+import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
+
+const servers = serverPerTest();
+const LISTED = pageOf(4, { self: "/api/video/logs", first: "/api/video/logs" });
+
+/** Four sampled ids and one unknown id. */
+const ITEM_REQUESTS = 5;
+
+/**
+ * A server whose item requests are held until `hold` of them are in flight (or the last one has come), then answered
+ * in reverse order of arrival: completion order is the opposite of the plan's, with no timer involved.
+ */
+async function reversingServer(hold: number) {
+  let arrived = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const held: [string, ServerResponse][] = [];
+  const server = await servers.start((req, res) => {
+    const path = new URL(req.url!, "http://x").pathname;
+    if (path === "/api/video/logs") return sendJson(res, 200, LISTED);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    held.push([path.slice("/api/video/logs/".length), res]);
+    arrived++;
+    if (held.length < hold && arrived < ITEM_REQUESTS) return;
+    for (const [id, waiting] of held.splice(0).reverse()) {
+      inFlight--;
+      const log = LISTED.data.find((candidate) => candidate.id === id);
+      if (log) sendJson(waiting, 200, log);
+      else sendJson(waiting, 404, { error: "Not Found" });
+    }
+  });
+  return { server, maxInFlight: () => maxInFlight };
+}
+
+async function check(concurrency: number) {
+  const { server, maxInFlight } = await reversingServer(concurrency);
+  const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
+  const reported: string[] = [];
+  const report = await runDriftCheck({
+    client,
+    target: { baseUrl: server.url, kind: "base-url" },
+    sample: 4,
+    concurrency,
+    onCheck: (c) => reported.push(c.name),
+  });
+  await servers.server.close();
+  return { report, reported, maxInFlight: maxInFlight() };
+}
+
+describe("the probe executor", () => {
+  it("plans pages for every list operation, sampled and unknown ids for every get-by-id operation, and one 401 probe", () => {
+    expect(planProbes({ authProbe: true }).map((p) => [p.kind, p.operationId])).toEqual([
+      ["page", "list_logs"],
+      ["page", "list_logs"],
+      ["sampled-item", "get_log"],
+      ["unknown-item", "get_log"],
+      ["wrong-credentials", "list_logs"],
+    ]);
+    // The two listings differ by the parameter the spec marks x-includes-discarded; the 401 probe asks for the smallest page.
+    expect(planProbes({ authProbe: true }).flatMap((p) => ("query" in p ? [p.query] : []))).toEqual([
+      { include_deleted: false },
+      { include_deleted: true },
+      { page_size: 1 },
+    ]);
+  });
+
+  it("plans from any table: a listing without a discarded filter is read once, a listing nested under a path parameter is left out", () => {
+    const operation = (operationId: string, path: string, list: boolean, getById: Operation["getById"] = null): Operation => ({
+      operationId, method: "GET", path, parameters: path.includes("{") ? [{ name: "id", in: "path", required: true, description: null, schema: {}, extensions: {} }] : [],
+      statuses: ["200"], list, getById, extensions: {},
+    });
+    const operations = [
+      operation("list_rooms", "/rooms", true),
+      operation("get_room", "/rooms/{id}", false, { list: "list_rooms", idParameter: "id" }),
+      operation("list_room_members", "/rooms/{id}/members", true),
+    ];
+    expect(planProbes({ authProbe: true, operations }).map((p) => [p.kind, p.operationId, "query" in p ? p.query : null])).toEqual([
+      ["page", "list_rooms", {}],
+      ["sampled-item", "get_room", null],
+      ["unknown-item", "get_room", null],
+      ["wrong-credentials", "list_rooms", {}],
+    ]);
+  });
+
+  it.each([2, 4])("runs up to %i probes at once and keeps the report in plan order whatever the completion order", async (concurrency) => {
+    const sequential = await check(1);
+    const concurrent = await check(concurrency);
+    expect(sequential.maxInFlight).toBe(1);
+    expect(concurrent.maxInFlight).toBe(concurrency);
+    const names = (checks: CheckResult[]) => checks.map((c) => c.name);
+    expect(names(concurrent.report.checks)).toEqual(names(sequential.report.checks));
+    expect(names(concurrent.report.checks).slice(2)).toEqual([...LISTED.data.map((log) => `get_log ${log.id}`), "get_log of an unknown id"]);
+    // Progress reports in completion order: the held requests come back reversed.
+    expect(concurrent.reported).not.toEqual(names(concurrent.report.checks));
+    expect([...concurrent.reported].sort()).toEqual([...names(concurrent.report.checks)].sort());
+    expect(concurrent.report.summary.passed).toBe(concurrent.report.checks.length);
+  });
+
+  it("reports a page only once it is final: a page whose next link loops is reported failed, never ok", async () => {
+    const server = await servers.start((_req, res) =>
+      sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: "/api/video/logs?include_deleted=false" })),
+    );
+    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
+    const reported: CheckResult[] = [];
+    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, sample: 0, onCheck: (c) => reported.push(structuredClone(c)) });
+    const first = report.checks[0]!;
+    expect(first.kind).toBe("page");
+    expect(first.violations.map((v) => v.keyword)).toEqual(["pagination"]);
+    expect(reported[0]).toEqual(first);
+    expect(reported[0]!.passed).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+// The built `video-logs diff` run as a child process, as a user or a CI job runs it.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runBin } from "../cli/run-bin.ts";
+import { changed, fixturePath, OUR_SPEC_PATH, readFixture, writeTemp } from "./helpers.ts";
+
+const BASE = fixturePath("base.yaml");
+const withoutNote = () => writeTemp(changed(readFixture("base.yaml"), (doc) => delete doc.components.schemas.Item.properties.note));
+
+beforeAll(() => assertBuilt());
+
+describe("the built video-logs diff", () => {
+  it("exits 0 and says so when our spec is compared with itself", async () => {
+    const { code, stdout, stderr } = await runBin(["diff", OUR_SPEC_PATH]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("No differences in the compared operations.");
+    expect(stderr).toBe("");
+  });
+
+  it("exits 1 on a breaking difference and prints the JSON report", async () => {
+    const { code, stdout } = await runBin(["diff", withoutNote(), "--ours", BASE, "--format", "json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ summary: { breaking: 1 }, differences: [{ kind: "property-removed" }] });
+  });
+
+  it("writes the Markdown report to --out and nothing to stdout", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "diff-bin-")), "diff.md");
+    const { code, stdout, stderr } = await runBin(["diff", withoutNote(), "--ours", BASE, "--format", "markdown", "--out", out]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`Report written to ${out}\n`);
+    expect(readFileSync(out, "utf8")).toContain("| breaking | `property-removed` |");
+  });
+
+  it("exits 2 on a usage error with one message line and a pointer to its --help", async () => {
+    const { code, stdout, stderr } = await runBin(["diff", BASE, "--format", "html"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe('video-logs: --format must be one of text, json, markdown, got "html"\nRun `video-logs diff --help` for usage.\n');
+  });
+
+  it("exits 2 on a document it cannot read, naming it, without a usage hint or a stack trace", async () => {
+    const { code, stderr } = await runBin(["diff", fixturePath("swagger-2.yaml")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^video-logs: theirs document ".*swagger-2\.yaml" is not an OpenAPI 3\.x document: it is a Swagger 2\.0 document\n$/);
+  });
+
+  it("prints its help with -h, exit 0", async () => {
+    const { code, stdout } = await runBin(["diff", "-h"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: video-logs diff <other\.yaml\|json> \[options\]/);
+  });
+});
