@@ -1,15 +1,20 @@
-// Renders a diff report as plain text, JSON or Markdown.
+// Renders a diff report as plain text, JSON or Markdown. Everything a document controls (titles, versions, paths,
+// property names inside messages, pointers) is untrusted: each piece goes through its sink's escaper; the markup is ours.
+import { safeJson } from "../report/escape-json.ts";
+import { markdownCodeCell, markdownText as md } from "../report/escape-markdown.ts";
+import { escapeTerminal as t } from "../report/escape-terminal.ts";
 import type { DiffReport, Difference } from "./diff-documents.ts";
 
 export const FORMATS = ["text", "json", "markdown"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export function formatReport(report: DiffReport, format: OutputFormat): string {
-  if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === "json") return `${safeJson(report, 2)}\n`;
   if (format === "markdown") return formatMarkdown(report);
   return formatText(report);
 }
 
+/** The document's title and version, unescaped: each format escapes them for its own sink. */
 function documentName(side: DiffReport["ours"]): string {
   return `"${side.title}" ${side.version}`;
 }
@@ -21,30 +26,25 @@ function summaryLine(report: DiffReport): string {
 }
 
 function formatText(report: DiffReport): string {
-  const header = [`Comparing ours ${documentName(report.ours)} with theirs ${documentName(report.theirs)}`];
+  const header = [`Comparing ours ${t(documentName(report.ours))} with theirs ${t(documentName(report.theirs))}`];
   if (report.differences.length === 0) return [...header, "No differences in the compared operations.", ""].join("\n");
   const blocks = report.differences.map(textBlock);
   return [...header, summaryLine(report), "", ...blocks, ""].join("\n");
 }
 
 function textBlock(difference: Difference): string {
-  const where = difference.operation ? ` ${difference.operation}` : "";
+  const where = difference.operation ? ` ${t(difference.operation)}` : "";
   return [
     `[${difference.level}] ${difference.kind}${where}`,
-    `  ${difference.message}`,
-    `  ours:   ${difference.ours ?? "(absent)"}`,
-    `  theirs: ${difference.theirs ?? "(absent)"}`,
+    `  ${t(difference.message)}`,
+    `  ours:   ${difference.ours === null ? "(absent)" : t(difference.ours)}`,
+    `  theirs: ${difference.theirs === null ? "(absent)" : t(difference.theirs)}`,
     "",
   ].join("\n");
 }
 
 function formatMarkdown(report: DiffReport): string {
-  const lines = [
-    "## Spec diff",
-    "",
-    `Ours: ${escapeCell(documentName(report.ours))} · theirs: ${escapeCell(documentName(report.theirs))}`,
-    "",
-  ];
+  const lines = ["## Spec diff", "", `Ours: ${md(documentName(report.ours))} · theirs: ${md(documentName(report.theirs))}`, ""];
   if (report.differences.length === 0) return [...lines, "No differences in the compared operations.", ""].join("\n");
   return [
     ...lines,
@@ -58,18 +58,15 @@ function formatMarkdown(report: DiffReport): string {
 }
 
 function markdownRow(difference: Difference): string {
-  const pointer = (value: string | null) => (value === null ? "—" : `\`${escapeCell(value)}\``);
+  // An empty pointer ("" is the whole document) has no code span; the dash stands for it as for an absent one.
+  const pointer = (value: string | null) => (value === null || value === "" ? "—" : markdownCodeCell(value));
   const cells = [
     difference.level,
-    `\`${difference.kind}\``,
-    escapeCell(difference.operation ?? "(several)"),
-    escapeCell(difference.message),
+    markdownCodeCell(difference.kind),
+    md(difference.operation ?? "(several)"),
+    md(difference.message),
     pointer(difference.ours),
     pointer(difference.theirs),
   ];
   return `| ${cells.join(" | ")} |`;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }

@@ -1,6 +1,7 @@
 // Reads an OpenAPI 3.x document from disk and checks that it is one, with messages that say what went wrong.
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
+import { escapeTerminal as t } from "../report/escape-terminal.ts";
 
 /** Which document of the comparison: ours is the base a client was built from, theirs what the server now documents. */
 export type Side = "ours" | "theirs";
@@ -16,7 +17,10 @@ export interface LoadedDocument {
   doc: JsonObject;
 }
 
-/** A document that cannot be read, parsed or understood; the command turns it into exit code 2. */
+/**
+ * A document that cannot be read, parsed or understood; the command turns it into exit code 2. Its message quotes
+ * the file name and the document, both escaped where they are put in, so it is one printable line wherever it is shown.
+ */
 export class DocumentError extends Error {
   constructor(
     readonly side: Side,
@@ -40,7 +44,7 @@ async function readText(path: string, side: Side): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    throw new DocumentError(side, `cannot read ${side} document "${path}": ${readFailureReason(error)}`);
+    throw new DocumentError(side, `cannot read ${side} document "${t(path)}": ${t(readFailureReason(error))}`);
   }
 }
 
@@ -59,13 +63,13 @@ export function parseText(text: string, label: string, side: Side): unknown {
     // logLevel "error" keeps yaml quiet about warnings while still throwing on syntax errors.
     return isJson ? JSON.parse(text) : parseYaml(text, { logLevel: "error" });
   } catch (error) {
-    throw new DocumentError(side, `${side} document "${label}" is not valid ${isJson ? "JSON" : "YAML"}: ${firstLine(error)}`);
+    throw new DocumentError(side, `${side} document "${t(label)}" is not valid ${isJson ? "JSON" : "YAML"}: ${t(firstLine(error))}`);
   }
 }
 
 /** Checks that a parsed value is an OpenAPI 3.x document and wraps it. */
 export function toOpenApiDocument(value: unknown, side: Side, label: string): LoadedDocument {
-  const notOpenApi = (why: string) => new DocumentError(side, `${side} document "${label}" is not an OpenAPI 3.x document: ${why}`);
+  const notOpenApi = (why: string) => new DocumentError(side, `${side} document "${t(label)}" is not an OpenAPI 3.x document: ${t(why)}`);
   if (!isJsonObject(value)) throw notOpenApi("its top level is not a mapping");
   if ("swagger" in value) throw notOpenApi("it is a Swagger 2.0 document");
   // An unquoted `openapi: 3.1` parses as a number, hence String().
