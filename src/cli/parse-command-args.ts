@@ -16,7 +16,7 @@ export function parseCommandArgs<const O extends OptionSpec>(
 ): { values: FlagValues<O>; positionals: string[] } {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachNegativeNumbers(args, options), options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split("\n")[0]!.replace(/\. To specify a positional.*$/, ""));
   }
@@ -26,11 +26,30 @@ export function parseCommandArgs<const O extends OptionSpec>(
   return { values: parsed.values as FlagValues<O>, positionals: parsed.positionals };
 }
 
+/**
+ * `--pages -1` as `--pages=-1`: parseArgs refuses a value that starts with a dash as ambiguous, while a negative number
+ * is a value, to be judged (and refused with the range message) by the flag's own reader.
+ */
+function attachNegativeNumbers(args: string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === "--") return [...out, ...args.slice(i)];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Reads a whole-number flag within bounds. */
 export function integerFlag(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) {
+  if (!/^-?\d+$/.test(value) || number < min || number > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return number;
