@@ -1,21 +1,22 @@
 // Compares the operations of two documents: which exist on each side and, for matched ones, what changed.
+import type { DiffBudget } from "./budget.ts";
 import { compareParameters } from "./compare-parameters.ts";
 import { compareResponses } from "./compare-responses.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
 import { listOperations, matchOperations, operationLabel, pathShape, type OperationEntry } from "./match-operations.ts";
 
-export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument): Finding[] {
+export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument, budget: DiffBudget): Finding[] {
   const { pairs, removed, added } = matchOperations(listOperations(ours), listOperations(theirs));
   return [
     ...removed.map((entry) => presenceFinding("operation-removed", entry, "was removed", entry.pointer, null)),
     ...added.map((entry) => presenceFinding("operation-added", entry, "was added", null, entry.pointer)),
-    ...pairs.flatMap(([a, b]) => comparePair(ours, a, theirs, b)),
+    ...pairs.flatMap(([a, b]) => comparePair(ours, a, theirs, b, budget)),
   ];
 }
 
-function comparePair(ours: LoadedDocument, a: OperationEntry, theirs: LoadedDocument, b: OperationEntry): Finding[] {
-  return [...movedFinding(a, b), ...compareParameters(ours, a, theirs, b), ...compareResponses(ours, a, theirs, b)];
+function comparePair(ours: LoadedDocument, a: OperationEntry, theirs: LoadedDocument, b: OperationEntry, budget: DiffBudget): Finding[] {
+  return [...movedFinding(a, b), ...compareParameters(ours, a, theirs, b, budget), ...compareResponses(ours, a, theirs, b, budget)];
 }
 
 /** Reported when operations were paired by operationId although their method or path differ. */

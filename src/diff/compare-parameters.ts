@@ -1,4 +1,5 @@
 // Compares the parameters of two matched operations: presence, required, and their schemas (as values clients send).
+import type { DiffBudget } from "./budget.ts";
 import { compareSchemas } from "./compare-schemas.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
@@ -16,16 +17,22 @@ interface ParameterEntry {
   schema: SchemaNode;
 }
 
-export function compareParameters(ours: LoadedDocument, oursOp: OperationEntry, theirs: LoadedDocument, theirsOp: OperationEntry): Finding[] {
-  const before = listParameters(ours, oursOp);
-  const after = listParameters(theirs, theirsOp);
+export function compareParameters(
+  ours: LoadedDocument,
+  oursOp: OperationEntry,
+  theirs: LoadedDocument,
+  theirsOp: OperationEntry,
+  budget: DiffBudget,
+): Finding[] {
+  const before = listParameters(ours, oursOp, budget);
+  const after = listParameters(theirs, theirsOp, budget);
   const operation = operationLabel(oursOp);
   const findings: Finding[] = [];
   for (const parameter of before.values()) {
     const counterpart = after.get(parameter.key);
     after.delete(parameter.key);
     if (!counterpart) findings.push(parameterFinding("parameter-removed", parameter, "was removed", operation, parameter.pointer, null));
-    else findings.push(...compareParameter(parameter, counterpart, operation));
+    else findings.push(...compareParameter(parameter, counterpart, operation, budget));
   }
   for (const parameter of after.values()) {
     const kind = parameter.required ? "required-parameter-added" : "optional-parameter-added";
@@ -35,7 +42,7 @@ export function compareParameters(ours: LoadedDocument, oursOp: OperationEntry, 
   return findings;
 }
 
-function compareParameter(ours: ParameterEntry, theirs: ParameterEntry, operation: string): Finding[] {
+function compareParameter(ours: ParameterEntry, theirs: ParameterEntry, operation: string, budget: DiffBudget): Finding[] {
   const findings: Finding[] = [];
   if (ours.required !== theirs.required) {
     const kind = theirs.required ? "became-required" : "became-optional";
@@ -43,7 +50,7 @@ function compareParameter(ours: ParameterEntry, theirs: ParameterEntry, operatio
     // Required-ness of a parameter follows the same request rule as required-ness of a property clients send.
     findings.push({ ...parameterFinding(kind, ours, change, operation, ours.pointer, theirs.pointer), context: "request" });
   }
-  findings.push(...compareSchemas(ours.schema, theirs.schema, { context: "request", operation, subject: subjectOf(ours) }));
+  findings.push(...compareSchemas(ours.schema, theirs.schema, { context: "request", operation, subject: subjectOf(ours) }, budget));
   return findings;
 }
 
@@ -63,7 +70,7 @@ function subjectOf(parameter: ParameterEntry): string {
 }
 
 /** The operation's parameters as the walker resolved them (path-level ones overridden by its own), keyed across documents. */
-function listParameters(source: LoadedDocument, op: OperationEntry): Map<string, ParameterEntry> {
+function listParameters(source: LoadedDocument, op: OperationEntry, budget: DiffBudget): Map<string, ParameterEntry> {
   return new Map(
     op.parameters.map((parameter) => [
       parameterKey(parameter.in, parameter.name, op.path),
@@ -73,7 +80,7 @@ function listParameters(source: LoadedDocument, op: OperationEntry): Map<string,
         location: parameter.in,
         required: parameter.required,
         pointer: parameter.pointer,
-        schema: normalizeSchema(source, parameter.schema, parameter.schemaPointer),
+        schema: normalizeSchema(source, parameter.schema, parameter.schemaPointer, budget),
       },
     ]),
   );

@@ -1,4 +1,5 @@
 // Compares the responses of two matched operations: statuses, presence of a body, and the body schemas.
+import type { DiffBudget } from "./budget.ts";
 import { compareSchemas } from "./compare-schemas.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
@@ -14,15 +15,21 @@ interface ResponseEntry {
   body?: SchemaNode;
 }
 
-export function compareResponses(ours: LoadedDocument, oursOp: OperationEntry, theirs: LoadedDocument, theirsOp: OperationEntry): Finding[] {
-  const before = listResponses(ours, oursOp);
-  const after = new Map(listResponses(theirs, theirsOp).map((response) => [response.key, response]));
+export function compareResponses(
+  ours: LoadedDocument,
+  oursOp: OperationEntry,
+  theirs: LoadedDocument,
+  theirsOp: OperationEntry,
+  budget: DiffBudget,
+): Finding[] {
+  const before = listResponses(ours, oursOp, budget);
+  const after = new Map(listResponses(theirs, theirsOp, budget).map((response) => [response.key, response]));
   const operation = operationLabel(oursOp);
   const findings: Finding[] = [];
   for (const response of before) {
     const counterpart = after.get(response.key);
     after.delete(response.key);
-    if (counterpart) findings.push(...compareResponse(response, counterpart, operation));
+    if (counterpart) findings.push(...compareResponse(response, counterpart, operation, budget));
     else findings.push(statusRemoved(response, operation));
   }
   for (const response of after.values()) {
@@ -31,9 +38,9 @@ export function compareResponses(ours: LoadedDocument, oursOp: OperationEntry, t
   return findings;
 }
 
-function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: string): Finding[] {
+function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: string, budget: DiffBudget): Finding[] {
   if (ours.body && theirs.body) {
-    return compareSchemas(ours.body, theirs.body, { context: "response", operation, subject: `response ${ours.status} body` });
+    return compareSchemas(ours.body, theirs.body, { context: "response", operation, subject: `response ${ours.status} body` }, budget);
   }
   if (ours.body) {
     return [responseFinding("response-body-removed", ours, "no longer has a JSON body", operation, ours.body.pointer, theirs.pointer)];
@@ -61,11 +68,11 @@ function responseFinding(
 }
 
 /** The operation's responses as the walker resolved them; the body is the JSON one, when there is one. */
-function listResponses(source: LoadedDocument, op: OperationEntry): ResponseEntry[] {
+function listResponses(source: LoadedDocument, op: OperationEntry, budget: DiffBudget): ResponseEntry[] {
   return op.responses.map(({ status, pointer, json }) => ({
     status,
     key: status.toUpperCase(),
     pointer,
-    body: json ? normalizeSchema(source, json.schema, json.schemaPointer) : undefined,
+    body: json ? normalizeSchema(source, json.schema, json.schemaPointer, budget) : undefined,
   }));
 }

@@ -1,4 +1,5 @@
 // Compares two normalised schemas structurally and lists how theirs differs from ours.
+import { DiffBudget } from "./budget.ts";
 import type { Kind } from "./classify.ts";
 import type { Finding } from "./finding.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
@@ -13,18 +14,21 @@ export interface SchemaScope {
   subject: string;
 }
 
-/** Where the walk is: the scope, the field path inside the schema, and the list findings go to. */
+/** Where the walk is: the scope, the field path inside the schema, the list findings go to, and the diff's budget. */
 interface Site {
   scope: SchemaScope;
   path: string;
   findings: Finding[];
+  budget: DiffBudget;
 }
 
-export function compareSchemas(ours: SchemaNode, theirs: SchemaNode, scope: SchemaScope): Finding[] {
+export function compareSchemas(ours: SchemaNode, theirs: SchemaNode, scope: SchemaScope, budget = new DiffBudget()): Finding[] {
   const findings: Finding[] = [];
-  compareNode(ours, theirs, { scope, path: "", findings });
+  compareNode(ours, theirs, { scope, path: "", findings, budget });
   return findings;
 }
+
+const placeOf = (ours: SchemaNode, theirs: SchemaNode) => () => `ours ${ours.pointer} / theirs ${theirs.pointer}`;
 
 function report(site: Site, kind: Kind, change: string, ours: string | null, theirs: string | null): void {
   const subject = site.path ? `${site.scope.subject} field "${site.path}"` : site.scope.subject;
@@ -32,6 +36,7 @@ function report(site: Site, kind: Kind, change: string, ours: string | null, the
 }
 
 function compareNode(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
+  site.budget.spend(placeOf(ours, theirs));
   if (ours.recursive || theirs.recursive) return;
   compareNullability(ours, theirs, site);
   if (ours.variants || theirs.variants) {
@@ -140,7 +145,10 @@ function compareItems(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
 }
 
 function compareVariants(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
-  const { pairs, removed, added } = matchVariants(ours.variants ?? [ours], theirs.variants ?? [theirs]);
+  const [before, after] = [ours.variants ?? [ours], theirs.variants ?? [theirs]];
+  // Pairing scores every alternative of ours against every one of theirs.
+  site.budget.spend(placeOf(ours, theirs), before.length * after.length);
+  const { pairs, removed, added } = matchVariants(before, after);
   for (const variant of removed) {
     report(site, "variant-removed", `no longer has the alternative ${describeShape(variant)}`, variant.pointer, null);
   }

@@ -1,4 +1,5 @@
 // Runs the comparison and turns findings into the report: de-duplicated, classified, breaking first.
+import { DiffBudget, type DiffLimits } from "./budget.ts";
 import { classify, type Kind, type Level } from "./classify.ts";
 import { compareOperations } from "./compare-operations.ts";
 import type { Finding } from "./finding.ts";
@@ -29,8 +30,13 @@ export interface DiffReport {
 
 const LEVEL_ORDER: Level[] = ["breaking", "non-breaking", "informational"];
 
-export function diffDocuments(ours: LoadedDocument, theirs: LoadedDocument): DiffReport {
-  const differences = groupFindings(compareOperations(ours, theirs))
+export interface DiffOptions {
+  /** Bounds on the work of one diff (defaults: DEFAULT_DIFF_LIMITS); past one, a DiffLimitError says where. */
+  limits?: Partial<DiffLimits>;
+}
+
+export function diffDocuments(ours: LoadedDocument, theirs: LoadedDocument, options: DiffOptions = {}): DiffReport {
+  const differences = groupFindings(compareOperations(ours, theirs, new DiffBudget(options.limits)))
     .map(toDifference)
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
   const count = (level: Level) => differences.filter((difference) => difference.level === level).length;

@@ -1,4 +1,5 @@
 // Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
+import { DiffBudget } from "./budget.ts";
 import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
 import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
 import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
@@ -6,33 +7,44 @@ import { childPointer } from "./pointer.ts";
 import { readDocument } from "./read-document.ts";
 import { anyNode, BOUND_KEYWORDS, type PropertyEntry, type SchemaNode } from "./schema-node.ts";
 
-/** Normalises the schema `raw` found at `pointer` of `source`. */
-export function normalizeSchema(source: LoadedDocument, raw: unknown, pointer: string): SchemaNode {
-  return readDocument(source, () => normalize(source, raw, pointer, []));
+/** What every step of one normalisation shares: the document, the diff's budget, and how deep the walk is. */
+interface Reader {
+  source: LoadedDocument;
+  budget: DiffBudget;
+  depth: number;
+}
+
+/** Normalises the schema `raw` found at `pointer` of `source`, within the diff's `budget`. */
+export function normalizeSchema(source: LoadedDocument, raw: unknown, pointer: string, budget = new DiffBudget()): SchemaNode {
+  return readDocument(source, () => normalize({ source, budget, depth: 0 }, raw, pointer, []));
 }
 
 /** `refStack` holds the `$ref`s being expanded on the way here, to cut cycles. */
-function normalize(source: LoadedDocument, raw: unknown, pointer: string, refStack: readonly string[]): SchemaNode {
+function normalize(outer: Reader, raw: unknown, pointer: string, refStack: readonly string[]): SchemaNode {
+  const reader: Reader = { ...outer, depth: outer.depth + 1 };
+  const where = () => `${reader.source.side} ${pointer}`;
+  reader.budget.checkDepth(reader.depth, where);
+  reader.budget.spend(where);
   if (raw === false) return { ...anyNode(pointer), types: [], nullable: false };
   if (!isJsonObject(raw)) return anyNode(pointer);
-  if (typeof raw.$ref === "string") return normalizeRef(source, raw, raw.$ref, pointer, refStack);
-  const parts = [ownConstraints(source, raw, pointer, refStack), ...combinedParts(source, raw, pointer, refStack)];
+  if (typeof raw.$ref === "string") return normalizeRef(reader, raw, raw.$ref, pointer, refStack);
+  const parts = [ownConstraints(reader, raw, pointer, refStack), ...combinedParts(reader, raw, pointer, refStack)];
   const merged = parts.reduce((all, part) => mergeNodes(all, part));
   // OpenAPI 3.0 writers put `nullable: true` next to `allOf: [$ref]` to mean "this ref, or null".
   return raw.nullable === true ? { ...merged, nullable: true } : merged;
 }
 
-function normalizeRef(source: LoadedDocument, raw: JsonObject, ref: string, pointer: string, refStack: readonly string[]): SchemaNode {
+function normalizeRef(reader: Reader, raw: JsonObject, ref: string, pointer: string, refStack: readonly string[]): SchemaNode {
   const targetPointer = refToPointer(ref);
   if (refStack.includes(ref)) return { ...anyNode(targetPointer), recursive: true };
-  const target = normalize(source, lookupRef(source.doc, ref, pointer), targetPointer, [...refStack, ref]);
+  const target = normalize(reader, lookupRef(reader.source.doc, ref, pointer), targetPointer, [...refStack, ref]);
   const siblings = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "$ref"));
-  return mergeNodes(normalize(source, siblings, pointer, refStack), target);
+  return mergeNodes(normalize(reader, siblings, pointer, refStack), target);
 }
 
-function combinedParts(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode[] {
+function combinedParts(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode[] {
   const branches = (keyword: string) =>
-    arrayOf(raw[keyword]).map((branch, index) => normalize(source, branch, childPointer(pointer, keyword, index), refStack));
+    arrayOf(raw[keyword]).map((branch, index) => normalize(reader, branch, childPointer(pointer, keyword, index), refStack));
   const parts = branches("allOf");
   for (const keyword of ["anyOf", "oneOf"]) {
     const alternatives = branches(keyword);
@@ -41,7 +53,7 @@ function combinedParts(source: LoadedDocument, raw: JsonObject, pointer: string,
   return parts;
 }
 
-function ownConstraints(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode {
+function ownConstraints(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode {
   return {
     pointer,
     ...readTypes(raw),
@@ -49,10 +61,10 @@ function ownConstraints(source: LoadedDocument, raw: JsonObject, pointer: string
     enumValues: readEnum(raw)?.filter((value) => value !== null),
     bounds: readBounds(raw),
     defaultValue: "default" in raw ? { value: raw.default } : undefined,
-    properties: readProperties(source, raw, pointer, refStack),
+    properties: readProperties(reader, raw, pointer, refStack),
     required: new Set(readRequired(raw)),
     closed: forbidsEverything(raw.additionalProperties) || forbidsEverything(raw.unevaluatedProperties),
-    items: "items" in raw && !Array.isArray(raw.items) ? normalize(source, raw.items, childPointer(pointer, "items"), refStack) : undefined,
+    items: "items" in raw && !Array.isArray(raw.items) ? normalize(reader, raw.items, childPointer(pointer, "items"), refStack) : undefined,
   };
 }
 
@@ -108,11 +120,11 @@ function readRequired(raw: JsonObject): string[] {
   return arrayOf(raw.required).filter((name): name is string => typeof name === "string");
 }
 
-function readProperties(source: LoadedDocument, raw: JsonObject, pointer: string, refStack: readonly string[]): Map<string, PropertyEntry> {
+function readProperties(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): Map<string, PropertyEntry> {
   const properties = new Map<string, PropertyEntry>();
   for (const [name, child] of Object.entries(isJsonObject(raw.properties) ? raw.properties : {})) {
     const propertyPointer = childPointer(pointer, "properties", name);
-    properties.set(name, { pointer: propertyPointer, schema: normalize(source, child, propertyPointer, refStack) });
+    properties.set(name, { pointer: propertyPointer, schema: normalize(reader, child, propertyPointer, refStack) });
   }
   // A required name without a declaration still has to be present, with any value.
   readRequired(raw).forEach((name, index) => {

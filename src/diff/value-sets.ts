@@ -10,27 +10,31 @@ export function valueKey(value: unknown): string {
 export function relateSets(ours: readonly unknown[] | undefined, theirs: readonly unknown[] | undefined): Relation {
   if (ours === undefined) return theirs === undefined ? "same" : "narrower";
   if (theirs === undefined) return "wider";
-  const theirsHasAllOurs = ours.every((value) => includesValue(theirs, value));
-  const oursHasAllTheirs = theirs.every((value) => includesValue(ours, value));
+  const theirsHasAllOurs = missingFrom(ours, theirs).length === 0;
+  const oursHasAllTheirs = missingFrom(theirs, ours).length === 0;
   if (theirsHasAllOurs && oursHasAllTheirs) return "same";
   if (theirsHasAllOurs) return "wider";
   if (oursHasAllTheirs) return "narrower";
   return "different";
 }
 
-export function includesValue(values: readonly unknown[], value: unknown): boolean {
-  const key = valueKey(value);
-  return values.some((candidate) => valueKey(candidate) === key);
-}
+// Each operation keys the values once, in a Set: linear in the values, since a document may list many thousands.
+const keysOf = (values: readonly unknown[]) => new Set(values.map(valueKey));
 
 /** Values of `values` that `other` lacks. */
 export function missingFrom<T>(values: readonly T[], other: readonly unknown[]): T[] {
-  return values.filter((value) => !includesValue(other, value));
+  const keys = keysOf(other);
+  return values.filter((value) => !keys.has(valueKey(value)));
 }
 
 export function unionOfValues<T>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const seen = new Set<string>();
   const out: T[] = [];
-  for (const value of lists.flat()) if (!includesValue(out, value)) out.push(value);
+  for (const value of lists.flat()) {
+    const key = valueKey(value);
+    if (!seen.has(key)) out.push(value);
+    seen.add(key);
+  }
   return out;
 }
 
@@ -38,7 +42,8 @@ export function unionOfValues<T>(lists: ReadonlyArray<readonly T[]>): T[] {
 export function intersectOptional<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined {
   if (a === undefined) return b === undefined ? undefined : [...b];
   if (b === undefined) return [...a];
-  return a.filter((value) => includesValue(b, value));
+  const keys = keysOf(b);
+  return a.filter((value) => keys.has(valueKey(value)));
 }
 
 /** Readable list of values: `"a", "b"`. */
