@@ -50,6 +50,8 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   return code;
 }
 
+const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff"]);
+
 async function runCommand(command: string | undefined, args: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
@@ -84,7 +86,8 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
     if (io.stdoutClosed?.aborted && isClosedPipe(io.stdoutClosed.reason)) return EXIT.ok;
     io.stderr.write(`video-logs: ${describeFailure(error)}\n`);
     if (error instanceof UsageError) {
-      io.stderr.write(`Run \`video-logs ${command && !command.startsWith("-") ? `${command} ` : ""}--help\` for usage.\n`);
+      // Only a command that exists has help of its own; an unknown one is not repeated back.
+      io.stderr.write(`Run \`video-logs ${command !== undefined && COMMANDS.has(command) ? `${command} ` : ""}--help\` for usage.\n`);
     }
     return exitCodeFor(error);
   }
@@ -102,7 +105,8 @@ function describeFailure(error: unknown): string {
   if (isApiError(error) && (error.status === 401 || error.status === 403)) {
     return `${escapeTerminal(error.message)}: the API refused the credentials; check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`;
   }
-  if (error instanceof UsageError || isVideoLogsError(error)) return escapeTerminal(error.message);
+  if (error instanceof UsageError) return error.lines.map(escapeTerminal).join("\n");
+  if (isVideoLogsError(error)) return escapeTerminal(error.message);
   // Anything else is operational (a file that cannot be written, Prism that cannot start) or a bug: say what it was.
   const message = escapeTerminal(error instanceof Error ? error.message : String(error));
   if (!process.env.VIDEO_LOGS_DEBUG || !(error instanceof Error) || !error.stack) return message;

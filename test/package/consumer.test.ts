@@ -6,7 +6,7 @@ import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { loadFixtureSet, startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
+import { PRISM_INSTALL_COMMAND, PrismNotInstalledError } from "../../src/mock/prism.ts";
 import {
   assertBuildIsCurrent,
   installIntoConsumer,
@@ -280,5 +280,10 @@ describe("a consumer that installs the tarball", () => {
     expect(result.stderr).toContain(PRISM_INSTALL_COMMAND);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).toBe("");
+    // Our own line breaks stay line breaks; only text from elsewhere is escaped.
+    expect(result.stderr).not.toContain("\\n");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`video-logs: ${new PrismNotInstalledError().message}`);
+    if (command === "check") expect(lines[1]).toBe("Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
   }, 30_000);
 });

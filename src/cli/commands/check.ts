@@ -74,7 +74,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);
     const mock = await startPrismMock({}).catch((error: unknown) => {
       if (!(error instanceof PrismNotInstalledError)) throw error;
-      throw new UsageError(`${error.message}\nOr name a target to check: --base-url, --space or SIGNALWIRE_SPACE.`);
+      throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
     });
     stopMock = mock.stop;
     const env = { ...io.env };
