@@ -2,8 +2,9 @@
 import type { Exchange } from "../client/exchange.ts";
 import { judgeExchange } from "../client/judge-exchange.ts";
 import { requestIdOf } from "../client/request-id.ts";
+import { isResponseTooLargeError, type ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import type { OperationId } from "../operations/operation-table.ts";
-import { statusViolation } from "../validation/violation-factory.ts";
+import { bodyTooLargeViolation, statusViolation } from "../validation/violation-factory.ts";
 import type { Violation } from "../validation/violation.ts";
 import { curlCommand } from "./curl-command.ts";
 import type { CheckKind } from "./probe.ts";
@@ -52,8 +53,9 @@ export function checkFromExchange(
   };
 }
 
-/** A request that got no response (network error, timeout, refused redirect, body too large). */
+/** A request that got no response (network error, timeout, refused redirect), or a body too large to read. */
 export function checkFromFailure(request: CheckRequest, url: string, error: Error, durationMs: number): CheckResult {
+  if (isResponseTooLargeError(error)) return checkFromOversizedBody(request, url, error, durationMs);
   return {
     name: request.name,
     kind: request.kind,
@@ -68,5 +70,25 @@ export function checkFromFailure(request: CheckRequest, url: string, error: Erro
     durationMs,
     curl: curlCommand(url, request.auth, request.headers),
     error: error.message,
+  };
+}
+
+/** The server did answer, with a status, but with a body past the client's limit: drift of that check, not silence. */
+function checkFromOversizedBody(request: CheckRequest, url: string, error: ResponseTooLargeError, durationMs: number): CheckResult {
+  const violations = [bodyTooLargeViolation(error.maxBodyBytes)];
+  if (!request.expectedStatus.includes(error.status)) violations.unshift(statusViolation(request.expectedStatus, error.status));
+  return {
+    name: request.name,
+    kind: request.kind,
+    operation: request.operation,
+    method: "GET",
+    url,
+    expectedStatus: request.expectedStatus,
+    status: error.status,
+    passed: false,
+    violations,
+    requestId: null,
+    durationMs,
+    curl: curlCommand(url, request.auth, request.headers),
   };
 }

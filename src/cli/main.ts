@@ -1,6 +1,7 @@
 // The `video-logs` command line: parses the command, runs it, maps failures to exit codes.
 import { isApiError } from "../errors/api-error.ts";
 import { isContractViolationError } from "../errors/contract-violation-error.ts";
+import { isResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { escapeTerminal } from "../report/escape-terminal.ts";
 import { VERSION } from "../version.ts";
@@ -93,10 +94,13 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
   }
 }
 
-/** 1 when the API answered and the answer is wrong (an error status, a body that breaks the spec); 2 otherwise. */
+/**
+ * 1 when the API answered and the answer is wrong (an error status, a body that breaks the spec, a body past
+ * maxBodyBytes, as `check` reports it); 2 otherwise.
+ */
 function exitCodeFor(error: unknown): number {
   if (isApiError(error)) return error.status === 401 || error.status === 403 ? EXIT.usage : EXIT.drift;
-  if (isContractViolationError(error)) return EXIT.drift;
+  if (isContractViolationError(error) || isResponseTooLargeError(error)) return EXIT.drift;
   return EXIT.usage;
 }
 

@@ -21,6 +21,18 @@ export function paginationViolation(message: string, next: string, expected = "a
   return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected, actual: shortJson(next) };
 }
 
+/** A body the client stopped reading at its `maxBodyBytes`: the server answered, with more than any page should be. */
+export function bodyTooLargeViolation(maxBodyBytes: number): Violation {
+  return {
+    pointer: "",
+    kind: "breaking",
+    keyword: "size",
+    message: `the body is larger than maxBodyBytes (${maxBodyBytes} bytes); the client stopped reading it`,
+    expected: `a body of at most ${maxBodyBytes} bytes`,
+    actual: `more than ${maxBodyBytes} bytes`,
+  };
+}
+
 /** A body nested deeper than the validator's stack. */
 export function depthViolation(): Violation {
   return {

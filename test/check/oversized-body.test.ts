@@ -1,0 +1,93 @@
+// A body past the client's maxBodyBytes is an answer, not silence: `check` reports it as a breaking finding of its
+// check, with the status the server sent, in every report format; `get`, `list` and `check` exit 1 on it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServerResponse } from "node:http";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { createVideoLogsClient } from "../../src/index.ts";
+import { formatReport, REPORT_FORMATS } from "../../src/report/format-report.ts";
+import { startLocalServer, type LocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { assertBuilt, runBin } from "../cli/run-bin.ts";
+
+/** Streams `bytes` of JSON-looking whitespace then `{}`; the client hangs up once it has read enough. */
+function sendLarge(res: ServerResponse, status: number, bytes: number): void {
+  res.on("error", () => {});
+  res.writeHead(status, { "content-type": "application/json" });
+  const chunk = Buffer.alloc(1 << 20, 32);
+  let sent = 0;
+  const write = (): void => {
+    while (sent < bytes && !res.destroyed) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once("drain", write);
+    }
+    if (!res.destroyed) res.end("{}");
+  };
+  write();
+}
+
+let server: LocalServer;
+beforeAll(async () => {
+  // Every request gets a 2 MiB body with the status its probe expects, or 200: only the size is wrong.
+  server = await startLocalServer((req, res) => {
+    const status = req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")) ? (/\/logs\/./.test(req.url!) ? 404 : 200) : 401;
+    sendLarge(res, status, 2 << 20);
+  });
+});
+afterAll(() => server.close());
+
+describe("a body larger than maxBodyBytes in the drift check", () => {
+  it("is a breaking size violation of its check, with the status the server sent, and not a missing response", async () => {
+    const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
+    const report = await runDriftCheck({
+      client: createVideoLogsClient(options),
+      wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
+      target: { baseUrl: server.url, kind: "base-url" },
+      pages: 1,
+    });
+    expect(report.summary.errors).toBe(0);
+    expect(report.checks.length).toBeGreaterThan(1);
+    for (const check of report.checks) {
+      expect(check.error).toBeUndefined();
+      expect(check.status).toBe(check.expectedStatus[0]);
+      expect(check.violations).toEqual([
+        {
+          pointer: "",
+          kind: "breaking",
+          keyword: "size",
+          message: "the body is larger than maxBodyBytes (4096 bytes); the client stopped reading it",
+          expected: "a body of at most 4096 bytes",
+          actual: "more than 4096 bytes",
+        },
+      ]);
+    }
+    expect(report.summary.breaking).toBe(report.checks.length);
+    for (const format of REPORT_FORMATS) {
+      const text = formatReport(report, format);
+      expect(text, format).toContain("maxBodyBytes");
+      expect(text, format).toContain("a body of at most 4096 bytes");
+    }
+  });
+});
+
+describe("a body larger than the default 32 MiB on the command line", () => {
+  const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+  let big: LocalServer;
+  beforeAll(async () => {
+    assertBuilt();
+    big = await startLocalServer((_req, res) => sendLarge(res, 200, 33 << 20));
+  });
+  afterAll(() => big.close());
+
+  it("makes check exit 1 with the finding in its report, not 2 with 'Cannot reach'", async () => {
+    const { code, stdout, stderr } = await runBin(["check", "--base-url", big.url, "--pages", "1", "--sample", "0", "--no-auth-probe"], env);
+    expect(stderr).not.toContain("Cannot reach");
+    expect(code).toBe(1);
+    expect(stdout).toContain("the body is larger than maxBodyBytes (33554432 bytes)");
+  }, 60_000);
+
+  it.each([["list"], ["get", "3f1e8a52-9d5c-4b0e-8f7a-2c6d9e4b1a07"]])("makes %s exit 1, the API having answered, naming the limit", async (...args) => {
+    const { code, stderr } = await runBin([...args, "--base-url", big.url], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain("maxBodyBytes (33554432 bytes)");
+  }, 60_000);
+});
