@@ -5,7 +5,7 @@ import { escapeTerminal as t } from "../report/escape-terminal.ts";
 export interface DiffLimits {
   /** Schemas read plus schema pairs compared plus alternatives scored; far above any real API's description. */
   maxSteps: number;
-  /** How deep schemas may nest (through `$ref`s, `properties`, `items`, `allOf`/`anyOf`/`oneOf`). */
+  /** How deep schemas may nest (through `$ref`s, `properties`, `items`, `allOf`/`anyOf`/`oneOf`), and their values. */
   maxDepth: number;
 }
 
@@ -20,7 +20,7 @@ export class DiffLimitError extends Error {
     readonly where: string,
   ) {
     const what =
-      limit === "maxDepth" ? `schemas nest more than ${value} levels deep` : `the comparison needs more than ${value} steps`;
+      limit === "maxDepth" ? `it nests more than ${value} levels deep` : `the comparison needs more than ${value} steps`;
     super(`cannot compare the documents: ${what}, at ${t(shortPlace(where))}; the diff stops there rather than run out of time or stack`);
   }
 }
@@ -43,6 +43,17 @@ export class DiffBudget {
   spend(where: () => string, count = 1): void {
     this.steps += count;
     if (this.steps > this.limits.maxSteps) throw new DiffLimitError("maxSteps", this.limits.maxSteps, where());
+  }
+
+  /** Checks that a JSON value (a `default`, `enum` or `const`) nests no deeper than the limit, without recursing. */
+  checkValueDepth(value: unknown, where: () => string): void {
+    const pending: Array<[unknown, number]> = [[value, 1]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [item, depth] = next;
+      if (typeof item !== "object" || item === null) continue;
+      this.checkDepth(depth, where);
+      for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    }
   }
 
   /** Checks a nesting depth reached at `where`. */

@@ -25,6 +25,10 @@ function normalize(outer: Reader, raw: unknown, pointer: string, refStack: reado
   const where = () => `${reader.source.side} ${pointer}`;
   reader.budget.checkDepth(reader.depth, where);
   reader.budget.spend(where);
+  // Values are compared through JSON.stringify, which a value nested thousands deep would overflow.
+  for (const keyword of ["default", "enum", "const"]) {
+    if (isJsonObject(raw) && keyword in raw) reader.budget.checkValueDepth(raw[keyword], () => `${where()}/${keyword}`);
+  }
   if (raw === false) return { ...anyNode(pointer), types: [], nullable: false };
   if (!isJsonObject(raw)) return anyNode(pointer);
   if (typeof raw.$ref === "string") return normalizeRef(reader, raw, raw.$ref, pointer, refStack);

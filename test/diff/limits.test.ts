@@ -71,7 +71,7 @@ describe("the diff's limits", () => {
     const error = limitErrorOf(base, withExtra(nested(12)), { limits: { maxDepth: 10 } });
     expect(error.limit).toBe("maxDepth");
     expect(error.where).toMatch(/^theirs \/components\/schemas\/Item\/properties\/extra(\/properties\/a)+$/);
-    expect(error.message).toMatch(/^cannot compare the documents: schemas nest more than 10 levels deep, at theirs \/components/);
+    expect(error.message).toMatch(/^cannot compare the documents: it nests more than 10 levels deep, at theirs \/components/);
   });
 
   it("compares nesting as deep as the default limit allows", () => {
@@ -89,6 +89,17 @@ describe("the diff's limits", () => {
 });
 
 describe("video-logs diff on a document nested 5000 levels deep", () => {
+  it("exits 2 naming the place of a default value nested 100000 levels deep, not a stack overflow", async () => {
+    const captured = captureIo();
+    const deepValue = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const text = JSON.stringify(withExtra({ type: "array", default: "DEEP" })).replace('"DEEP"', deepValue);
+    const code = await runCli(["diff", writeTemp(text), "--ours", writeTemp(base)], captured.io);
+    expect(code).toBe(2);
+    expect(captured.stderr()).toMatch(
+      /^video-logs: cannot compare the documents: it nests more than 200 levels deep, at theirs \/components\/schemas\/Item\/properties\/extra\/default; /,
+    );
+  });
+
   it("exits 2 with one line naming the limit and where, not a stack overflow", async () => {
     const captured = captureIo();
     // Written as text: too deep for JSON.stringify itself.
@@ -98,7 +109,7 @@ describe("video-logs diff on a document nested 5000 levels deep", () => {
     expect(code).toBe(2);
     const lines = captured.stderr().trimEnd().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^video-logs: cannot compare the documents: schemas nest more than 200 levels deep, at theirs \/components\/schemas\/Item\/properties\/extra\/properties\/a\/.*….*\/properties\/a; /);
+    expect(lines[0]).toMatch(/^video-logs: cannot compare the documents: it nests more than 200 levels deep, at theirs \/components\/schemas\/Item\/properties\/extra\/properties\/a\/.*….*\/properties\/a; /);
     expect(captured.stdout()).toBe("");
   });
 });
