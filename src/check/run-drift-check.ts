@@ -12,6 +12,7 @@ import type { Violation } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { checkFromExchange, checkFromFailure, type CheckRequest } from "./check-result.ts";
 import { mapInOrder } from "./map-in-order.ts";
+import { redactCheck } from "./redact-check.ts";
 import { planProbes } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
@@ -62,7 +63,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   /** Reports a final check: credentials scrubbed (the wrong client's token is deliberately wrong, not a secret). */
   function final(check: CheckResult): CheckResult {
-    const redacted = client.redact(check);
+    const redacted = redactCheck(check, (text) => client.redact(text));
     options.onCheck?.(redacted, ++done);
     return redacted;
   }

@@ -181,14 +181,14 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
         statusText: response.statusText,
         method: result.method,
         url: response.url,
-        body: keptBody(bytes),
+        body: keptBody(bytes, scrubber),
         requestId: requestIdOf(response.headers),
         headers: Object.fromEntries(response.headers),
       });
     }
     const violations = judgeExchange(result, mode);
     if (violations.length > 0) {
-      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, parsed.ok ? parsed : undefined));
+      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, scrubber, parsed.ok ? parsed : undefined));
     }
     return (parsed as { body: unknown }).body;
   }
@@ -203,7 +203,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   }
 
   const request = (operation: Operation, url: string, options: CallOptions | undefined) =>
-    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal });
+    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal }, scrubber);
 
   /** Checks everything, then sends: bad input is refused before any request. */
   function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
@@ -223,7 +223,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     const signal = options?.signal;
     for await (const { exchange: page, items: data, end } of pages(operationId, params, options)) {
       settle(page, mode);
-      const kept = () => keptBody(page.bytes, page.parsed.ok ? page.parsed : undefined);
+      const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
       // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
       if (end.kind === "violation" && data.length === 0) throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
       for (const item of data) {

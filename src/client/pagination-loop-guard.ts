@@ -1,5 +1,6 @@
 // Knows every page an iteration has read, so a loop is caught before any log is yielded twice.
 import { createHash } from "node:crypto";
+import type { Redactor } from "../redaction/redactor.ts";
 import type { Violation } from "../validation/violation.ts";
 import { paginationViolation } from "../validation/violation-factory.ts";
 import { normalizeQuery } from "./normalize-query.ts";
@@ -10,7 +11,10 @@ export class PaginationLoopGuard {
   /** A digest of the log ids of every non-empty page read: a few bytes per page, whatever its size. */
   private readonly pages = new Set<string>();
 
-  constructor(firstQuery: string) {
+  constructor(
+    firstQuery: string,
+    private readonly redactor: Redactor,
+  ) {
     this.queries.add(normalizeQuery(firstQuery));
   }
 
@@ -18,7 +22,7 @@ export class PaginationLoopGuard {
   follow(rawQuery: string, next: string): Violation | undefined {
     const key = normalizeQuery(rawQuery);
     if (this.queries.has(key)) {
-      return paginationViolation("links.next points back at a page already read; following it would loop forever", next);
+      return paginationViolation("links.next points back at a page already read; following it would loop forever", next, this.redactor);
     }
     this.queries.add(key);
     return undefined;
@@ -34,7 +38,7 @@ export class PaginationLoopGuard {
     for (const log of data) digest.update(`${String((log as { id?: unknown } | null)?.id)}\n`);
     const key = digest.digest("base64");
     if (this.pages.has(key)) {
-      return paginationViolation("links.next led to the same logs as a page already read; following on would loop forever", next);
+      return paginationViolation("links.next led to the same logs as a page already read; following on would loop forever", next, this.redactor);
     }
     this.pages.add(key);
     return undefined;
