@@ -62,6 +62,8 @@ export async function* walkPages(
     if (repeated) return { exchange, items: [], end: { kind: "violation", violation: repeated } };
     const next = body.links?.next;
     if (next === undefined || next === null) return { exchange, items: body.data, end: { kind: "last" } };
+    const endless = body.data.length === 0 ? guard.emptyWithNext(next) : undefined;
+    if (endless) return { exchange, items: [], end: { kind: "violation", violation: endless } };
     let url: string;
     try {
       url = nextPageUrl(next, exchange.url, baseUrl, listPath, exchange.operationId, exchange.redactor);
