@@ -8,6 +8,7 @@ import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
 import { isOperationId, operationOf, parametersIn, type Operation } from "../operations/operation-table.ts";
+import type { Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { exchange, operationUrl, type Exchange, type OperationParams } from "./exchange.ts";
@@ -68,13 +69,13 @@ export interface VideoLogsClient {
 const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
-function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>): void {
+function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>, redactor: Redactor): void {
   const validate = paramValidators[operation.operationId]?.[location];
   if (!validate) {
     const stray = Object.keys(values)[0];
     if (stray === undefined) return;
     const field = location === "path" ? stray : `query.${stray}`;
-    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray])}: is not a parameter of this operation`);
+    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray], redactor)}: is not a parameter of this operation`);
   }
   if (validate(values)) return;
   const error = validate.errors![0]!;
@@ -84,10 +85,11 @@ function checkParameters(operation: Operation, location: "path" | "query", value
       : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
   const field = location === "path" ? name : `query.${name}`;
   const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : error.message;
-  throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name])}: ${reason}`);
+  throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name], redactor)}: ${reason}`);
 }
 
-const shownValue = (value: unknown) => (JSON.stringify(value) ?? "undefined").slice(0, 80);
+/** A caller's value in an error message: the credentials removed before it is cut to 80 characters. */
+const shownValue = (value: unknown, redactor: Redactor) => redactor.cut(JSON.stringify(value) ?? "undefined", 80).text;
 
 /** A call's arguments arrive from JavaScript too: `null` or a string where an object belongs is refused by name. */
 function checkObject(field: string, value: unknown): void {
@@ -101,10 +103,10 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
 }
 
 /** Checks a call's options; the header names and values must be sendable and leave the credentials alone. */
-function checkCallOptions(options: CallOptions | undefined): void {
+function checkCallOptions(options: CallOptions | undefined, redactor: Redactor): void {
   checkObject("options", options);
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
-    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation)}: expected strict, tolerant or off`);
+    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`);
   }
   checkObject("options.headers", options?.headers);
   for (const [name, value] of Object.entries(options?.headers ?? {})) {
@@ -112,27 +114,27 @@ function checkCallOptions(options: CallOptions | undefined): void {
       throw new InvalidInputError("options.headers", "Invalid options.headers: the client sends the credentials itself; authorization cannot be set per call");
     }
     if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value) || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) {
-      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name)}: expected a header name with a single-line text value`);
+      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name, redactor)}: expected a header name with a single-line text value`);
     }
   }
 }
 
 /** Checks and cleans an operation's parameters; a path parameter of format uuid must be exactly UUID text. */
-function checkedParams(operation: Operation, params: OperationParams | undefined): Required<OperationParams> {
+function checkedParams(operation: Operation, params: OperationParams | undefined, redactor: Redactor): Required<OperationParams> {
   checkObject("params", params);
   checkObject("query", params?.query);
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
-  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path);
-  checkParameters(operation, "query", query);
+  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
+  checkParameters(operation, "query", query, redactor);
   for (const parameter of parametersIn(operation, "path")) {
     // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
     const format = (parameter.schema as { format?: unknown } | null)?.format;
     if (format === "uuid" && !isUuidText(path[parameter.name])) {
       throw new InvalidInputError(
         parameter.name,
-        `Invalid ${parameter.name} ${shownValue(path[parameter.name])}: expected a UUID, 8-4-4-4-12 hexadecimal digits`,
+        `Invalid ${parameter.name} ${shownValue(path[parameter.name], redactor)}: expected a UUID, 8-4-4-4-12 hexadecimal digits`,
       );
     }
   }
@@ -140,13 +142,13 @@ function checkedParams(operation: Operation, params: OperationParams | undefined
 }
 
 /** The operation an operationId names; an InvalidInputError for one the spec does not declare, or not a listing. */
-function operationNamed(operationId: unknown, { list }: { list: boolean }): Operation {
+function operationNamed(operationId: unknown, { list }: { list: boolean }, redactor: Redactor): Operation {
   if (!isOperationId(operationId)) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not an operation of the spec`);
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not an operation of the spec`);
   }
   const operation = operationOf(operationId);
   if (list && !operation.list) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not a list operation (a GET whose 200 body has links and a data array)`);
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not a list operation (a GET whose 200 body has links and a data array)`);
   }
   return operation;
 }
@@ -207,9 +209,9 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
 
   /** Checks everything, then sends: bad input is refused before any request. */
   function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
-    const operation = operationNamed(operationId, { list });
-    checkCallOptions(options);
-    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params));
+    const operation = operationNamed(operationId, { list }, scrubber);
+    checkCallOptions(options, scrubber);
+    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params, scrubber));
     return { operation, sent: request(operation, url, options) };
   }
 

@@ -444,6 +444,26 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
   });
 });
 
+describe("a caller's own value quoted in an error is redacted before it is cut at 80 characters", () => {
+  const placements = Array.from({ length: API_TOKEN.length + 4 }, (_, i) => 80 - API_TOKEN.length - 2 + i);
+  it.each(placements)("a path id with the token after %i characters", async (before) => {
+    const error = await thrownBy(() => clientFor("http://127.0.0.1:9").getLog(`${"x".repeat(before)}${API_TOKEN}`));
+    expect(error).toMatchObject({ name: "InvalidInputError" });
+    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+  });
+
+  it.each(placements)("a space with the token after %i characters", (before) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ space: `${"x".repeat(before)}${API_TOKEN}.example.org`, ...credentials });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
+    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+  });
+});
+
 describe("a property named __proto__ is a property, never a prototype", () => {
   it("an error's body keeps it as its own property, with the secret inside redacted", async () => {
     const server = await serve((_q, res) => {
