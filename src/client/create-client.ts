@@ -8,7 +8,7 @@ import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
 import { isOperationId, operationOf, parametersIn, type Operation } from "../operations/operation-table.ts";
-import type { Redactor } from "../redaction/redactor.ts";
+import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { exchange, operationUrl, type Exchange, type OperationParams } from "./exchange.ts";
@@ -64,6 +64,14 @@ export interface VideoLogsClient {
   redact<T>(value: T): T;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+}
+
+/** Each client's redactor, for the drift check, which judges another client's exchanges with this client's secrets. */
+const redactors = new WeakMap<VideoLogsClient, Redactor>();
+
+/** The redactor of a client made by {@link createVideoLogsClient}: it removes that client's credentials. */
+export function redactorOf(client: VideoLogsClient): Redactor {
+  return redactors.get(client) ?? NO_SECRETS;
 }
 
 const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
@@ -252,7 +260,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     });
   }
 
-  return {
+  const client: VideoLogsClient = {
     raw: guardRawClient(raw, config.baseUrl, scrubber),
     baseUrl: config.baseUrl,
 
@@ -270,4 +278,6 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     exchange: (operationId, params, options) => scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
     pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
   };
+  redactors.set(client, scrubber);
+  return client;
 }

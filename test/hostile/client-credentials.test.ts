@@ -444,6 +444,27 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
   });
 });
 
+describe("the wrong-credentials probe's answer, reflecting the real credentials at a cut point", () => {
+  it.each(["a JSON body", "a body that is not JSON"])("keeps no part of them in the report, in %s", async (kind) => {
+    let before = 0;
+    const server = await serve((req, res) => {
+      if (req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"))) return sendJson(res, 200, listing({}));
+      const text = `${"x".repeat(before)}${API_TOKEN}`;
+      if (kind === "a JSON body") return sendJson(res, 401, { error: text, [text]: encodeURIComponent(`${PROJECT_ID}:${API_TOKEN}`) });
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end(text);
+    });
+    const client = clientFor(server.url);
+    const wrong = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: "wrong-token", retries: 0 });
+    for (before = 20; before <= 62; before++) {
+      const report = await runDriftCheck({ client, wrongCredentialsClient: wrong, target: { baseUrl: server.url, kind: "base-url" }, sample: 0 });
+      expect(report.checks.at(-1)!.kind).toBe("wrong-credentials");
+      expect(report.checks.at(-1)!.violations.length).toBeGreaterThan(0);
+      expectNoPartOfSecret(JSON.stringify(report));
+    }
+  });
+});
+
 describe("a caller's own value quoted in an error is redacted before it is cut at 80 characters", () => {
   const placements = Array.from({ length: API_TOKEN.length + 4 }, (_, i) => 80 - API_TOKEN.length - 2 + i);
   it.each(placements)("a path id with the token after %i characters", async (before) => {
