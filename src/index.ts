@@ -4,6 +4,7 @@ export type { VideoLogsClientOptions } from "./client/options.ts";
 export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
 export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exchange.ts";
 export type { PageEnd, PageStep } from "./client/page-walk.ts";
+export type { Redactor } from "./redaction/redactor.ts";
 export * from "./errors/index.ts";
 export { isDiscardedLog, type Log, type DiscardedLog, type VideoLog, type ListLogsPage, type ListLogsQuery, type ValidationErrorResponse } from "./types.ts";
 export { validateResponse, declaredStatuses, operationIds, type OperationId, type ValidateResponseOptions } from "./validation/validate-response.ts";

@@ -2,7 +2,8 @@
 // strictly on the client's one exchange and page walk. This file is the executor: it runs the planned probes with
 // bounded concurrency and reports each check once it is final, in plan order.
 import { randomUUID } from "node:crypto";
-import type { VideoLogsClient } from "../client/create-client.ts";
+import { redactorOf, type VideoLogsClient } from "../client/create-client.ts";
+import { parseExchangeBody, type Exchange } from "../client/exchange.ts";
 import type { ListOperationId } from "../client/operation-types.ts";
 import type { PageStep } from "../client/page-walk.ts";
 import { isUuidText } from "../client/uuid-text.ts";
@@ -12,6 +13,7 @@ import type { Violation } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { checkFromExchange, checkFromFailure, type CheckRequest } from "./check-result.ts";
 import { mapInOrder } from "./map-in-order.ts";
+import { redactCheck } from "./redact-check.ts";
 import { planProbes } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
@@ -62,9 +64,18 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   /** Reports a final check: credentials scrubbed (the wrong client's token is deliberately wrong, not a secret). */
   function final(check: CheckResult): CheckResult {
-    const redacted = client.redact(check);
+    const redacted = redactCheck(check, (text) => client.redact(text));
     options.onCheck?.(redacted, ++done);
     return redacted;
+  }
+
+  /**
+   * The wrong-credentials client knows only its deliberately wrong token; a server may still reflect the real ones.
+   * Its exchanges are read again with the real client's redactor, so nothing is cut before those are removed.
+   */
+  function withOurRedactor(exchange: Exchange): Exchange {
+    const redactor = redactorOf(client);
+    return exchange.redactor === redactor ? exchange : { ...exchange, redactor, parsed: parseExchangeBody(exchange.bytes, redactor) };
   }
 
   /** One request: a check from its exchange, or from why no response came. */
@@ -72,7 +83,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const started = performance.now();
     try {
       const exchange = await via.exchange(req.operation, params, { headers: req.headers, signal, validation: "strict" });
-      return final(checkFromExchange(req, exchange, Math.round(performance.now() - started)));
+      return final(checkFromExchange(req, withOurRedactor(exchange), Math.round(performance.now() - started)));
     } catch (error) {
       if (!isVideoLogsError(error)) throw error;
       const url = "url" in error ? String(error.url) : via.baseUrl;

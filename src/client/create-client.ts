@@ -8,6 +8,7 @@ import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
 import { isOperationId, operationOf, parametersIn, type Operation } from "../operations/operation-table.ts";
+import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { exchange, operationUrl, type Exchange, type OperationParams } from "./exchange.ts";
@@ -65,16 +66,24 @@ export interface VideoLogsClient {
   readonly baseUrl: string;
 }
 
+/** Each client's redactor, for the drift check, which judges another client's exchanges with this client's secrets. */
+const redactors = new WeakMap<VideoLogsClient, Redactor>();
+
+/** The redactor of a client made by {@link createVideoLogsClient}: it removes that client's credentials. */
+export function redactorOf(client: VideoLogsClient): Redactor {
+  return redactors.get(client) ?? NO_SECRETS;
+}
+
 const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
-function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>): void {
+function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>, redactor: Redactor): void {
   const validate = paramValidators[operation.operationId]?.[location];
   if (!validate) {
     const stray = Object.keys(values)[0];
     if (stray === undefined) return;
     const field = location === "path" ? stray : `query.${stray}`;
-    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray])}: is not a parameter of this operation`);
+    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray], redactor)}: is not a parameter of this operation`);
   }
   if (validate(values)) return;
   const error = validate.errors![0]!;
@@ -84,10 +93,11 @@ function checkParameters(operation: Operation, location: "path" | "query", value
       : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
   const field = location === "path" ? name : `query.${name}`;
   const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : error.message;
-  throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name])}: ${reason}`);
+  throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name], redactor)}: ${reason}`);
 }
 
-const shownValue = (value: unknown) => (JSON.stringify(value) ?? "undefined").slice(0, 80);
+/** A caller's value in an error message: the credentials removed before it is cut to 80 characters. */
+const shownValue = (value: unknown, redactor: Redactor) => redactor.cut(JSON.stringify(value) ?? "undefined", 80).text;
 
 /** A call's arguments arrive from JavaScript too: `null` or a string where an object belongs is refused by name. */
 function checkObject(field: string, value: unknown): void {
@@ -101,10 +111,10 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
 }
 
 /** Checks a call's options; the header names and values must be sendable and leave the credentials alone. */
-function checkCallOptions(options: CallOptions | undefined): void {
+function checkCallOptions(options: CallOptions | undefined, redactor: Redactor): void {
   checkObject("options", options);
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
-    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation)}: expected strict, tolerant or off`);
+    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`);
   }
   checkObject("options.headers", options?.headers);
   for (const [name, value] of Object.entries(options?.headers ?? {})) {
@@ -112,27 +122,27 @@ function checkCallOptions(options: CallOptions | undefined): void {
       throw new InvalidInputError("options.headers", "Invalid options.headers: the client sends the credentials itself; authorization cannot be set per call");
     }
     if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value) || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) {
-      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name)}: expected a header name with a single-line text value`);
+      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name, redactor)}: expected a header name with a single-line text value`);
     }
   }
 }
 
 /** Checks and cleans an operation's parameters; a path parameter of format uuid must be exactly UUID text. */
-function checkedParams(operation: Operation, params: OperationParams | undefined): Required<OperationParams> {
+function checkedParams(operation: Operation, params: OperationParams | undefined, redactor: Redactor): Required<OperationParams> {
   checkObject("params", params);
   checkObject("query", params?.query);
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
-  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path);
-  checkParameters(operation, "query", query);
+  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
+  checkParameters(operation, "query", query, redactor);
   for (const parameter of parametersIn(operation, "path")) {
     // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
     const format = (parameter.schema as { format?: unknown } | null)?.format;
     if (format === "uuid" && !isUuidText(path[parameter.name])) {
       throw new InvalidInputError(
         parameter.name,
-        `Invalid ${parameter.name} ${shownValue(path[parameter.name])}: expected a UUID, 8-4-4-4-12 hexadecimal digits`,
+        `Invalid ${parameter.name} ${shownValue(path[parameter.name], redactor)}: expected a UUID, 8-4-4-4-12 hexadecimal digits`,
       );
     }
   }
@@ -140,13 +150,13 @@ function checkedParams(operation: Operation, params: OperationParams | undefined
 }
 
 /** The operation an operationId names; an InvalidInputError for one the spec does not declare, or not a listing. */
-function operationNamed(operationId: unknown, { list }: { list: boolean }): Operation {
+function operationNamed(operationId: unknown, { list }: { list: boolean }, redactor: Redactor): Operation {
   if (!isOperationId(operationId)) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not an operation of the spec`);
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not an operation of the spec`);
   }
   const operation = operationOf(operationId);
   if (list && !operation.list) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId)}: not a list operation (a GET whose 200 body has links and a data array)`);
+    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not a list operation (a GET whose 200 body has links and a data array)`);
   }
   return operation;
 }
@@ -181,14 +191,14 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
         statusText: response.statusText,
         method: result.method,
         url: response.url,
-        body: keptBody(bytes),
+        body: keptBody(bytes, scrubber),
         requestId: requestIdOf(response.headers),
         headers: Object.fromEntries(response.headers),
       });
     }
     const violations = judgeExchange(result, mode);
     if (violations.length > 0) {
-      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, parsed.ok ? parsed : undefined));
+      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, scrubber, parsed.ok ? parsed : undefined));
     }
     return (parsed as { body: unknown }).body;
   }
@@ -203,13 +213,13 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   }
 
   const request = (operation: Operation, url: string, options: CallOptions | undefined) =>
-    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal });
+    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal }, scrubber);
 
   /** Checks everything, then sends: bad input is refused before any request. */
   function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
-    const operation = operationNamed(operationId, { list });
-    checkCallOptions(options);
-    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params));
+    const operation = operationNamed(operationId, { list }, scrubber);
+    checkCallOptions(options, scrubber);
+    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params, scrubber));
     return { operation, sent: request(operation, url, options) };
   }
 
@@ -223,7 +233,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     const signal = options?.signal;
     for await (const { exchange: page, items: data, end } of pages(operationId, params, options)) {
       settle(page, mode);
-      const kept = () => keptBody(page.bytes, page.parsed.ok ? page.parsed : undefined);
+      const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
       // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
       if (end.kind === "violation" && data.length === 0) throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
       for (const item of data) {
@@ -250,7 +260,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     });
   }
 
-  return {
+  const client: VideoLogsClient = {
     raw: guardRawClient(raw, config.baseUrl, scrubber),
     baseUrl: config.baseUrl,
 
@@ -268,4 +278,6 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     exchange: (operationId, params, options) => scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
     pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
   };
+  redactors.set(client, scrubber);
+  return client;
 }

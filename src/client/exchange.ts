@@ -3,6 +3,7 @@
 // when no response came (network error, timeout, unsafe redirect, body too large).
 import { createQuerySerializer } from "openapi-fetch";
 import type { Operation, OperationId } from "../operations/operation-table.ts";
+import type { Redactor } from "../redaction/redactor.ts";
 import { parseJsonBody } from "../validation/parse-json-body.ts";
 import type { Violation } from "../validation/violation.ts";
 import { decodeUtf8Body } from "./decode-body.ts";
@@ -26,6 +27,8 @@ export interface Exchange {
   /** The body bytes read within the client's body limit. */
   bytes: Uint8Array;
   parsed: ParsedExchangeBody;
+  /** The client's redactor: whatever quotes or cuts this exchange's text removes the credentials first. */
+  redactor: Redactor;
 }
 
 export interface ExchangeRequest {
@@ -46,23 +49,24 @@ export function operationUrl(baseUrl: string, operation: Operation, params: Oper
 }
 
 /** Decodes (strict UTF-8) and parses a body once. */
-export function parseExchangeBody(bytes: Uint8Array): ParsedExchangeBody {
+export function parseExchangeBody(bytes: Uint8Array, redactor: Redactor): ParsedExchangeBody {
   const decoded = decodeUtf8Body(bytes);
   if (!decoded.ok) return decoded;
-  const parsed = parseJsonBody(decoded.text);
+  const parsed = parseJsonBody(decoded.text, redactor);
   return parsed.ok ? { ok: true, body: parsed.body, text: decoded.text } : parsed;
 }
 
 /** Sends one request through the client's policy fetch and reads the answer. */
 export async function exchange(
-  send: (request: Request) => Promise<Response>,
+  send: (request: Request, signal?: AbortSignal) => Promise<Response>,
   defaultHeaders: Record<string, string>,
   request: ExchangeRequest,
+  redactor: Redactor,
 ): Promise<Exchange> {
   const { operation, url } = request;
-  const response = await send(
-    new Request(url, { method: operation.method, headers: { ...defaultHeaders, ...request.headers }, signal: request.signal }),
-  );
+  // The caller's signal goes beside the Request, not into it: a Request made with a signal adds an abort listener to
+  // it that stays until garbage collection, one per page of a long walk.
+  const response = await send(new Request(url, { method: operation.method, headers: { ...defaultHeaders, ...request.headers } }), request.signal);
   const bytes = receivedBody(response) ?? new Uint8Array(0);
   return {
     operationId: operation.operationId as OperationId,
@@ -70,6 +74,7 @@ export async function exchange(
     url: response.url || url,
     response,
     bytes,
-    parsed: parseExchangeBody(bytes),
+    parsed: parseExchangeBody(bytes, redactor),
+    redactor,
   };
 }

@@ -1,6 +1,7 @@
 // Decides whether a page's `links.next` may be followed with our credentials: the one link rule of every page loop.
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
+import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 
 /**
@@ -10,7 +11,7 @@ import { shortJson } from "../validation/short-json.ts";
  *
  * @param listPath the listing's path as requested, without the base URL's path prefix (`/api/video/logs`)
  */
-export function nextPageUrl(next: string, pageUrl: string, baseUrl: string, listPath: string, operationId: string): string {
+export function nextPageUrl(next: string, pageUrl: string, baseUrl: string, listPath: string, operationId: string, redactor: Redactor): string {
   const base = new URL(`${baseUrl}/`);
   let target: URL;
   try {
@@ -23,7 +24,7 @@ export function nextPageUrl(next: string, pageUrl: string, baseUrl: string, list
         keyword: "format",
         message: "links.next is not a URL",
         expected: "an absolute or relative URL",
-        actual: shortJson(next),
+        actual: shortJson(next, redactor),
       },
     ], undefined);
   }

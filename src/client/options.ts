@@ -3,6 +3,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
+import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
 import { typeOf } from "./type-of.ts";
 
@@ -66,13 +67,13 @@ const SPACE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const SIGNALWIRE_SUFFIX = ".signalwire.com";
 
 /** `example` or `example.signalwire.com` → `https://example.signalwire.com`; anything else is refused. */
-export function spaceToBaseUrl(space: string): string {
+export function spaceToBaseUrl(space: string, redactor: Redactor = NO_SECRETS): string {
   const trimmed = space.trim();
   const label = trimmed.toLowerCase().endsWith(SIGNALWIRE_SUFFIX) ? trimmed.slice(0, -SIGNALWIRE_SUFFIX.length) : trimmed;
   if (!SPACE_LABEL.test(label)) {
     throw new InvalidInputError(
       "space",
-      `Invalid Space name ${JSON.stringify(maskUserinfo(space).slice(0, 80))}: expected a name like "example" or "example.signalwire.com"`,
+      `Invalid Space name ${JSON.stringify(redactor.cut(maskUserinfo(space), 80).text)}: expected a name like "example" or "example.signalwire.com"`,
     );
   }
   return `https://${label.toLowerCase()}${SIGNALWIRE_SUFFIX}`;
@@ -157,15 +158,16 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   const env = options.env ?? process.env;
   const space = options.space ?? env.SIGNALWIRE_SPACE;
   let base: URL;
+  // A token pasted into the space or base URL (no userinfo to mask) must not be echoed back either, even in part.
+  const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
+  const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
+  const early = typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token) : undefined;
   try {
     if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
-    else if (space) base = new URL(spaceToBaseUrl(space));
+    else if (space) base = new URL(spaceToBaseUrl(space, early));
     else throw new InvalidInputError("space", "Missing target: pass space or baseUrl, or set SIGNALWIRE_SPACE");
   } catch (error) {
-    // A token pasted into the space or base URL (no userinfo to mask) must not be echoed back either.
-    const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
-    const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
-    throw typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token).error(error) : error;
+    throw early ? early.error(error) : error;
   }
 
   const projectId = checkCredential("projectId", options.projectId ?? env.SIGNALWIRE_PROJECT_ID, "SIGNALWIRE_PROJECT_ID");

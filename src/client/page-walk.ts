@@ -42,7 +42,7 @@ export async function* walkPages(
   const prefix = new URL(`${baseUrl}/`).pathname.replace(/\/$/, "");
   const listPath = firstUrl.pathname.startsWith(prefix) ? firstUrl.pathname.slice(prefix.length) : firstUrl.pathname;
   // Every page read, by its query and by its items: a loop is caught before any item comes round again.
-  const guard = new PaginationLoopGuard(firstUrl.search.slice(1));
+  const guard = new PaginationLoopGuard(firstUrl.search.slice(1), first.redactor);
   let page = first;
   let link = "";
   for (;;) {
@@ -55,16 +55,18 @@ export async function* walkPages(
   function decide(exchange: Exchange, arrivedBy: string): PageStep {
     const { parsed, response } = exchange;
     if (!response.ok || !parsed.ok) return { exchange, items: [], end: { kind: "unreadable" } };
-    const shape = listPageShapeViolation(parsed.body);
+    const shape = listPageShapeViolation(parsed.body, exchange.redactor);
     if (shape) return { exchange, items: [], end: { kind: "violation", violation: shape } };
     const body = parsed.body as { data: unknown[]; links?: { next?: string | null } | null };
     const repeated = guard.arrive(body.data, arrivedBy);
     if (repeated) return { exchange, items: [], end: { kind: "violation", violation: repeated } };
     const next = body.links?.next;
     if (next === undefined || next === null) return { exchange, items: body.data, end: { kind: "last" } };
+    const endless = body.data.length === 0 ? guard.emptyWithNext(next) : undefined;
+    if (endless) return { exchange, items: [], end: { kind: "violation", violation: endless } };
     let url: string;
     try {
-      url = nextPageUrl(next, exchange.url, baseUrl, listPath, exchange.operationId);
+      url = nextPageUrl(next, exchange.url, baseUrl, listPath, exchange.operationId, exchange.redactor);
     } catch (error) {
       if (error instanceof UnsafeRedirectError) return { exchange, items: body.data, end: { kind: "unsafe", error } };
       if (isContractViolationError(error)) return { exchange, items: body.data, end: { kind: "violation", violation: error.violations[0]! } };

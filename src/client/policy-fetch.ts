@@ -98,8 +98,8 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
    * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
    * stalls or breaks half-way is retried like any other failed attempt.
    */
-  async function attempt(request: Request): Promise<Response> {
-    const deadline = new AttemptDeadline(request.signal, options.timeoutMs);
+  async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
+    const deadline = new AttemptDeadline(signal, options.timeoutMs);
     let url = request.url;
     // The credentials are added here, behind the origin check, never on the Request openapi-fetch builds: a fetch
     // passed per call could otherwise carry them anywhere.
@@ -132,7 +132,8 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
     }
   }
 
-  return async function policyFetch(request: Request): Promise<Response> {
+  /** `signal`, when given, stands for the request's own (the exchange passes the caller's beside the Request). */
+  return async function policyFetch(request: Request, signal: AbortSignal = request.signal): Promise<Response> {
     // The URL is already normalised by Request, so a prefix test tells its origin.
     if (!request.url.startsWith(`${options.origin}/`)) {
       throw new UnsafeRedirectError("a request", request.url, options.origin);
@@ -141,17 +142,17 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
     for (let attemptNumber = 0; ; attemptNumber++) {
       let response: Response;
       try {
-        response = await attempt(request);
+        response = await attempt(request, signal);
       } catch (error) {
         if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
-        await sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), request.signal);
+        await sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
         continue;
       }
       if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return response;
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
       // Waiting less than the server asked for would only earn another refusal: give the caller the response.
       if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return response;
-      await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), request.signal);
+      await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
     }
   };
 }

@@ -1,14 +1,26 @@
 // The one place that removes this client's credentials from bytes we keep: errors, reports, anything a person reads.
 import { VideoLogsError } from "../errors/video-logs-error.ts";
+import { mapStrings } from "../redaction/map-strings.ts";
+import type { Redactor } from "../redaction/redactor.ts";
+import { spelledSecret } from "../redaction/spelled-secret.ts";
 
 /** What a secret is replaced with. */
 export const REDACTED = "[REDACTED]";
 
-export interface SecretScrubber {
-  /** The text with every known form of the credentials replaced by {@link REDACTED}. */
-  text(value: string): string;
-  /** A copy of a JSON-like value (strings, property names, arrays, plain objects) with the credentials removed. */
+/**
+ * A secret shorter than this is not redacted on its own: it would turn ordinary words (and our own report's text)
+ * into `[REDACTED]`. SignalWire tokens are far longer; `projectId:token` and the Basic value always are.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/** The properties of our errors that hold the server's own payload: their property names are the server's too. */
+const SERVER_PAYLOADS = new Set(["body", "headers"]);
+
+export interface SecretScrubber extends Redactor {
+  /** A copy of a JSON value from the server with the credentials removed from its strings and property names. */
   value<T>(value: T): T;
+  /** A copy of one of our own structures with the credentials removed from its strings; its property names stay. */
+  fields<T>(value: T): T;
   /** Removes the credentials, in place, from an error's message, stack, own properties and causes; returns it. */
   error<T>(error: T): T;
 }
@@ -22,57 +34,40 @@ function assign(target: Record<string, unknown>, key: string, value: unknown): v
   }
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** A pattern for one literal form of a secret; the hex digits of percent-escapes match in either case. */
-function literalPattern(form: string): string {
-  return escapeRegExp(form).replace(/%([0-9A-F])([0-9A-F])/g, (_m, a: string, b: string) => `%[${a}${a.toLowerCase()}][${b}${b.toLowerCase()}]`);
-}
-
-/** Every spelling of a secret a server could reflect: raw, percent-encoded, form-encoded, JSON-escaped. */
-function formsOf(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const percent = encodeURIComponent(secret);
-  return [secret, percent, percent.replace(/%20/g, "+"), json, json.replace(/\//g, "\\/")];
-}
-
 /**
  * Builds the scrubber for one pair of credentials. The known secrets are the token, `projectId:token` and its base64
- * (the Basic value, standard and URL-safe alphabets), in every form {@link formsOf} lists.
+ * (the Basic value: standard alphabet with and without padding, URL-safe alphabet), each in every spelling
+ * {@link spelledSecret} matches.
  */
 export function createSecretScrubber(projectId: string, apiToken: string): SecretScrubber {
   const pair = `${projectId}:${apiToken}`;
   const basic = Buffer.from(pair).toString("base64");
-  const secrets = [apiToken, pair, basic, basic.replace(/=+$/, ""), Buffer.from(pair).toString("base64url")];
-  const forms = [...new Set(secrets.flatMap(formsOf))].filter((form) => form.length > 0);
-  // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
-  forms.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(forms.map(literalPattern).join("|"), "g");
+  const secrets = [...new Set([apiToken, pair, basic, basic.replace(/=+$/, ""), Buffer.from(pair).toString("base64url")])]
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+    // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
+    .sort((a, b) => b.length - a.length)
+    .map(spelledSecret);
+  const whole = secrets.length > 0 ? new RegExp(secrets.map((s) => s.whole).join("|"), "g") : undefined;
+  const beginning = secrets.length > 0 ? new RegExp(`(?:${secrets.map((s) => s.beginning).join("|")})$`) : undefined;
+  const reach = Math.max(0, ...secrets.map((s) => s.reach));
 
-  const text = (value: string) => value.replace(pattern, REDACTED);
+  const text = (value: string) => (whole ? value.replace(whole, REDACTED) : value);
 
-  function value<T>(input: T): T {
-    // Iterative, so a deeply nested body cannot overflow the stack.
-    const root = { v: input as unknown };
-    const stack: [Record<string, unknown> | unknown[], string | number][] = [[root, "v"]];
-    while (stack.length > 0) {
-      const [parent, key] = stack.pop()!;
-      const current = (parent as Record<string | number, unknown>)[key];
-      if (typeof current === "string") {
-        (parent as Record<string | number, unknown>)[key] = text(current);
-      } else if (Array.isArray(current)) {
-        const copy = current.slice();
-        (parent as Record<string | number, unknown>)[key] = copy;
-        for (let i = 0; i < copy.length; i++) stack.push([copy, i]);
-      } else if (current !== null && typeof current === "object" && Object.getPrototypeOf(current) === Object.prototype) {
-        const copy: Record<string, unknown> = {};
-        for (const [name, item] of Object.entries(current)) copy[text(name)] = item;
-        (parent as Record<string | number, unknown>)[key] = copy;
-        for (const name of Object.keys(copy)) stack.push([copy, name]);
-      }
-    }
-    return root.v as T;
+  function cut(value: string, maxLength: number): { text: string; cut: boolean } {
+    // Any spelling that starts within maxLength characters ends within the window.
+    const window = value.length > maxLength + reach ? value.slice(0, maxLength + reach) : value;
+    const redacted = text(window);
+    if (window === value && redacted.length <= maxLength) return { text: redacted, cut: false };
+    let head = redacted.slice(0, maxLength);
+    // A cut edge inside a spelling of a secret (or the window's edge) must not keep its beginning.
+    const tailStart = Math.max(0, head.length - reach);
+    const partial = beginning ? head.slice(tailStart).search(beginning) : -1;
+    if (partial >= 0) head = head.slice(0, tailStart + partial);
+    return { text: head, cut: true };
   }
+
+  const value = <T>(input: T): T => mapStrings(input, text, { names: true });
+  const fields = <T>(input: T): T => mapStrings(input, text, { names: false });
 
   function error<T>(input: T): T {
     // Only our errors hold server bytes; anything else (a caller's abort reason) is the caller's and stays as it is.
@@ -82,7 +77,7 @@ export function createSecretScrubber(projectId: string, apiToken: string): Secre
     for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
       const target = current as Error & Record<string, unknown>;
       for (const key of Object.keys(target)) {
-        if (key !== "cause") assign(target, key, value(target[key]));
+        if (key !== "cause") assign(target, key, SERVER_PAYLOADS.has(key) ? value(target[key]) : fields(target[key]));
       }
       assign(target, "message", text(target.message));
       if (typeof target.stack === "string") assign(target, "stack", text(target.stack));
@@ -91,5 +86,5 @@ export function createSecretScrubber(projectId: string, apiToken: string): Secre
     return input;
   }
 
-  return { text, value, error };
+  return { text, cut, value, fields, error };
 }

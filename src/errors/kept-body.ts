@@ -1,4 +1,5 @@
 // How much of a response body an error keeps: small bodies whole, large ones as their first part, marked as cut.
+import type { Redactor } from "../redaction/redactor.ts";
 
 /** An error keeps the parsed body only when the raw body is at most this many bytes. */
 export const MAX_KEPT_BODY_BYTES = 64 * 1024;
@@ -10,7 +11,7 @@ export const MAX_KEPT_BODY_DEPTH = 256;
 /** The first part of a body too large (or not JSON and too long) to keep whole on an error. */
 export interface TruncatedBody {
   truncated: true;
-  /** The body's first {@link MAX_ERROR_BODY_CHARS} characters (decoded leniently). */
+  /** The body's first {@link MAX_ERROR_BODY_CHARS} characters (decoded leniently), the credentials removed before the cut. */
   text: string;
   /** The size of the whole body in bytes. */
   bytes: number;
@@ -30,7 +31,7 @@ const LENIENT_UTF8 = new TextDecoder();
  * {@link MAX_KEPT_BODY_BYTES}; a short non-JSON text whole; otherwise its first characters, marked as cut. Only the
  * kept part is ever decoded.
  */
-export function keptBody(bytes: Uint8Array, parsed?: { body: unknown }): KeptBody {
+export function keptBody(bytes: Uint8Array, redactor: Redactor, parsed?: { body: unknown }): KeptBody {
   if (bytes.byteLength <= MAX_KEPT_BODY_BYTES) {
     if (parsed) {
       if (nestedWithin(parsed.body, MAX_KEPT_BODY_DEPTH)) return parsed.body;
@@ -44,8 +45,8 @@ export function keptBody(bytes: Uint8Array, parsed?: { body: unknown }): KeptBod
       }
     }
   }
-  // Four bytes per character at most: this prefix always holds the characters kept.
-  const head = LENIENT_UTF8.decode(bytes.subarray(0, MAX_ERROR_BODY_CHARS * 4)).slice(0, MAX_ERROR_BODY_CHARS);
+  // The credentials go before the cut: the redactor reads past the cut as far as a spelling of a secret reaches.
+  const head = redactor.cut(LENIENT_UTF8.decode(bytes), MAX_ERROR_BODY_CHARS).text;
   return { truncated: true, text: head, bytes: bytes.byteLength };
 }
 

@@ -1,6 +1,7 @@
 // Turns raw validator errors into classified violations, explaining a failed union of object schemas by one branch.
 import type { UnionBranch, ValidationError } from "../../generated/validators-detailed.js";
 import { escapeToken, valueAtPointer } from "../openapi/json-pointer.ts";
+import type { Redactor } from "../redaction/redactor.ts";
 import { chooseUnionBranch } from "./choose-union-branch.ts";
 import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";
@@ -13,6 +14,8 @@ export interface ExplainContext {
   branches: UnionBranches;
   /** The literal the server wrote for the number at a pointer, when the raw text is known. */
   numberLiteral?: (pointer: string) => string | undefined;
+  /** Removes the credentials from server text before it is cut. */
+  redactor: Redactor;
 }
 
 function describeType(value: unknown): string {
@@ -33,7 +36,7 @@ function typeViolation(error: ValidationError, value: unknown, context: ExplainC
     const wanted = /\b(number|integer)\b/.test(expected) ? `a finite ${expected}` : expected;
     return { ...base, message: `expected ${wanted}, got ${written}`, actual: written };
   }
-  return { ...base, message: `expected ${expected}, got ${describeType(value)}`, actual: shortJson(value) };
+  return { ...base, message: `expected ${expected}, got ${describeType(value)}`, actual: shortJson(value, context.redactor) };
 }
 
 function toViolation(error: ValidationError, context: ExplainContext): Violation {
@@ -50,9 +53,9 @@ function toViolation(error: ValidationError, context: ExplainContext): Violation
         kind: "additive",
         keyword: error.keyword,
         // JSON-quoted and bounded: the name comes from the server and may hold control characters or be huge.
-        message: `unexpected property ${shortJson(name)} (not in the spec)`,
+        message: `unexpected property ${shortJson(name, context.redactor)} (not in the spec)`,
         expected: "(absent)",
-        actual: shortJson(valueAtPointer(body, pointer)),
+        actual: shortJson(valueAtPointer(body, pointer), context.redactor),
       };
     }
     case "required": {
@@ -74,9 +77,9 @@ function toViolation(error: ValidationError, context: ExplainContext): Violation
         pointer: at,
         kind: "breaking",
         keyword: error.keyword,
-        message: `${shortJson(value)} is not one of ${expected}`,
+        message: `${shortJson(value, context.redactor)} is not one of ${expected}`,
         expected,
-        actual: shortJson(value),
+        actual: shortJson(value, context.redactor),
       };
     }
     case "format":
@@ -84,9 +87,9 @@ function toViolation(error: ValidationError, context: ExplainContext): Violation
         pointer: at,
         kind: "breaking",
         keyword: error.keyword,
-        message: `${shortJson(value)} is not a valid ${String(params.format)}`,
+        message: `${shortJson(value, context.redactor)} is not a valid ${String(params.format)}`,
         expected: `format ${String(params.format)}`,
-        actual: shortJson(value),
+        actual: shortJson(value, context.redactor),
       };
     default:
       return {
@@ -94,8 +97,8 @@ function toViolation(error: ValidationError, context: ExplainContext): Violation
         kind: "breaking",
         keyword: error.keyword,
         message: error.message ?? `fails "${error.keyword}"`,
-        expected: `${error.keyword} ${shortJson(error.schema)}`,
-        actual: shortJson(value),
+        expected: `${error.keyword} ${shortJson(error.schema, context.redactor)}`,
+        actual: shortJson(value, context.redactor),
       };
   }
 }

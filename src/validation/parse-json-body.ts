@@ -1,9 +1,10 @@
 // A response body as JSON, or the violation that says why it is not.
+import type { Redactor } from "../redaction/redactor.ts";
 import type { Violation } from "./violation.ts";
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; violation: Violation };
 
-export function parseJsonBody(text: string): ParsedBody {
+export function parseJsonBody(text: string, redactor: Redactor): ParsedBody {
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch {
@@ -15,7 +16,7 @@ export function parseJsonBody(text: string): ParsedBody {
         keyword: "json",
         message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
         expected: "a JSON document",
-        actual: JSON.stringify(text.slice(0, 40)),
+        actual: JSON.stringify(redactor.cut(text, 40).text),
       },
     };
   }

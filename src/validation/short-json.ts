@@ -1,22 +1,33 @@
 // A bounded rendering of an untrusted JSON value: never recurses or copies past its budget, whatever the value's depth
-// or size.
+// or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret.
+import type { Redactor } from "../redaction/redactor.ts";
 
 const DEFAULT_MAX_LENGTH = 60;
 
 class BudgetSpent extends Error {}
 
 /** A short, single-line rendering of a JSON value for a report; numbers beyond double range read as JavaScript does. */
-export function shortJson(value: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
+export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAULT_MAX_LENGTH): string {
   if (value === undefined) return "(absent)";
   let out = "";
   const emit = (text: string): void => {
     out += text;
     if (out.length > maxLength) throw new BudgetSpent();
   };
+  // A string longer than the budget is shown cut, without its closing quote, and ends the rendering.
+  const emitString = (text: string, after: string): void => {
+    const shown = redactor.cut(text, maxLength + 1);
+    const quoted = JSON.stringify(shown.text);
+    if (shown.cut) {
+      emit(quoted.slice(0, -1));
+      throw new BudgetSpent();
+    }
+    emit(quoted + after);
+  };
   // Every level writes at least one character before descending, so the budget also bounds the recursion depth.
   const render = (node: unknown): void => {
     if (node === null) return emit("null");
-    if (typeof node === "string") return emit(JSON.stringify(node.slice(0, maxLength + 1)));
+    if (typeof node === "string") return emitString(node, "");
     if (Array.isArray(node)) {
       emit("[");
       for (let i = 0; i < node.length; i++) {
@@ -30,7 +41,8 @@ export function shortJson(value: unknown, maxLength = DEFAULT_MAX_LENGTH): strin
       let first = true;
       for (const key in node) {
         if (!Object.hasOwn(node, key)) continue;
-        emit(`${first ? "" : ","}${JSON.stringify(key.slice(0, maxLength + 1))}:`);
+        if (!first) emit(",");
+        emitString(key, ":");
         first = false;
         render((node as Record<string, unknown>)[key]);
       }
@@ -43,6 +55,6 @@ export function shortJson(value: unknown, maxLength = DEFAULT_MAX_LENGTH): strin
     return out;
   } catch (error) {
     if (!(error instanceof BudgetSpent)) throw error;
-    return `${out.slice(0, maxLength - 1)}…`;
+    return `${redactor.cut(out, maxLength - 1).text}…`;
   }
 }

@@ -1,6 +1,7 @@
 // The one response validator shared by the client, the contract tests and the drift check.
 import { responseValidators as detailedValidators, unionBranches } from "../../generated/validators-detailed.js";
 import { responseValidators, type Validator } from "../../generated/validators.js";
+import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
 import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
@@ -24,6 +25,8 @@ export interface ValidateResponseOptions {
   mode?: ValidationMode;
   /** The raw text `body` was parsed from, when known: a report then quotes a number beyond double range as written. */
   text?: string;
+  /** Removes credentials from the server text a violation quotes, before it is cut. Default: none to remove. */
+  redactor?: Redactor;
 }
 
 /**
@@ -34,7 +37,7 @@ export function validateResponse(
   operationId: OperationId,
   status: number | string,
   body: unknown,
-  { mode = "strict", text }: ValidateResponseOptions = {},
+  { mode = "strict", text, redactor = NO_SECRETS }: ValidateResponseOptions = {},
 ): Violation[] {
   if (mode === "off") return [];
   const operation = byOperation[operationId];
@@ -50,6 +53,7 @@ export function validateResponse(
   const violations = explainErrors(explain.errors ?? [], {
     body,
     branches: unionBranches,
+    redactor,
     ...(text !== undefined ? { numberLiteral: (pointer: string) => numberLiteralAt(text, pointer) } : {}),
   });
   return mode === "tolerant" ? violations.filter((v) => v.kind === "breaking") : violations;

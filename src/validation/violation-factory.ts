@@ -1,4 +1,5 @@
 // The violations the toolkit states itself (not the schema's): one constructor each, so every caller says them alike.
+import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";
 
@@ -17,8 +18,8 @@ export function statusViolation(expected: readonly (number | string)[], actual: 
 }
 
 /** A pagination link that would loop, or that is not a URL at all. */
-export function paginationViolation(message: string, next: string, expected = "a link to another page"): Violation {
-  return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected, actual: shortJson(next) };
+export function paginationViolation(message: string, next: string, redactor: Redactor, expected = "a link to another page"): Violation {
+  return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected, actual: shortJson(next, redactor) };
 }
 
 /** A body the client stopped reading at its `maxBodyBytes`: the server answered, with more than any page should be. */

@@ -1,12 +1,15 @@
 // Hostile servers and hostile inputs against the credentials: nothing secret may reach any output.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
-import { capturedIo, expectNoSecret, REFLECTED_FORMS, renderings, thrownBy } from "./hostile-helpers.ts";
+import { capturedIo, expectNoPartOfSecret, expectNoSecret, REFLECTED_FORMS, renderings, thrownBy } from "./hostile-helpers.ts";
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -348,5 +351,199 @@ describe("the drift check's report keeps no credential a server reflects", () =>
       expect(io.err()).not.toBe("");
       expectNoSecret(io.out() + io.err());
     }
+  });
+});
+
+interface CutSite {
+  /** Where the cut falls, in characters of the text the server sent. */
+  cut: number;
+  call: (client: VideoLogsClient) => Promise<unknown>;
+  options?: VideoLogsClientOptions;
+  handler: (text: string) => Handler;
+}
+
+/** Every place the client cuts server text it keeps; the secret is placed so that each cut point falls inside it. */
+const CUT_SITES: Record<string, CutSite> = {
+  "a wrong value quoted by a violation": { cut: 61, call: (c) => c.getLog(VALID_ID), handler: (text) => (_q, res) => sendJson(res, 200, { ...completedLog, status: text }) },
+  "an unknown property's name quoted by a violation": {
+    cut: 61,
+    call: (c) => c.getLog(VALID_ID),
+    options: { validation: "strict" },
+    handler: (text) => (_q, res) => sendJson(res, 200, { ...completedLog, [text]: 1 }),
+  },
+  "a 2xx body that is not JSON": {
+    cut: 40,
+    call: (c) => c.getLog(VALID_ID),
+    handler: (text) => (_q, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(text);
+    },
+  },
+  "an error body too large to keep whole": {
+    cut: 4096,
+    call: (c) => c.getLog(VALID_ID),
+    handler: (text) => (_q, res) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(text + "z".repeat(70_000));
+    },
+  },
+  "a links.next that is not a URL": { cut: 61, call: drain, handler: (text) => (_q, res) => sendJson(res, 200, listing({ next: `http://[${text}` })) },
+  "a links.next that loops": {
+    cut: 61,
+    call: drain,
+    handler: (text) => (_q, res) => sendJson(res, 200, listing({ next: `/api/video/logs?t=${text.replace(/[%\\]/g, "x")}` })),
+  },
+  "a list page whose data is not an array": {
+    cut: 61,
+    call: drain,
+    handler: (text) => (_q, res) => sendJson(res, 200, { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: text }),
+  },
+};
+
+const CUT_FORMS = ["token", "Basic value", "token, every byte percent-encoded (upper-case hex)", "token, as JSON \\u escapes (lower-case hex)"];
+
+describe("a cut never keeps the beginning of a secret: the text is redacted first", () => {
+  const cases = Object.entries(CUT_SITES).flatMap(([site, spec]) => CUT_FORMS.map((form) => [site, form, spec] as const));
+  it.each(cases)("in %s, spelled as the %s, wherever the cut falls inside it", async (_site, form, spec) => {
+    const secret = REFLECTED_FORMS[form]!;
+    let text = "";
+    const server = await serve((req, res, index) => spec.handler(text)(req, res, index));
+    const client = clientFor(server.url, spec.options);
+    for (let before = Math.max(0, spec.cut - secret.length - 2); before <= spec.cut + 1; before++) {
+      text = `${"x".repeat(before)}${secret}y`;
+      const error = await thrownBy(() => spec.call(client));
+      for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+    }
+  });
+
+  it("in every format of the drift report and its --out file, and on get's and list's stderr", async () => {
+    const server = await serve((req, res) => {
+      const log = { ...completedLog, status: `${"x".repeat(27)}${API_TOKEN}` };
+      sendJson(res, 200, req.url!.startsWith("/api/video/logs/") ? log : { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: [log] });
+    });
+    const folder = mkdtempSync(join(tmpdir(), "video-logs-cut-"));
+    try {
+      for (const format of ["json", "text", "junit", "markdown"]) {
+        const io = capturedIo(env);
+        expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", format], io)).toBe(1);
+        expect(io.out()).toMatch(/\\?\[REDACTED\\?\]/);
+        expectNoPartOfSecret(io.out() + io.err());
+        const out = join(folder, `report.${format}`);
+        expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", format, "--out", out], capturedIo(env))).toBe(1);
+        expectNoPartOfSecret(readFileSync(out, "utf8"));
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    for (const command of [["get", VALID_ID], ["list"]]) {
+      const io = capturedIo(env);
+      expect(await runCli([...command, "--base-url", server.url], io)).toBe(1);
+      expect(io.err()).toContain("[REDACTED]");
+      expectNoPartOfSecret(io.out() + io.err());
+    }
+  });
+});
+
+describe("the wrong-credentials probe's answer, reflecting the real credentials at a cut point", () => {
+  it.each(["a JSON body", "a body that is not JSON"])("keeps no part of them in the report, in %s", async (kind) => {
+    let before = 0;
+    const server = await serve((req, res) => {
+      if (req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"))) return sendJson(res, 200, listing({}));
+      const text = `${"x".repeat(before)}${API_TOKEN}`;
+      if (kind === "a JSON body") return sendJson(res, 401, { error: text, [text]: encodeURIComponent(`${PROJECT_ID}:${API_TOKEN}`) });
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end(text);
+    });
+    const client = clientFor(server.url);
+    const wrong = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: "wrong-token", retries: 0 });
+    for (before = 20; before <= 62; before++) {
+      const report = await runDriftCheck({ client, wrongCredentialsClient: wrong, target: { baseUrl: server.url, kind: "base-url" }, sample: 0 });
+      expect(report.checks.at(-1)!.kind).toBe("wrong-credentials");
+      expect(report.checks.at(-1)!.violations.length).toBeGreaterThan(0);
+      expectNoPartOfSecret(JSON.stringify(report));
+    }
+  });
+});
+
+describe("a caller's own value quoted in an error is redacted before it is cut at 80 characters", () => {
+  const placements = Array.from({ length: API_TOKEN.length + 4 }, (_, i) => 80 - API_TOKEN.length - 2 + i);
+  it.each(placements)("a path id with the token after %i characters", async (before) => {
+    const error = await thrownBy(() => clientFor("http://127.0.0.1:9").getLog(`${"x".repeat(before)}${API_TOKEN}`));
+    expect(error).toMatchObject({ name: "InvalidInputError" });
+    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+  });
+
+  it.each(placements)("a space with the token after %i characters", (before) => {
+    let error: unknown;
+    try {
+      createVideoLogsClient({ space: `${"x".repeat(before)}${API_TOKEN}.example.org`, ...credentials });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
+    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+  });
+});
+
+describe("a property named __proto__ is a property, never a prototype", () => {
+  it("an error's body keeps it as its own property, with the secret inside redacted", async () => {
+    const server = await serve((_q, res) => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(`{"__proto__":{"error":"leaked ${API_TOKEN}"}}`);
+    });
+    const error = (await thrownBy(() => clientFor(server.url).getLog(VALID_ID))) as { body: object };
+    expect(Object.getPrototypeOf(error.body)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(error.body, "__proto__")?.value).toEqual({ error: "leaked [REDACTED]" });
+    expect(JSON.stringify(error.body)).toBe('{"__proto__":{"error":"leaked [REDACTED]"}}');
+  });
+
+  it("client.redact copies it as its own property", () => {
+    const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:9", ...credentials });
+    const copy = client.redact(JSON.parse(`{"__proto__":{"t":"${API_TOKEN}"},"a":[{"__proto__":"${API_TOKEN}"}]}`)) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.t).toBeUndefined();
+    expect(JSON.stringify(copy)).toBe('{"__proto__":{"t":"[REDACTED]"},"a":[{"__proto__":"[REDACTED]"}]}');
+  });
+
+  it("get and list print it as the server sent it", async () => {
+    const server = await serve((req, res) => {
+      const log = JSON.stringify(completedLog).replace(/^\{/, '{"__proto__":{"x":1},');
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(req.url!.startsWith("/api/video/logs/") ? log : `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":[${log}]}`);
+    });
+    for (const command of [["get", VALID_ID, "--validation", "off"], ["list", "--validation", "off"]]) {
+      const io = capturedIo(env);
+      expect(await runCli([...command, "--base-url", server.url], io)).toBe(0);
+      const printed = JSON.parse(io.out()) as object;
+      expect(Object.getOwnPropertyDescriptor(printed, "__proto__")?.value).toEqual({ x: 1 });
+    }
+  });
+});
+
+describe("a token that is also an ordinary word never changes the report's structure or the exit status", () => {
+  it("a token spelled like a report key (status) still gets the refused-credentials exit", async () => {
+    const server = await serve((_q, res) => sendJson(res, 401, { error: "Unauthorized" }));
+    const io = capturedIo({ ...env, SIGNALWIRE_API_TOKEN: "status" });
+    expect(await runCli(["check", "--base-url", server.url, "--sample", "0", "--format", "json"], io)).toBe(2);
+    expect(io.err()).toContain("The API refused the credentials (401)");
+  });
+
+  it("a one-character token with an unreachable target says so and exits 2", async () => {
+    const io = capturedIo({ ...env, SIGNALWIRE_API_TOKEN: "t" });
+    expect(await runCli(["check", "--base-url", "http://127.0.0.1:9", "--sample", "0"], io)).toBe(2);
+    expect(io.err()).toContain("Cannot reach http://127.0.0.1:9");
+  });
+
+  it("a long token equal to a report key is redacted from values, never from the report's keys", async () => {
+    const server = await serve((req, res) =>
+      req.url!.startsWith("/api/video/logs/")
+        ? sendJson(res, 404, { error: "Not Found" })
+        : sendJson(res, 200, { ...listing({}), data: [{ ...completedLog, echo: "violations" }] }),
+    );
+    const io = capturedIo({ ...env, SIGNALWIRE_API_TOKEN: "violations" });
+    expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", "json", "--strict"], io)).toBe(1);
+    const report = JSON.parse(io.out()) as { checks: { kind: string; status: number; violations: { actual: string }[] }[] };
+    expect(report.checks[0]).toMatchObject({ kind: "page", status: 200 });
+    expect(report.checks[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
   });
 });

@@ -8,6 +8,14 @@ import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 const pair = `${PROJECT_ID}:${API_TOKEN}`;
 const basic = Buffer.from(pair).toString("base64");
 
+function everyByte(text: string, spell: (byte: number) => string): string {
+  return [...Buffer.from(text)].map(spell).join("");
+}
+
+function everyUnit(text: string, spell: (hex: string) => string): string {
+  return [...text].map((c) => spell(c.charCodeAt(0).toString(16).padStart(4, "0"))).join("");
+}
+
 /** Every spelling of the credentials a hostile server could send back, by name. */
 export const REFLECTED_FORMS: Record<string, string> = {
   token: API_TOKEN,
@@ -19,6 +27,11 @@ export const REFLECTED_FORMS: Record<string, string> = {
   "project:token, percent-encoded (lower-case hex)": encodeURIComponent(pair).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
   "Basic value, percent-encoded": encodeURIComponent(basic),
   "Basic value, JSON-escaped slashes": basic.replace(/\//g, "\\/"),
+  "token, every byte percent-encoded (lower-case hex)": everyByte(API_TOKEN, (b) => `%${b.toString(16).padStart(2, "0")}`),
+  "token, every byte percent-encoded (upper-case hex)": everyByte(API_TOKEN, (b) => `%${b.toString(16).padStart(2, "0").toUpperCase()}`),
+  "token, as JSON \\u escapes (lower-case hex)": everyUnit(API_TOKEN, (hex) => `\\u${hex}`),
+  "project:token, as JSON \\u escapes (upper-case hex)": everyUnit(pair, (hex) => `\\u${hex.toUpperCase()}`),
+  "Basic value, percent-encoded and escaped by turns": [...basic].map((c, i) => (i % 2 ? `%${c.charCodeAt(0).toString(16)}` : `\\u00${c.charCodeAt(0).toString(16)}`)).join(""),
 };
 
 /** What must never appear in any output: the secrets themselves, decoded. */
@@ -32,6 +45,16 @@ export function renderings(error: unknown): string[] {
 /** Fails when any secret appears in the text, raw or in one of the reflected spellings. */
 export function expectNoSecret(text: string): void {
   for (const form of [...SECRETS, ...Object.values(REFLECTED_FORMS)]) expect(text).not.toContain(form);
+}
+
+/** Fails when any run of `length` characters of a secret (raw or in a reflected spelling) appears in the text. */
+export function expectNoPartOfSecret(text: string, length = 8): void {
+  for (const form of [...SECRETS, ...Object.values(REFLECTED_FORMS)]) {
+    for (let i = 0; i + length <= form.length; i++) {
+      const part = form.slice(i, i + length);
+      if (text.includes(part)) expect.fail(`found ${JSON.stringify(part)} of a secret in ${JSON.stringify(text.slice(Math.max(0, text.indexOf(part) - 40), text.indexOf(part) + 40))}`);
+    }
+  }
 }
 
 /** A CliIo that keeps what the command writes. */

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { numberLiteralAt } from "../../src/validation/number-literal-at.ts";
+import { NO_SECRETS } from "../../src/redaction/redactor.ts";
 import { shortJson } from "../../src/validation/short-json.ts";
 
 describe("shortJson", () => {
   it("renders small values as JSON", () => {
-    expect(shortJson({ a: [1, "x", null, true] })).toBe('{"a":[1,"x",null,true]}');
-    expect(shortJson(undefined)).toBe("(absent)");
+    expect(shortJson({ a: [1, "x", null, true] }, NO_SECRETS)).toBe('{"a":[1,"x",null,true]}');
+    expect(shortJson(undefined, NO_SECRETS)).toBe("(absent)");
   });
 
   it("cuts a long rendering at 60 characters with an ellipsis", () => {
-    const out = shortJson({ text: "y".repeat(1_000) });
+    const out = shortJson({ text: "y".repeat(1_000) }, NO_SECRETS);
     expect(out).toHaveLength(60);
     expect(out.endsWith("…")).toBe(true);
   });
@@ -17,19 +18,19 @@ describe("shortJson", () => {
   it("renders a value nested a million levels deep without overflowing the stack", () => {
     let deep: unknown = [];
     for (let i = 0; i < 1_000_000; i++) deep = [deep];
-    expect(shortJson(deep)).toBe(`${"[".repeat(59)}…`);
+    expect(shortJson(deep, NO_SECRETS)).toBe(`${"[".repeat(59)}…`);
   });
 
   it("renders an object with a hundred thousand keys and a huge key name to 60 characters", () => {
     const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
-    expect(shortJson(wide)).toMatch(/^\{"k0":0,"k1":1,.*…$/);
-    expect(shortJson(wide)).toHaveLength(60);
-    expect(shortJson({ ["x".repeat(1_000_000)]: 1 })).toHaveLength(60);
+    expect(shortJson(wide, NO_SECRETS)).toMatch(/^\{"k0":0,"k1":1,.*…$/);
+    expect(shortJson(wide, NO_SECRETS)).toHaveLength(60);
+    expect(shortJson({ ["x".repeat(1_000_000)]: 1 }, NO_SECRETS)).toHaveLength(60);
   });
 
   it("escapes control characters and says Infinity rather than null", () => {
-    expect(shortJson("a\u001b[31mb\u202e")).toBe('"a\\u001b[31mb\u202e"');
-    expect(shortJson([Infinity, -Infinity])).toBe("[Infinity,-Infinity]");
+    expect(shortJson("a\u001b[31mb\u202e", NO_SECRETS)).toBe('"a\\u001b[31mb\u202e"');
+    expect(shortJson([Infinity, -Infinity], NO_SECRETS)).toBe("[Infinity,-Infinity]");
   });
 });
 

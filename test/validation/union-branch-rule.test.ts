@@ -6,6 +6,7 @@ import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { unionBranchShapes } from "../../scripts/lib/validators-module.ts";
 import { chooseUnionBranch } from "../../src/validation/choose-union-branch.ts";
 import { explainErrors } from "../../src/validation/explain-errors.ts";
+import { NO_SECRETS } from "../../src/redaction/redactor.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 import { completedLog, deletedLog } from "../helpers/sample-bodies.ts";
 
@@ -107,7 +108,7 @@ function futureValidator(component: string) {
   const validate = ajv.getSchema(`${COMPONENTS_ID}#/$defs/${component}`)!;
   return (body: unknown) => {
     validate(body);
-    return explainErrors(validate.errors ?? [], { body, branches }).map((v) => `${v.kind} ${v.keyword} ${v.pointer}`);
+    return explainErrors(validate.errors ?? [], { body, branches, redactor: NO_SECRETS }).map((v) => `${v.kind} ${v.keyword} ${v.pointer}`);
   };
 }
 

@@ -1,0 +1,80 @@
+// The scrubber's one matcher: a secret is redacted in any mix of spellings per character, and nothing else changes;
+// a cut keeps no beginning of a secret, wherever it falls.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createSecretScrubber, MIN_SECRET_LENGTH, REDACTED } from "../../src/client/secret-scrubber.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+
+const scrubber = createSecretScrubber(PROJECT_ID, API_TOKEN);
+const pair = `${PROJECT_ID}:${API_TOKEN}`;
+const basic = Buffer.from(pair).toString("base64");
+const secrets = [API_TOKEN, pair, basic, basic.replace(/=+$/, ""), Buffer.from(pair).toString("base64url")];
+
+const hex = (code: number, width: number, upper: boolean) => {
+  const digits = code.toString(16).padStart(width, "0");
+  return upper ? digits.toUpperCase() : digits;
+};
+
+/** One character of a secret as a server may write it. */
+const spellings: ((char: string) => string)[] = [
+  (c) => c,
+  (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2, false)}`).join(""),
+  (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2, true)}`).join(""),
+  (c) => `\\u${hex(c.charCodeAt(0), 4, false)}`,
+  (c) => `\\u${hex(c.charCodeAt(0), 4, true)}`,
+];
+
+/** A secret spelled with a spelling chosen per character. */
+const spelledSecret = fc
+  .constantFrom(...secrets)
+  .chain((secret) => fc.array(fc.nat(spellings.length - 1), { minLength: secret.length, maxLength: secret.length }).map((picks) => ({ secret, picks })))
+  .map(({ secret, picks }) => [...secret].map((c, i) => spellings[picks[i]!]!(c)).join(""));
+
+/** Text around a secret that cannot join a spelling of one: none of its characters are in the secrets. */
+const unrelated = fc.string({ unit: fc.constantFrom(..."ghijmpqvwxyz .;!_é€😀") });
+
+describe("the scrubber's matcher", () => {
+  it("redacts a secret written with any mix of literal, percent-encoded and \\u-escaped characters", () => {
+    fc.assert(
+      fc.property(unrelated, spelledSecret, unrelated, (before, secret, after) => {
+        expect(scrubber.text(`${before}${secret}${after}`)).toBe(`${before}${REDACTED}${after}`);
+      }),
+    );
+  });
+
+  it("leaves text without a secret untouched", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        expect(scrubber.text(text)).toBe(text);
+      }),
+    );
+  });
+
+  it("cuts after redacting, and never leaves the beginning of a spelled secret at the cut", () => {
+    fc.assert(
+      fc.property(unrelated, spelledSecret, unrelated, fc.nat(200), (before, secret, after, maxLength) => {
+        const text = `${before}${secret}${after}`;
+        const { text: kept, cut } = scrubber.cut(text, maxLength);
+        const whole = scrubber.text(text);
+        expect(whole.startsWith(kept)).toBe(true);
+        expect(kept.length).toBeLessThanOrEqual(maxLength);
+        expect(cut).toBe(kept !== whole);
+        // What was kept of the spelled secret, if anything, is none of it: the redaction or nothing.
+        const from = before.length;
+        if (kept.length > from) expect(kept.slice(from).startsWith(REDACTED.slice(0, kept.length - from))).toBe(true);
+      }),
+    );
+  });
+
+  it("redacts a space in a secret written as + (form encoding)", () => {
+    const spaced = createSecretScrubber(PROJECT_ID, "token with spaces inside");
+    expect(spaced.text("a=token+with%20spaces+inside&b")).toBe(`a=${REDACTED}&b`);
+  });
+
+  it(`does not redact a token shorter than ${MIN_SECRET_LENGTH} characters on its own, but still the pair and Basic value`, () => {
+    const short = createSecretScrubber(PROJECT_ID, "status");
+    expect(short.text("expected status 200")).toBe("expected status 200");
+    expect(short.text(`${PROJECT_ID}:status`)).toBe(REDACTED);
+    expect(short.text(Buffer.from(`${PROJECT_ID}:status`).toString("base64"))).toBe(REDACTED);
+  });
+});
