@@ -1,11 +1,10 @@
-// The one place a drift check's result is made, from an exchange or from a request that got no response.
+// The one place a drift check's result is made, from an exchange and its findings or from a request that got no
+// response.
 import type { Exchange } from "../client/exchange.ts";
-import { judgeExchange } from "../client/judge-exchange.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import type { OperationId } from "../operations/operation-table.ts";
-import { statusViolation } from "../validation/violation-factory.ts";
-import type { Violation } from "../validation/violation.ts";
 import { curlCommand } from "./curl-command.ts";
+import type { Finding } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 import type { CheckResult } from "./report-types.ts";
 
@@ -14,27 +13,14 @@ export interface CheckRequest {
   kind: CheckKind;
   operation: OperationId;
   expectedStatus: number[];
-  auth: "env" | "wrong";
+  auth: "env" | "wrong" | "none";
   /** Headers sent beyond the client's own (the mock's status hints), repeated in the curl command. */
   headers: Record<string, string>;
 }
 
-/**
- * Judges an exchange strictly; a status other than the expected one is a violation too. `more` holds what the page
- * walk found beyond the body (a loop, a refused link), so the result is final when it is made.
- */
-export function checkFromExchange(
-  request: CheckRequest,
-  exchange: Exchange,
-  durationMs: number,
-  more: { violations?: Violation[]; notes?: string[] } = {},
-): CheckResult {
+/** A final result: what was sent (the curl line), what came back (status, request id) and every finding. */
+export function checkFromExchange(request: CheckRequest, exchange: Exchange, durationMs: number, findings: Finding[], notes: string[] = []): CheckResult {
   const { status } = exchange.response;
-  const violations = judgeExchange(exchange, "strict");
-  if (!request.expectedStatus.includes(status) && violations.every((v) => v.keyword !== "status")) {
-    violations.unshift(statusViolation(request.expectedStatus, status));
-  }
-  violations.push(...(more.violations ?? []));
   return {
     name: request.name,
     kind: request.kind,
@@ -43,12 +29,12 @@ export function checkFromExchange(
     url: exchange.url,
     expectedStatus: request.expectedStatus,
     status,
-    passed: violations.length === 0,
-    violations,
+    passed: findings.length === 0,
+    violations: findings,
     requestId: requestIdOf(exchange.response.headers) ?? null,
     durationMs,
     curl: curlCommand(exchange.url, request.auth, request.headers),
-    ...(more.notes?.length ? { notes: more.notes } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 

@@ -1,0 +1,27 @@
+// Cross-endpoint consistency: an item got by its id against the same item as a listing showed it. Every field of a
+// settled item; only the fields fixed from the start (x-stable-fields) of one that may still change (x-settled-when).
+import { isDeepStrictEqual } from "node:util";
+import { comparableFields } from "../operations/settled-form.ts";
+import { behaviourFinding, type Finding } from "./finding.ts";
+
+const escapePointer = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
+
+export function compareListedItem(listed: unknown, got: unknown, listOperationId: string): Finding[] {
+  if (listed === null || typeof listed !== "object" || got === null || typeof got !== "object") return [];
+  const before = listed as Record<string, unknown>;
+  const after = got as Record<string, unknown>;
+  const { settled, fields } = comparableFields(before);
+  const names = settled ? [...new Set([...Object.keys(before), ...Object.keys(after)])] : fields;
+  return names
+    .filter((name) => !isDeepStrictEqual(before[name], after[name]))
+    .map((name) =>
+      behaviourFinding(
+        "cross-endpoint-consistency",
+        "consistency",
+        `/${escapePointer(name)}`,
+        `${name} differs from the item ${listOperationId} listed${settled ? "" : " (a field fixed from the start, though the item may still change)"}`,
+        `${listOperationId}'s value ${JSON.stringify(before[name]) ?? "(absent)"}`.slice(0, 120),
+        after[name],
+      ),
+    );
+}
