@@ -1,10 +1,8 @@
-// The drift check's named checks through the library API, against the stand-in space: faithful, then one fault each.
+// The drift check's named checks through the library API (the package's entry point) against the stand-in space:
+// faithful, then one fault each.
 import { afterEach, describe, expect, it } from "vitest";
-import { CHECK_NAMES } from "../../src/check/check-names.ts";
-import { reportFailed, type DriftReport } from "../../src/check/report-types.ts";
-import { runDriftCheck, type DriftCheckOptions } from "../../src/check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
-import { createVideoLogsClient } from "../../src/index.ts";
+import { CHECKS, createVideoLogsClient, reportFailed, runDriftCheck, type DriftCheckOptions, type DriftReport } from "../../src/index.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { FAULTS, startStandInSpace, type Fault, type StandInOptions } from "../helpers/stand-in-space.ts";
@@ -34,7 +32,7 @@ describe("the drift check against the stand-in space", () => {
     const report = await check({});
     expect(findings(report)).toEqual([]);
     expect(reportFailed(report)).toBe(false);
-    expect(report.checksRun).toEqual(CHECK_NAMES);
+    expect(report.checksRun).toEqual(CHECKS.map((c) => c.name));
     expect(report.summary.errors).toBe(0);
     expect(report.summary.requests).toBeLessThanOrEqual(60);
     expect(report.summary.requests).toBe(server!.requests.length);
