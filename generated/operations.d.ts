@@ -230,6 +230,20 @@ export declare const schemaExtensions: {
   readonly "DateOrDateTime": {
     readonly "x-differs-from-vendor": "The vendor types these filters as plain strings and names the two accepted forms only in prose; we make the two forms machine-checkable so that clients reject a malformed filter before sending it.";
   };
+  readonly "Log": {
+    readonly "x-settled-when": {
+      readonly "field": "status";
+      readonly "equals": "completed";
+    };
+    readonly "x-stable-fields": readonly [
+      "id",
+      "created_at",
+      "type",
+      "source",
+      "room_name",
+      "url"
+    ];
+  };
   readonly "DiscardedLog": {
     readonly "x-discarded-form": true;
   };

@@ -199,6 +199,20 @@ export const schemaExtensions = {
   "DateOrDateTime": {
     "x-differs-from-vendor": "The vendor types these filters as plain strings and names the two accepted forms only in prose; we make the two forms machine-checkable so that clients reject a malformed filter before sending it."
   },
+  "Log": {
+    "x-settled-when": {
+      "field": "status",
+      "equals": "completed"
+    },
+    "x-stable-fields": [
+      "id",
+      "created_at",
+      "type",
+      "source",
+      "room_name",
+      "url"
+    ]
+  },
   "DiscardedLog": {
     "x-discarded-form": true
   },

@@ -84,7 +84,7 @@ export interface components {
         };
         /**
          * Log
-         * @description A video log in its full form.
+         * @description A video log in its full form. Until its `status` is `completed` the session may still change; only `id`, `created_at`, `type`, `source`, `room_name` and `url` are fixed from the start.
          */
         Log: {
             id: components["schemas"]["Uuid"];

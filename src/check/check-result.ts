@@ -1,12 +1,12 @@
-// The one place a drift check's result is made, from an exchange or from a request that got no response.
+// The one place a drift check's result is made, from an exchange and its findings or from a request that got no
+// response.
 import type { Exchange } from "../client/exchange.ts";
-import { judgeExchange } from "../client/judge-exchange.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import { isResponseTooLargeError, type ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 import { bodyTooLargeViolation, statusViolation } from "../validation/violation-factory.ts";
-import type { Violation } from "../validation/violation.ts";
 import { curlCommand } from "./curl-command.ts";
+import { foundBy, type Finding } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 import type { CheckResult } from "./report-types.ts";
 
@@ -15,27 +15,14 @@ export interface CheckRequest {
   kind: CheckKind;
   operation: OperationId;
   expectedStatus: number[];
-  auth: "env" | "wrong";
+  auth: "env" | "wrong" | "none";
   /** Headers sent beyond the client's own (the mock's status hints), repeated in the curl command. */
   headers: Record<string, string>;
 }
 
-/**
- * Judges an exchange strictly; a status other than the expected one is a violation too. `more` holds what the page
- * walk found beyond the body (a loop, a refused link), so the result is final when it is made.
- */
-export function checkFromExchange(
-  request: CheckRequest,
-  exchange: Exchange,
-  durationMs: number,
-  more: { violations?: Violation[]; notes?: string[] } = {},
-): CheckResult {
+/** A final result: what was sent (the curl line), what came back (status, request id) and every finding. */
+export function checkFromExchange(request: CheckRequest, exchange: Exchange, durationMs: number, findings: Finding[], notes: string[] = []): CheckResult {
   const { status } = exchange.response;
-  const violations = judgeExchange(exchange, "strict");
-  if (!request.expectedStatus.includes(status) && violations.every((v) => v.keyword !== "status")) {
-    violations.unshift(statusViolation(request.expectedStatus, status));
-  }
-  violations.push(...(more.violations ?? []));
   return {
     name: request.name,
     kind: request.kind,
@@ -44,12 +31,12 @@ export function checkFromExchange(
     url: exchange.url,
     expectedStatus: request.expectedStatus,
     status,
-    passed: violations.length === 0,
-    violations,
+    passed: findings.length === 0,
+    violations: findings,
     requestId: requestIdOf(exchange.response.headers) ?? null,
     durationMs,
     curl: curlCommand(exchange.url, request.auth, request.headers),
-    ...(more.notes?.length ? { notes: more.notes } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 
@@ -73,10 +60,13 @@ export function checkFromFailure(request: CheckRequest, url: string, error: Erro
   };
 }
 
-/** The server did answer, with a status, but with a body past the client's limit: drift of that check, not silence. */
+/**
+ * The server did answer, with a status, but with a body past the client's limit: drift of that check, not silence. A
+ * body that cannot be read cannot match its schema (response-schema); an unexpected status is a status-code finding.
+ */
 function checkFromOversizedBody(request: CheckRequest, url: string, error: ResponseTooLargeError, durationMs: number): CheckResult {
-  const violations = [bodyTooLargeViolation(error.maxBodyBytes)];
-  if (!request.expectedStatus.includes(error.status)) violations.unshift(statusViolation(request.expectedStatus, error.status));
+  const violations: Finding[] = [foundBy("response-schema", bodyTooLargeViolation(error.maxBodyBytes))];
+  if (!request.expectedStatus.includes(error.status)) violations.unshift(foundBy("status-code", statusViolation(request.expectedStatus, error.status)));
   return {
     name: request.name,
     kind: request.kind,

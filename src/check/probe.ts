@@ -1,24 +1,58 @@
-// A drift probe as data: what to request and what to expect, planned from the spec (plan-probes.ts) and run by the
-// executor (run-drift-check.ts). Every check a probe yields carries its kind and operationId.
+// A drift probe as data: what to request, what to expect and which named checks it serves, planned from the spec
+// (plan-probes.ts) and run by the executor (run-drift-check.ts). Every check a probe yields carries its kind and
+// operationId; every finding names its check.
 import type { OperationId } from "../operations/operation-table.ts";
+import type { CheckName } from "./check-names.ts";
 
-/** What a check tests; one word per kind, stable across releases (the report's `kind`). */
-export type CheckKind = "page" | "sampled-item" | "unknown-item" | "wrong-credentials";
+/** What a request tests; one word per kind, stable across releases (the report's `kind`). */
+export type CheckKind =
+  | "page"
+  | "filtered-page"
+  | "sampled-item"
+  | "unknown-item"
+  | "invalid-parameter"
+  | "unknown-parameter"
+  | "malformed-id"
+  | "wrong-credentials"
+  | "no-credentials";
 
-export type Probe =
-  /** Reads a list operation's pages with one query, up to the `pages` option: one `page` check per page. */
-  | { kind: "page"; operationId: OperationId; query: Record<string, unknown> }
-  /** Gets items seen in the listings of `listOperationId` by their id, up to the `sample` option. */
-  | { kind: "sampled-item"; operationId: OperationId; listOperationId: OperationId; idParameter: string }
-  /** Gets a random id nobody has: the spec's 404 body. */
-  | { kind: "unknown-item"; operationId: OperationId; idParameter: string }
-  /** Sends deliberately wrong credentials: the spec's 401 body. */
-  | { kind: "wrong-credentials"; operationId: OperationId; query: Record<string, unknown> };
+interface ProbeBase {
+  operationId: OperationId;
+  /** The checks this probe is sent for (besides the conformance checks every response goes through). */
+  serves: readonly CheckName[];
+}
 
-/** The status each probe kind expects. */
-export const EXPECTED_STATUS: Readonly<Record<CheckKind, number>> = {
+export type Probe = ProbeBase &
+  (
+    | /** Reads a list operation's pages with one query (pinned and with the tour's page size), up to `pages`. */
+    { kind: "page"; query: Record<string, unknown> }
+    | /** Reads a listing filtered by `parameter`, its value chosen from the items the page probes saw. */
+    { kind: "filtered-page"; parameter: string; query: Record<string, unknown> }
+    | /** Gets items seen in the listings of `listOperationId` by their id, up to `sample`, and compares them. */
+    { kind: "sampled-item"; listOperationId: OperationId; idParameter: string }
+    | /** Gets a random id nobody has: the spec's 404 body. */
+    { kind: "unknown-item"; idParameter: string }
+    | /** Sends one query parameter with a value its schema forbids: a declared 4xx. */
+    { kind: "invalid-parameter"; parameter: string; value: string | number; why: string }
+    | /** Sends a query parameter the spec does not know: a note only, whatever the answer. */
+    { kind: "unknown-parameter"; parameter: string }
+    | /** Gets an id its schema forbids: a declared 4xx. */
+    { kind: "malformed-id"; idParameter: string; value: string }
+    | /** Sends deliberately wrong credentials: the spec's 401 body. */
+    { kind: "wrong-credentials"; query: Record<string, unknown> }
+    | /** Sends no credentials at all: the spec's 401 body. */
+    { kind: "no-credentials"; query: Record<string, unknown> }
+  );
+
+/** The status a probe expects; an empty list means "a declared 4xx" (see declared4xx). */
+export const EXPECTED_STATUS: Readonly<Record<CheckKind, number | "4xx" | "any">> = {
   page: 200,
+  "filtered-page": 200,
   "sampled-item": 200,
   "unknown-item": 404,
+  "invalid-parameter": "4xx",
+  "unknown-parameter": "any",
+  "malformed-id": "4xx",
   "wrong-credentials": 401,
+  "no-credentials": 401,
 };

@@ -1,10 +1,15 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
 import type { OperationId } from "../operations/operation-table.ts";
-import type { Violation } from "../validation/violation.ts";
+import type { CheckName } from "./check-names.ts";
+import type { Finding } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 
-/** 2: every check carries its `kind`; `operation` is any operationId of the spec. */
-export const REPORT_VERSION = 2;
+/**
+ * 3: every violation names its `check`; the report lists the checks run (`checksRun`), the checks skipped with why
+ * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
+ * 2: every check carries its `kind`; `operation` is any operationId of the spec.
+ */
+export const REPORT_VERSION = 3;
 
 /** One request the drift check made and what it found. */
 export interface CheckResult {
@@ -22,7 +27,8 @@ export interface CheckResult {
   /** The status received, or null when no response came. */
   status: number | null;
   passed: boolean;
-  violations: Violation[];
+  /** Each violation names the check that found it. */
+  violations: Finding[];
   requestId: string | null;
   durationMs: number;
   /** A curl command that repeats the request, with credentials taken from the environment. */
@@ -41,7 +47,13 @@ export interface DriftReport {
   durationMs: number;
   /** Additive drift fails the run only in strict mode. */
   strict: boolean;
-  /** `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
+  /** The named checks that ran. */
+  checksRun: CheckName[];
+  /** Checks selected but not run, and why (a static mock cannot satisfy them). */
+  skipped: { check: CheckName; reason: string }[];
+  /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
+  notes: string[];
+  /** `requests` counts every request sent (429 retries included); `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
   summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number };
   checks: CheckResult[];
 }

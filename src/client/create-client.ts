@@ -50,6 +50,11 @@ export interface VideoLogsClient {
    * Throws only when no response came, or for invalid input (nothing is then sent).
    */
   exchange(operationId: OperationId, params?: OperationParams, options?: CallOptions): Promise<Exchange>;
+  /**
+   * One request to a URL under this client's base URL, sent exactly as given: no parameter is checked, so the drift
+   * check can send the invalid values the other methods refuse. Not judged, like `exchange`.
+   */
+  exchangeUrl(operationId: OperationId, url: string, options?: CallOptions): Promise<Exchange>;
   /** The pages of a list operation, not judged: each page's exchange and how the walk goes on (see walkPages). */
   pages(operationId: ListOperationId, params?: OperationParams, options?: CallOptions): AsyncGenerator<PageStep, void, undefined>;
   /**
@@ -277,6 +282,15 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     iterate: (operationId, params, options) => scrubbingIterator(items(operationId, params as OperationParams, options)),
     exchange: (operationId, params, options) => scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
     pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
+    exchangeUrl: (operationId, url, options) =>
+      scrubbingErrors(async () => {
+        const operation = operationNamed(operationId, { list: false }, scrubber);
+        checkCallOptions(options, scrubber);
+        if (typeof url !== "string" || !url.startsWith(`${config.baseUrl}/`)) {
+          throw new InvalidInputError("url", `Invalid url ${shownValue(url, scrubber)}: expected a URL under ${config.baseUrl}/`);
+        }
+        return request(operation, url, options);
+      }),
   };
   redactors.set(client, scrubber);
   return client;

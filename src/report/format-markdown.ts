@@ -7,18 +7,20 @@ import { summaryLine } from "./format-text.ts";
 export function formatMarkdown(report: DriftReport): string {
   const icon = reportFailed(report) ? "❌" : report.summary.errors ? "⚠️" : "✅";
   const out = [`### ${icon} Video Logs API drift check`, "", md(summaryLine(report)), ""];
+  const remarks = [...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`), ...report.notes];
+  if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const rows = report.checks.flatMap((check) =>
     check.error
-      ? [`| no response | ${md(check.name)} | – | – | ${md(check.error)} |`]
+      ? [`| no response | – | ${md(check.name)} | – | – | ${md(check.error)} |`]
       : check.violations.map(
           (v) =>
-            `| ${md(v.kind)} | ${md(check.name)} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
+            `| ${md(v.kind)} | ${md(v.check)} | ${md(check.name)} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
         ),
   );
   if (rows.length === 0) {
     out.push("Every response matched the spec.", "");
   } else {
-    out.push("| kind | check | status | pointer | problem |", "|---|---|---|---|---|", ...rows, "");
+    out.push("| kind | check | request | status | pointer | problem |", "|---|---|---|---|---|---|", ...rows, "");
     const repro = report.checks.filter((c) => c.error || c.violations.length);
     out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro.map((c) => c.curl), "sh"), "", "</details>", "");
   }

@@ -20,6 +20,8 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
   const dim = paint(2, color);
   const failed = reportFailed(report);
   const lines = [(failed ? red : report.summary.errors ? yellow : green)(t(summaryLine(report)))];
+  for (const skip of report.skipped) lines.push(dim(`skipped: ${skip.check}: ${t(skip.reason)}`));
+  for (const note of report.notes) lines.push(dim(`note: ${t(note)}`));
   for (const check of report.checks) {
     if (check.error) {
       lines.push("", `${red("NO RESPONSE")} ${t(check.name)}: ${t(check.error)}`, dim(`  repro: ${t(check.curl)}`));
@@ -30,9 +32,9 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
       const label = v.kind === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
       lines.push(
         "",
-        `${label} ${t(check.operation)} ${check.status} ${t(v.pointer || "/")}: ${t(v.message)}`,
+        `${label} [${v.check}] ${t(check.operation)} ${check.status} ${t(v.pointer || "/")}: ${t(v.message)}`,
         dim(`  expected ${t(v.expected)}, actual ${t(v.actual)}`),
-        dim(`  check: ${t(check.name)}${check.requestId ? `, request id ${t(check.requestId)}` : ""}`),
+        dim(`  request: ${t(check.name)}${check.requestId ? `, request id ${t(check.requestId)}` : ""}`),
         dim(`  repro: ${t(check.curl)}`),
       );
     }

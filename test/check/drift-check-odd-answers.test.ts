@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { type Handler, sendJson } from "../helpers/local-server.ts";
@@ -10,7 +11,8 @@ const servers = serverPerTest();
 async function checkAgainst(handler: Handler) {
   const server = await servers.start(handler);
   const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
-  return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 2 });
+  // The conformance checks only: these servers answer every listing alike, whatever its parameters.
+  return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 2, checks: CONFORMANCE_CHECKS });
 }
 
 const listingWith = (links: Record<string, string>, data: unknown[] = [completedLog]) => ({
@@ -22,7 +24,7 @@ describe("the drift check facing odd answers", () => {
   it.each([
     ["with a Content-Length", true],
     ["chunked", false],
-  ])("reports a 2xx HTML body sent %s as a breaking json violation", async (_label, withLength) => {
+  ])("reports a 2xx HTML body sent %s as a breaking json violation and a content-type finding", async (_label, withLength) => {
     const report = await checkAgainst((_req, res) => {
       const html = "<html>maintenance</html>";
       res.writeHead(200, { "content-type": "text/html", ...(withLength ? { "content-length": Buffer.byteLength(html) } : {}) });
@@ -30,7 +32,10 @@ describe("the drift check facing odd answers", () => {
     });
     const listing = report.checks[0]!;
     expect(listing.status).toBe(200);
-    expect(listing.violations).toMatchObject([{ keyword: "json", kind: "breaking", pointer: "" }]);
+    expect(listing.violations).toMatchObject([
+      { check: "response-schema", keyword: "json", kind: "breaking", pointer: "" },
+      { check: "content-type", keyword: "content-type", kind: "breaking", actual: "text/html" },
+    ]);
     expect(report.summary.errors).toBe(0);
   });
 
@@ -41,7 +46,10 @@ describe("the drift check facing odd answers", () => {
         : sendJson(res, 404, { error: "Not Found" }),
     );
     const listings = report.checks.filter((c) => c.name.startsWith("list_logs page"));
-    expect(listings.map((c) => c.name)).toEqual(["list_logs page 1 (include_deleted=false)", "list_logs page 1 (include_deleted=true)"]);
+    expect(listings.map((c) => c.name)).toEqual([
+      expect.stringMatching(/^list_logs page 1 \(include_deleted=false, created_before=\S+Z, page_size=5\)$/),
+      expect.stringMatching(/^list_logs page 1 \(include_deleted=true, created_before=\S+Z, page_size=5\)$/),
+    ]);
     expect(listings[0]!.violations).toMatchObject([{ pointer: "/links/next", kind: "breaking" }]);
     expect(listings[0]!.passed).toBe(false);
   });

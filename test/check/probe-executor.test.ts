@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { planProbes } from "../../src/check/plan-probes.ts";
+import { CONFORMANCE_CHECKS, planProbes } from "../../src/check/plan-probes.ts";
 import type { Operation } from "../../src/operations/operation-table.ts";
 import type { CheckResult } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
@@ -51,6 +51,10 @@ async function check(concurrency: number) {
     target: { baseUrl: server.url, kind: "base-url" },
     sample: 4,
     concurrency,
+    // The conformance checks only: this server answers every listing alike, whatever its parameters.
+    checks: CONFORMANCE_CHECKS,
+    // One clock for both runs: the listings' created_before pin (and so their names) is the same.
+    now: () => Date.parse("2026-01-01T00:00:00Z"),
     onCheck: (c) => reported.push(c.name),
   });
   await servers.server.close();
@@ -58,20 +62,41 @@ async function check(concurrency: number) {
 }
 
 describe("the probe executor", () => {
-  it("plans pages for every list operation, sampled and unknown ids for every get-by-id operation, and one 401 probe", () => {
-    expect(planProbes({ authProbe: true }).map((p) => [p.kind, p.operationId])).toEqual([
-      ["page", "list_logs"],
-      ["page", "list_logs"],
-      ["sampled-item", "get_log"],
-      ["unknown-item", "get_log"],
-      ["wrong-credentials", "list_logs"],
+  it("plans pinned pages for every list operation, a filtered listing per x-filter, ids, negative data and both credential probes", () => {
+    const plan = planProbes({ authProbe: true, pin: "2026-01-01T00:00:00.000Z" });
+    const pinned = { created_before: "2026-01-01T00:00:00.000Z", page_size: 5 };
+    expect(plan.map((p) => [p.kind, p.operationId, "parameter" in p ? p.parameter : "value" in p ? p.value : null])).toEqual([
+      ["page", "list_logs", null],
+      ["page", "list_logs", null],
+      ["filtered-page", "list_logs", "created_before"],
+      ["filtered-page", "list_logs", "created_on"],
+      ["filtered-page", "list_logs", "created_after"],
+      ["sampled-item", "get_log", null],
+      ["unknown-item", "get_log", null],
+      ["malformed-id", "get_log", "not-a-uuid"],
+      ["invalid-parameter", "list_logs", "include_deleted"],
+      ["invalid-parameter", "list_logs", "created_before"],
+      ["invalid-parameter", "list_logs", "created_on"],
+      ["invalid-parameter", "list_logs", "created_after"],
+      ["invalid-parameter", "list_logs", "page_number"],
+      ["invalid-parameter", "list_logs", "page_size"],
+      ["invalid-parameter", "list_logs", "page_size"],
+      ["unknown-parameter", "list_logs", "video_logs_check_unknown"],
+      ["no-credentials", "list_logs", null],
+      ["wrong-credentials", "list_logs", null],
     ]);
-    // The two listings differ by the parameter the spec marks x-includes-discarded; the 401 probe asks for the smallest page.
-    expect(planProbes({ authProbe: true }).flatMap((p) => ("query" in p ? [p.query] : []))).toEqual([
-      { include_deleted: false },
-      { include_deleted: true },
+    // The two listings differ by the parameter the spec marks x-includes-discarded, both pinned with a small page;
+    // the invalid values come from the parameters' schemas; the 401 probes ask for the smallest page.
+    expect(plan.flatMap((p) => ("query" in p ? [p.query] : []))).toEqual([
+      { include_deleted: false, ...pinned },
+      { include_deleted: true, ...pinned },
+      { include_deleted: false, ...pinned },
+      { include_deleted: false, ...pinned },
+      { include_deleted: false, ...pinned },
+      { page_size: 1 },
       { page_size: 1 },
     ]);
+    expect(plan.filter((p) => p.kind === "invalid-parameter").map((p) => ("value" in p ? p.value : null))).toEqual(["not-a-boolean", "not-a-date", "not-a-date", "not-a-date", -1, 0, 1001]);
   });
 
   it("plans from any table: a listing without a discarded filter is read once, a listing nested under a path parameter is left out", () => {
@@ -88,6 +113,8 @@ describe("the probe executor", () => {
       ["page", "list_rooms", {}],
       ["sampled-item", "get_room", null],
       ["unknown-item", "get_room", null],
+      ["unknown-parameter", "list_rooms", null],
+      ["no-credentials", "list_rooms", {}],
       ["wrong-credentials", "list_rooms", {}],
     ]);
   });
@@ -107,12 +134,10 @@ describe("the probe executor", () => {
   });
 
   it("reports a page only once it is final: a page whose next link loops is reported failed, never ok", async () => {
-    const server = await servers.start((_req, res) =>
-      sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: "/api/video/logs?include_deleted=false" })),
-    );
+    const server = await servers.start((req, res) => sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: req.url! })));
     const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
     const reported: CheckResult[] = [];
-    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, sample: 0, onCheck: (c) => reported.push(structuredClone(c)) });
+    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, sample: 0, checks: [...CONFORMANCE_CHECKS, "pagination-integrity"], onCheck: (c) => reported.push(structuredClone(c)) });
     const first = report.checks[0]!;
     expect(first.kind).toBe("page");
     expect(first.violations.map((v) => v.keyword)).toEqual(["pagination"]);

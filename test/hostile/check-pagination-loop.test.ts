@@ -1,6 +1,7 @@
 // The drift check follows links.next like iterateLogs: a link back to a page already read is a finding, not a re-read.
 import { describe, expect, it } from "vitest";
 import { reportFailed } from "../../src/check/report-types.ts";
+import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
@@ -18,14 +19,26 @@ async function checkPages(next: (query: URLSearchParams, origin: string) => stri
     sendJson(res, 200, pageOf(1, { self: req.url!, first: "/api/video/logs", ...(link ? { next: link } : {}) }, index));
   });
   const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
-  const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages, sample: 0 });
-  const listRequests = server.requests.filter((r) => r.url.startsWith("/api/video/logs?")).map((r) => r.url);
-  const loops = report.checks.filter((c) => c.violations.some((v) => v.keyword === "pagination")).map((c) => c.name);
+  const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages, sample: 0, checks: [...CONFORMANCE_CHECKS, "pagination-integrity"] });
+  // The two unfiltered listings, read under the tour's pin, shown without the pin and the page size they all share.
+  const pin = new URL(server.requests[0]!.url, server.origin).searchParams.get("created_before");
+  const bare = (text: string) => text.replace(/[&,] ?created_before=[^&,)]+/, "").replace(/[&,] ?page_size=5/, "");
+  const listRequests = server.requests
+    .map((r) => r.url)
+    .filter((url) => url.startsWith("/api/video/logs?") && new URL(url, server.origin).searchParams.get("created_before") === pin && !/created_(after|on)=/.test(url))
+    .map(bare);
+  const unfiltered = report.checks.filter((c) => c.kind === "page");
+  const loops = unfiltered.filter((c) => c.violations.some((v) => v.keyword === "pagination")).map((c) => bare(c.name));
   const otherViolations = report.checks.flatMap((c) => c.violations.filter((v) => v.keyword !== "pagination"));
   return { report, listRequests, loops, otherViolations };
 }
 
-const deleted = (q: URLSearchParams) => `include_deleted=${q.get("include_deleted")}`;
+/** The query of the page asked for, but its page token: a link with it leads to the same page. */
+const deleted = (q: URLSearchParams) => {
+  const same = new URLSearchParams(q);
+  same.delete("page_token");
+  return same.toString();
+};
 const token = (q: URLSearchParams) => q.get("page_token") ?? "";
 
 describe("the drift check following a pagination loop", () => {

@@ -34,7 +34,7 @@ describe("the CLI facing a deeply nested body", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as DriftReport;
-    const listings = report.checks.filter((c) => c.operation === "list_logs");
+    const listings = report.checks.filter((c) => c.kind === "page");
     expect(listings).toHaveLength(2);
     for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);
   });

@@ -4,6 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
@@ -34,6 +35,8 @@ beforeAll(async () => {
     client: createVideoLogsClient(options),
     wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
     target: { baseUrl: server.url, kind: "base-url" },
+    // The conformance checks only: this server answers every listing alike, whatever its parameters.
+    checks: CONFORMANCE_CHECKS,
   });
 });
 afterAll(() => server.close());
@@ -60,8 +63,8 @@ describe("the drift report", () => {
   it("in text, starts with one summary line and shows each violation with its reproduction", () => {
     const text = formatReport(report, "text");
     expect(text.split("\n")[0]).toBe(`DRIFT: 6 requests, 6 checked, 5 passed, 1 breaking, 1 additive (base-url ${server.url})`);
-    expect(text).toContain("BREAKING get_log 200 /charge: expected number, got string");
-    expect(text).toContain("ADDITIVE get_log 200 /extra");
+    expect(text).toContain("BREAKING [response-schema] get_log 200 /charge: expected number, got string");
+    expect(text).toContain("ADDITIVE [response-schema] get_log 200 /extra");
     expect(text).toContain(`curl -sS -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"`);
     expect(text).not.toContain("\u001b[");
   });
@@ -87,7 +90,7 @@ describe("the drift report", () => {
     expect(markdown.startsWith("### ❌ Video Logs API drift check")).toBe(true);
     // Server text is escaped in the source, so the rendered table is what a reader sees.
     const html = new MarkdownIt({ html: true }).render(markdown);
-    expect(html).toContain(`<td>breaking</td>\n<td>get_log ${completedLog.id}</td>`);
+    expect(html).toContain(`<td>breaking</td>\n<td>response-schema</td>\n<td>get_log ${completedLog.id}</td>`);
     expect(html).toContain("<code>/charge</code>");
     expect(markdown).toContain("<details><summary>Reproduce</summary>");
   });

@@ -1,4 +1,5 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
+import { listChecks } from "../../check/check-names.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
@@ -6,16 +7,19 @@ import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
 import { EXIT, assertWritable, writeOutput, type CliIo } from "../io.ts";
+import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const CHECK_HELP = `Usage: video-logs check [options]
 
-Checks that the API's responses still match the spec, touring every operation the spec declares: reads the pages of
-each list operation (with and without the discarded form where the spec has such a filter), gets a sample of the ids
-seen through each get-by-id operation, gets a random id (expects the 404 body) and sends wrong credentials (expects the
-401 body). Every response is validated strictly; each violation is breaking or additive.
+Checks that the API keeps its contract, touring every operation the spec declares with named checks (one finding
+names its check; --list-checks prints them): the shape, status and content type of every response, no server error,
+the listings' parameters honoured (page size, the discarded form, date filters with values chosen from the data),
+pagination integrity (later pages keep the filters, no id twice, no loop; every listing pinned with a created_before
+at the tour's start), an item got by id equal to the listed one, invalid values and ids refused with a declared 4xx,
+and 401 without or with wrong credentials. Requests are not retried on 5xx; a 429 is retried after its Retry-After.
 
 Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
 Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
@@ -25,7 +29,12 @@ Options:
   --space NAME        your Space: example or example.signalwire.com
   --pages N           pages to read per listing (default 3)
   --sample N          ids to fetch one by one (default 5)
-  --no-auth-probe     skip the wrong-credentials request
+  --no-auth-probe     skip the no-credentials and wrong-credentials requests
+  --checks A,B        run only these checks
+  --skip-checks A,B   run every check but these
+  --list-checks       print the checks, one line each, and exit
+  --max-requests N    requests the tour may send, retries included (default 60)
+  --rate N/s          at most N requests per second (default: no limit)
   --strict            additive drift (unknown fields) fails too
   --format F          text (default), json, junit or markdown
   --out FILE          write the report to FILE instead of stdout
@@ -56,16 +65,30 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     format: { type: "string" },
     out: { type: "string" },
     timeout: { type: "string" },
+    checks: { type: "string" },
+    "skip-checks": { type: "string" },
+    "list-checks": { type: "boolean" },
+    "max-requests": { type: "string" },
+    rate: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(CHECK_HELP);
     return EXIT.ok;
   }
+  if (values["list-checks"]) {
+    io.stdout.write(listChecks());
+    return EXIT.ok;
+  }
+  const checks = checkListFlag("checks", values.checks);
+  const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
+  const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
+  const ratePerSecond = rateFlag(values.rate);
   const format = choiceFlag("format", values.format, REPORT_FORMATS, "text");
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
-  const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check" };
+  // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
+  const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
   if (values.out) assertWritable(values.out);
 
   let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
@@ -93,6 +116,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       pages,
       sample,
       strict: Boolean(values.strict),
+      checks,
+      skipChecks,
+      maxRequests,
+      ratePerSecond,
+      timeoutMs,
       preferStatusHints: target.kind === "mock",
       onCheck: progress(io, showProgress),
     });
@@ -102,7 +130,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   // The first request with the real credentials tells whether the target is reachable and accepts them.
-  const first = report.checks.find((check) => check.kind !== "wrong-credentials");
+  const first = report.checks.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
   if (first && first.status === null) {
     throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
   }

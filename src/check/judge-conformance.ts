@@ -1,0 +1,41 @@
+// The conformance checks every response goes through, each finding named: not-a-server-error, the expected status
+// (named by the check the request serves), status-code for a status the spec does not declare, content-type and
+// response-schema.
+import type { Exchange } from "../client/exchange.ts";
+import { judgeExchange } from "../client/judge-exchange.ts";
+import { statusViolation } from "../validation/violation-factory.ts";
+import type { CheckName } from "./check-names.ts";
+import { behaviourFinding, foundBy, type Finding } from "./finding.ts";
+
+/** `application/json`, with or without parameters such as a charset. */
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * @param expectedStatus the statuses this request accepts
+ * @param statusCheck the check a wrong status belongs to: `status-code` for a request that expects success,
+ *   `negative-data` or `authentication` for a request built to be refused
+ */
+export function judgeConformance(exchange: Exchange, expectedStatus: readonly number[], statusCheck: CheckName): Finding[] {
+  const { status } = exchange.response;
+  const findings: Finding[] = [];
+  if (status >= 500) {
+    findings.push(behaviourFinding("not-a-server-error", "server-error", "", `the server failed with status ${status}`, "no 5xx status", String(status), exchange.redactor));
+  } else if (!expectedStatus.includes(status)) {
+    findings.push(foundBy(statusCheck, statusViolation(expectedStatus, status)));
+  }
+  for (const violation of judgeExchange(exchange, "strict")) {
+    // An undeclared status is already the server-error finding for a 5xx.
+    if (violation.keyword === "status") {
+      if (status < 500) findings.push(foundBy("status-code", violation));
+      continue;
+    }
+    findings.push(foundBy("response-schema", violation));
+  }
+  const contentType = exchange.response.headers.get("content-type");
+  if (exchange.bytes.byteLength > 0 && !JSON_MEDIA_TYPE.test(contentType ?? "")) {
+    findings.push(
+      behaviourFinding("content-type", "content-type", "", "a JSON body is not sent as application/json", "Content-Type: application/json", contentType === null ? "(no Content-Type)" : contentType, exchange.redactor),
+    );
+  }
+  return findings;
+}

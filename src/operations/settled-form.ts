@@ -1,0 +1,34 @@
+// Which items may still change, read from the spec: a schema with `x-settled-when` (a field and the value that means
+// "finished") names in `x-stable-fields` the fields that are fixed from the start. An item of no such schema (the
+// discarded form, for one) never changes.
+import { schemaExtensions } from "../../generated/operations.js";
+import { unionBranches } from "../../generated/validators-detailed.js";
+
+const extensions: Readonly<Record<string, Readonly<Record<string, unknown>>>> = schemaExtensions;
+const branches = Object.entries(unionBranches as Readonly<Record<string, { required: readonly string[]; properties: readonly string[] }>>).map(
+  ([ref, branch]) => ({ name: ref.slice(ref.lastIndexOf("/") + 1), ...branch }),
+);
+
+interface SettledRule {
+  required: readonly string[];
+  field: string;
+  equals: unknown;
+  stable: string[];
+}
+
+const rules: SettledRule[] = branches.flatMap((branch) => {
+  const when = extensions[branch.name]?.["x-settled-when"] as { field?: unknown; equals?: unknown } | undefined;
+  const stable = extensions[branch.name]?.["x-stable-fields"];
+  if (!when || typeof when.field !== "string" || !Array.isArray(stable)) return [];
+  return [{ required: branch.required, field: when.field, equals: when.equals, stable: stable.map(String) }];
+});
+
+/**
+ * The fields of an item that must be the same wherever it is read: every field of a settled item (or of one the spec
+ * says nothing about), only the stable fields of an item that may still change.
+ */
+export function comparableFields(item: Record<string, unknown>): { settled: boolean; fields: string[] } {
+  const rule = rules.find((candidate) => candidate.required.every((name) => Object.hasOwn(item, name)));
+  if (!rule || item[rule.field] === rule.equals) return { settled: true, fields: Object.keys(item) };
+  return { settled: false, fields: rule.stable };
+}

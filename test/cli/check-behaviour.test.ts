@@ -1,0 +1,93 @@
+// The built `video-logs check` against the stand-in space: the faithful space exits 0, each fault exits 1 with its
+// check named in every report format; the selection flags and --list-checks.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CHECK_NAMES } from "../../src/check/check-names.ts";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import type { LocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { FAULTS, startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+let server: LocalServer | undefined;
+
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function check(faults: Fault[], ...args: string[]) {
+  server = await startStandInSpace({ faults });
+  return runBin(["check", "--base-url", server.url, ...args], env);
+}
+
+describe("video-logs check against the stand-in space", () => {
+  it("exits 0 on the faithful space with no finding", async () => {
+    const { code, stdout, stderr } = await check([], "--format", "json");
+    expect(stderr).toBe("");
+    const report = JSON.parse(stdout) as DriftReport;
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checksRun).toEqual(CHECK_NAMES);
+    expect(report.summary.requests).toBeLessThanOrEqual(60);
+    expect(code).toBe(0);
+  });
+
+  it.each(Object.entries(FAULTS) as [Fault, string][])("exits 1 on the fault %s and names the check %s", async (fault, name) => {
+    const { code, stdout } = await check([fault], "--format", "json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as DriftReport;
+    expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
+  });
+
+  it.each([
+    ["text", /BREAKING \[parameters-honoured\] list_logs 200 \/data\//],
+    // Markdown escapes the punctuation of every text cell.
+    ["markdown", /\| breaking \| parameters\\?-honoured \| list\\?_logs page 1/],
+    ["junit", /breaking \[parameters-honoured\] \/data\//],
+  ])("names the failing check in the %s report", async (format, shown) => {
+    const { code, stdout } = await check(["ignore-created-after"], "--format", format);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(shown);
+  });
+
+  it("runs only --checks and leaves out --skip-checks", async () => {
+    const only = await check(["send-text-plain", "answer-without-credentials"], "--format", "json", "--checks", "authentication");
+    expect(only.code).toBe(1);
+    const report = JSON.parse(only.stdout) as DriftReport;
+    expect(report.checksRun).toEqual(["authentication"]);
+    expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
+    await server!.close();
+    const skipped = await check(["send-text-plain"], "--format", "json", "--skip-checks", "content-type");
+    expect(skipped.code).toBe(0);
+    expect((JSON.parse(skipped.stdout) as DriftReport).checksRun).not.toContain("content-type");
+  });
+
+  it("lists every check on one line each", async () => {
+    const { code, stdout } = await runBin(["check", "--list-checks"]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n").map((line) => line.split(/\s+/)[0])).toEqual(CHECK_NAMES);
+  });
+
+  it.each([
+    [["--checks", "schema"], '--checks: unknown check "schema"'],
+    [["--skip-checks", ","], "--skip-checks: no check named"],
+    [["--rate", "fast"], "--rate: expected requests per second"],
+    [["--max-requests", "0"], "--max-requests"],
+  ])("refuses %j as a usage error before sending anything", async (args, message) => {
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, ...args], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("keeps to --max-requests and --rate", async () => {
+    const { code, stdout } = await check([], "--format", "json", "--max-requests", "8", "--rate", "1000/s");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as DriftReport;
+    expect(server!.requests).toHaveLength(8);
+    expect(report.summary.requests).toBe(8);
+    expect(report.notes.join("\n")).toContain("request budget of 8 was spent");
+  });
+});
