@@ -43,20 +43,22 @@ export function checkFromExchange(request: CheckRequest, exchange: Exchange, dur
 /** A request that got no response (network error, timeout, refused redirect), or a body too large to read. */
 export function checkFromFailure(request: CheckRequest, url: string, error: Error, durationMs: number): CheckResult {
   if (isResponseTooLargeError(error)) return checkFromOversizedBody(request, url, error, durationMs);
+  return { ...unreadCheck(request, url, durationMs), status: null, violations: [], error: error.message };
+}
+
+/** What a check that read no body says: the request, its curl line, no request id, failed. */
+function unreadCheck(request: CheckRequest, url: string, durationMs: number) {
   return {
     name: request.name,
     kind: request.kind,
     operation: request.operation,
-    method: "GET",
+    method: "GET" as const,
     url,
     expectedStatus: request.expectedStatus,
-    status: null,
     passed: false,
-    violations: [],
     requestId: null,
     durationMs,
     curl: curlCommand(url, request.auth, request.headers),
-    error: error.message,
   };
 }
 
@@ -67,18 +69,5 @@ export function checkFromFailure(request: CheckRequest, url: string, error: Erro
 function checkFromOversizedBody(request: CheckRequest, url: string, error: ResponseTooLargeError, durationMs: number): CheckResult {
   const violations: Finding[] = [foundBy("response-schema", bodyTooLargeViolation(error.maxBodyBytes))];
   if (!request.expectedStatus.includes(error.status)) violations.unshift(foundBy("status-code", statusViolation(request.expectedStatus, error.status)));
-  return {
-    name: request.name,
-    kind: request.kind,
-    operation: request.operation,
-    method: "GET",
-    url,
-    expectedStatus: request.expectedStatus,
-    status: error.status,
-    passed: false,
-    violations,
-    requestId: null,
-    durationMs,
-    curl: curlCommand(url, request.auth, request.headers),
-  };
+  return { ...unreadCheck(request, url, durationMs), status: error.status, violations };
 }
