@@ -217,8 +217,8 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     }
   }
 
-  const request = (operation: Operation, url: string, options: CallOptions | undefined) =>
-    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal: options?.signal }, scrubber);
+  const request = (operation: Operation, url: string, options: CallOptions | undefined, signal = options?.signal) =>
+    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal }, scrubber);
 
   /** Checks everything, then sends: bad input is refused before any request. */
   function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
@@ -228,15 +228,17 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     return { operation, sent: request(operation, url, options) };
   }
 
-  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<PageStep, void, undefined> {
+  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
+  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
     const { operation, sent } = exchangeChecked(operationId, params, options, true);
-    yield* walkPages(await sent, (url) => request(operation, url, options), config.baseUrl);
+    const ahead = prefetch ? { signal: options?.signal } : undefined;
+    yield* walkPages(await sent, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
   }
 
   async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
     const mode = options?.validation ?? config.validation;
     const signal = options?.signal;
-    for await (const { exchange: page, items: data, end } of pages(operationId, params, options)) {
+    for await (const { exchange: page, items: data, end } of pages(operationId, params, options, true)) {
       settle(page, mode);
       const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
       // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.

@@ -7,6 +7,7 @@ import { listPageShapeViolation } from "../validation/list-page-shape.ts";
 import type { Violation } from "../validation/violation.ts";
 import type { Exchange } from "./exchange.ts";
 import { nextPageUrl } from "./next-page-link.ts";
+import { PagePrefetch } from "./page-prefetch.ts";
 import { PaginationLoopGuard } from "./pagination-loop-guard.ts";
 
 /** How the walk goes on after a page. */
@@ -29,14 +30,23 @@ export interface PageStep {
   end: PageEnd;
 }
 
+/** How far the walk reads ahead of its consumer. */
+export interface WalkAhead {
+  /** The caller's signal: aborting it aborts the page requested ahead. */
+  signal?: AbortSignal;
+}
+
 /**
- * Yields every page read with how the walk goes on; the next page is requested only when the consumer asks for the
- * next step, so a consumer that stops early sends nothing more.
+ * Yields every page read with how the walk goes on. Without `ahead`, the next page is requested only when the consumer
+ * asks for the next step, so a consumer that stops early sends nothing more. With `ahead`, the next page is requested
+ * as a page is handed over (one page ahead at most, never more); a consumer that stops (`break`, `return`, a throw)
+ * aborts that request and the walk ends only once it has ended.
  */
 export async function* walkPages(
   first: Exchange,
-  fetchPage: (url: string) => Promise<Exchange>,
+  fetchPage: (url: string, signal?: AbortSignal) => Promise<Exchange>,
   baseUrl: string,
+  ahead?: WalkAhead,
 ): AsyncGenerator<PageStep, void, undefined> {
   const firstUrl = new URL(first.url);
   const prefix = new URL(`${baseUrl}/`).pathname.replace(/\/$/, "");
@@ -47,9 +57,24 @@ export async function* walkPages(
   let link = "";
   for (;;) {
     const step = decide(page, link);
-    yield step;
-    if (step.end.kind !== "next") return;
-    page = await fetchPage(step.end.url);
+    if (step.end.kind !== "next") {
+      yield step;
+      return;
+    }
+    if (!ahead) {
+      yield step;
+      page = await fetchPage(step.end.url);
+      continue;
+    }
+    const prefetch = new PagePrefetch(fetchPage, step.end.url, ahead.signal);
+    let handedOver = false;
+    try {
+      yield step;
+      handedOver = true;
+    } finally {
+      if (!handedOver) await prefetch.cancel();
+    }
+    page = await prefetch.page;
   }
 
   function decide(exchange: Exchange, arrivedBy: string): PageStep {
