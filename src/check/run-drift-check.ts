@@ -56,7 +56,7 @@ export interface DriftCheckOptions {
    * keep its data consistent or reject invalid values, so those checks are skipped with a note.
    */
   preferStatusHints?: boolean;
-  /** How many probes run at once. Default 1. The report keeps the plan's order whatever the completion order. */
+  /** How many probes run at once. Default 4. The report keeps the plan's order whatever the completion order. */
   concurrency?: number;
   /** Timeout of the no-credentials request, in ms. Default 30000. */
   timeoutMs?: number;
@@ -80,8 +80,11 @@ const describeQuery = (query: Record<string, unknown>) => {
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+/** Probes run at once unless told otherwise. */
+export const DEFAULT_CONCURRENCY = 4;
+
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
-  const { client, pages = 3, sample = 5, strict = false, signal, concurrency = 1 } = options;
+  const { client, pages = 3, sample = 5, strict = false, signal, concurrency = DEFAULT_CONCURRENCY } = options;
   const wrong = options.wrongCredentialsClient;
   const now = options.now ?? Date.now;
   const startedAt = new Date(now());

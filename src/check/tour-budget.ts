@@ -43,6 +43,8 @@ export class TourBudget {
   /** Requests sent again after a 429. */
   retried = 0;
   private nextStart = Number.NEGATIVE_INFINITY;
+  /** No request starts before this time: a Retry-After honoured holds back every worker, not only the one refused. */
+  private pausedUntil = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -63,13 +65,18 @@ export class TourBudget {
       if (result.response.status !== 429 || retry >= (this.options.maxRetries ?? 3)) return result;
       const wait = parseRetryAfter(result.response.headers.get("retry-after"), this.now());
       if (wait === undefined || wait > (this.options.maxRetryAfterMs ?? 60_000) || this.exhausted) return result;
-      await this.sleep(wait, signal);
+      this.pausedUntil = Math.max(this.pausedUntil, this.now() + wait);
       this.retried++;
     }
   }
 
-  /** Takes one request from the budget, waiting for its turn under the rate. */
+  /** Takes one request from the budget, waiting out any Retry-After pause, then its turn under the rate. */
   private async slot(signal?: AbortSignal): Promise<void> {
+    // A pause may be lengthened while a worker waits (another 429): wait again for as long as it was lengthened.
+    for (let waited = Number.NEGATIVE_INFINITY, now = this.now(); this.pausedUntil > waited && this.pausedUntil > now; now = this.now()) {
+      waited = this.pausedUntil;
+      await this.sleep(waited - now, signal);
+    }
     if (this.exhausted) throw new BudgetExhausted(this.options.maxRequests);
     this.sent++;
     const rate = this.options.ratePerSecond;

@@ -74,9 +74,16 @@ describe("the drift check against the stand-in space", () => {
   });
 
   it("honours a 429 with Retry-After, counting the retried request, and reports no finding", async () => {
-    const waits: number[] = [];
-    const report = await check({ rateLimitFirstWith: 2 }, { sleep: async (ms) => void waits.push(ms) });
-    expect(waits).toEqual([2000]);
+    // A clock that moves only by the waits: every request that waits, waits until the Retry-After has passed.
+    let clock = 1_000_000;
+    const wakeUps: number[] = [];
+    const sleep = async (ms: number) => {
+      wakeUps.push(clock + ms);
+      clock = Math.max(clock, clock + ms);
+    };
+    const report = await check({ rateLimitFirstWith: 2 }, { now: () => clock, sleep });
+    expect(wakeUps.length).toBeGreaterThan(0);
+    expect(new Set(wakeUps)).toEqual(new Set([1_002_000]));
     expect(findings(report)).toEqual([]);
     expect(report.summary.requests).toBe(server!.requests.length);
     expect(report.summary.requests).toBe(report.checks.length + 1);

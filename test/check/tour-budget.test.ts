@@ -45,3 +45,58 @@ describe("the tour's request budget", () => {
     await expect(tour.send(async () => answer(200))).rejects.toBeInstanceOf(BudgetExhausted);
   });
 });
+
+describe("the tour's request budget shared by concurrent workers", () => {
+  /** A clock that moves only when the test lets the sleepers wake: then it jumps to the latest wake-up time. */
+  function heldClock() {
+    let clock = 0;
+    const sleepers: { until: number; wake: () => void }[] = [];
+    return {
+      now: () => clock,
+      sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ until: clock + ms, wake })),
+      sleepers,
+      wakeAll() {
+        for (const sleeper of sleepers.splice(0)) {
+          clock = Math.max(clock, sleeper.until);
+          sleeper.wake();
+        }
+      },
+    };
+  }
+  const turns = async (n = 10) => {
+    for (let i = 0; i < n; i++) await Promise.resolve();
+  };
+
+  it("holds back every worker, not only the refused one, until a honoured Retry-After has passed", async () => {
+    const time = heldClock();
+    const tour = new TourBudget({ maxRequests: 10, now: time.now, sleep: time.sleep });
+    const started: [string, number][] = [];
+    const firstAnswers = [answer(429, "2"), answer(200)];
+    const first = tour.send(async () => (started.push(["first", time.now()]), firstAnswers.shift()!));
+    await turns();
+    // The first worker has been refused and waits; a second worker asks to send meanwhile.
+    expect(started).toEqual([["first", 0]]);
+    const second = tour.send(async () => (started.push(["second", time.now()]), answer(200)));
+    await turns();
+    expect(started).toEqual([["first", 0]]);
+    expect(time.sleepers.map((sleeper) => sleeper.until)).toEqual([2000, 2000]);
+    time.wakeAll();
+    await Promise.all([first, second]);
+    expect(started.slice(1).sort()).toEqual([
+      ["first", 2000],
+      ["second", 2000],
+    ]);
+  });
+
+  it("makes a request that comes during the pause wait until the pause ends", async () => {
+    const waits: number[] = [];
+    let clock = 0;
+    const tour = new TourBudget({ maxRequests: 10, now: () => clock, sleep: async (ms) => void waits.push(ms) });
+    const answers = [answer(429, "1"), answer(200)];
+    await tour.send(async () => answers.shift()!);
+    // The pause ends at 1000; a worker arriving at 0 waits the whole second.
+    clock = 0;
+    await tour.send(async () => answer(200));
+    expect(waits).toEqual([1000, 1000]);
+  });
+});

@@ -74,6 +74,7 @@ describe("video-logs check against the stand-in space", () => {
     [["--skip-checks", ","], "--skip-checks: no check named"],
     [["--rate", "fast"], "--rate: expected requests per second"],
     [["--max-requests", "0"], "--max-requests"],
+    [["--concurrency", "0"], "--concurrency must be a whole number from 1 to 32"],
   ])("refuses %j as a usage error before sending anything", async (args, message) => {
     server = await startStandInSpace();
     const { code, stderr } = await runBin(["check", "--base-url", server.url, ...args], env);
@@ -89,5 +90,19 @@ describe("video-logs check against the stand-in space", () => {
     expect(server!.requests).toHaveLength(8);
     expect(report.summary.requests).toBe(8);
     expect(report.notes.join("\n")).toContain("request budget of 8 was spent");
+  });
+
+  it("reports the same checks in the same order with the default concurrency as with --concurrency 1", async () => {
+    // Each run pins its listings to its own start time (created_before=…): the pin is left out of the names compared.
+    const pinned = /created_before=[^,)]+/g;
+    const shown = (stdout: string) =>
+      (JSON.parse(stdout) as DriftReport).checks.map((c) => [c.kind, c.name.replace(pinned, "created_before=<pin>"), c.status, c.violations.map((v) => `${v.check} ${v.pointer}`)]);
+    const concurrent = await check(["ignore-created-after"], "--format", "json");
+    await server!.close();
+    const oneByOne = await check(["ignore-created-after"], "--format", "json", "--concurrency", "1");
+    expect(concurrent.code).toBe(1);
+    expect(oneByOne.code).toBe(1);
+    expect(shown(concurrent.stdout).length).toBeGreaterThan(10);
+    expect(shown(concurrent.stdout)).toEqual(shown(oneByOne.stdout));
   });
 });

@@ -1,6 +1,6 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { listChecks } from "../../check/check-names.ts";
-import { runDriftCheck } from "../../check/run-drift-check.ts";
+import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
@@ -35,6 +35,7 @@ Options:
   --list-checks       print the checks, one line each, and exit
   --max-requests N    requests the tour may send, retries included (default 60)
   --rate N/s          at most N requests per second (default: no limit)
+  --concurrency N     probes in flight at once (default 4); the report's order does not depend on it
   --strict            additive drift (unknown fields) fails too
   --format F          text (default), json, junit or markdown
   --out FILE          write the report to FILE instead of stdout
@@ -60,6 +61,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     space: { type: "string" },
     pages: { type: "string" },
     sample: { type: "string" },
+    concurrency: { type: "string" },
     "no-auth-probe": { type: "boolean" },
     strict: { type: "boolean" },
     format: { type: "string" },
@@ -86,6 +88,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const format = choiceFlag("format", values.format, REPORT_FORMATS, "text");
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
+  const concurrency = integerFlag("concurrency", values.concurrency, DEFAULT_CONCURRENCY, { min: 1, max: 32 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
@@ -120,6 +123,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       skipChecks,
       maxRequests,
       ratePerSecond,
+      concurrency,
       timeoutMs,
       preferStatusHints: target.kind === "mock",
       onCheck: progress(io, showProgress),
