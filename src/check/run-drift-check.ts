@@ -217,9 +217,21 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     seen.set(operationId, byId);
   }
 
-  // 1. Listings, which supply the items to filter by and the ids to sample.
+  // 1. Listings, which supply the items to filter by and the ids to sample, in one pool with the single requests that
+  // need nothing from them (unknown and malformed ids, invalid and unknown parameters, credentials).
   const listings = plan.filter((probe): probe is Extract<Probe, { kind: "page" }> => probe.kind === "page");
-  const listed = await mapInOrder(listings, concurrency, (probe) => listing(probe.operationId, "page", probe.query));
+  const singleProbes = plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page");
+  // Each single probe's requests, by the probe's place in the plan: the sampled ids are known only after the listings.
+  const runsOf: (() => Promise<CheckResult | undefined>)[][] = singleProbes.map((probe) => (probe.kind === "sampled-item" ? [] : expand(probe)));
+  const independent = runsOf.flat();
+  type Listed = Awaited<ReturnType<typeof listing>>;
+  const firstPool: (() => Promise<Listed | CheckResult | undefined>)[] = [
+    ...listings.map((probe) => () => listing(probe.operationId, "page", probe.query)),
+    ...independent,
+  ];
+  const firstResults = await mapInOrder(firstPool, concurrency, (run) => run());
+  const listed = firstResults.slice(0, listings.length) as Listed[];
+  const independentResults = firstResults.slice(listings.length) as (CheckResult | undefined)[];
   listings.forEach((probe, index) => remember(probe.operationId, listed[index]!.items));
 
   // 2. Listings filtered by values chosen from what the listings saw.
@@ -236,11 +248,24 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const value = chosenFor.get(probe.operationId)!.chosen.find((chosen) => chosen.parameter === probe.parameter)?.value;
     if (value !== undefined) filterRuns.push({ operationId: probe.operationId, query: { ...probe.query, [probe.parameter]: value } });
   }
-  const filteredListed = await mapInOrder(filterRuns, concurrency, (run) => listing(run.operationId, "filtered-page", run.query));
-
-  // 3. Single requests: items by id, unknown and malformed ids, invalid and unknown parameters, credentials.
-  const singles = plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page").flatMap((probe) => expand(probe));
-  const singleResults = await mapInOrder(singles, concurrency, (run) => run());
+  // 3. In one pool with them: the items by id, sampled from what the listings saw.
+  singleProbes.forEach((probe, index) => {
+    if (probe.kind === "sampled-item") runsOf[index] = expand(probe);
+  });
+  const sampled = singleProbes.flatMap((probe, index) => (probe.kind === "sampled-item" ? runsOf[index]! : []));
+  const secondPool: (() => Promise<Listed | CheckResult | undefined>)[] = [
+    ...filterRuns.map((run) => () => listing(run.operationId, "filtered-page", run.query)),
+    ...sampled,
+  ];
+  const secondResults = await mapInOrder(secondPool, concurrency, (run) => run());
+  const filteredListed = secondResults.slice(0, filterRuns.length) as Listed[];
+  const sampledResults = secondResults.slice(filterRuns.length) as (CheckResult | undefined)[];
+  // The single requests in the plan's order, whatever pool ran them.
+  const singleResults: (CheckResult | undefined)[] = [];
+  singleProbes.forEach((probe, index) => {
+    const results = probe.kind === "sampled-item" ? sampledResults : independentResults;
+    singleResults.push(...results.splice(0, runsOf[index]!.length));
+  });
 
   function expand(probe: Probe): (() => Promise<CheckResult | undefined>)[] {
     const operation = operationOf(probe.operationId);

@@ -12,12 +12,12 @@ import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 const servers = serverPerTest();
 const LISTED = pageOf(4, { self: "/api/video/logs", first: "/api/video/logs" });
 
-/** Four sampled ids and one unknown id. */
-const ITEM_REQUESTS = 5;
+/** Four sampled ids (the unknown id is answered at once: it is sent beside the listings, before the ids are known). */
+const ITEM_REQUESTS = 4;
 
 /**
- * A server whose item requests are held until `hold` of them are in flight (or the last one has come), then answered
- * in reverse order of arrival: completion order is the opposite of the plan's, with no timer involved.
+ * A server whose requests for the sampled ids are held until `hold` of them are in flight (or the last one has come),
+ * then answered in reverse order of arrival: completion order is the opposite of the plan's, with no timer involved.
  */
 async function reversingServer(hold: number) {
   let arrived = 0;
@@ -27,6 +27,7 @@ async function reversingServer(hold: number) {
   const server = await servers.start((req, res) => {
     const path = new URL(req.url!, "http://x").pathname;
     if (path === "/api/video/logs") return sendJson(res, 200, LISTED);
+    if (!LISTED.data.some((log) => path.endsWith(log.id))) return sendJson(res, 404, { error: "Not Found" });
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     held.push([path.slice("/api/video/logs/".length), res]);
