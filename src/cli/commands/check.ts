@@ -27,6 +27,8 @@ Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
 Options:
   --base-url URL      any server speaking the API (https, or http on loopback)
   --space NAME        your Space: example or example.signalwire.com
+  --mock              the target is a Prism mock (e.g. \`video-logs mock\`): send it status hints, skip the checks a
+                      static mock cannot satisfy (with a note), and use placeholder credentials
   --pages N           pages to read per listing (default 3)
   --sample N          ids to fetch one by one (default 5)
   --no-auth-probe     skip the no-credentials and wrong-credentials requests
@@ -58,6 +60,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
     "base-url": { type: "string" },
     space: { type: "string" },
+    mock: { type: "boolean" },
     pages: { type: "string" },
     sample: { type: "string" },
     "no-auth-probe": { type: "boolean" },
@@ -91,7 +94,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
   if (values.out) assertWritable(values.out);
 
-  let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
+  // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
+  let target: ResolvedTarget | undefined = values.mock
+    ? resolveTarget(values, io.env, { ...clientOptions, ...MOCK_CREDENTIALS })
+    : resolveTarget(values, io.env, clientOptions);
+  if (target && values.mock) target = { ...target, kind: "mock" };
   let stopMock: (() => Promise<void>) | undefined;
   if (!target) {
     const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);

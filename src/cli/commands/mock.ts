@@ -10,6 +10,10 @@ Runs a Prism mock server of the spec on 127.0.0.1 until interrupted.
   --dynamic       generate bodies from the schemas instead of serving the named examples
   --seed N        seed for --dynamic (default 1), so runs are repeatable
   -h, --help      this help
+
+It prints the command that checks it: \`video-logs check --mock --base-url URL\`.
+
+Exit: 0 when stopped with Ctrl-C or SIGTERM; 2 on a usage error, a taken port or Prism not installed.
 `;
 
 export async function mockCommand(args: string[], io: CliIo, untilStopped: () => Promise<unknown>): Promise<number> {
@@ -24,6 +28,7 @@ export async function mockCommand(args: string[], io: CliIo, untilStopped: () =>
   const stopped = untilStopped();
   const mock = await startPrismMock({ port, dynamic: Boolean(values.dynamic), seed });
   io.stdout.write(`Prism mock of the Video Logs spec listening on ${mock.url} (Ctrl-C to stop)\n`);
+  io.stdout.write(`Check it with: video-logs check --mock --base-url ${mock.url}\n`);
   await stopped;
   await mock.stop();
   return EXIT.ok;
