@@ -5,10 +5,12 @@ import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
-import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
-import { EXIT, assertWritable, writeOutput, type CliIo } from "../io.ts";
+import { formatReport } from "../../report/format-report.ts";
+import { useColor } from "../color.ts";
+import { EXIT, writeOutput, type CliIo } from "../io.ts";
+import { reportTargets } from "../report-targets.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
-import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -38,9 +40,12 @@ Options:
   --max-requests N    requests the tour may send, retries included (default 60)
   --rate N/s          at most N requests per second (default: no limit)
   --strict            additive drift (unknown fields) fails too
+  --report F=FILE     write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run
+                      writes several reports: --report junit=drift.xml --report markdown=drift.md
   --format F          text (default), json, junit or markdown
-  --out FILE          write the report to FILE instead of stdout
+  --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
   --timeout MS        per-request timeout (default 30000)
+  --quiet             no progress and no notes on stderr; errors only
   -h, --help          this help
 
 Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem.
@@ -65,8 +70,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     sample: { type: "string" },
     "no-auth-probe": { type: "boolean" },
     strict: { type: "boolean" },
+    report: { type: "string", multiple: true },
     format: { type: "string" },
     out: { type: "string" },
+    quiet: { type: "boolean" },
     timeout: { type: "string" },
     checks: { type: "string" },
     "skip-checks": { type: "string" },
@@ -86,13 +93,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
-  const format = choiceFlag("format", values.format, REPORT_FORMATS, "text");
+  const reports = reportTargets(values);
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
-  if (values.out) assertWritable(values.out);
 
   // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
   let target: ResolvedTarget | undefined = values.mock
@@ -113,7 +119,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   let report: DriftReport;
-  const showProgress = Boolean(io.stderr.isTTY) && format !== "json";
+  const showProgress = Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
   try {
     const client = target.client();
     report = await runDriftCheck({
@@ -147,9 +153,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
 
-  const color = format === "text" && !values.out && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-  const output = formatReport(report, format, { color });
-  writeOutput(io, output, values.out);
+  for (const { format, file } of reports) {
+    const color = format === "text" && !file && useColor(io.stdout, io.env);
+    writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
+  }
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;
