@@ -10,7 +10,7 @@ export interface DataSink {
 /** Checks `--out FILE` before any request is sent; the file is created (or emptied) then. */
 export function openDataSink(io: CliIo, file: string | undefined): DataSink {
   if (file === undefined) return { write: (text) => void io.stdout.write(text), close: () => {} };
-  assertWritable(file);
+  assertWritable(file, "the output");
   const fd = openSync(file, "w");
   let open = true;
   return {

@@ -12,6 +12,7 @@ import { reportTargets } from "../report-targets.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
+import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const CHECK_HELP = `Usage: video-logs check [options]
@@ -145,10 +146,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   // The first request with the real credentials tells whether the target is reachable and accepts them.
   const first = report.checks.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
   if (first && first.status === null) {
-    throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
+    throw new CommandFailure(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
   }
   if (first && (first.status === 401 || first.status === 403)) {
-    throw new UsageError(
+    throw new CommandFailure(
       `The API refused the credentials (${first.status}) at ${report.target.baseUrl}: check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`,
     );
   }

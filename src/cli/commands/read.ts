@@ -8,7 +8,7 @@ import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { openDataSink } from "../data-sink.ts";
 import { EXIT, type CliIo } from "../io.ts";
-import { queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
+import { asFlagError, queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
@@ -102,7 +102,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
     log = client.redact(await client.get(GET_OPERATION.operationId as OperationId, params as never));
   } catch (error) {
     if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
-    log = reportViolations(error, io);
+    log = reportViolations(asFlagError(error), io);
     exit = EXIT.drift;
   }
   let text: string;
@@ -136,22 +136,26 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   let printed = 0;
   // A reader that went away (`| head`) ends the listing: no further page is requested.
   const signal = io.stdoutClosed;
-  // As json, the logs still stream: one array, opened before the first log and closed however the listing ends.
-  if (format === "json") sink.write("[");
+  // As json, the logs still stream: one array, opened with the first log and closed once the listing has ended (an
+  // empty one when the API answered with no log); a refused value leaves the output empty.
+  const closeArray = () => {
+    if (format === "json" && !signal?.aborted) sink.write(printed === 0 ? "[]\n" : "\n]\n");
+  };
   try {
     for await (const log of client.iterateLogs(query, { signal })) {
       if (signal?.aborted) break;
       const line = safeJson(client.redact(log));
-      sink.write(format === "json" ? `${printed === 0 ? "\n" : ",\n"}${line}` : `${line}\n`);
+      sink.write(format === "json" ? `${printed === 0 ? "[\n" : ",\n"}${line}` : `${line}\n`);
       if (++printed >= limit) break;
     }
+    closeArray();
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
+    if (printed > 0) closeArray();
     if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
-    reportViolations(error, io);
+    reportViolations(asFlagError(error), io);
     return EXIT.drift;
   } finally {
-    if (format === "json" && !signal?.aborted) sink.write(printed === 0 ? "]\n" : "\n]\n");
     sink.close();
   }
   return EXIT.ok;
