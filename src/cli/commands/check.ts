@@ -1,5 +1,7 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
+import { applyBaseline } from "../../check/baseline.ts";
 import { listChecks } from "../../check/check-names.ts";
+import { readBaseline } from "../read-baseline.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
@@ -41,6 +43,9 @@ Options:
   --max-requests N    requests the tour may send, retries included (default 60)
   --rate N/s          at most N requests per second (default: no limit)
   --strict            additive drift (unknown fields) fails too
+  --baseline FILE     known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer",
+                      "keyword"}]} (a field left out matches any); a listed finding is reported as known and does
+                      not fail the run, a new one does
   --report F=FILE     write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run
                       writes several reports: --report junit=drift.xml --report markdown=drift.md
   --format F          text (default), json, junit or markdown
@@ -71,6 +76,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     sample: { type: "string" },
     "no-auth-probe": { type: "boolean" },
     strict: { type: "boolean" },
+    baseline: { type: "string" },
     report: { type: "string", multiple: true },
     format: { type: "string" },
     out: { type: "string" },
@@ -95,6 +101,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
   const reports = reportTargets(values);
+  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
@@ -154,6 +161,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
 
+  if (baseline) report = applyBaseline(report, baseline);
   for (const { format, file } of reports) {
     const color = format === "text" && !file && useColor(io.stdout, io.env);
     writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
