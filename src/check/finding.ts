@@ -7,6 +7,8 @@ import type { CheckName } from "./check-names.ts";
 /** A violation in the report: which named check found it. */
 export interface Finding extends Violation {
   check: CheckName;
+  /** Set when `check --baseline` lists this finding: reported, but it does not fail the run. */
+  known?: true;
 }
 
 /** Names the check of a violation the shared validators stated. */

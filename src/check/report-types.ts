@@ -5,11 +5,13 @@ import type { Finding } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 
 /**
+ * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
+ * left out of `summary.breaking` and `summary.additive`.
  * 3: every violation names its `check`; the report lists the checks run (`checksRun`), the checks skipped with why
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 3;
+export const REPORT_VERSION = 4;
 
 /** One request the drift check made and what it found. */
 export interface CheckResult {
@@ -54,7 +56,7 @@ export interface DriftReport {
   /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
   notes: string[];
   /** `requests` counts every request sent (429 retries included); `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
-  summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number };
+  summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number; known?: number };
   checks: CheckResult[];
 }
 

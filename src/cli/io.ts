@@ -1,6 +1,6 @@
 import { accessSync, constants, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { UsageError } from "./usage-error.ts";
+import { CommandFailure } from "./command-failure.ts";
 
 /** Where a CLI command writes; injected so tests can capture output without spawning a process. */
 export interface CliIo {
@@ -19,20 +19,20 @@ export const EXIT = {
 } as const;
 
 /** Fails before any work is done when `--out FILE` could not be written at the end. */
-export function assertWritable(file: string): void {
+export function assertWritable(file: string, what = "the report"): void {
   try {
     accessSync(dirname(resolve(file)), constants.W_OK);
   } catch {
-    throw new UsageError(`Cannot write the report to ${file}: its folder does not exist or is not writable`);
+    throw new CommandFailure(`Cannot write ${what} to ${file}: its folder does not exist or is not writable`);
   }
 }
 
 /** Writes a command's report to `--out FILE` (saying so on stderr), or to stdout without it. */
-export function writeOutput(io: CliIo, output: string, outFile: string | undefined): void {
+export function writeOutput(io: CliIo, output: string, outFile: string | undefined, { quiet = false } = {}): void {
   if (!outFile) {
     io.stdout.write(output);
     return;
   }
   writeFileSync(outFile, output);
-  io.stderr.write(`Report written to ${outFile}\n`);
+  if (!quiet) io.stderr.write(`Report written to ${outFile}\n`);
 }

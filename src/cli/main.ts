@@ -10,6 +10,7 @@ import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
 import { EXIT, type CliIo } from "./io.ts";
+import { CommandFailure } from "./command-failure.ts";
 import { UsageError } from "./usage-error.ts";
 
 export const HELP = `Usage: video-logs <command> [options]
@@ -109,7 +110,7 @@ function describeFailure(error: unknown): string {
   if (isApiError(error) && (error.status === 401 || error.status === 403)) {
     return `${escapeTerminal(error.message)}: the API refused the credentials; check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`;
   }
-  if (error instanceof UsageError) return error.lines.map(escapeTerminal).join("\n");
+  if (error instanceof UsageError || error instanceof CommandFailure) return error.lines.map(escapeTerminal).join("\n");
   if (isVideoLogsError(error)) return escapeTerminal(error.message);
   // Anything else is operational (a file that cannot be written, Prism that cannot start) or a bug: say what it was.
   const message = escapeTerminal(error instanceof Error ? error.message : String(error));

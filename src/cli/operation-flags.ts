@@ -2,7 +2,9 @@
 // `--page-size N`, a boolean becomes a switch. A new query parameter in the spec needs no CLI code.
 import type { Operation, OperationParameter } from "../operations/operation-table.ts";
 import { parametersIn } from "../operations/operation-table.ts";
+import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import { integerFlag } from "./parse-command-args.ts";
+import { UsageError } from "./usage-error.ts";
 
 type FlagSpec = { type: "string" | "boolean" };
 
@@ -56,4 +58,14 @@ export function queryFromFlags(operation: Operation, values: Record<string, unkn
     }
   }
   return query;
+}
+
+/**
+ * The client's refusal of a query value, told as the flag the user typed: `Invalid query.created_after …` becomes
+ * `Invalid --created-after …`, a usage error. Anything else is returned unchanged.
+ */
+export function asFlagError(error: unknown): unknown {
+  if (!isInvalidInputError(error) || !error.field.startsWith("query.")) return error;
+  const flag = `--${error.field.slice("query.".length).replace(/_/g, "-")}`;
+  return new UsageError(error.message.split(error.field).join(flag));
 }

@@ -2,10 +2,12 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./usage-error.ts";
 
-type OptionSpec = Record<string, { type: "string" | "boolean" }>;
+type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
 
-/** The parsed flags: strings for string options, booleans for boolean ones, and `help`. */
-export type FlagValues<O extends OptionSpec> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string } & {
+/** The parsed flags: strings for string options (a list when repeatable), booleans for boolean ones, and `help`. */
+export type FlagValues<O extends OptionSpec> = {
+  [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : O[K]["multiple"] extends true ? string[] : string;
+} & {
   help?: boolean;
 };
 

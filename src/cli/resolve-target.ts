@@ -15,17 +15,32 @@ export interface ResolvedTarget {
   client: (overrides?: VideoLogsClientOptions) => VideoLogsClient;
 }
 
+/** What the user typed for each client option the CLI fills: a flag or an environment variable, never its value. */
+const WHERE_FROM: Readonly<Record<string, string>> = {
+  baseUrl: "--base-url",
+  space: "--space or SIGNALWIRE_SPACE",
+  projectId: "SIGNALWIRE_PROJECT_ID",
+  apiToken: "SIGNALWIRE_API_TOKEN",
+};
+
 /** Builds clients for the chosen target; returns undefined when nothing names one. */
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: VideoLogsClientOptions = {}): ResolvedTarget | undefined {
   const baseUrl = flags["base-url"];
   const space = flags.space ?? (baseUrl ? undefined : env.SIGNALWIRE_SPACE);
   if (!baseUrl && !space) return undefined;
   const options: VideoLogsClientOptions = { ...base, env, ...(baseUrl ? { baseUrl } : { space }) };
+  const missing = [
+    base.projectId === undefined && !env.SIGNALWIRE_PROJECT_ID?.trim() ? "SIGNALWIRE_PROJECT_ID" : undefined,
+    base.apiToken === undefined && !env.SIGNALWIRE_API_TOKEN?.trim() ? "SIGNALWIRE_API_TOKEN" : undefined,
+  ].filter((name) => name !== undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`Missing credentials: set ${missing.join(" and ")} in the environment`);
+  }
   const build = (overrides: VideoLogsClientOptions = {}) => {
     try {
       return createVideoLogsClient({ ...options, ...overrides });
     } catch (error) {
-      if (isInvalidInputError(error)) throw new UsageError(error.message);
+      if (isInvalidInputError(error)) throw new UsageError(`${WHERE_FROM[error.field] ?? error.field}: ${error.message}`);
       throw error;
     }
   };

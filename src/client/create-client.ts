@@ -97,8 +97,22 @@ function checkParameters(operation: Operation, location: "path" | "query", value
       ? String(error.params.additionalProperty)
       : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
   const field = location === "path" ? name : `query.${name}`;
-  const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : error.message;
+  const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : formatsReason(validate.errors!, error.instancePath) ?? error.message;
   throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name], redactor)}: ${reason}`);
+}
+
+/** How each string format is accepted, with an example; named in an error instead of the bare format name. */
+const FORMAT_FORMS: Readonly<Record<string, string>> = {
+  date: "a date (2022-01-31)",
+  "date-time": "an RFC 3339 date-time (2022-01-31T12:00:00Z)",
+  uuid: "a UUID",
+};
+
+/** When a value fails one or more formats (every branch of an anyOf), all the accepted forms, not just the first. */
+function formatsReason(errors: readonly { keyword: string; instancePath: string; params: Record<string, unknown> }[], path: string): string | undefined {
+  const formats = errors.filter((e) => e.keyword === "format" && e.instancePath === path).map((e) => String(e.params.format));
+  if (formats.length === 0 || errors.some((e) => e.instancePath === path && !["format", "anyOf"].includes(e.keyword))) return undefined;
+  return `expected ${formats.map((f) => FORMAT_FORMS[f] ?? `format "${f}"`).join(" or ")}`;
 }
 
 /** A caller's value in an error message: the credentials removed before it is cut to 80 characters. */

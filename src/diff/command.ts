@@ -22,6 +22,7 @@ Options:
   --out FILE          write the report to FILE instead of stdout
   --fail-on LEVEL     breaking, or non-breaking (default): the lowest level that makes the command exit 1
   --ours PATH         the base document (default: the toolkit's own spec)
+  --quiet             no notes on stderr; errors only
   -h, --help          this help
 
 Exit: 0 no differences, or only informational ones (or only non-breaking ones with --fail-on breaking),
@@ -31,7 +32,7 @@ Exit: 0 no differences, or only informational ones (or only non-breaking ones wi
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { format: { type: "string" }, out: { type: "string" }, "fail-on": { type: "string" }, ours: { type: "string" } },
+    { format: { type: "string" }, out: { type: "string" }, "fail-on": { type: "string" }, ours: { type: "string" }, quiet: { type: "boolean" } },
     1,
   );
   if (values.help) {
@@ -47,7 +48,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   // A document that cannot be read or understood throws a DocumentError: exit 2, without the usage hint.
   const [ours, theirs] = await Promise.all([loadDocument(values.ours ?? defaultSpecPath(), "ours"), loadDocument(theirsPath, "theirs")]);
   const report = diffDocuments(ours, theirs);
-  writeOutput(io, formatReport(report, format), values.out);
+  writeOutput(io, formatReport(report, format), values.out, { quiet: values.quiet });
   return exitCodeFor(report, failOn);
 }
 

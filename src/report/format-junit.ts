@@ -4,13 +4,13 @@ import { xmlText as xml } from "./escape-xml.ts";
 
 export function formatJunit(report: DriftReport): string {
   const failing = (c: DriftReport["checks"][number]) =>
-    c.error !== undefined || c.violations.some((v) => v.kind === "breaking" || report.strict);
+    c.error !== undefined || c.violations.some((v) => !v.known && (v.kind === "breaking" || report.strict));
   const failures = report.checks.filter(failing).length;
   const cases = report.checks.map((check) => {
     const open = `    <testcase classname="video-logs.${xml(check.operation)}" name="${xml(check.name)}" time="${(check.durationMs / 1000).toFixed(3)}"`;
     // Each server-sent field is escaped on its own, so only our own line breaks separate the lines.
     const details = [
-      ...check.violations.map((v) => `${xml(v.kind)} [${xml(v.check)}] ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`),
+      ...check.violations.map((v) => `${v.known ? "known " : ""}${xml(v.kind)} [${xml(v.check)}] ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`),
       ...(check.error ? [`no response: ${xml(check.error)}`] : []),
       `repro: ${xml(check.curl)}`,
     ].join("\n");

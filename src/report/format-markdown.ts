@@ -14,7 +14,7 @@ export function formatMarkdown(report: DriftReport): string {
       ? [`| no response | – | ${md(check.name)} | – | – | ${md(check.error)} |`]
       : check.violations.map(
           (v) =>
-            `| ${md(v.kind)} | ${md(v.check)} | ${md(check.name)} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
+            `| ${md(v.known ? `known ${v.kind}` : v.kind)} | ${md(v.check)} | ${md(check.name)} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
         ),
   );
   if (rows.length === 0) {

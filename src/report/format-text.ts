@@ -29,7 +29,8 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
     }
     for (const note of check.notes ?? []) lines.push("", dim(`note: ${t(check.name)}: ${t(note)}`));
     for (const v of check.violations) {
-      const label = v.kind === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
+      const kind = v.kind === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
+      const label = v.known ? `KNOWN ${kind}` : kind;
       lines.push(
         "",
         `${label} [${v.check}] ${t(check.operation)} ${check.status} ${t(v.pointer || "/")}: ${t(v.message)}`,

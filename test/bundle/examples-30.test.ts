@@ -88,6 +88,7 @@ describe("examples of the 3.0 file", () => {
     const labels = cases.map((c) => c.label);
     expect(labels).toEqual(
       expect.arrayContaining([
+        "list_logs 200 only_page",
         "list_logs 200 first_page_with_next",
         "list_logs 200 empty_page",
         "get_log 200 in_progress_log",

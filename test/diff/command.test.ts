@@ -65,8 +65,14 @@ describe("video-logs diff usage errors", () => {
     ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
     ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, got "html"/],
     ["an unknown --fail-on level", [BASE, "--fail-on", "informational"], /--fail-on must be one of breaking, non-breaking, got "informational"/],
-    ["an --out folder that does not exist", [BASE, "--out", "/nonexistent/report.txt"], /Cannot write the report to \/nonexistent\/report\.txt/],
   ];
+  it("exits 2 when the --out folder does not exist, naming the file, without a pointer to --help (not a usage error)", async () => {
+    const { code, stdout, stderr } = await run([BASE, "--out", "/nonexistent/report.txt"]);
+    expect(code).toBe(2);
+    expect(stdout()).toBe("");
+    expect(stderr().trimEnd().split("\n")).toEqual(["video-logs: Cannot write the report to /nonexistent/report.txt: its folder does not exist or is not writable"]);
+  });
+
   for (const [what, args, message] of usageErrors) {
     it(`exits 2 on ${what}, with the CLI's message and a pointer to --help`, async () => {
       const { code, stdout, stderr } = await run(args);

@@ -1,15 +1,20 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
+import { applyBaseline } from "../../check/baseline.ts";
 import { listChecks } from "../../check/check-names.ts";
+import { readBaseline } from "../read-baseline.ts";
 import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
-import { formatReport, REPORT_FORMATS } from "../../report/format-report.ts";
-import { EXIT, assertWritable, writeOutput, type CliIo } from "../io.ts";
+import { formatReport } from "../../report/format-report.ts";
+import { useColor } from "../color.ts";
+import { EXIT, writeOutput, type CliIo } from "../io.ts";
+import { reportTargets } from "../report-targets.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
-import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
+import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const CHECK_HELP = `Usage: video-logs check [options]
@@ -27,6 +32,8 @@ Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
 Options:
   --base-url URL      any server speaking the API (https, or http on loopback)
   --space NAME        your Space: example or example.signalwire.com
+  --mock              the target is a Prism mock (e.g. \`video-logs mock\`): send it status hints, skip the checks a
+                      static mock cannot satisfy (with a note), and use placeholder credentials
   --pages N           pages to read per listing (default 3)
   --sample N          ids to fetch one by one (default 5)
   --no-auth-probe     skip the no-credentials and wrong-credentials requests
@@ -37,9 +44,15 @@ Options:
   --rate N/s          at most N requests per second (default: no limit)
   --concurrency N     probes in flight at once (default 4); the report's order does not depend on it
   --strict            additive drift (unknown fields) fails too
+  --baseline FILE     known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer",
+                      "keyword"}]} (a field left out matches any); a listed finding is reported as known and does
+                      not fail the run, a new one does
+  --report F=FILE     write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run
+                      writes several reports: --report junit=drift.xml --report markdown=drift.md
   --format F          text (default), json, junit or markdown
-  --out FILE          write the report to FILE instead of stdout
+  --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
   --timeout MS        per-request timeout (default 30000)
+  --quiet             no progress and no notes on stderr; errors only
   -h, --help          this help
 
 Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem.
@@ -59,13 +72,17 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
     "base-url": { type: "string" },
     space: { type: "string" },
+    mock: { type: "boolean" },
     pages: { type: "string" },
     sample: { type: "string" },
     concurrency: { type: "string" },
     "no-auth-probe": { type: "boolean" },
     strict: { type: "boolean" },
+    baseline: { type: "string" },
+    report: { type: "string", multiple: true },
     format: { type: "string" },
     out: { type: "string" },
+    quiet: { type: "boolean" },
     timeout: { type: "string" },
     checks: { type: "string" },
     "skip-checks": { type: "string" },
@@ -85,16 +102,20 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
-  const format = choiceFlag("format", values.format, REPORT_FORMATS, "text");
+  const reports = reportTargets(values);
+  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
   const concurrency = integerFlag("concurrency", values.concurrency, DEFAULT_CONCURRENCY, { min: 1, max: 32 });
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
-  if (values.out) assertWritable(values.out);
 
-  let target: ResolvedTarget | undefined = resolveTarget(values, io.env, clientOptions);
+  // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
+  let target: ResolvedTarget | undefined = values.mock
+    ? resolveTarget(values, io.env, { ...clientOptions, ...MOCK_CREDENTIALS })
+    : resolveTarget(values, io.env, clientOptions);
+  if (target && values.mock) target = { ...target, kind: "mock" };
   let stopMock: (() => Promise<void>) | undefined;
   if (!target) {
     const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);
@@ -109,7 +130,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   let report: DriftReport;
-  const showProgress = Boolean(io.stderr.isTTY) && format !== "json";
+  const showProgress = Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
   try {
     const client = target.client();
     report = await runDriftCheck({
@@ -136,17 +157,19 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   // The first request with the real credentials tells whether the target is reachable and accepts them.
   const first = report.checks.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
   if (first && first.status === null) {
-    throw new UsageError(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
+    throw new CommandFailure(`Cannot reach ${report.target.baseUrl}: ${first.error}`);
   }
   if (first && (first.status === 401 || first.status === 403)) {
-    throw new UsageError(
+    throw new CommandFailure(
       `The API refused the credentials (${first.status}) at ${report.target.baseUrl}: check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`,
     );
   }
 
-  const color = format === "text" && !values.out && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-  const output = formatReport(report, format, { color });
-  writeOutput(io, output, values.out);
+  if (baseline) report = applyBaseline(report, baseline);
+  for (const { format, file } of reports) {
+    const color = format === "text" && !file && useColor(io.stdout, io.env);
+    writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
+  }
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;

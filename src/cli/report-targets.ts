@@ -1,0 +1,42 @@
+// Where `check` writes its reports: `--report FORMAT=FILE` (repeatable), `--format F --out FILE` as shorthand for one,
+// and with neither, one report on stdout.
+import { REPORT_FORMATS, type ReportFormat } from "../report/format-report.ts";
+import { resolve } from "node:path";
+import { assertWritable } from "./io.ts";
+import { choiceFlag } from "./parse-command-args.ts";
+import { UsageError } from "./usage-error.ts";
+
+export interface ReportTarget {
+  format: ReportFormat;
+  /** undefined: stdout. */
+  file?: string;
+}
+
+export function reportTargets(values: { report?: string[]; format?: string; out?: string }): ReportTarget[] {
+  const targets: ReportTarget[] = (values.report ?? []).map(parseReportFlag);
+  if (values.format !== undefined || values.out !== undefined || targets.length === 0) {
+    targets.push({ format: choiceFlag("format", values.format, REPORT_FORMATS, "text"), file: values.out });
+  }
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (target.file === undefined) continue;
+    const path = resolve(target.file);
+    if (seen.has(path)) throw new UsageError(`Two reports name the same file ${JSON.stringify(target.file)}: give each its own`);
+    seen.add(path);
+    assertWritable(target.file);
+  }
+  return targets;
+}
+
+function parseReportFlag(value: string): ReportTarget {
+  const at = value.indexOf("=");
+  const format = value.slice(0, at);
+  const file = value.slice(at + 1);
+  if (at < 0 || file === "" || !(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `--report must be FORMAT=FILE with FORMAT one of ${REPORT_FORMATS.join(", ")}, got ${JSON.stringify(value)}`,
+      "For example: --report junit=drift.xml --report markdown=drift.md",
+    );
+  }
+  return { format: format as ReportFormat, file };
+}

@@ -1,0 +1,75 @@
+// `check --baseline FILE` on the built CLI against the stand-in space: known findings are reported as known and do
+// not fail the run; a new finding does.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import type { LocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const dir = mkdtempSync(join(tmpdir(), "video-logs-baseline-"));
+let server: LocalServer | undefined;
+
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function check(faults: Fault[], ...args: string[]) {
+  server = await startStandInSpace({ faults });
+  const result = await runBin(["check", "--base-url", server.url, ...args], env);
+  await server.close();
+  server = undefined;
+  return result;
+}
+
+describe("check --baseline FILE", () => {
+  it("accepts the drift of an earlier JSON report as known (exit 0) and fails on drift that is new (exit 1)", async () => {
+    const earlier = join(dir, "earlier.json");
+    expect((await check(["answer-203"], "--report", `json=${earlier}`)).code).toBe(1);
+
+    const again = await check(["answer-203"], "--baseline", earlier, "--format", "json");
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout) as DriftReport;
+    const findings = report.checks.flatMap((c) => c.violations);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.known === true)).toBe(true);
+    expect(report.summary.breaking).toBe(0);
+    expect(report.summary.known).toBe(findings.length);
+
+    const worse = await check(["answer-203", "send-text-plain"], "--baseline", earlier, "--format", "json");
+    expect(worse.code).toBe(1);
+    const worseReport = JSON.parse(worse.stdout) as DriftReport;
+    const fresh = worseReport.checks.flatMap((c) => c.violations).filter((f) => !f.known);
+    expect([...new Set(fresh.map((f) => f.check))]).toEqual(["content-type"]);
+  }, 90_000);
+
+  it("takes a small ignore file naming a check, and shows known findings as known in text", async () => {
+    const ignore = join(dir, "ignore.json");
+    writeFileSync(ignore, JSON.stringify({ ignore: [{ check: "status-code" }] }));
+    const { code, stdout } = await check(["answer-203"], "--baseline", ignore);
+    expect(code).toBe(0);
+    expect(stdout).toContain("KNOWN BREAKING [status-code]");
+    expect(stdout).not.toMatch(/^BREAKING/m);
+  }, 60_000);
+
+  it.each([
+    ["a file that does not exist", null, /Cannot read the baseline/],
+    ["a file that is not JSON", "not json", /--baseline .* must be an earlier JSON report .* or an ignore file/],
+    ["JSON of another shape", JSON.stringify({ ignore: [{ check: 3 }] }), /--baseline .* must be an earlier JSON report .* or an ignore file/],
+  ])("refuses %s before any request", async (_what, content, message) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    if (content !== null) writeFileSync(file, content);
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--baseline", file], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(server.requests).toEqual([]);
+  });
+});

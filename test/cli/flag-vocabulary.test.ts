@@ -1,0 +1,162 @@
+// One flag vocabulary across the built CLI's commands: --timeout wherever requests are sent, --format/--out for data
+// and reports, check's repeatable --report, --quiet, and NO_COLOR/FORCE_COLOR.
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import { startLocalServer, type LocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+const dir = mkdtempSync(join(tmpdir(), "video-logs-flags-"));
+let server: LocalServer | undefined;
+
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("--timeout on every command that sends requests", () => {
+  it.each([
+    ["get", ["get", "c22d24f6-5a47-4597-9a23-c7d01e696b92"]],
+    ["list", ["list"]],
+    ["check", ["check", "--checks", "response-schema"]],
+  ])("%s gives up on a silent server after --timeout and exits 2 without pointing to --help", async (_name, args) => {
+    // The server takes the request and never answers.
+    server = await startLocalServer(() => new Promise(() => {}));
+    const started = Date.now();
+    const { code, stderr } = await runBin([...args, "--base-url", server.url, "--timeout", "300"], env);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/time/i);
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(stderr).not.toContain("--help");
+  }, 30_000);
+
+  it("refuses a --timeout out of range with the range message before sending anything", async () => {
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--timeout must be a whole number from 1 to 600000");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("--format and --out on get and list", () => {
+  it("list --format json --out FILE writes every log as one JSON array to the file and nothing to stdout", async () => {
+    server = await startStandInSpace({ logs: 7 });
+    const file = join(dir, "logs.json");
+    const { code, stdout } = await runBin(["list", "--base-url", server.url, "--format", "json", "--out", file, "--include-deleted"], env);
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    const written = JSON.parse(readFileSync(file, "utf8")) as { id: string }[];
+    expect(written.map((log) => log.id).sort()).toEqual(standInLogs(7).map((log) => log.id as string).sort());
+  });
+
+  it("list writes NDJSON by default, one log per line", async () => {
+    server = await startStandInSpace({ logs: 3 });
+    const { code, stdout } = await runBin(["list", "--base-url", server.url, "--include-deleted"], env);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).id)).toHaveLength(3);
+  });
+
+  it("get --format ndjson --out FILE writes the log on one line to the file", async () => {
+    server = await startStandInSpace({ logs: 3 });
+    const id = standInLogs(3)[0]!.id as string;
+    const file = join(dir, "log.ndjson");
+    const { code, stdout } = await runBin(["get", id, "--base-url", server.url, "--format", "ndjson", "--out", file], env);
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    const text = readFileSync(file, "utf8");
+    expect(text.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(text).id).toBe(id);
+  });
+
+  it("refuses an unknown data format, naming the accepted ones, before sending anything", async () => {
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["list", "--base-url", server.url, "--format", "xml"], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--format must be one of json, ndjson");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("check --report FORMAT=FILE", () => {
+  it("writes JUnit, markdown and JSON from one run: the requests of one tour, one report per file", async () => {
+    server = await startStandInSpace();
+    const [junit, markdown, json] = ["drift.xml", "drift.md", "drift.json"].map((name) => join(dir, name));
+    const { code, stdout, stderr } = await runBin(
+      ["check", "--base-url", server.url, "--report", `junit=${junit}`, "--report", `markdown=${markdown}`, "--report", `json=${json}`],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([junit, markdown, json].map((file) => `Report written to ${file}`));
+    const report = JSON.parse(readFileSync(json!, "utf8")) as DriftReport;
+    expect(server.requests.length).toBe(report.summary.requests);
+    expect(readFileSync(junit!, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites/);
+    expect(readFileSync(markdown!, "utf8")).toMatch(/^#/);
+  }, 60_000);
+
+  it("takes --format F --out FILE as one more report", async () => {
+    server = await startStandInSpace({ logs: 5 });
+    const [junit, json] = ["short.xml", "short.json"].map((name) => join(dir, name));
+    const { code } = await runBin(["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(json!, "utf8")).version).toBeGreaterThan(0);
+    expect(existsSync(junit!)).toBe(true);
+  }, 60_000);
+
+  it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])("refuses --report %s with the accepted form, before sending anything", async (value) => {
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", value], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
+    expect(stderr).toContain("--report junit=drift.xml");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("refuses two reports into the same file", async () => {
+    server = await startStandInSpace();
+    const file = join(dir, "same.txt");
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--report", `text=${file}`], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Two reports name the same file");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("--quiet", () => {
+  it("check --quiet writes its reports and says nothing on stderr", async () => {
+    server = await startStandInSpace({ logs: 5 });
+    const file = join(dir, "quiet.json");
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"], env);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(existsSync(file)).toBe(true);
+  }, 60_000);
+
+  it.each([["get"], ["list"], ["check"], ["diff"], ["mock"]])("%s accepts --quiet and lists it in its help", async (command) => {
+    const { code, stdout } = await runBin([command, "--help", "--quiet"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--quiet");
+  });
+});
+
+describe("NO_COLOR and FORCE_COLOR", () => {
+  it("FORCE_COLOR=1 colours the text report even into a pipe; FORCE_COLOR=0 and NO_COLOR leave it plain", async () => {
+    server = await startStandInSpace({ faults: ["ignore-created-after"] });
+    const forced = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "1" });
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toContain("\u001b[");
+    const off = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
+    expect(off.stdout).not.toContain("\u001b[");
+    const noColor = await runBin(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
+    expect(noColor.stdout).not.toContain("\u001b[");
+  }, 60_000);
+});

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createVideoLogsClient } from "../../src/client/create-client.ts";
+import { findFreePort } from "../../src/net/ports.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
+
+describe("our own tools against a mock started with `video-logs mock`", () => {
+  let child: ChildProcess;
+  let url = "";
+  let printedCheck: string[] = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    const port = await findFreePort();
+    child = spawn(process.execPath, [bin, "mock", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on("data", (chunk) => {
+        stdout += chunk;
+        if (stdout.includes("Check it with:") && stdout.endsWith("\n")) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`mock exited early with ${code}: ${stdout}`)));
+    });
+    url = `http://127.0.0.1:${port}`;
+    const line = stdout.split("\n").find((l) => l.startsWith("Check it with: "))!;
+    printedCheck = line.slice("Check it with: ".length).trim().split(" ");
+  }, 30_000);
+
+  afterAll(async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    await exited;
+  });
+
+  it("prints the exact check command for its own URL", () => {
+    expect(printedCheck).toEqual(["video-logs", "check", "--mock", "--base-url", url]);
+  });
+
+  it("serves, as the first list example, a complete last page that `list` reads to the end with exit 0", async () => {
+    const { code, stdout, stderr } = await runBin(["list", "--base-url", url], {
+      SIGNALWIRE_PROJECT_ID: "p",
+      SIGNALWIRE_API_TOKEN: "t",
+    });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const ids = stdout.trim().split("\n").map((line) => JSON.parse(line).id);
+    expect(ids).toEqual(["c22d24f6-5a47-4597-9a23-c7d01e696b92", "3f1e8a52-9d5c-4b0e-8f7a-2c6d9e4b1a07"]);
+  });
+
+  it("lets iterateLogs walk every page and end", async () => {
+    const client = createVideoLogsClient({ baseUrl: url, projectId: "p", apiToken: "t" });
+    const ids: string[] = [];
+    for await (const log of client.iterateLogs()) ids.push(log.id);
+    expect(ids).toHaveLength(2);
+  });
+
+  it("passes the printed `check --mock` command with exit 0, skipping with a note what a static mock cannot do", async () => {
+    const { code, stdout, stderr } = await runBin([...printedCheck.slice(1), "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.target.kind).toBe("mock");
+    expect(report.summary.breaking).toBe(0);
+    expect(report.skipped.length).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).toContain("static mock");
+  }, 60_000);
+
+  it("without --mock the same target is treated as a live server, so the check is not told to skip anything", async () => {
+    const { stdout } = await runBin(["check", "--base-url", url, "--format", "json"], {
+      SIGNALWIRE_PROJECT_ID: "p",
+      SIGNALWIRE_API_TOKEN: "t",
+    });
+    expect(JSON.parse(stdout).target.kind).toBe("base-url");
+  }, 60_000);
+});
