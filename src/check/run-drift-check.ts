@@ -219,19 +219,23 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   // 1. Listings, which supply the items to filter by and the ids to sample, in one pool with the single requests that
   // need nothing from them (unknown and malformed ids, invalid and unknown parameters, credentials).
+  type Listed = Awaited<ReturnType<typeof listing>>;
+  /** Listings and single requests in one bounded pool; each kind's results come back in the order given. */
+  async function inOnePool(listingRuns: (() => Promise<Listed>)[], singleRuns: (() => Promise<CheckResult | undefined>)[]) {
+    const runs: (() => Promise<Listed | CheckResult | undefined>)[] = [...listingRuns, ...singleRuns];
+    const results = await mapInOrder(runs, concurrency, (run) => run());
+    return { listed: results.slice(0, listingRuns.length) as Listed[], singles: results.slice(listingRuns.length) as (CheckResult | undefined)[] };
+  }
+
   const listings = plan.filter((probe): probe is Extract<Probe, { kind: "page" }> => probe.kind === "page");
   const singleProbes = plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page");
   // Each single probe's requests, by the probe's place in the plan: the sampled ids are known only after the listings.
   const runsOf: (() => Promise<CheckResult | undefined>)[][] = singleProbes.map((probe) => (probe.kind === "sampled-item" ? [] : expand(probe)));
   const independent = runsOf.flat();
-  type Listed = Awaited<ReturnType<typeof listing>>;
-  const firstPool: (() => Promise<Listed | CheckResult | undefined>)[] = [
-    ...listings.map((probe) => () => listing(probe.operationId, "page", probe.query)),
-    ...independent,
-  ];
-  const firstResults = await mapInOrder(firstPool, concurrency, (run) => run());
-  const listed = firstResults.slice(0, listings.length) as Listed[];
-  const independentResults = firstResults.slice(listings.length) as (CheckResult | undefined)[];
+  const { listed, singles: independentResults } = await inOnePool(
+    listings.map((probe) => () => listing(probe.operationId, "page", probe.query)),
+    independent,
+  );
   listings.forEach((probe, index) => remember(probe.operationId, listed[index]!.items));
 
   // 2. Listings filtered by values chosen from what the listings saw.
@@ -253,13 +257,10 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     if (probe.kind === "sampled-item") runsOf[index] = expand(probe);
   });
   const sampled = singleProbes.flatMap((probe, index) => (probe.kind === "sampled-item" ? runsOf[index]! : []));
-  const secondPool: (() => Promise<Listed | CheckResult | undefined>)[] = [
-    ...filterRuns.map((run) => () => listing(run.operationId, "filtered-page", run.query)),
-    ...sampled,
-  ];
-  const secondResults = await mapInOrder(secondPool, concurrency, (run) => run());
-  const filteredListed = secondResults.slice(0, filterRuns.length) as Listed[];
-  const sampledResults = secondResults.slice(filterRuns.length) as (CheckResult | undefined)[];
+  const { listed: filteredListed, singles: sampledResults } = await inOnePool(
+    filterRuns.map((run) => () => listing(run.operationId, "filtered-page", run.query)),
+    sampled,
+  );
   // The single requests in the plan's order, whatever pool ran them.
   const singleResults: (CheckResult | undefined)[] = [];
   singleProbes.forEach((probe, index) => {

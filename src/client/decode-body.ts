@@ -1,4 +1,5 @@
 // A 2xx body must be UTF-8 JSON (RFC 8259 §8.1): bytes that are not UTF-8 are a violation, never silently repaired.
+import { encodingViolation } from "../validation/violation-factory.ts";
 import type { Violation } from "../validation/violation.ts";
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -9,16 +10,6 @@ export function decodeUtf8Body(bytes: Uint8Array): DecodedBody {
   try {
     return { ok: true, text: STRICT_UTF8.decode(bytes) };
   } catch {
-    return {
-      ok: false,
-      violation: {
-        pointer: "",
-        kind: "breaking",
-        keyword: "encoding",
-        message: "the body is not valid UTF-8",
-        expected: "UTF-8 text (RFC 8259)",
-        actual: "bytes that are not UTF-8",
-      },
-    };
+    return { ok: false, violation: encodingViolation() };
   }
 }

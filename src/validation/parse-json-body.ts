@@ -1,5 +1,6 @@
 // A response body as JSON, or the violation that says why it is not.
 import type { Redactor } from "../redaction/redactor.ts";
+import { notJsonViolation } from "./violation-factory.ts";
 import type { Violation } from "./violation.ts";
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; violation: Violation };
@@ -8,16 +9,6 @@ export function parseJsonBody(text: string, redactor: Redactor): ParsedBody {
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch {
-    return {
-      ok: false,
-      violation: {
-        pointer: "",
-        kind: "breaking",
-        keyword: "json",
-        message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
-        expected: "a JSON document",
-        actual: JSON.stringify(redactor.cut(text, 40).text),
-      },
-    };
+    return { ok: false, violation: notJsonViolation(text, redactor) };
   }
 }

@@ -45,3 +45,27 @@ export function depthViolation(): Violation {
     actual: "nesting deeper than the validator's stack",
   };
 }
+
+/** A 2xx body whose bytes are not UTF-8 (RFC 8259 §8.1): stated, never repaired. */
+export function encodingViolation(): Violation {
+  return {
+    pointer: "",
+    kind: "breaking",
+    keyword: "encoding",
+    message: "the body is not valid UTF-8",
+    expected: "UTF-8 text (RFC 8259)",
+    actual: "bytes that are not UTF-8",
+  };
+}
+
+/** A body that is empty or not JSON; its beginning is quoted through `redactor`, which removes secrets before it cuts. */
+export function notJsonViolation(text: string, redactor: Redactor): Violation {
+  return {
+    pointer: "",
+    kind: "breaking",
+    keyword: "json",
+    message: text === "" ? "the body is empty, expected JSON" : "the body is not valid JSON (malformed or truncated)",
+    expected: "a JSON document",
+    actual: JSON.stringify(redactor.cut(text, 40).text),
+  };
+}
