@@ -1,6 +1,13 @@
 // Prints what the spec declares: operations, statuses and named examples.
 import { loadSpec } from "../src/openapi/load-spec.ts";
 import { responseSchemas } from "./lib/response-schemas.ts";
+import { isClosedPipe, watchStdoutClosed } from "../src/cli/closed-output.ts";
+
+// `tsx scripts/summary.ts | head` closes stdout early: stop quietly instead of crashing with EPIPE.
+watchStdoutClosed(process.stdout).addEventListener("abort", function (this: AbortSignal) {
+  if (isClosedPipe(this.reason)) process.exit(0);
+  throw this.reason;
+});
 
 const spec = loadSpec();
 console.log(`${spec.info.title} ${spec.info.version} (OpenAPI ${spec.openapi})`);
