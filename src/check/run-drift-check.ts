@@ -33,6 +33,8 @@ export interface DriftCheckOptions {
   client: VideoLogsClient;
   /** A client with deliberately wrong credentials for the 401 probe; omit to skip the probe. */
   wrongCredentialsClient?: VideoLogsClient;
+  /** The fetch the no-credentials probe is sent with (it has no client): the clients' own, e.g. a proxy's. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
   /** Send the no-credentials probe (expects 401). Default: true when `wrongCredentialsClient` is given. */
   noCredentialsProbe?: boolean;
   target: DriftReport["target"];
@@ -323,7 +325,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const req = request(probe.kind, probe.operationId, `${probe.operationId} without credentials`);
         const url = operationUrl(client.baseUrl, operation, { query: probe.query });
         const timeoutMs = options.timeoutMs ?? 30_000;
-        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, userAgent: "video-logs-check", signal }), conformance(probe.kind, "authentication"))];
+        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, userAgent: "video-logs-check", signal, fetch: options.fetch }), conformance(probe.kind, "authentication"))];
       }
       default:
         return [];

@@ -14,6 +14,7 @@ import { reportTargets } from "../report-targets.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
+import { withoutProxyVariables } from "../proxy-settings.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -124,7 +125,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
     });
     stopMock = mock.stop;
-    const env = { ...io.env };
+    // The embedded mock listens on this machine: its requests never go through a proxy.
+    const env = withoutProxyVariables(io.env);
     target = resolveTarget({ "base-url": mock.url }, env, { ...clientOptions, ...MOCK_CREDENTIALS });
     target = { ...target!, kind: "mock" };
   }
@@ -136,6 +138,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     report = await runDriftCheck({
       client,
       wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
+      fetch: target.fetch,
       target: { baseUrl: client.baseUrl, kind: target.kind },
       pages,
       sample,

@@ -1,0 +1,66 @@
+// A fetch that goes through the proxy of HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the target: undici's own
+// fetch with its EnvHttpProxyAgent. Node's global fetch ignores these variables, and Node 20 and 22 bundle an older
+// undici whose fetch is not meant to drive a dispatcher of the undici 7 package, so both come from the package.
+import { createRequire } from "node:module";
+import type { ProxySettings } from "./proxy-settings.ts";
+import { proxyFor } from "./proxy-settings.ts";
+
+/** Failures to open a connection: with a proxy in the way, the only connection the client opens is to the proxy. */
+const CONNECT_FAILURES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+
+const REDACTED = "[REDACTED]";
+
+/** Every spelling of the proxies' credentials that a message might hold. */
+function proxySecrets(settings: ProxySettings): string[] {
+  const secrets = new Set<string>();
+  for (const proxy of [settings.http, settings.https]) {
+    if (!proxy) continue;
+    const { username, password } = proxy.url;
+    for (const value of [username, password]) {
+      if (value === "") continue;
+      secrets.add(value);
+      secrets.add(decodeURIComponent(value));
+    }
+  }
+  // The longest first, so that a secret inside another is not left half-replaced.
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+function causeOf(error: unknown): { code?: string; message: string } {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(inner instanceof Error)) return { message: String(inner) };
+  const code = (inner as { code?: unknown }).code;
+  return { code: typeof code === "string" ? code : undefined, message: inner.message };
+}
+
+/** Loaded on first use only: a command without a proxy variable never pays for undici's import. */
+const requireUndici = () => createRequire(import.meta.url)("undici") as typeof import("undici");
+
+export function createProxiedFetch(settings: ProxySettings): typeof globalThis.fetch {
+  const undici = requireUndici();
+  const dispatcher = new undici.EnvHttpProxyAgent({
+    // Explicit values (empty for unset), so that the agent never falls back to reading process.env itself.
+    httpProxy: settings.http?.url.href ?? "",
+    httpsProxy: settings.https?.url.href ?? "",
+    noProxy: settings.noProxy,
+    // An http target is asked for in absolute form, as curl does; CONNECT is for https targets.
+    proxyTunnel: false,
+  });
+  const secrets = proxySecrets(settings);
+  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+
+  return async function proxiedFetch(input, init) {
+    try {
+      return (await undici.fetch(input as never, { ...(init as object), dispatcher } as never)) as unknown as Response;
+    } catch (error) {
+      if (init?.signal?.aborted) throw error;
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const proxy = proxyFor(settings, url);
+      if (!proxy) throw error;
+      // A new error without the original as its cause: undici's errors may quote the proxy, credentials included.
+      const { code, message } = causeOf(error);
+      if (code !== undefined && CONNECT_FAILURES.has(code)) throw new Error(`cannot connect to the proxy named by ${proxy.variable} (${code})`);
+      throw new Error(`through the proxy named by ${proxy.variable}: ${scrub(message)}`);
+    }
+  };
+}
