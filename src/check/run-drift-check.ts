@@ -20,6 +20,7 @@ import { judgeConformance } from "./judge-conformance.ts";
 import { pageBreaksQuery } from "./listing-filters.ts";
 import { mapInOrder } from "./map-in-order.ts";
 import { redactCheck } from "./redact-check.ts";
+import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
@@ -333,6 +334,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   }
 
   const checks = [...listed.flatMap((result) => result.checks), ...filteredListed.flatMap((result) => result.checks), ...singleResults.filter((c): c is CheckResult => c !== undefined)];
+  if (staticMock && unsent === 0) notes.push(...staticMockShortfall(checks, { pages, sample }));
   if (unsent > 0) {
     notes.push(`the request budget of ${options.maxRequests ?? 60} was spent: ${unsent} planned request(s) or listing page(s) not sent (raise it with --max-requests)`);
   }
