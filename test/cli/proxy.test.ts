@@ -7,6 +7,7 @@ import { startForwardProxy, type ForwardProxy } from "../helpers/forward-proxy.t
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
+import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
 import { assertBuilt, runBin } from "./run-bin.ts";
 
 const PROXY_USER = "corp-user";
@@ -56,6 +57,26 @@ describe("video-logs behind a proxy", () => {
     // The proxy's credentials reach the proxy only, never the API.
     expect(space.requests.some((request) => request.headers["proxy-authorization"] !== undefined)).toBe(false);
     expect(stdout).not.toContain(PROXY_PASSWORD);
+  });
+
+  it("reaches an https target through a CONNECT tunnel of HTTPS_PROXY, which alone can resolve its host name", async () => {
+    space = await startStandInSpace();
+    proxy = await startForwardProxy({ hosts: { [TLS_HOST]: "127.0.0.1" } });
+    const front = await startTlsFront(Number(new URL(space.url).port));
+    try {
+      const baseUrl = `https://${TLS_HOST}:${front.port}`;
+      const env = { ...credentials, HTTPS_PROXY: withCredentials(proxy), NODE_EXTRA_CA_CERTS: TLS_CERT_FILE };
+      const { code, stdout, stderr } = await runBin(["check", "--base-url", baseUrl, "--format", "json", "--pages", "1", "--sample", "1"], env);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as { target: { baseUrl: string } }).target.baseUrl).toBe(baseUrl);
+      // One tunnel per connection, each opened with the proxy's credentials; the API's requests went inside them.
+      expect(proxy.relayed.length).toBeGreaterThan(0);
+      for (const relayed of proxy.relayed) expect(relayed).toEqual({ method: "CONNECT", target: `${TLS_HOST}:${front.port}`, proxyAuthorization: expectedProxyAuthorization });
+      expect(space.requests.length).toBeGreaterThan(proxy.relayed.length);
+    } finally {
+      await front.close();
+    }
   });
 
   it("sends get and list through the lowercase http_proxy", async () => {

@@ -22,7 +22,8 @@ export interface ForwardProxy {
 /** Hop-by-hop headers a proxy does not pass on. */
 const HOP_BY_HOP = new Set(["proxy-authorization", "proxy-connection", "connection", "keep-alive", "te", "trailer", "upgrade"]);
 
-export async function startForwardProxy(): Promise<ForwardProxy> {
+/** `hosts` maps names only the proxy can resolve (such as `stand-in.test`) to addresses, as a corporate DNS would. */
+export async function startForwardProxy({ hosts = {} }: { hosts?: Record<string, string> } = {}): Promise<ForwardProxy> {
   const relayed: RelayedRequest[] = [];
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -42,7 +43,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (answer) => {
+    const upstream = httpRequest({ host: hosts[target.hostname] ?? target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -53,7 +54,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   server.on("connect", (req: IncomingMessage, client: Socket, head: Buffer) => {
     record(req);
     const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host!, () => {
+    const upstream = connect(Number(port), hosts[host!] ?? host!, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
       upstream.pipe(client);
