@@ -19,6 +19,9 @@ const expectedProxyAuthorization = `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_P
 let space: LocalServer | undefined;
 let proxy: ForwardProxy | undefined;
 
+/** Each test runs the CLI up to four times, on a machine that may be busy. */
+const SLOW = 60_000;
+
 beforeAll(() => assertBuilt());
 afterEach(async () => {
   await Promise.all([space?.close(), proxy?.close()]);
@@ -57,7 +60,7 @@ describe("video-logs behind a proxy", () => {
     // The proxy's credentials reach the proxy only, never the API.
     expect(space.requests.some((request) => request.headers["proxy-authorization"] !== undefined)).toBe(false);
     expect(stdout).not.toContain(PROXY_PASSWORD);
-  });
+  }, SLOW);
 
   it("reaches an https target through a CONNECT tunnel of HTTPS_PROXY, which alone can resolve its host name", async () => {
     space = await startStandInSpace();
@@ -77,7 +80,7 @@ describe("video-logs behind a proxy", () => {
     } finally {
       await front.close();
     }
-  });
+  }, SLOW);
 
   it("sends get and list through the lowercase http_proxy", async () => {
     const { space, proxy } = await start();
@@ -93,7 +96,7 @@ describe("video-logs behind a proxy", () => {
       `${space.url}/api/video/logs`,
       `${space.url}/api/video/logs/${ids[0]}`,
     ]);
-  });
+  }, SLOW);
 
   it("goes direct when NO_PROXY names the target, and takes no HTTPS_PROXY for an http target", async () => {
     const { space, proxy } = await start();
@@ -110,7 +113,7 @@ describe("video-logs behind a proxy", () => {
     }
     expect(proxy.relayed).toEqual([]);
     expect(space.requests.length).toBeGreaterThan(0);
-  });
+  }, SLOW);
 
   it("exits 2 naming the variable, never its value, when the proxy cannot be reached", async () => {
     [space] = await Promise.all([startStandInSpace()]);
@@ -126,7 +129,7 @@ describe("video-logs behind a proxy", () => {
       }
     }
     expect(space.requests).toEqual([]);
-  });
+  }, SLOW);
 
   it("refuses a proxy variable that is not a proxy URL before sending anything, without echoing it", async () => {
     const { space, proxy } = await start();
@@ -141,7 +144,7 @@ describe("video-logs behind a proxy", () => {
     }
     expect(space.requests).toEqual([]);
     expect(proxy.relayed).toEqual([]);
-  });
+  }, SLOW);
 
   it("keeps the API's redirect rule behind the proxy: a redirect to another origin is refused, not followed", async () => {
     proxy = await startForwardProxy();
@@ -159,5 +162,5 @@ describe("video-logs behind a proxy", () => {
       redirecting.closeAllConnections();
       await Promise.all([new Promise((resolve) => redirecting.close(resolve)), elsewhere.close()]);
     }
-  });
+  }, SLOW);
 });

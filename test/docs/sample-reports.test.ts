@@ -58,7 +58,7 @@ describe("the sample reports", () => {
   it("are what `npm run samples` writes now", async () => {
     const fresh = await sampleReports();
     for (const format of REPORT_FORMATS) expect(committed(format), `${SAMPLE_FILES[format]}: run npm run samples`).toBe(fresh[format]);
-  });
+  }, 30_000);
 
   it("show breaking drift of two checks", () => {
     const report = JSON.parse(committed("json")) as { summary: { breaking: number }; checks: { violations: { check: string }[] }[] };
@@ -75,5 +75,5 @@ describe("the sample reports", () => {
       const written = readFileSync(join(work, SAMPLE_FILES[format]), "utf8");
       expect(normalise(written), SAMPLE_FILES[format]).toBe(normalise(committed(format)));
     }
-  });
+  }, 60_000);
 });
