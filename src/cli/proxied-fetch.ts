@@ -10,6 +10,7 @@ const CONNECT_FAILURES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHO
 
 const REDACTED = "[REDACTED]";
 
+
 /** Every spelling of the proxies' credentials that a message might hold. */
 function proxySecrets(settings: ProxySettings): string[] {
   const secrets = new Set<string>();
@@ -26,11 +27,20 @@ function proxySecrets(settings: ProxySettings): string[] {
   return [...secrets].sort((a, b) => b.length - a.length);
 }
 
+/** The innermost error of a cause chain, and the first error code met from the inside out. */
 function causeOf(error: unknown): { code?: string; message: string } {
-  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (!(inner instanceof Error)) return { message: String(inner) };
-  const code = (inner as { code?: unknown }).code;
-  return { code: typeof code === "string" ? code : undefined, message: inner.message };
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && chain.length < 8; current = current instanceof Error ? current.cause : undefined) chain.push(current);
+  const innermost = chain[chain.length - 1];
+  const code = chain.reverse().map((e) => (e as { code?: unknown } | null)?.code).find((c): c is string => typeof c === "string");
+  return { code, message: innermost instanceof Error ? innermost.message : String(innermost) };
+}
+
+/** The proxy's refusal as one line; 407 means it wants other credentials than the URL holds. */
+function refusal(variable: string, status: number): string {
+  return status === 407
+    ? `the proxy named by ${variable} refused its credentials (407): check the user:password@ part of its URL`
+    : `the proxy named by ${variable} refused to open a tunnel (${status})`;
 }
 
 /** Loaded on first use only: a command without a proxy variable never pays for undici's import. */
@@ -60,6 +70,9 @@ export function createProxiedFetch(settings: ProxySettings): typeof globalThis.f
       // A new error without the original as its cause: undici's errors may quote the proxy, credentials included.
       const { code, message } = causeOf(error);
       if (code !== undefined && CONNECT_FAILURES.has(code)) throw new Error(`cannot connect to the proxy named by ${proxy.variable} (${code})`);
+      // undici's words for a refused tunnel (https), and for a 407 to an absolute-form request (http).
+      const tunnel = /^Proxy response \((\d{3})\) !== 200/.exec(message) ?? /^Proxy Authentication Required \((407)\)/.exec(message);
+      if (tunnel) throw new Error(refusal(proxy.variable, Number(tunnel[1])));
       throw new Error(`through the proxy named by ${proxy.variable}: ${scrub(message)}`);
     }
   };

@@ -131,6 +131,25 @@ describe("video-logs behind a proxy", () => {
     expect(space.requests).toEqual([]);
   }, SLOW);
 
+  it("exits 2 saying the proxy refused its credentials (407), for an http and an https target, without showing them", async () => {
+    space = await startStandInSpace();
+    proxy = await startForwardProxy({ hosts: { [TLS_HOST]: "127.0.0.1" }, authorization: expectedProxyAuthorization });
+    const front = await startTlsFront(Number(new URL(space.url).port));
+    const wrong = `http://${PROXY_USER}:wrong-${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`;
+    try {
+      for (const [variable, baseUrl] of [["HTTP_PROXY", space.url], ["HTTPS_PROXY", `https://${TLS_HOST}:${front.port}`]] as const) {
+        const env = { ...credentials, [variable]: wrong, NODE_EXTRA_CA_CERTS: TLS_CERT_FILE };
+        const { code, stdout, stderr } = await runBin(["check", "--base-url", baseUrl], env);
+        expect(code, variable).toBe(2);
+        expect(stderr).toContain(`the proxy named by ${variable} refused its credentials (407)`);
+        expect(stdout + stderr).not.toContain(PROXY_PASSWORD);
+      }
+      expect(space.requests).toEqual([]);
+    } finally {
+      await front.close();
+    }
+  }, SLOW);
+
   it("refuses a proxy variable that is not a proxy URL before sending anything, without echoing it", async () => {
     const { space, proxy } = await start();
     for (const [variable, value] of [

@@ -22,8 +22,11 @@ export interface ForwardProxy {
 /** Hop-by-hop headers a proxy does not pass on. */
 const HOP_BY_HOP = new Set(["proxy-authorization", "proxy-connection", "connection", "keep-alive", "te", "trailer", "upgrade"]);
 
-/** `hosts` maps names only the proxy can resolve (such as `stand-in.test`) to addresses, as a corporate DNS would. */
-export async function startForwardProxy({ hosts = {} }: { hosts?: Record<string, string> } = {}): Promise<ForwardProxy> {
+/**
+ * `hosts` maps names only the proxy can resolve (such as `stand-in.test`) to addresses, as a corporate DNS would.
+ * With `authorization`, a request or tunnel without that Proxy-Authorization value gets 407.
+ */
+export async function startForwardProxy({ hosts = {}, authorization }: { hosts?: Record<string, string>; authorization?: string } = {}): Promise<ForwardProxy> {
   const relayed: RelayedRequest[] = [];
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -33,8 +36,13 @@ export async function startForwardProxy({ hosts = {} }: { hosts?: Record<string,
   const record = (req: IncomingMessage) =>
     relayed.push({ method: req.method ?? "", target: req.url ?? "", proxyAuthorization: req.headers["proxy-authorization"] });
 
+  const refused = (req: IncomingMessage) => authorization !== undefined && req.headers["proxy-authorization"] !== authorization;
   const server = createServer((req, res) => {
     record(req);
+    if (refused(req)) {
+      res.writeHead(407, { "proxy-authenticate": 'Basic realm="corp"' }).end();
+      return;
+    }
     let target: URL;
     try {
       target = new URL(req.url ?? "");
@@ -53,6 +61,10 @@ export async function startForwardProxy({ hosts = {} }: { hosts?: Record<string,
   server.on("connection", track);
   server.on("connect", (req: IncomingMessage, client: Socket, head: Buffer) => {
     record(req);
+    if (refused(req)) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n');
+      return;
+    }
     const [host, port] = (req.url ?? "").split(":");
     const upstream = connect(Number(port), hosts[host!] ?? host!, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
