@@ -150,6 +150,13 @@ describe("video-logs behind a proxy", () => {
     }
   }, SLOW);
 
+  it("reaches the embedded mock directly, whatever the proxy variables say", async () => {
+    const unreachable = `http://127.0.0.1:${await closedPort()}`;
+    const { code, stderr } = await runBin(["check", "--quiet", "--format", "json"], { HTTP_PROXY: unreachable, HTTPS_PROXY: unreachable });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, SLOW);
+
   it("refuses a proxy variable that is not a proxy URL before sending anything, without echoing it", async () => {
     const { space, proxy } = await start();
     for (const [variable, value] of [
