@@ -10,20 +10,20 @@ const route = (env: Record<string, string>, target: string) => {
 
 describe("the proxy variables", () => {
   it.each([
-    ["https target, HTTPS_PROXY", { HTTPS_PROXY: "http://p:1" }, "https://example.signalwire.com", "HTTPS_PROXY"],
-    ["https target, only HTTP_PROXY (undici's fallback)", { HTTP_PROXY: "http://p:1" }, "https://example.signalwire.com", "HTTP_PROXY"],
-    ["http target, only HTTPS_PROXY", { HTTPS_PROXY: "http://p:1" }, "http://127.0.0.1:8080", "direct"],
-    ["lowercase wins", { https_proxy: "http://p:1", HTTPS_PROXY: "http://q:1" }, "https://example.signalwire.com", "https_proxy"],
-    ["an empty lowercase value is unset", { https_proxy: " ", HTTPS_PROXY: "http://q:1" }, "https://example.signalwire.com", "HTTPS_PROXY"],
-    ["NO_PROXY names the host", { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com" }, "https://example.signalwire.com", "direct"],
-    ["NO_PROXY names a parent domain", { HTTPS_PROXY: "http://p:1", NO_PROXY: "signalwire.com" }, "https://example.signalwire.com", "direct"],
-    ["NO_PROXY with a leading dot", { HTTPS_PROXY: "http://p:1", no_proxy: ".signalwire.com" }, "https://example.signalwire.com", "direct"],
-    ["NO_PROXY with *.", { HTTPS_PROXY: "http://p:1", NO_PROXY: "other, *.signalwire.com" }, "https://example.signalwire.com", "direct"],
-    ["NO_PROXY is not a suffix match of a label", { HTTPS_PROXY: "http://p:1", NO_PROXY: "wire.com" }, "https://example.signalwire.com", "HTTPS_PROXY"],
-    ["NO_PROXY with the default port", { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com:443" }, "https://example.signalwire.com", "direct"],
-    ["NO_PROXY with another port", { HTTP_PROXY: "http://p:1", NO_PROXY: "127.0.0.1:9" }, "http://127.0.0.1:8080", "HTTP_PROXY"],
-    ["NO_PROXY *", { HTTPS_PROXY: "http://p:1", NO_PROXY: "*" }, "https://example.signalwire.com", "direct"],
-    ["none set", {}, "https://example.signalwire.com", "no proxy variable"],
+    ["routes an https target through HTTPS_PROXY", { HTTPS_PROXY: "http://p:1" }, "https://example.signalwire.com", "HTTPS_PROXY"],
+    ["routes an https target through HTTP_PROXY when HTTPS_PROXY is unset, as undici does", { HTTP_PROXY: "http://p:1" }, "https://example.signalwire.com", "HTTP_PROXY"],
+    ["sends an http target direct when only HTTPS_PROXY is set", { HTTPS_PROXY: "http://p:1" }, "http://127.0.0.1:8080", "direct"],
+    ["takes the lowercase variable over the uppercase one", { https_proxy: "http://p:1", HTTPS_PROXY: "http://q:1" }, "https://example.signalwire.com", "https_proxy"],
+    ["treats a blank lowercase variable as unset", { https_proxy: " ", HTTPS_PROXY: "http://q:1" }, "https://example.signalwire.com", "HTTPS_PROXY"],
+    ["goes direct when NO_PROXY names the host", { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com" }, "https://example.signalwire.com", "direct"],
+    ["goes direct when NO_PROXY names a parent domain", { HTTPS_PROXY: "http://p:1", NO_PROXY: "signalwire.com" }, "https://example.signalwire.com", "direct"],
+    ["goes direct when no_proxy names the domain with a leading dot", { HTTPS_PROXY: "http://p:1", no_proxy: ".signalwire.com" }, "https://example.signalwire.com", "direct"],
+    ["goes direct when NO_PROXY names the domain with *.", { HTTPS_PROXY: "http://p:1", NO_PROXY: "other, *.signalwire.com" }, "https://example.signalwire.com", "direct"],
+    ["goes through the proxy when NO_PROXY only ends like the host, mid-label", { HTTPS_PROXY: "http://p:1", NO_PROXY: "wire.com" }, "https://example.signalwire.com", "HTTPS_PROXY"],
+    ["goes direct when NO_PROXY names the host with its default port", { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com:443" }, "https://example.signalwire.com", "direct"],
+    ["goes through the proxy when NO_PROXY names the host with another port", { HTTP_PROXY: "http://p:1", NO_PROXY: "127.0.0.1:9" }, "http://127.0.0.1:8080", "HTTP_PROXY"],
+    ["goes direct for NO_PROXY=*", { HTTPS_PROXY: "http://p:1", NO_PROXY: "*" }, "https://example.signalwire.com", "direct"],
+    ["reads no proxy when no variable is set", {}, "https://example.signalwire.com", "no proxy variable"],
   ])("%s", (_, env, target, expected) => {
     expect(route(env, target)).toBe(expected);
   });
