@@ -1,6 +1,7 @@
 // A fetch that goes through the proxy of HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the target: undici's own
-// fetch with its EnvHttpProxyAgent. Node's global fetch ignores these variables, and Node 20 and 22 bundle an older
-// undici whose fetch is not meant to drive a dispatcher of the undici 7 package, so both come from the package.
+// fetch with its EnvHttpProxyAgent. Node's global fetch ignores these variables. Node 20 and 22 bundle undici 6, whose
+// fetch drives a dispatcher through the handler interface undici 7 replaced; rather than lean on the compatibility
+// layer between the two, the fetch and the dispatcher both come from the package.
 import { createRequire } from "node:module";
 import type { ProxySettings } from "./proxy-settings.ts";
 import { proxyFor } from "./proxy-settings.ts";
@@ -10,18 +11,19 @@ const CONNECT_FAILURES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHO
 
 const REDACTED = "[REDACTED]";
 
+/** Shorter parts are not removed on their own, as the client's redaction does: that would cut up ordinary words. */
+const MIN_SECRET_LENGTH = 8;
 
-/** Every spelling of the proxies' credentials that a message might hold. */
+/** Every spelling of the proxies' credentials that a message might hold: the pair, and each long enough part. */
 function proxySecrets(settings: ProxySettings): string[] {
   const secrets = new Set<string>();
   for (const proxy of [settings.http, settings.https]) {
-    if (!proxy) continue;
-    const { username, password } = proxy.url;
-    for (const value of [username, password]) {
-      if (value === "") continue;
-      secrets.add(value);
-      secrets.add(decodeURIComponent(value));
-    }
+    if (!proxy || (proxy.url.username === "" && proxy.url.password === "")) continue;
+    const raw = [proxy.url.username, proxy.url.password];
+    const decoded = raw.map((part) => decodeURIComponent(part));
+    secrets.add(raw.join(":"));
+    secrets.add(decoded.join(":"));
+    for (const part of [...raw, ...decoded]) if (part.length >= MIN_SECRET_LENGTH) secrets.add(part);
   }
   // The longest first, so that a secret inside another is not left half-replaced.
   return [...secrets].sort((a, b) => b.length - a.length);
