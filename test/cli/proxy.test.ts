@@ -150,6 +150,14 @@ describe("video-logs behind a proxy", () => {
     }
   }, SLOW);
 
+  it("names the proxy variables in the help of check, get and list", async () => {
+    for (const command of ["check", "get", "list"]) {
+      const { code, stdout } = await runBin([command, "--help"]);
+      expect(code).toBe(0);
+      expect(stdout.replace(/\s+/g, " "), command).toContain("HTTPS_PROXY, HTTP_PROXY and NO_PROXY");
+    }
+  }, SLOW);
+
   it("reaches the embedded mock directly, whatever the proxy variables say", async () => {
     const unreachable = `http://127.0.0.1:${await closedPort()}`;
     const { code, stderr } = await runBin(["check", "--quiet", "--format", "json"], { HTTP_PROXY: unreachable, HTTPS_PROXY: unreachable });

@@ -28,7 +28,8 @@ at the tour's start), an item got by id equal to the listed one, invalid values 
 and 401 without or with wrong credentials. Requests are not retried on 5xx; a 429 is retried after its Retry-After.
 
 Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
-Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
+Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN. Proxy: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (not for the
+embedded mock).
 
 Options:
   --base-url URL      any server speaking the API (https, or http on loopback)
