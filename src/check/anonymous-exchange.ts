@@ -15,6 +15,8 @@ export interface AnonymousOptions {
   maxBodyBytes: number;
   userAgent: string;
   signal?: AbortSignal;
+  /** Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Sends `url` with no credentials and reads the answer as the client would. */
@@ -24,7 +26,7 @@ export function anonymousExchange(operation: Operation, url: string, options: An
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     let response: Response | undefined;
     try {
-      response = await fetch(request.url, { method: request.method, headers: request.headers, redirect: "manual", signal });
+      response = await (options.fetch ?? fetch)(request.url, { method: request.method, headers: request.headers, redirect: "manual", signal });
       const bytes = await readBodyWithin(response, options.maxBodyBytes);
       rememberReceivedBody(response, bytes);
       return response;

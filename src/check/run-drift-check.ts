@@ -20,6 +20,7 @@ import { judgeConformance } from "./judge-conformance.ts";
 import { pageBreaksQuery } from "./listing-filters.ts";
 import { mapInOrder } from "./map-in-order.ts";
 import { redactCheck } from "./redact-check.ts";
+import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
 import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
@@ -33,6 +34,8 @@ export interface DriftCheckOptions {
   client: VideoLogsClient;
   /** A client with deliberately wrong credentials for the 401 probe; omit to skip the probe. */
   wrongCredentialsClient?: VideoLogsClient;
+  /** The fetch the no-credentials probe is sent with (it has no client): the clients' own, e.g. a proxy's. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
   /** Send the no-credentials probe (expects 401). Default: true when `wrongCredentialsClient` is given. */
   noCredentialsProbe?: boolean;
   target: DriftReport["target"];
@@ -323,7 +326,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const req = request(probe.kind, probe.operationId, `${probe.operationId} without credentials`);
         const url = operationUrl(client.baseUrl, operation, { query: probe.query });
         const timeoutMs = options.timeoutMs ?? 30_000;
-        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, userAgent: "video-logs-check", signal }), conformance(probe.kind, "authentication"))];
+        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, userAgent: "video-logs-check", signal, fetch: options.fetch }), conformance(probe.kind, "authentication"))];
       }
       default:
         return [];
@@ -331,6 +334,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   }
 
   const checks = [...listed.flatMap((result) => result.checks), ...filteredListed.flatMap((result) => result.checks), ...singleResults.filter((c): c is CheckResult => c !== undefined)];
+  if (staticMock && unsent === 0) notes.push(...staticMockShortfall(checks, { pages, sample }));
   if (unsent > 0) {
     notes.push(`the request budget of ${options.maxRequests ?? 60} was spent: ${unsent} planned request(s) or listing page(s) not sent (raise it with --max-requests)`);
   }

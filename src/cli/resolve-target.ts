@@ -3,6 +3,8 @@ import { createVideoLogsClient, type VideoLogsClient } from "../client/create-cl
 import type { VideoLogsClientOptions } from "../client/options.ts";
 import type { DriftReport } from "../check/report-types.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
+import { createProxiedFetch } from "./proxied-fetch.ts";
+import { proxySettingsFrom } from "./proxy-settings.ts";
 import { UsageError } from "./usage-error.ts";
 
 export interface TargetFlags {
@@ -13,6 +15,8 @@ export interface TargetFlags {
 export interface ResolvedTarget {
   kind: DriftReport["target"]["kind"];
   client: (overrides?: VideoLogsClientOptions) => VideoLogsClient;
+  /** The fetch the clients use when a proxy variable is set (for requests sent without a client); else undefined. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** What the user typed for each client option the CLI fills: a flag or an environment variable, never its value. */
@@ -23,12 +27,17 @@ const WHERE_FROM: Readonly<Record<string, string>> = {
   apiToken: "SIGNALWIRE_API_TOKEN",
 };
 
-/** Builds clients for the chosen target; returns undefined when nothing names one. */
+/**
+ * Builds clients for the chosen target; returns undefined when nothing names one. With HTTPS_PROXY / HTTP_PROXY in
+ * `env`, the clients send through the proxy (unless NO_PROXY names the target).
+ */
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: VideoLogsClientOptions = {}): ResolvedTarget | undefined {
   const baseUrl = flags["base-url"];
   const space = flags.space ?? (baseUrl ? undefined : env.SIGNALWIRE_SPACE);
   if (!baseUrl && !space) return undefined;
-  const options: VideoLogsClientOptions = { ...base, env, ...(baseUrl ? { baseUrl } : { space }) };
+  const proxies = proxySettingsFrom(env);
+  const proxiedFetch = proxies ? createProxiedFetch(proxies) : undefined;
+  const options: VideoLogsClientOptions = { ...(proxiedFetch ? { fetch: proxiedFetch } : {}), ...base, env, ...(baseUrl ? { baseUrl } : { space }) };
   const missing = [
     base.projectId === undefined && !env.SIGNALWIRE_PROJECT_ID?.trim() ? "SIGNALWIRE_PROJECT_ID" : undefined,
     base.apiToken === undefined && !env.SIGNALWIRE_API_TOKEN?.trim() ? "SIGNALWIRE_API_TOKEN" : undefined,
@@ -45,5 +54,5 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: 
     }
   };
   build(); // checks the target and credentials now, before any request
-  return { kind: baseUrl ? "base-url" : "space", client: build };
+  return { kind: baseUrl ? "base-url" : "space", client: build, fetch: proxiedFetch };
 }

@@ -69,6 +69,14 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
     expect(JSON.stringify(report)).toContain("static mock");
   }, 60_000);
 
+  it("says in the report how much of --pages and --sample a static mock could honour", async () => {
+    const { code, stdout } = await runBin([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { notes: string[] };
+    expect(report.notes).toContain("--pages 4: a static mock's listings end with its example pages, so 2 page(s) were read over 2 listing(s), not 8");
+    expect(report.notes).toContain("--sample 7: a static mock's examples hold only 2 id(s), so 2 item(s) were fetched one by one, not 7");
+  }, 60_000);
+
   it("without --mock the same target is treated as a live server, so the check is not told to skip anything", async () => {
     const { stdout } = await runBin(["check", "--base-url", url, "--format", "json"], {
       SIGNALWIRE_PROJECT_ID: "p",

@@ -1,4 +1,5 @@
 // package.json as a consumer's npm reads it: ranges, the optional Prism peer, the supported Node.js lines.
+import { readFileSync } from "node:fs";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
 import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
@@ -11,6 +12,16 @@ describe("package.json", () => {
   it("gives runtime dependencies caret ranges, so consumers share one copy", () => {
     const notCaret = Object.entries(manifest.dependencies).filter(([, range]) => !/^\^\d+\.\d+\.\d+$/.test(range));
     expect(notCaret).toEqual([]);
+  });
+
+  it("has only runtime dependencies whose installed version accepts Node 20.19, 22.12 and 24", () => {
+    const refused = Object.keys(manifest.dependencies).flatMap((name) => {
+      const installed = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string; engines?: { node?: string } };
+      expect(semver.satisfies(installed.version, manifest.dependencies[name]!), name).toBe(true);
+      const range = installed.engines?.node;
+      return NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map((version) => `${name} refuses ${version}`);
+    });
+    expect(refused).toEqual([]);
   });
 
   it("pins every devDependency to an exact version", () => {

@@ -14,6 +14,7 @@ import { reportTargets } from "../report-targets.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
+import { withoutProxyVariables } from "../proxy-settings.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -27,7 +28,8 @@ at the tour's start), an item got by id equal to the listed one, invalid values 
 and 401 without or with wrong credentials. Requests are not retried on 5xx; a 429 is retried after its Retry-After.
 
 Target (first that applies): --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the spec.
-Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
+Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN. Proxy: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (not for the
+embedded mock).
 
 Options:
   --base-url URL      any server speaking the API (https, or http on loopback)
@@ -124,7 +126,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
     });
     stopMock = mock.stop;
-    const env = { ...io.env };
+    // The embedded mock listens on this machine: its requests never go through a proxy.
+    const env = withoutProxyVariables(io.env);
     target = resolveTarget({ "base-url": mock.url }, env, { ...clientOptions, ...MOCK_CREDENTIALS });
     target = { ...target!, kind: "mock" };
   }
@@ -136,6 +139,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     report = await runDriftCheck({
       client,
       wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
+      fetch: target.fetch,
       target: { baseUrl: client.baseUrl, kind: target.kind },
       pages,
       sample,

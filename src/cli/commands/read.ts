@@ -14,7 +14,7 @@ import { resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 
 const TARGET_HELP = `Target: --base-url URL or --space NAME (default SIGNALWIRE_SPACE); credentials from SIGNALWIRE_PROJECT_ID and
-SIGNALWIRE_API_TOKEN.
+SIGNALWIRE_API_TOKEN; proxy from HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
   --validation M      strict, tolerant (default) or off; violations are reported on stderr
   --timeout MS        per-request timeout, 1 to 600000 (default 30000)
   --out FILE          write the data to FILE instead of stdout

@@ -1,0 +1,79 @@
+// docs/examples/reports/ holds what the drift check writes today: the committed samples equal a fresh run of
+// `npm run samples`, and match what the built CLI writes against the same stand-in Space once the parts that change
+// from run to run are made equal.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPORT_FORMATS } from "../../src/report/format-report.ts";
+import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
+import { assertBuilt } from "../cli/run-bin.ts";
+import type { LocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { startStandInSpace } from "../helpers/stand-in-space.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
+const committed = (format: (typeof REPORT_FORMATS)[number]) => readFileSync(join(SAMPLES_DIR, SAMPLE_FILES[format]), "utf8");
+
+/**
+ * Makes equal what differs between two runs: Markdown's backslash escapes are dropped first (identically on both
+ * sides), then the loopback port, date-times (the start, and the listings' created_before pin in names and URLs),
+ * durations and random UUIDs. The stand-in's own ids (1000000N-0000-4000-8000-…) stay.
+ */
+function normalise(text: string): string {
+  return text
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:PORT")
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}(?::|%3A)\d{2}(?::|%3A)\d{2}(?:\.\d+)?Z/g, "DATE-TIME")
+    .replace(/("durationMs": ?)\d+/g, "$1N")
+    .replace(/\btime="[\d.]+"/g, 'time="N"')
+    .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
+    .replace(/\b(?!1[0-9a-f]{7}-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g, "RANDOM-UUID");
+}
+
+function runCheck(cwd: string, args: string[]): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const env = { PATH: process.env.PATH ?? "", SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+    const child = spawn(process.execPath, [BIN, "check", ...args], { cwd, env, stdio: "ignore", timeout: 60_000 });
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+}
+
+describe("the sample reports", () => {
+  let space: LocalServer;
+  const work = mkdtempSync(join(tmpdir(), "video-logs-samples-"));
+
+  beforeAll(async () => {
+    assertBuilt();
+    space = await startStandInSpace({ faults: SAMPLE_FAULTS });
+  });
+  afterAll(async () => {
+    await space?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("are what `npm run samples` writes now", async () => {
+    const fresh = await sampleReports();
+    for (const format of REPORT_FORMATS) expect(committed(format), `${SAMPLE_FILES[format]}: run npm run samples`).toBe(fresh[format]);
+  }, 30_000);
+
+  it("show breaking drift of two checks", () => {
+    const report = JSON.parse(committed("json")) as { summary: { breaking: number }; checks: { violations: { check: string }[] }[] };
+    expect(report.summary.breaking).toBeGreaterThan(0);
+    const checks = new Set(report.checks.flatMap((check) => check.violations.map((violation) => violation.check)));
+    expect([...checks].sort()).toEqual(["cross-endpoint-consistency", "response-schema"]);
+  });
+
+  it("match, format by format, what the built CLI writes with --report against the same stand-in", async () => {
+    const reports = REPORT_FORMATS.flatMap((format) => ["--report", `${format}=${SAMPLE_FILES[format]}`]);
+    const code = await runCheck(work, ["--base-url", space.url, "--quiet", ...reports]);
+    expect(code).toBe(1);
+    for (const format of REPORT_FORMATS) {
+      const written = readFileSync(join(work, SAMPLE_FILES[format]), "utf8");
+      expect(normalise(written), SAMPLE_FILES[format]).toBe(normalise(committed(format)));
+    }
+  }, 60_000);
+});
