@@ -62,6 +62,11 @@ export interface DriftCheckOptions {
   timeoutMs?: number;
   /** Called once per check, when it is final, for progress output. */
   onCheck?: (check: CheckResult, done: number) => void;
+  /**
+   * Called once for every response judged for conformance, with the exchange as received (its redactor is the real
+   * client's). With concurrency the call order varies: a consumer aggregates, then sorts.
+   */
+  onExchange?: (exchange: Exchange) => void;
   signal?: AbortSignal;
   /** The clock (the tour's `created_before` pin, Retry-After dates, the rate). Default Date.now. */
   now?: () => number;
@@ -156,6 +161,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const started = performance.now();
     try {
       const exchange = withOurRedactor(await budget.send(exchangeOnce, signal));
+      options.onExchange?.(exchange);
       const { findings, notes: more } = judge(exchange);
       return final(checkFromExchange(req, exchange, Math.round(performance.now() - started), findings, more));
     } catch (error) {
@@ -189,6 +195,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const asked = new URL(step.exchange.url).searchParams;
         const checkFor = (parameter: string): CheckName =>
           n === 1 || brokenOnFirstPage.has(parameter) || asked.get(parameter) === firstAsked.get(parameter) ? "parameters-honoured" : "pagination-integrity";
+        options.onExchange?.(step.exchange);
         const { findings, notes: pageNotes, broken } = judgePage(step, operation, query, checkFor, ids);
         if (n === 1) for (const parameter of broken) brokenOnFirstPage.add(parameter);
         checks.push(final(checkFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes)));

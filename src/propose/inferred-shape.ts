@@ -1,0 +1,66 @@
+// The schema of values nobody has described yet, inferred from every one of them: their types, a string format all
+// of them satisfy, and for objects a closed schema whose required properties are those present in every one.
+// Values are folded in one at a time, in any order; the schema comes out the same.
+import { jsonTypeOf, TYPE_ORDER, type JsonType } from "./json-type.ts";
+import { suggestsSecret } from "./secret-name.ts";
+import { INFERRED_STRING_FORMATS, satisfiesFormat } from "./string-formats.ts";
+
+/** Deeper than this, a value's structure is not inferred (its schema is only its type). */
+const MAX_DEPTH = 32;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class InferredShape {
+  private readonly types = new Set<JsonType>();
+  /** Formats every string seen so far satisfies; undefined before the first string. */
+  private formats: Set<string> | undefined;
+  private objects = 0;
+  private readonly properties = new Map<string, { shape: InferredShape; present: number }>();
+  private items: InferredShape | undefined;
+
+  /** @param secret the values sit under a property whose name suggests a secret: no format is inferred from them */
+  constructor(private readonly secret = false) {}
+
+  add(value: unknown, depth = 0): void {
+    const type = jsonTypeOf(value);
+    this.types.add(type);
+    if (type === "string") {
+      const candidates = this.formats ?? new Set(this.secret ? [] : INFERRED_STRING_FORMATS);
+      for (const format of candidates) if (!satisfiesFormat(value as string, format)) candidates.delete(format);
+      this.formats = candidates;
+    }
+    if (depth >= MAX_DEPTH) return;
+    if (type === "object") {
+      this.objects++;
+      for (const key in value as object) {
+        if (!Object.hasOwn(value as object, key)) continue;
+        let entry = this.properties.get(key);
+        if (!entry) this.properties.set(key, (entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 }));
+        entry.present++;
+        entry.shape.add((value as Record<string, unknown>)[key], depth + 1);
+      }
+    }
+    if (type === "array") {
+      for (const item of value as unknown[]) (this.items ??= new InferredShape(this.secret)).add(item, depth + 1);
+    }
+  }
+
+  /** The schema: closed objects, `type` a name or a list (null last), number formats as the spec writes them. */
+  toSchema(): Record<string, unknown> {
+    const types = TYPE_ORDER.filter((type) => this.types.has(type) && !(type === "integer" && this.types.has("number")));
+    const schema: Record<string, unknown> = { type: types.length === 1 ? types[0] : types };
+    const format = INFERRED_STRING_FORMATS.find((candidate) => this.formats?.has(candidate));
+    if (format !== undefined && types.filter((type) => type !== "null").length === 1) schema.format = format;
+    else if (types.includes("number") && types.filter((type) => type !== "null").length === 1) schema.format = "double";
+    // An object seen only past the depth bound stays open: nothing is known of its properties.
+    if (this.types.has("object") && this.objects > 0) {
+      const names = [...this.properties.keys()].sort(byCodeUnit);
+      schema.additionalProperties = false;
+      const required = names.filter((name) => this.properties.get(name)!.present === this.objects);
+      if (required.length > 0) schema.required = required;
+      if (names.length > 0) schema.properties = Object.fromEntries(names.map((name) => [name, this.properties.get(name)!.shape.toSchema()]));
+    }
+    if (this.items) schema.items = this.items.toSchema();
+    return schema;
+  }
+}
