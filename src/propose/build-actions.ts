@@ -39,6 +39,42 @@ function replaceList(pointer: string, keyword: string, list: unknown[] | undefin
   return actions;
 }
 
+/** Keywords that hold for a value of any type; they stay where they are when a schema is widened to a union. */
+const TYPE_NEUTRAL = new Set(["description", "title", "examples", "example", "deprecated", "readOnly", "writeOnly", "default", "$comment", "enum", "const"]);
+
+/**
+ * Widens a schema's `type` to the types seen. Only null added: `type: [T, "null"]`, as the spec writes nullable
+ * fields. A new type of value: the schema's type-specific keywords move, unchanged, into the first branch of an
+ * `anyOf` with one branch per new type (ajv's strict mode forbids `type: [A, B]`); descriptions and enums stay.
+ */
+function widenType(pointer: string, schema: Record<string, unknown>, seen: Map<JsonType, Evidence>): OverlayAction[] {
+  const declared = [schema.type].flat() as string[];
+  const evidence = TYPE_ORDER.filter((type) => seen.has(type)).map((type) => `As ${code(type)}: ${seen.get(type)!.describe()}`).join(" ");
+  const nullable = declared.includes("null") || seen.has("null");
+  const own = declared.filter((type) => type !== "null");
+  // A fraction where integers were declared makes it a number, still one type.
+  const numeric = own.map((type) => (type === "integer" && seen.has("number") ? "number" : type));
+  const added = TYPE_ORDER.filter((type) => type !== "null" && seen.has(type) && !numeric.includes(type) && !(type === "integer" && numeric.includes("number")));
+  if (added.length === 0) {
+    const type = nullable ? [...numeric, "null"] : numeric;
+    const summary = `Widen \`type\` to ${type.map(code).join(", ")}.`;
+    return [
+      { target: jsonPathOfPointer(childPointer(pointer, "type")), description: `${summary} Step 1 of 2: remove the old \`type\`. ${evidence}`, remove: true },
+      { target: jsonPathOfPointer(pointer), description: `${summary} Step 2 of 2: write the new \`type\`. ${evidence}`, update: { type: type.length === 1 ? type[0]! : type } },
+    ];
+  }
+  const moved = Object.keys(schema).filter((keyword) => !TYPE_NEUTRAL.has(keyword) && !keyword.startsWith("x-"));
+  const first: Record<string, unknown> = Object.fromEntries(moved.map((keyword) => [keyword, schema[keyword]]));
+  if (seen.has("null") && !declared.includes("null")) added.push("null");
+  const anyOf = [first, ...added.map((type) => ({ type }))];
+  const summary = `Widen the type to ${[...declared, ...added].map(code).join(", ")}: the schema's own keywords become the first branch of an \`anyOf\`, each new type a branch.`;
+  const steps = moved.length + 1;
+  return [
+    ...moved.map((keyword, index): OverlayAction => ({ target: jsonPathOfPointer(childPointer(pointer, keyword)), description: `${summary} Step ${index + 1} of ${steps}: remove \`${keyword}\`. ${evidence}`, remove: true })),
+    { target: jsonPathOfPointer(pointer), description: `${summary} Step ${steps} of ${steps}: write the \`anyOf\`. ${evidence}`, update: { anyOf } },
+  ];
+}
+
 export function buildActions(spec: OpenApiDocument, observations: Observations): { actions: OverlayAction[]; notProposed: NotProposed[] } {
   const changes: Change[] = [];
   const notProposed: NotProposed[] = [];
@@ -91,17 +127,7 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
   }
 
   for (const [pointer, types] of observations.unadmittedTypes) {
-    const declared: string[] = [schemaAt(pointer).type].flat();
-    const seen = [...types.keys()];
-    const widened = TYPE_ORDER.filter((type) => type !== "null" && (declared.includes(type) || seen.includes(type)));
-    const ordered = [...declared.filter((type) => type !== "null"), ...widened.filter((type) => !declared.includes(type))];
-    if (declared.includes("null") || seen.includes("null")) ordered.push("null");
-    const evidence = TYPE_ORDER.filter((type): type is JsonType => types.has(type as JsonType)).map((type) => `As ${code(type)}: ${types.get(type)!.describe()}`).join(" ");
-    const summary = `Widen \`type\` to ${ordered.map(code).join(", ")}.`;
-    changes.push({ pointer, kind: "type", key: "", actions: [
-      { target: jsonPathOfPointer(childPointer(pointer, "type")), description: `${summary} Step 1 of 2: remove the old \`type\`. ${evidence}`, remove: true },
-      { target: jsonPathOfPointer(pointer), description: `${summary} Step 2 of 2: write the new \`type\`. ${evidence}`, update: { type: ordered.length === 1 ? ordered[0] : ordered } },
-    ] });
+    changes.push({ pointer, kind: "type", key: "", actions: widenType(pointer, schemaAt(pointer), types) });
   }
 
   for (const [pointer, values] of observations.newEnumValues) {

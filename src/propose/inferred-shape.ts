@@ -45,22 +45,35 @@ export class InferredShape {
     }
   }
 
-  /** The schema: closed objects, `type` a name or a list (null last), number formats as the spec writes them. */
+  /**
+   * The schema: closed objects, number formats as the spec writes them. One type is `type: T` (or `[T, "null"]`);
+   * several become an `anyOf` of one branch per type, as ajv's strict mode (no union types) and the spec want.
+   */
   toSchema(): Record<string, unknown> {
-    const types = TYPE_ORDER.filter((type) => this.types.has(type) && !(type === "integer" && this.types.has("number")));
-    const schema: Record<string, unknown> = { type: types.length === 1 ? types[0] : types };
-    const format = INFERRED_STRING_FORMATS.find((candidate) => this.formats?.has(candidate));
-    if (format !== undefined && types.filter((type) => type !== "null").length === 1) schema.format = format;
-    else if (types.includes("number") && types.filter((type) => type !== "null").length === 1) schema.format = "double";
+    const types = TYPE_ORDER.filter((type) => type !== "null" && this.types.has(type) && !(type === "integer" && this.types.has("number")));
+    const nullable = this.types.has("null");
+    if (types.length === 0) return { type: "null" };
+    if (types.length === 1) return { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
+    return { anyOf: [...types.map((type) => ({ type, ...this.keywordsFor(type) })), ...(nullable ? [{ type: "null" }] : [])] };
+  }
+
+  /** The keywords that say more about values of one type. */
+  private keywordsFor(type: JsonType): Record<string, unknown> {
+    const schema: Record<string, unknown> = {};
+    if (type === "string") {
+      const format = INFERRED_STRING_FORMATS.find((candidate) => this.formats?.has(candidate));
+      if (format !== undefined) schema.format = format;
+    }
+    if (type === "number") schema.format = "double";
     // An object seen only past the depth bound stays open: nothing is known of its properties.
-    if (this.types.has("object") && this.objects > 0) {
+    if (type === "object" && this.objects > 0) {
       const names = [...this.properties.keys()].sort(byCodeUnit);
       schema.additionalProperties = false;
       const required = names.filter((name) => this.properties.get(name)!.present === this.objects);
       if (required.length > 0) schema.required = required;
       if (names.length > 0) schema.properties = Object.fromEntries(names.map((name) => [name, this.properties.get(name)!.shape.toSchema()]));
     }
-    if (this.items) schema.items = this.items.toSchema();
+    if (type === "array" && this.items) schema.items = this.items.toSchema();
     return schema;
   }
 }
