@@ -6,7 +6,7 @@ import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { buildActions } from "./build-actions.ts";
 import { ResponseObserver } from "./observe-response.ts";
 import { Observations } from "./observations.ts";
-import { overlayDocument, overlayYaml, type OverlayDocument } from "./overlay-document.ts";
+import { NOTHING_TO_PROPOSE, overlayDocument, overlayYaml, type OverlayDocument } from "./overlay-document.ts";
 
 export class Proposal {
   private readonly observations = new Observations();
@@ -32,5 +32,12 @@ export class Proposal {
 
   yaml(): string {
     return overlayYaml(this.document());
+  }
+
+  /** The YAML with what it holds: the spec changes proposed (0 when only the no-op action is written) and those not. */
+  render(): { yaml: string; actions: number; notProposed: number } {
+    const document = this.document();
+    const actions = document.actions.includes(NOTHING_TO_PROPOSE) ? 0 : document.actions.length;
+    return { yaml: overlayYaml(document), actions, notProposed: document["x-not-proposed"]?.length ?? 0 };
   }
 }

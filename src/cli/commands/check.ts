@@ -11,6 +11,8 @@ import { formatReport } from "../../report/format-report.ts";
 import { useColor } from "../color.ts";
 import { EXIT, writeOutput, type CliIo } from "../io.ts";
 import { reportTargets } from "../report-targets.ts";
+import { proposalTarget } from "../proposal-target.ts";
+import { Proposal } from "../../propose/proposal.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
@@ -51,6 +53,9 @@ Options:
                       writes several reports: --report junit=drift.xml --report markdown=drift.md
   --format F          text (default), json, junit or markdown
   --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
+  --propose FILE      write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for
+                      the spec, each with its evidence; bodies that are not JSON are listed under x-not-proposed.
+                      Always written (with nothing to propose, one action that changes nothing); exit codes unchanged
   --timeout MS        per-request timeout (default 30000)
   --quiet             no progress and no notes on stderr; errors only
   -h, --help          this help
@@ -80,6 +85,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     strict: { type: "boolean" },
     baseline: { type: "string" },
     report: { type: "string", multiple: true },
+    propose: { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
     quiet: { type: "boolean" },
@@ -103,6 +109,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
   const reports = reportTargets(values);
+  const proposeFile = proposalTarget(values.propose, reports);
+  const proposal = proposeFile === undefined ? undefined : new Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
   const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
@@ -148,6 +156,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       timeoutMs,
       preferStatusHints: target.kind === "mock",
       onCheck: progress(io, showProgress),
+      onExchange: proposal?.observe,
     });
   } finally {
     if (showProgress) io.stderr.write("\r\u001b[2K");
@@ -169,6 +178,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   for (const { format, file } of reports) {
     const color = format === "text" && !file && useColor(io.stdout, io.env);
     writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
+  }
+  if (proposal) {
+    const { yaml, actions, notProposed } = proposal.render();
+    const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
+    writeOutput(io, yaml, proposeFile, { quiet: values.quiet, written: `Proposal (${held}) written` });
   }
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
