@@ -22,7 +22,7 @@ import { mapInOrder } from "./map-in-order.ts";
 import { redactCheck } from "./redact-check.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
-import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
+import { REPORT_VERSION, type CheckResult, type DriftReport, type ServerTarget } from "./report-types.ts";
 import { BudgetExhausted, TourBudget } from "./tour-budget.ts";
 
 export interface DriftCheckOptions {
@@ -35,7 +35,7 @@ export interface DriftCheckOptions {
   wrongCredentialsClient?: VideoLogsClient;
   /** Send the no-credentials probe (expects 401). Default: true when `wrongCredentialsClient` is given. */
   noCredentialsProbe?: boolean;
-  target: DriftReport["target"];
+  target: ServerTarget;
   /** Pages to read per listing. Default 3. */
   pages?: number;
   /** How many of the ids seen to fetch one by one, per get-by-id operation. Default 5. */

@@ -1,7 +1,7 @@
 // Which API a command talks to: --base-url, --space, the SIGNALWIRE_* environment, or (for check) the embedded mock.
 import { createVideoLogsClient, type VideoLogsClient } from "../client/create-client.ts";
 import type { VideoLogsClientOptions } from "../client/options.ts";
-import type { DriftReport } from "../check/report-types.ts";
+import type { ServerTarget } from "../check/report-types.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -11,7 +11,7 @@ export interface TargetFlags {
 }
 
 export interface ResolvedTarget {
-  kind: DriftReport["target"]["kind"];
+  kind: ServerTarget["kind"];
   client: (overrides?: VideoLogsClientOptions) => VideoLogsClient;
 }
 
