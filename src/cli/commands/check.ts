@@ -12,7 +12,6 @@ import { useColor } from "../color.ts";
 import { EXIT, writeOutput, type CliIo } from "../io.ts";
 import { reportTargets } from "../report-targets.ts";
 import { proposalTarget } from "../proposal-target.ts";
-import { Proposal } from "../../propose/proposal.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
@@ -123,7 +122,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
   const proposeFile = proposalTarget(values.propose, reports);
-  const proposal = proposeFile === undefined ? undefined : new Proposal();
+  // Loaded only when asked for, so a check without --propose starts as fast as before.
+  const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const showProgress = Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
 
