@@ -56,6 +56,8 @@ export class Observations {
   readonly failedFormats = new Map<string, Evidence>();
   /** By the pointer of an operation's responses, then the status. */
   readonly newStatuses = new Map<string, Map<string, NewStatus>>();
+  /** By the pointer of a union no branch of which accepts a value, and none can be said to be meant. */
+  readonly unexplained = new Map<string, Evidence>();
   /** By `operationId status`. */
   readonly unreadable = new Map<string, UnreadableBodies>();
   /** How many responses were observed. */
@@ -92,6 +94,10 @@ export class Observations {
     const json = JSON.stringify(value);
     const current = found.example?.json;
     if (current === undefined || json.length < current.length || (json.length === current.length && json < current)) found.example = { json, value };
+  }
+
+  unionUnexplained(pointer: string, observed: ObservedIn): void {
+    entry(this.unexplained, pointer, () => new Evidence()).add(observed);
   }
 
   unreadableBody(operationId: string, status: number, reason: string, observed: ObservedIn): void {

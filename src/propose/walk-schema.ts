@@ -18,6 +18,8 @@ export interface DeviationSink {
   unadmittedType(pointer: string, type: JsonType, value: unknown, observed: ObservedIn, secret: boolean): void;
   newEnumValue(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void;
   failedFormat(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void;
+  /** A value no branch of a union accepts, where no branch can be said to be meant (not an object of object branches). */
+  unionUnexplained(pointer: string, observed: ObservedIn): void;
 }
 
 type Schema = Record<string, unknown>;
@@ -32,6 +34,7 @@ class DeviationCount implements DeviationSink {
   unadmittedType() { this.count++; }
   newEnumValue() { this.count++; }
   failedFormat() { this.count++; }
+  unionUnexplained() { this.count++; }
 }
 
 export class SchemaWalk {
@@ -97,7 +100,10 @@ export class SchemaWalk {
     };
     if (branches.some((_, index) => accepts(index))) return;
     const objectBranches = located.map((branch) => (isObject(branch?.value) && (branch.value.type === "object" || isObject(branch.value.properties)) ? branch.value : undefined));
-    if (!isObject(value) || objectBranches.some((branch) => branch === undefined)) return;
+    if (!isObject(value) || objectBranches.some((branch) => branch === undefined)) {
+      sink.unionUnexplained(at, observed);
+      return;
+    }
     const chosen = chooseUnionBranch(
       value,
       objectBranches.map((branch) => ({

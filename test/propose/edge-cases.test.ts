@@ -58,6 +58,26 @@ describe("a proposal", { timeout: 30_000 }, () => {
     expect(remaining).toEqual([]);
   });
 
+  it("makes a union last and deepest first, so it carries every change made inside it", async () => {
+    const { patched, remaining } = await propose([
+      { operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } },
+      { operation: "get_log", status: 200, body: { ...completedLog, charge_details: [{ description: 7, charge: 1, units: 2 }] } },
+    ]);
+    const [object, string] = patched.components.schemas.ChargeDetail.anyOf;
+    expect(string).toEqual({ type: "string" });
+    expect(object.properties.units).toMatchObject({ type: "integer" });
+    expect(object.properties.description).toEqual({ description: "What this line charges for.", anyOf: [{ type: "string" }, { type: "integer" }] });
+    expect(remaining).toEqual([]);
+  });
+
+  it("reports a value that no branch of a union accepts when no branch can be meant", async () => {
+    const { overlay, patched } = await propose([{ operation: "get_log", status: 200, body: JSON.stringify("a string, not a log") }]);
+    expect(patched).toEqual(loadSpec());
+    expect(overlay["x-not-proposed"]).toEqual([
+      { where: "get_log 200", reason: expect.stringContaining("/components/schemas/VideoLog/anyOf"), observations: 1, requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"] },
+    ]);
+  });
+
   it("drops a format that an observed string breaks", async () => {
     const { patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, created_at: "yesterday" } }]);
     expect(patched.components.schemas.Log.properties.created_at.format).toBeUndefined();
