@@ -16,8 +16,14 @@ const REQUEST_LABEL_LENGTH = 100;
 function requestLabel(exchange: Exchange): string {
   let label = requestIdOf(exchange.response.headers);
   if (label === undefined) {
-    const url = new URL(exchange.url);
-    label = `${exchange.method.toUpperCase()} ${url.pathname}${url.search}`;
+    let target = exchange.url;
+    try {
+      const url = new URL(exchange.url);
+      target = `${url.pathname}${url.search}`;
+    } catch {
+      // a recorded URL that does not parse is quoted as it is
+    }
+    label = `${exchange.method.toUpperCase()} ${target}`;
   }
   return exchange.redactor.cut(label, REQUEST_LABEL_LENGTH).text;
 }

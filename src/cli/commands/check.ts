@@ -63,8 +63,9 @@ Options:
   --format F          text (default), json, junit or markdown
   --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
   --propose FILE      write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for
-                      the spec, each with its evidence; bodies that are not JSON are listed under x-not-proposed.
-                      Always written (with nothing to propose, one action that changes nothing); exit codes unchanged
+                      the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed
+                      under x-not-proposed. Written with the reports (with nothing to propose: one action that changes
+                      nothing); exit codes unchanged
   --timeout MS        per-request timeout (default 30000)
   --quiet             no progress and no notes on stderr; errors only
   -h, --help          this help
