@@ -90,7 +90,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const active = new Set(selected.filter((name) => !NEEDS_PLANNED_REQUESTS.includes(name)));
   // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
   const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
-  const report = (text: string) => redactor.text(text);
+  const scrub = (text: string) => redactor.text(text);
 
   const checks: CheckResult[] = [];
   const skippedEntries: SkippedEntry[] = [];
@@ -100,10 +100,10 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     const skip = (reason: string, operation?: Operation) =>
       skippedEntries.push({
         entry: index,
-        method: report(entry.request.method.slice(0, 40)),
+        method: scrub(entry.request.method.slice(0, 40)),
         url,
         ...(operation ? { operation: operation.operationId as OperationId } : {}),
-        reason: report(reason),
+        reason: scrub(reason),
       });
     if ("reason" in placement) return skip(placement.reason, placement.operation);
     const { operation } = placement;
@@ -123,7 +123,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
       check = checkFromExchange(request, exchange, durationMs, findings);
     }
     const violations = check.violations.filter((finding: Finding) => active.has(finding.check));
-    const final = redactCheck({ ...check, violations, passed: violations.length === 0 }, report);
+    const final = redactCheck({ ...check, violations, passed: violations.length === 0 }, scrub);
     checks.push(final);
     options.onCheck?.(final, checks.length);
   });
