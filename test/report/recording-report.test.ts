@@ -32,6 +32,20 @@ describe("a recording's report", () => {
     expect(formatReport(report, "junit")).toContain(`<testsuite name="recording ${file}"`);
   });
 
+  it("escapes what the recording says in every format: methods, request ids, bodies", async () => {
+    const hostile = "\u001b]0;title\u0007\u202e<img src=x>|`**\n";
+    const file = writeHar(dir, "hostile.har", harRecording([
+      { url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, status: hostile }, responseHeaders: { "x-request-id": "req\u009b2J<b>|`**\u0085" } },
+      { method: `GE${hostile}T`, url: "https://h.example/api/video/logs", json: {} },
+    ]));
+    const report = await runHarCheck({ file });
+    expect(report.recording?.skippedEntries).toHaveLength(1);
+    expect(report.checks[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
+    expectSafeText(formatReport(report, "text"));
+    expectSafeMarkdown(formatReport(report, "markdown"), report);
+    expectSafeJunit(formatReport(report, "junit"), report);
+  });
+
   it("calls a recording with nothing judged incomplete, not OK", async () => {
     const report = await runHarCheck({ file: writeHar(dir, "none.har", harRecording(assets.slice(0, 2))) });
     expect(formatReport(report, "text").split("\n")[0]).toMatch(/^INCOMPLETE: 2 entries, 0 checked/);
