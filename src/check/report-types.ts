@@ -77,7 +77,10 @@ export interface DriftReport {
   skipped: { check: CheckName; reason: string }[];
   /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
   notes: string[];
-  /** `requests` counts every request sent (429 retries included); `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
+  /**
+   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged;
+   * `errors` requests that got no response (network error, timeout).
+   */
   summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number; known?: number };
   checks: CheckResult[];
   /** Set for a recording: how many entries it holds, how many were judged, and each one that was not. */

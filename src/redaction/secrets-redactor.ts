@@ -12,17 +12,28 @@ export const REDACTED = "[REDACTED]";
  */
 export const MIN_SECRET_LENGTH = 8;
 
+/** Every spelling but the literal one holds one of these (`%41`, `\u0041`, `\"`, `+` for a space). */
+const ESCAPE_CHARACTERS = /[%\\+]/;
+
 export function createSecretsRedactor(secrets: Iterable<string>): Redactor {
-  const spelled = [...new Set(secrets)]
+  const literal = [...new Set(secrets)]
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
-    .sort((a, b) => b.length - a.length)
-    .map(spelledSecret);
+    .sort((a, b) => b.length - a.length);
+  const spelled = literal.map(spelledSecret);
   const whole = spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined;
   const beginning = spelled.length > 0 ? new RegExp(`(?:${spelled.map((s) => s.beginning).join("|")})$`) : undefined;
   const reach = Math.max(0, ...spelled.map((s) => s.reach));
 
-  const text = (value: string) => (whole ? value.replace(whole, REDACTED) : value);
+  function text(value: string): string {
+    if (!whole) return value;
+    // Text with no escape character can hold a secret only as it is: a plain search, much faster than the pattern of
+    // every spelling when a recording holds thousands of secrets.
+    if (ESCAPE_CHARACTERS.test(value)) return value.replace(whole, REDACTED);
+    let out = value;
+    for (const secret of literal) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
 
   function cut(value: string, maxLength: number): { text: string; cut: boolean } {
     // Any spelling that starts within maxLength characters ends within the window.

@@ -3,6 +3,7 @@
 // that apply to one response, on the same Exchange and by the same code as a live check; every other entry is counted
 // and listed with why it was not judged. Nothing secret the recording holds reaches the report.
 import type { Exchange } from "../../client/exchange.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
 import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
 import { matchOperation, operationsAtPath } from "../../operations/match-path.ts";
 import type { Operation, OperationId } from "../../operations/operation-table.ts";
@@ -34,7 +35,7 @@ export interface HarCheckOptions {
   skipChecks?: readonly CheckName[];
   /** The largest file read, in bytes. Default MAX_HAR_BYTES (256 MiB). */
   maxFileBytes?: number;
-  /** The largest body judged, decoded, in bytes; a larger one is a `size` finding, as in a live check. Default 32 MiB. */
+  /** The largest body judged, decoded, in bytes; a larger one is a `size` finding, as in a live check. Default 32 MiB, the client's default. */
   maxBodyBytes?: number;
   /** Called once per check, when it is final, for progress output. */
   onCheck?: (check: CheckResult, done: number) => void;
@@ -47,14 +48,12 @@ export interface HarCheckOptions {
 /** The checks that need requests planned for them, which a recording does not hold. */
 const NEEDS_PLANNED_REQUESTS: readonly CheckName[] = ["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data", "authentication"];
 
-const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-
 /** The longest URL a report keeps of an entry, and the longest path and query in a check's name. */
 const MAX_URL_CHARS = 2048;
 const MAX_NAME_PATH_CHARS = 200;
 
 /** Where an entry goes: judged as `operation`, or skipped with a reason. */
-type Placement = { operation: Operation; url: URL } | { reason: string; operation?: Operation };
+type Placement = { operation: Operation } | { reason: string; operation?: Operation };
 
 function place(entry: HarEntry, prefix: string | undefined): Placement {
   let url: URL;
@@ -75,7 +74,7 @@ function place(entry: HarEntry, prefix: string | undefined): Placement {
   if (status === 0) return { reason: "no response was recorded (status 0: blocked, aborted or failed)", operation: match.operation };
   // The Fetch API's range: 1xx are interim answers; a status past 599 is not HTTP.
   if (status < 200 || status > 599) return { reason: `status ${status} is not a final HTTP status (200 to 599)`, operation: match.operation };
-  return { operation: match.operation, url };
+  return { operation: match.operation };
 }
 
 export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport> {
@@ -91,7 +90,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const active = new Set(selected.filter((name) => !NEEDS_PLANNED_REQUESTS.includes(name)));
   // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
   const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
-  const report = (text: string) => redactor.text(text);
+  const scrub = (text: string) => redactor.text(text);
 
   const checks: CheckResult[] = [];
   const skippedEntries: SkippedEntry[] = [];
@@ -101,10 +100,10 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     const skip = (reason: string, operation?: Operation) =>
       skippedEntries.push({
         entry: index,
-        method: report(entry.request.method.slice(0, 40)),
+        method: scrub(entry.request.method.slice(0, 40)),
         url,
         ...(operation ? { operation: operation.operationId as OperationId } : {}),
-        reason: report(reason),
+        reason: scrub(reason),
       });
     if ("reason" in placement) return skip(placement.reason, placement.operation);
     const { operation } = placement;
@@ -124,7 +123,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
       check = checkFromExchange(request, exchange, durationMs, findings);
     }
     const violations = check.violations.filter((finding: Finding) => active.has(finding.check));
-    const final = redactCheck({ ...check, violations, passed: violations.length === 0 }, report);
+    const final = redactCheck({ ...check, violations, passed: violations.length === 0 }, scrub);
     checks.push(final);
     options.onCheck?.(final, checks.length);
   });

@@ -70,7 +70,8 @@ Options:
   --quiet             no progress and no notes on stderr; errors only
   -h, --help          this help
 
-Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem.
+Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem, or a recording that is not
+a HAR 1.2 log or holds nothing to judge.
 `;
 
 const CHECK_OPTIONS = {

@@ -70,6 +70,13 @@ describe("readHar", () => {
     expect((await failure(writeHar(dir, "small.har", harRecording([entry])), 100)).problem).toBe("too-large");
   });
 
+  it("reads a recording whose recorder added a field nested a million levels deep, and refuses such entries", async () => {
+    const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
+    const head = '{"log":{"version":"1.2","creator":{"name":"x","version":"1"},';
+    expect((await readHar(writeHar(dir, "deep.har", `${head}"entries":[],"_deep":${deep}}}`))).log.entries).toEqual([]);
+    expect((await failure(writeHar(dir, "deep-entries.har", `${head}"entries":${deep}}}`))).where).toBe("/log/entries/0");
+  });
+
   it("refuses bytes that are not UTF-8 and a file that cannot be read", async () => {
     const path = join(dir, "latin1.har");
     writeFileSync(path, Buffer.from([0x7b, 0xff, 0x7d]));

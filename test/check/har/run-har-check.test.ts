@@ -164,8 +164,11 @@ describe("runHarCheck, statuses and bodies", () => {
   });
 
   it("judges a body past the limit as a size finding, as a live check does, without decoding it", async () => {
-    const report = await check([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog, base64: true }], { maxBodyBytes: 100 });
+    const seen: Exchange[] = [];
+    const report = await check([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog, base64: true }], { maxBodyBytes: 100, onExchange: (e) => seen.push(e) });
     for (const entry of [0, 1]) expect(findingsOf(report, entry)).toEqual([["response-schema", "breaking", "", "size"]]);
+    // Nothing was judged for conformance, so no Exchange was handed out.
+    expect(seen).toEqual([]);
   });
 
   it("judges a body that is not JSON or not UTF-8 as the client does", async () => {
