@@ -11,7 +11,8 @@ import type { Evidence } from "./evidence.ts";
 import { childPointer, jsonPathOfPointer, pointerTokens } from "./json-path.ts";
 import { TYPE_ORDER, type JsonType } from "./json-type.ts";
 import type { NotProposed, OverlayAction } from "./overlay-action.ts";
-import type { Observations } from "./observations.ts";
+import { MAX_NEW_NAMES, type Observations } from "./observations.ts";
+import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
 import { WorkingCopy } from "./working-copy.ts";
 
 /** A new property's name or enum value longer than this is not copied into the spec (it is reported instead). */
@@ -64,6 +65,10 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
     const statuses = observations.newStatuses.get(pointer);
     for (const status of [...(statuses?.keys() ?? [])].sort((a, b) => byCodeUnit(a.padStart(3, "0"), b.padStart(3, "0")))) {
       const seen = statuses!.get(status)!;
+      if (seen.shape.tooWide) {
+        refuse(seen.evidence.placeList().join(", "), `the bodies of the undeclared status ${status} have more than ${MAX_INFERRED_PROPERTIES} property names at one level: too wide to propose`, seen.evidence);
+        continue;
+      }
       const response = {
         description: `Not yet described: a status the spec did not declare, seen in ${plural(seen.evidence.count, "response")}. Describe it before merging.`,
         content: { "application/json": { schema: seen.shape.toSchema(), examples: { observed: { summary: "An observed body (strings cut, secrets withheld)", value: seen.example?.value } } } },
@@ -79,6 +84,10 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
       if (name.length > MAX_NAME_LENGTH || name === "" || seen.nameHoldsCredential) {
         const why = seen.nameHoldsCredential ? "holds a credential" : name === "" ? "is empty" : `is too long to copy (${name.length} characters)`;
         refuse(seen.evidence.placeList().join(", "), `the name of an undeclared property of ${pointer} ${why}`, seen.evidence);
+        continue;
+      }
+      if (seen.shape.tooWide) {
+        refuse(seen.evidence.placeList().join(", "), `the values of an undeclared property of ${pointer} have more than ${MAX_INFERRED_PROPERTIES} property names at one level: too wide to propose`, seen.evidence);
         continue;
       }
       const description = `Not yet described: seen in ${plural(seen.evidence.count, "observed value")}. Describe it before merging.`;
@@ -177,6 +186,9 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
   unions.sort((a, b) => pointerTokens(b.pointer).length - pointerTokens(a.pointer).length || byCodeUnit(a.pointer, b.pointer));
   for (const { pointer, added } of unions) union(pointer, added);
 
+  for (const [pointer, evidence] of observations.overflow) {
+    refuse(evidence.placeList().join(", "), `more than ${MAX_NEW_NAMES} new property names or enum values at ${pointer}: the first ${MAX_NEW_NAMES} in code-unit order are proposed, these are not`, evidence);
+  }
   for (const [pointer, evidence] of observations.unexplained) {
     refuse(evidence.placeList().join(", "), `a value that no branch of the union at ${pointer} accepts, and no branch can be said to be meant (it is not an object, or the branches are not all objects)`, evidence);
   }

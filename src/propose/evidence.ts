@@ -29,6 +29,15 @@ export class Evidence {
     if (this.example === undefined || byCodeUnit(rendered, this.example) < 0) this.example = rendered;
   }
 
+  /** Takes in another's observations, as if they had been added here. */
+  merge(other: Evidence): void {
+    this.count += other.count;
+    for (const place of other.places) this.places.add(place);
+    for (const request of other.requests) this.requests.add(request);
+    if (other.secret) this.secret = true;
+    if (other.example !== undefined && (this.example === undefined || byCodeUnit(other.example, this.example) < 0)) this.example = other.example;
+  }
+
   /** The responses it was seen in (`get_log 200`), sorted. */
   placeList(): string[] {
     return [...this.places].sort(byCodeUnit);

@@ -7,6 +7,8 @@ import { INFERRED_STRING_FORMATS, satisfiesFormat } from "./string-formats.ts";
 
 /** Deeper than this, a value's structure is not inferred (its schema is only its type). */
 const MAX_DEPTH = 32;
+/** More distinct property names than this at one level, and the shape is too wide to propose (a hostile server). */
+export const MAX_INFERRED_PROPERTIES = 200;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -17,6 +19,7 @@ export class InferredShape {
   private objects = 0;
   private readonly properties = new Map<string, { shape: InferredShape; present: number }>();
   private items: InferredShape | undefined;
+  private wide = false;
 
   /** @param secret the values sit under a property whose name suggests a secret: no format is inferred from them */
   constructor(private readonly secret = false) {}
@@ -35,6 +38,10 @@ export class InferredShape {
       for (const key in value as object) {
         if (!Object.hasOwn(value as object, key)) continue;
         let entry = this.properties.get(key);
+        if (!entry && this.properties.size >= MAX_INFERRED_PROPERTIES) {
+          this.wide = true;
+          continue;
+        }
         if (!entry) this.properties.set(key, (entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 }));
         entry.present++;
         entry.shape.add((value as Record<string, unknown>)[key], depth + 1);
@@ -43,6 +50,11 @@ export class InferredShape {
     if (type === "array") {
       for (const item of value as unknown[]) (this.items ??= new InferredShape(this.secret)).add(item, depth + 1);
     }
+  }
+
+  /** Some level of the values had more than MAX_INFERRED_PROPERTIES property names: no closed schema can be proposed. */
+  get tooWide(): boolean {
+    return this.wide || this.items?.tooWide === true || [...this.properties.values()].some((entry) => entry.shape.tooWide);
   }
 
   /**

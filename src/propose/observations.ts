@@ -37,11 +37,30 @@ export interface UnreadableBodies {
   evidence: Evidence;
 }
 
+/**
+ * The entry of `key` in a map that keeps only the MAX_NEW_NAMES smallest keys (in code-unit order), so that which keys
+ * it keeps does not depend on the order they came in; undefined when `key` is not among them. The evidence of every
+ * key left out goes to `overflow`.
+ */
+function boundedEntry<V extends { evidence: Evidence }>(map: Map<string, V>, key: string, make: () => V, overflow: () => Evidence): V | undefined {
+  const found = map.get(key);
+  if (found || map.size < MAX_NEW_NAMES) return found ?? entry(map, key, make);
+  let largest = key;
+  for (const kept of map.keys()) if (kept > largest) largest = kept;
+  if (largest === key) return undefined;
+  overflow().merge(map.get(largest)!.evidence);
+  map.delete(largest);
+  return entry(map, key, make);
+}
+
 const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;
 };
+
+/** New properties of one object schema, or new values of one enum, proposed at most; the rest are reported. */
+export const MAX_NEW_NAMES = 100;
 
 export class Observations {
   /** By object schema pointer, then property name. */
@@ -63,8 +82,13 @@ export class Observations {
   /** How many responses were observed. */
   responses = 0;
 
+  /** By object schema or enum pointer: observations of names or values past MAX_NEW_NAMES, counted, not kept. */
+  readonly overflow = new Map<string, Evidence>();
+
   newProperty(objectPointer: string, name: string, value: unknown, observed: ObservedIn, secret: boolean): void {
-    const found = entry(entry(this.newProperties, objectPointer, () => new Map()), name, () => ({ shape: new InferredShape(secret), evidence: new Evidence(), nameHoldsCredential: false }));
+    const overflow = () => entry(this.overflow, objectPointer, () => new Evidence());
+    const found = boundedEntry(entry(this.newProperties, objectPointer, () => new Map()), name, () => ({ shape: new InferredShape(secret), evidence: new Evidence(), nameHoldsCredential: false }), overflow);
+    if (!found) return overflow().add(observed);
     if (observed.redactor.text(name) !== name) found.nameHoldsCredential = true;
     found.shape.add(value);
     found.evidence.add(observed, value, secret);
@@ -79,7 +103,10 @@ export class Observations {
   }
 
   newEnumValue(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void {
-    entry(entry(this.newEnumValues, pointer, () => new Map()), JSON.stringify(value), () => ({ value, evidence: new Evidence() })).evidence.add(observed, value, secret);
+    const overflow = () => entry(this.overflow, pointer, () => new Evidence());
+    const found = boundedEntry(entry(this.newEnumValues, pointer, () => new Map()), JSON.stringify(value), () => ({ value, evidence: new Evidence() }), overflow);
+    if (!found) return overflow().add(observed);
+    found.evidence.add(observed, value, secret);
   }
 
   failedFormat(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void {

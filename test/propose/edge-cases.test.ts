@@ -117,4 +117,19 @@ describe("a proposal", { timeout: 30_000 }, () => {
       expect.stringContaining("too long to copy (200 characters)"),
     ]);
   });
+
+  it("bounds what a hostile server can add: 100 new names per schema, the smallest whatever their order, and no over-wide shape", async () => {
+    const names = Array.from({ length: 150 }, (_, i) => `extra_${String(i).padStart(3, "0")}`);
+    const wide = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));
+    const bodies = (order: string[]) => order.map((name): ScriptedAnswer => ({ operation: "get_log", status: 200, body: { ...completedLog, [name]: 1 } }));
+    const forward = await propose([...bodies(names), { operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }]);
+    const backward = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }, ...bodies([...names].reverse())]);
+    expect(backward.yaml).toBe(forward.yaml);
+    const added = Object.keys(forward.patched.components.schemas.Log.properties).filter((name) => !(name in loadSpec().components.schemas.Log.properties));
+    expect(added).toEqual(names.slice(0, 99));
+    expect(forward.overlay["x-not-proposed"]?.map((entry) => [entry.reason, entry.observations])).toEqual([
+      [expect.stringContaining("more than 100 new property names"), 51],
+      [expect.stringContaining("too wide to propose"), 1],
+    ]);
+  });
 });
