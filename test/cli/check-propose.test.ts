@@ -11,6 +11,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
+import { driftedRecording, RECORDING_SECRETS, writeHar } from "../helpers/har-recording.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { standInLogs, startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
@@ -80,6 +81,21 @@ describe("video-logs check --propose FILE", () => {
     const changes = async (file: string) => (parse(await readFile(file, "utf8")) as OverlayDocument).actions.map(({ description: _, ...change }) => change);
     expect(await changes(four)).toEqual(await changes(one));
   }, 60_000);
+
+  it("writes byte-identical proposals from a recording and from the same recording in reverse order", async () => {
+    const recording = driftedRecording();
+    const reversed = { log: { ...recording.log, entries: [...(recording.log.entries as unknown[])].reverse() } };
+    const runs = [];
+    for (const [name, har] of [["forward", recording], ["reversed", reversed]] as const) {
+      const file = join(dir, `${name}.yaml`);
+      const { code } = await runBin(["check", "--har", writeHar(dir, `${name}.har`, har), "--propose", file, "--quiet", "--out", join(dir, `${name}.txt`)]);
+      expect(code).toBe(1);
+      runs.push(await readFile(file, "utf8"));
+    }
+    expect(runs[1]).toBe(runs[0]);
+    for (const secret of Object.values(RECORDING_SECRETS)) expect(runs[0]).not.toContain(secret);
+    expect((parse(runs[0]!) as OverlayDocument).actions).toHaveLength(10);
+  }, 30_000);
 
   it("refuses a proposal file that is also a report's file, before sending anything", async () => {
     const file = join(dir, "same.yaml");
