@@ -1,7 +1,7 @@
 // The spec as the actions built so far leave it: each action is applied here as it is made, so that a later action
 // (a union made of a schema's keywords) starts from the earlier ones' result, as an Overlay tool will apply them.
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { resolvePointer } from "../openapi/json-pointer.ts";
+import { valueAtPointer } from "../openapi/json-pointer.ts";
 import { childPointer, pointerTokens } from "./json-path.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -23,7 +23,7 @@ export class WorkingCopy {
 
   /** The node a pointer names now. */
   at(pointer: string): Record<string, any> {
-    return resolvePointer(this.doc, `#${pointer}`);
+    return valueAtPointer(this.doc, pointer) as Record<string, any>;
   }
 
   remove(pointer: string): void {
