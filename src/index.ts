@@ -11,7 +11,10 @@ export { validateResponse, declaredStatuses, operationIds, type OperationId, typ
 export type { Violation, ViolationKind, ValidationMode } from "./validation/violation.ts";
 export { VERSION } from "./version.ts";
 export { runDriftCheck, type DriftCheckOptions } from "./check/run-drift-check.ts";
-export { REPORT_VERSION, reportFailed, type CheckResult, type DriftReport } from "./check/report-types.ts";
+export { runHarCheck, type HarCheckOptions } from "./check/har/run-har-check.ts";
+export { MAX_HAR_BYTES } from "./check/har/read-har.ts";
+export { HarFileError, isHarFileError, type HarFileProblem } from "./check/har/har-file-error.ts";
+export { REPORT_VERSION, reportFailed, type CheckResult, type DriftReport, type ReportTarget, type ServerTarget, type SkippedEntry } from "./check/report-types.ts";
 export { CHECKS, type CheckName } from "./check/check-names.ts";
 export type { Finding } from "./check/finding.ts";
 export type { CheckKind } from "./check/probe.ts";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import type { CheckKind } from "../../src/check/probe.ts";
-import type { CheckResult, DriftReport } from "../../src/check/report-types.ts";
+import type { CheckResult, DriftReport, ServerTarget } from "../../src/check/report-types.ts";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
 import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 import type { VideoLogsClientOptions } from "../../src/client/options.ts";
@@ -13,7 +13,7 @@ import { expectConforms } from "./judge.ts";
 export interface TargetSuiteOptions {
   /** Where and with which credentials; the client runs with validation off so the suite sees raw drift. */
   client: Pick<VideoLogsClientOptions, "baseUrl" | "space" | "projectId" | "apiToken" | "env">;
-  kind: DriftReport["target"]["kind"];
+  kind: ServerTarget["kind"];
   /** A log id known to exist (SIGNALWIRE_VIDEO_LOG_ID). */
   knownLogId?: string;
   pages?: number;

@@ -14,7 +14,9 @@ export type CheckKind =
   | "unknown-parameter"
   | "malformed-id"
   | "wrong-credentials"
-  | "no-credentials";
+  | "no-credentials"
+  /** A response read from a recording (`check --har`), not a request the check sent. */
+  | "recorded";
 
 interface ProbeBase {
   operationId: OperationId;
@@ -55,4 +57,5 @@ export const EXPECTED_STATUS: Readonly<Record<CheckKind, number | "4xx" | "any">
   "malformed-id": "4xx",
   "wrong-credentials": 401,
   "no-credentials": 401,
+  recorded: "any",
 };

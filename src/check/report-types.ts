@@ -5,13 +5,15 @@ import type { Finding } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 
 /**
+ * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
+ * `recording` counts the file's entries and lists each one not judged, with why.
  * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
  * left out of `summary.breaking` and `summary.additive`.
  * 3: every violation names its `check`; the report lists the checks run (`checksRun`), the checks skipped with why
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 4;
+export const REPORT_VERSION = 5;
 
 /** One request the drift check made and what it found. */
 export interface CheckResult {
@@ -41,23 +43,53 @@ export interface CheckResult {
   notes?: string[];
 }
 
+/** What was checked: a server that was sent requests, or a recording (a HAR file) judged offline. */
+export type ReportTarget = ServerTarget | { kind: "recording"; file: string };
+
+/** A server the check sent requests to: the embedded or a named Prism mock, a Space, or any base URL. */
+export interface ServerTarget {
+  baseUrl: string;
+  kind: "mock" | "space" | "base-url";
+}
+
+/** An entry of a recording that was not judged, and why (0-based, as in the pointer `/log/entries/N`). */
+export interface SkippedEntry {
+  entry: number;
+  method: string;
+  /** The entry's URL without credentials (secret query values and userinfo replaced), cut at 2048 characters. */
+  url: string;
+  /** The operation whose method and path it matched, when it matched one. */
+  operation?: OperationId;
+  reason: string;
+}
+
 export interface DriftReport {
   version: typeof REPORT_VERSION;
   tool: { name: "signalwire-video-logs"; version: string };
-  target: { baseUrl: string; kind: "mock" | "space" | "base-url" };
+  target: ReportTarget;
   startedAt: string;
   durationMs: number;
   /** Additive drift fails the run only in strict mode. */
   strict: boolean;
   /** The named checks that ran. */
   checksRun: CheckName[];
-  /** Checks selected but not run, and why (a static mock cannot satisfy them). */
+  /** Checks selected but not run, and why (a static mock or a recording cannot satisfy them). */
   skipped: { check: CheckName; reason: string }[];
   /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
   notes: string[];
-  /** `requests` counts every request sent (429 retries included); `checked` counts requests that got a response; `errors` those that got none (network error, timeout). */
+  /**
+   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged;
+   * `errors` requests that got no response (network error, timeout).
+   */
   summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number; known?: number };
   checks: CheckResult[];
+  /** Set for a recording: how many entries it holds, how many were judged, and each one that was not. */
+  recording?: { entries: number; judged: number; skippedEntries: SkippedEntry[] };
+}
+
+/** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */
+export function describeTarget(target: ReportTarget): string {
+  return target.kind === "recording" ? `recording ${target.file}` : `${target.kind} ${target.baseUrl}`;
 }
 
 /** Exit status of a finished report: 0 clean, 1 drift. */

@@ -23,7 +23,7 @@ import { redactCheck } from "./redact-check.ts";
 import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
 import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
-import { REPORT_VERSION, type CheckResult, type DriftReport } from "./report-types.ts";
+import { REPORT_VERSION, type CheckResult, type DriftReport, type ServerTarget } from "./report-types.ts";
 import { BudgetExhausted, TourBudget } from "./tour-budget.ts";
 
 export interface DriftCheckOptions {
@@ -38,7 +38,7 @@ export interface DriftCheckOptions {
   fetch?: typeof globalThis.fetch;
   /** Send the no-credentials probe (expects 401). Default: true when `wrongCredentialsClient` is given. */
   noCredentialsProbe?: boolean;
-  target: DriftReport["target"];
+  target: ServerTarget;
   /** Pages to read per listing. Default 3. */
   pages?: number;
   /** How many of the ids seen to fetch one by one, per get-by-id operation. Default 5. */
@@ -65,6 +65,11 @@ export interface DriftCheckOptions {
   timeoutMs?: number;
   /** Called once per check, when it is final, for progress output. */
   onCheck?: (check: CheckResult, done: number) => void;
+  /**
+   * Called once for every response judged for conformance, with the exchange as received (its redactor is the real
+   * client's). With concurrency the call order varies: a consumer aggregates, then sorts.
+   */
+  onExchange?: (exchange: Exchange) => void;
   signal?: AbortSignal;
   /** The clock (the tour's `created_before` pin, Retry-After dates, the rate). Default Date.now. */
   now?: () => number;
@@ -159,6 +164,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const started = performance.now();
     try {
       const exchange = withOurRedactor(await budget.send(exchangeOnce, signal));
+      options.onExchange?.(exchange);
       const { findings, notes: more } = judge(exchange);
       return final(checkFromExchange(req, exchange, Math.round(performance.now() - started), findings, more));
     } catch (error) {
@@ -192,6 +198,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const asked = new URL(step.exchange.url).searchParams;
         const checkFor = (parameter: string): CheckName =>
           n === 1 || brokenOnFirstPage.has(parameter) || asked.get(parameter) === firstAsked.get(parameter) ? "parameters-honoured" : "pagination-integrity";
+        options.onExchange?.(step.exchange);
         const { findings, notes: pageNotes, broken } = judgePage(step, operation, query, checkFor, ids);
         if (n === 1) for (const parameter of broken) brokenOnFirstPage.add(parameter);
         checks.push(final(checkFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes)));

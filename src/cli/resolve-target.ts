@@ -1,7 +1,7 @@
 // Which API a command talks to: --base-url, --space, the SIGNALWIRE_* environment, or (for check) the embedded mock.
 import { createVideoLogsClient, type VideoLogsClient } from "../client/create-client.ts";
 import type { VideoLogsClientOptions } from "../client/options.ts";
-import type { DriftReport } from "../check/report-types.ts";
+import type { ServerTarget } from "../check/report-types.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import { createProxiedFetch } from "./proxied-fetch.ts";
 import { proxySettingsFrom } from "./proxy-settings.ts";
@@ -13,7 +13,7 @@ export interface TargetFlags {
 }
 
 export interface ResolvedTarget {
-  kind: DriftReport["target"]["kind"];
+  kind: ServerTarget["kind"];
   client: (overrides?: VideoLogsClientOptions) => VideoLogsClient;
   /** The fetch the clients use when a proxy variable is set (for requests sent without a client); else undefined. */
   fetch?: typeof globalThis.fetch;

@@ -1,5 +1,5 @@
 // JUnit XML: one testcase per check, so CI systems show drift as failed tests.
-import type { DriftReport } from "../check/report-types.ts";
+import { describeTarget, type DriftReport } from "../check/report-types.ts";
 import { xmlText as xml } from "./escape-xml.ts";
 
 export function formatJunit(report: DriftReport): string {
@@ -12,6 +12,7 @@ export function formatJunit(report: DriftReport): string {
     const details = [
       ...check.violations.map((v) => `${v.known ? "known " : ""}${xml(v.kind)} [${xml(v.check)}] ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`),
       ...(check.error ? [`no response: ${xml(check.error)}`] : []),
+      ...(check.requestId ? [`request id: ${xml(check.requestId)}`] : []),
       `repro: ${xml(check.curl)}`,
     ].join("\n");
     if (!failing(check)) {
@@ -24,7 +25,7 @@ export function formatJunit(report: DriftReport): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="video-logs drift check" tests="${report.checks.length}" failures="${failures}" time="${(report.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${xml(`${report.target.kind} ${report.target.baseUrl}`)}" tests="${report.checks.length}" failures="${failures}" timestamp="${report.startedAt}">`,
+    `  <testsuite name="${xml(describeTarget(report.target))}" tests="${report.checks.length}" failures="${failures}" timestamp="${report.startedAt}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",

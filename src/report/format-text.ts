@@ -1,15 +1,19 @@
 // The report for people: a summary line, then each violation with where, what, and how to reproduce it.
-import { reportFailed, type DriftReport } from "../check/report-types.ts";
+import { describeTarget, reportFailed, type DriftReport } from "../check/report-types.ts";
 import { escapeTerminal as t } from "./escape-terminal.ts";
+import { skippedEntryLines } from "./skipped-entries.ts";
 
 const paint = (code: number, color: boolean) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /** The verdict and counts, unescaped: each format escapes it for its own sink. */
 export function summaryLine(report: DriftReport): string {
   const { requests, checked, passed, breaking, additive, errors } = report.summary;
-  const verdict = reportFailed(report) ? "DRIFT" : errors > 0 ? "INCOMPLETE" : "OK";
-  const counts = `${requests} requests, ${checked} checked, ${passed} passed, ${breaking} breaking, ${additive} additive`;
-  return `${verdict}: ${counts}${errors ? `, ${errors} without response` : ""} (${report.target.kind} ${report.target.baseUrl})`;
+  const { recording } = report;
+  // A recording that held nothing to judge is as incomplete as a check whose requests got no answer.
+  const verdict = reportFailed(report) ? "DRIFT" : errors > 0 || recording?.judged === 0 ? "INCOMPLETE" : "OK";
+  const judged = `${checked} checked, ${passed} passed, ${breaking} breaking, ${additive} additive`;
+  const counts = recording ? `${recording.entries} entries, ${judged}, ${recording.skippedEntries.length} not judged` : `${requests} requests, ${judged}`;
+  return `${verdict}: ${counts}${errors ? `, ${errors} without response` : ""} (${describeTarget(report.target)})`;
 }
 
 /** Every field that may hold server text goes through `t` before our own colour codes are added around it. */
@@ -21,6 +25,7 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
   const failed = reportFailed(report);
   const lines = [(failed ? red : report.summary.errors ? yellow : green)(t(summaryLine(report)))];
   for (const skip of report.skipped) lines.push(dim(`skipped: ${skip.check}: ${t(skip.reason)}`));
+  for (const line of skippedEntryLines(report)) lines.push(dim(`skipped: ${t(line)}`));
   for (const note of report.notes) lines.push(dim(`note: ${t(note)}`));
   for (const check of report.checks) {
     if (check.error) {

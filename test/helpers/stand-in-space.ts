@@ -21,9 +21,18 @@ export const FAULTS = {
   "send-text-plain": "content-type",
   "answer-203": "status-code",
   "wrong-404-body": "response-schema",
+  "charge-as-string": "response-schema",
+  "new-status-value": "response-schema",
+  "drop-locked": "response-schema",
+  "null-url": "response-schema",
 } as const;
 
-export type Fault = keyof typeof FAULTS;
+/** Faults that are additive drift only: the check names them but, without --strict, passes. */
+export const ADDITIVE_FAULTS = {
+  "extend-charge-details": "response-schema",
+} as const;
+
+export type Fault = keyof typeof FAULTS | keyof typeof ADDITIVE_FAULTS;
 
 export interface StandInOptions {
   faults?: readonly Fault[];
@@ -62,6 +71,22 @@ export function standInLogs(count = 60): Log[] {
   });
 }
 
+/** A full log as the body-shape faults change it (a discarded log is left as it is). */
+function driftedLog(log: Log, faults: ReadonlySet<Fault>): Log {
+  if ("discarded_at" in log) return log;
+  const drifted: Log = { ...log };
+  if (faults.has("charge-as-string")) drifted.charge = String(log.charge);
+  if (faults.has("new-status-value") && log.status === "completed") drifted.status = "failed";
+  // Only from settled logs: an item that lacks a required field is compared whole across endpoints, and an
+  // in-progress log's charge changes between reads.
+  if (faults.has("drop-locked") && log.status === "completed") delete drifted.locked;
+  if (faults.has("null-url")) drifted.url = null;
+  if (faults.has("extend-charge-details")) {
+    drifted.charge_details = (log.charge_details as Log[]).map((line, index) => ({ ...line, units: index + 1, unit_price: 0.0025 }));
+  }
+  return drifted;
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +100,7 @@ class Invalid extends Error {
 
 export async function startStandInSpace(options: StandInOptions = {}): Promise<LocalServer> {
   const faults = new Set(options.faults ?? []);
-  const logs = standInLogs(options.logs);
+  const logs = standInLogs(options.logs).map((log) => driftedLog(log, faults));
   let reads = 0;
   let rateLimited = options.rateLimitFirstWith === undefined;
   const expectedAuth = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`;

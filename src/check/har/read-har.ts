@@ -1,0 +1,51 @@
+// Reads a recording: bounded in size, UTF-8, JSON, and a HAR 1.2 log by the HAR schema. Every problem is a
+// HarFileError naming where in the file it is; none quotes the file's text.
+import { readFile, stat } from "node:fs/promises";
+import { harStructureError } from "./har-schema.ts";
+import { HarFileError } from "./har-file-error.ts";
+import type { HarLog } from "./har-types.ts";
+import { jsonSyntaxError } from "./json-syntax-error.ts";
+
+/**
+ * The largest recording read, 256 MiB: a long browser session with its bodies stays well under it, and the file, its
+ * text and its parsed form together stay within a default Node.js heap.
+ */
+export const MAX_HAR_BYTES = 256 * 1024 * 1024;
+
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+
+export async function readHar(file: string, maxBytes = MAX_HAR_BYTES): Promise<HarLog> {
+  let bytes: Buffer;
+  try {
+    // Refused before it is read, so a huge file costs nothing; the length is checked again in case it grew.
+    const size = (await stat(file)).size;
+    if (size > maxBytes) throw new HarFileError("too-large", `The recording ${file} is ${mib(size)}, more than the ${mib(maxBytes)} a recording may have`);
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof HarFileError) throw error;
+    throw new HarFileError("unreadable", `Cannot read the recording ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+  }
+  if (bytes.byteLength > maxBytes) throw new HarFileError("too-large", `The recording ${file} is more than the ${mib(maxBytes)} a recording may have`);
+  let text: string;
+  try {
+    // A byte order mark, which some recorders write, is dropped.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new HarFileError("not-utf8", `The recording ${file} is not UTF-8 text`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const at = jsonSyntaxError(text);
+    const where = at ? `line ${at.line}, column ${at.column}` : undefined;
+    const what = at?.atEnd ? "the file ends before the JSON does" : "unexpected character";
+    throw new HarFileError("not-json", `The recording ${file} is not JSON: ${what}${where ? ` at ${where}` : ""}`, where);
+  }
+  const problem = harStructureError(value);
+  if (problem) {
+    const where = problem.instancePath || "/";
+    throw new HarFileError("not-har", `The recording ${file} is not a HAR 1.2 log: at ${where}, ${problem.message ?? "invalid"}`, where);
+  }
+  return value as HarLog;
+}

@@ -1,0 +1,52 @@
+// A redactor for a list of secrets: every spelling of each one replaced, and a cut that never keeps part of one. The
+// client builds one from its credentials; the recording check builds one from the credentials a HAR file holds.
+import type { Redactor } from "./redactor.ts";
+import { spelledSecret } from "./spelled-secret.ts";
+
+/** What a secret is replaced with. */
+export const REDACTED = "[REDACTED]";
+
+/**
+ * A secret shorter than this is not redacted on its own: it would turn ordinary words (and our own report's text)
+ * into `[REDACTED]`. SignalWire tokens are far longer; `projectId:token` and the Basic value always are.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/** Every spelling but the literal one holds one of these (`%41`, `\u0041`, `\"`, `+` for a space). */
+const ESCAPE_CHARACTERS = /[%\\+]/;
+
+export function createSecretsRedactor(secrets: Iterable<string>): Redactor {
+  const literal = [...new Set(secrets)]
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+    // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
+    .sort((a, b) => b.length - a.length);
+  const spelled = literal.map(spelledSecret);
+  const whole = spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined;
+  const beginning = spelled.length > 0 ? new RegExp(`(?:${spelled.map((s) => s.beginning).join("|")})$`) : undefined;
+  const reach = Math.max(0, ...spelled.map((s) => s.reach));
+
+  function text(value: string): string {
+    if (!whole) return value;
+    // Text with no escape character can hold a secret only as it is: a plain search, much faster than the pattern of
+    // every spelling when a recording holds thousands of secrets.
+    if (ESCAPE_CHARACTERS.test(value)) return value.replace(whole, REDACTED);
+    let out = value;
+    for (const secret of literal) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  function cut(value: string, maxLength: number): { text: string; cut: boolean } {
+    // Any spelling that starts within maxLength characters ends within the window.
+    const window = value.length > maxLength + reach ? value.slice(0, maxLength + reach) : value;
+    const redacted = text(window);
+    if (window === value && redacted.length <= maxLength) return { text: redacted, cut: false };
+    let head = redacted.slice(0, maxLength);
+    // A cut edge inside a spelling of a secret (or the window's edge) must not keep its beginning.
+    const tailStart = Math.max(0, head.length - reach);
+    const partial = beginning ? head.slice(tailStart).search(beginning) : -1;
+    if (partial >= 0) head = head.slice(0, tailStart + partial);
+    return { text: head, cut: true };
+  }
+
+  return { text, cut };
+}

@@ -1,0 +1,185 @@
+// `video-logs check --har FILE` on the built CLI: offline, every report format, exit codes, malformed files, and no
+// credential from the recording in any output.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../src/check/report-types.ts";
+import { RECORDING_AUTHORIZATION, RECORDING_SECRETS, driftedRecording, harRecording, writeHar, type EntrySpec } from "../helpers/har-recording.ts";
+import { completedLog } from "../helpers/sample-bodies.ts";
+import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "video-logs-check-har-"));
+beforeAll(() => assertBuilt());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id}`;
+let files = 0;
+const har = (recording: unknown, name = `r${files++}.har`) => writeHar(dir, name, recording);
+
+/** Runs `check --har` writing all four reports; returns them with the exit code and stderr. */
+async function allFormats(file: string, ...args: string[]) {
+  const n = files++;
+  const out = (ext: string) => join(dir, `report-${n}.${ext}`);
+  const result = await runBin(["check", "--har", file, "--report", `json=${out("json")}`, "--report", `junit=${out("xml")}`, "--report", `markdown=${out("md")}`, "--report", `text=${out("txt")}`, ...args]);
+  const read = (ext: string) => readFileSync(out(ext), "utf8");
+  return { ...result, json: read("json"), junit: read("xml"), markdown: read("md"), text: read("txt") };
+}
+
+describe("check --har FILE", () => {
+  it("reports the drift of a recording with no network and no credentials, and exits 1", async () => {
+    const result = await runBin(["check", "--har", har(driftedRecording())]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^DRIFT: 10 entries, 6 checked, 1 passed, 4 breaking, 4 additive, 4 not judged \(recording .*\.har\)$/m);
+    expect(result.stdout).toContain("BREAKING [response-schema] get_log 200 /locked: missing required property");
+    expect(result.stdout).toContain("skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS");
+    expect(result.stderr).toBe("");
+  });
+
+  it("writes every report format, each safe for its reader, the JSON one valid for the report schema", async () => {
+    const { code, json, junit, markdown, text } = await allFormats(har(driftedRecording()));
+    expect(code).toBe(1);
+    const report = expectSafeJson(json);
+    expect(report.target).toMatchObject({ kind: "recording" });
+    expect(report.recording?.skippedEntries).toHaveLength(4);
+    expectSafeText(text);
+    expectSafeMarkdown(markdown, report);
+    expectSafeJunit(junit, report);
+    expect(markdown).toContain("(request id req\\-44\\-1267)");
+  });
+
+  it("never copies a credential of the recording into a report, from headers, cookies, the URL or an echoing body", async () => {
+    const { projectId, apiToken, cookie, urlToken } = RECORDING_SECRETS;
+    const basic = RECORDING_AUTHORIZATION.slice("Basic ".length);
+    const apiKey = "apikey-77aa88bb99cc00dd";
+    const bearer = "bearer-eyJhbGciOiJIUzI1NiJ9.payload.signature";
+    const userinfoPassword = "userinfo-pass-4455667788";
+    const setCookie = "setcookie-value-1122334455";
+    const secrets = [apiToken, `${projectId}:${apiToken}`, basic, basic.replace(/=+$/, ""), cookie, urlToken, apiKey, bearer, userinfoPassword, setCookie];
+    const echoed: EntrySpec[] = [
+      {
+        url: `https://someone:${userinfoPassword}@example.signalwire.com/api/video/logs/${completedLog.id}?api_key=${apiKey}#access_token=${urlToken}`,
+        requestHeaders: { authorization: RECORDING_AUTHORIZATION, cookie: `sw_session=${cookie}; theme=dark`, "x-api-key": apiKey },
+        responseHeaders: { "content-type": "application/json", "set-cookie": `sw_new=${setCookie}; Path=/; HttpOnly`, "x-request-id": `req-${urlToken}` },
+        json: { ...completedLog, charge: `${projectId}:${apiToken}`, status: `Basic ${basic}`, url: null, room_name: 7, [`echo_${cookie}`]: `${apiKey} ${bearer}` },
+      },
+      {
+        url: `https://example.signalwire.com/api/video/logs?page_size=1&token=${urlToken}`,
+        requestHeaders: { authorization: `Bearer ${bearer}` },
+        responseHeaders: { "content-type": `text/html; x=${encodeURIComponent(setCookie)}` },
+        status: 500,
+        text: `upstream said: token=${apiToken} key=${apiKey} ${encodeURIComponent(bearer)} ${JSON.stringify(userinfoPassword)}`,
+      },
+      { method: "GET", url: `https://cdn.example.net/x?signature=${bearer}&session_id=${cookie}`, text: "" },
+    ];
+    const recording = harRecording(echoed) as { log: { entries: { request: { cookies: unknown[] } }[] } };
+    recording.log.entries[0]!.request.cookies = [{ name: "sw_session", value: cookie }];
+    const result = await allFormats(har(recording));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.json) as DriftReport;
+    expect(report.checks.flatMap((c) => c.violations).length).toBeGreaterThan(4);
+    for (const output of [result.json, result.junit, result.markdown, result.text, result.stdout, result.stderr]) {
+      for (const secret of secrets) expect(output).not.toContain(secret);
+      expect(output).not.toContain(encodeURIComponent(bearer));
+    }
+    expect(result.text).toContain("[REDACTED]");
+  });
+
+  it("exits 0 for a recording without breaking drift, and 1 with --strict when it has additive drift", async () => {
+    const additive = har(harRecording([{ url: LOG_URL, json: { ...completedLog, region: "us" } }, { url: LOG_URL, json: completedLog, base64: true }]));
+    expect((await runBin(["check", "--har", additive, "--quiet"])).code).toBe(0);
+    expect((await runBin(["check", "--har", additive, "--strict"])).code).toBe(1);
+  });
+
+  it("takes an earlier JSON report as --baseline: its findings are known and the run exits 0", async () => {
+    const file = har(driftedRecording());
+    const earlier = join(dir, "earlier.json");
+    expect((await runBin(["check", "--har", file, "--report", `json=${earlier}`, "--quiet"])).code).toBe(1);
+    const again = await runBin(["check", "--har", file, "--baseline", earlier, "--format", "json"]);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as DriftReport).summary.known).toBe(8);
+  });
+
+  it("matches paths behind a proxy with --har-prefix", async () => {
+    const file = har(driftedRecording({ origin: "http://localhost:9000", prefix: "/sw" }));
+    const result = await runBin(["check", "--har", file, "--har-prefix", "/sw/", "--format", "json"]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as DriftReport).recording?.judged).toBe(6);
+  });
+
+  it("exits 2 when no entry is an operation of the spec, after writing the report", async () => {
+    const result = await runBin(["check", "--har", har(driftedRecording({ prefix: "/sw" }))]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^INCOMPLETE: 10 entries, 0 checked/);
+    expect(result.stderr).toBe("No entry of the recording is an operation of the spec (10 entries, none judged); the check is incomplete.\n");
+  });
+
+  it("escapes the file name in every report", async () => {
+    const name = "rec\u001b[2J`|<b>*x*<b>&\u202e\n.har";
+    const { code, json, junit, markdown, text } = await allFormats(har(harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]), name));
+    expect(code).toBe(1);
+    const report = expectSafeJson(json);
+    expect(report.target).toEqual({ kind: "recording", file: join(dir, name) });
+    expectSafeText(text);
+    expectSafeMarkdown(markdown, report);
+    expectSafeJunit(junit, report);
+  });
+});
+
+describe("check --har with a file that is not a HAR recording", () => {
+  it("exits 2 naming the line and column of a JSON syntax error, and quotes nothing of the file", async () => {
+    const file = har(`{\n  "log": {\n    "version": "1.2",\n    "token": ${RECORDING_SECRETS.apiToken}\n  }\n}`);
+    const result = await runBin(["check", "--har", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`video-logs: The recording ${file} is not JSON: unexpected character at line 4, column 14\n`);
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 naming the JSON pointer the HAR schema refuses and what it expected", async () => {
+    const recording = harRecording([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog }]) as { log: { entries: { response: Record<string, unknown> }[] } };
+    recording.log.entries[1]!.response.status = "200";
+    const file = har(recording);
+    const result = await runBin(["check", "--har", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/1/response/status, must be integer\n`);
+  });
+
+  it("exits 2 for a file past 256 MiB without reading it, and for a file that does not exist", async () => {
+    const file = join(dir, "huge.har");
+    writeFileSync(file, "");
+    truncateSync(file, 256 * 1024 * 1024 + 1);
+    const huge = await runBin(["check", "--har", file]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toBe(`video-logs: The recording ${file} is 256 MiB, more than the 256 MiB a recording may have\n`);
+    rmSync(file);
+    const missing = await runBin(["check", "--har", join(dir, "nothing.har")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Cannot read the recording");
+  });
+});
+
+describe("check --har usage", () => {
+  it("refuses the flags that steer requests, naming each one given", async () => {
+    const result = await runBin(["check", "--har", "x.har", "--base-url", "http://127.0.0.1:1", "--pages", "2", "--no-auth-probe", "--timeout", "5"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "video-logs: --har judges a recording offline, so --base-url, --pages, --no-auth-probe, --timeout cannot go with it: no request is sent\nRun `video-logs check --help` for usage.\n",
+    );
+  });
+
+  it("refuses --har-prefix without --har, and a prefix that is not a path", async () => {
+    expect((await runBin(["check", "--har-prefix", "/sw"])).stderr).toContain("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
+    for (const prefix of ["sw", "/sw?x=1", "/", "/a//b"]) {
+      const result = await runBin(["check", "--har", "x.har", "--har-prefix", prefix]);
+      expect(result.code, prefix).toBe(2);
+      expect(result.stderr, prefix).toContain("--har-prefix must be a path such as /proxy/signalwire");
+    }
+  });
+
+  it("documents --har and --har-prefix in the help", async () => {
+    const { stdout } = await runBin(["check", "--help"]);
+    expect(stdout).toContain("--har FILE");
+    expect(stdout).toContain("--har-prefix PATH");
+  });
+});

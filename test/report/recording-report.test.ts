@@ -1,0 +1,54 @@
+// How each human-readable format shows a recording: its summary, and the entries not judged, listed up to a bound.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runHarCheck } from "../../src/check/har/run-har-check.ts";
+import { formatReport } from "../../src/report/format-report.ts";
+import { LISTED_SKIPPED_ENTRIES } from "../../src/report/skipped-entries.ts";
+import { harRecording, writeHar } from "../helpers/har-recording.ts";
+import { completedLog } from "../helpers/sample-bodies.ts";
+import { expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "video-logs-recording-report-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const assets = Array.from({ length: 25 }, (_, i) => ({ url: `https://cdn.example.net/asset-${i}.js`, text: "" }));
+
+describe("a recording's report", () => {
+  it("lists the first skipped entries one by one and says how many more the JSON report lists", async () => {
+    const file = writeHar(dir, "many.har", harRecording([{ url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, region: "us" } }, ...assets]));
+    const report = await runHarCheck({ file });
+    const text = formatReport(report, "text");
+    expect(text.split("\n")[0]).toBe(`OK: 26 entries, 1 checked, 0 passed, 0 breaking, 1 additive, 25 not judged (recording ${file})`);
+    expect(text.match(/^skipped: entry \d+ GET /gm)).toHaveLength(LISTED_SKIPPED_ENTRIES);
+    expect(text).toContain("skipped: 5 more entries not judged (the JSON report lists each)");
+    const markdown = formatReport(report, "markdown");
+    expect(markdown).toContain("- skipped 5 more entries not judged \\(the JSON report lists each\\)");
+    expect(markdown).toContain("✅");
+    expectSafeText(text);
+    expectSafeMarkdown(markdown, report);
+    expectSafeJunit(formatReport(report, "junit"), report);
+    expect(formatReport(report, "junit")).toContain(`<testsuite name="recording ${file}"`);
+  });
+
+  it("escapes what the recording says in every format: methods, request ids, bodies", async () => {
+    const hostile = "\u001b]0;title\u0007\u202e<img src=x>|`**\n";
+    const file = writeHar(dir, "hostile.har", harRecording([
+      { url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, status: hostile }, responseHeaders: { "x-request-id": "req\u009b2J<b>|`**\u0085" } },
+      { method: `GE${hostile}T`, url: "https://h.example/api/video/logs", json: {} },
+    ]));
+    const report = await runHarCheck({ file });
+    expect(report.recording?.skippedEntries).toHaveLength(1);
+    expect(report.checks[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
+    expectSafeText(formatReport(report, "text"));
+    expectSafeMarkdown(formatReport(report, "markdown"), report);
+    expectSafeJunit(formatReport(report, "junit"), report);
+  });
+
+  it("calls a recording with nothing judged incomplete, not OK", async () => {
+    const report = await runHarCheck({ file: writeHar(dir, "none.har", harRecording(assets.slice(0, 2))) });
+    expect(formatReport(report, "text").split("\n")[0]).toMatch(/^INCOMPLETE: 2 entries, 0 checked/);
+    expect(formatReport(report, "markdown")).toContain("### ⚠️ Video Logs API drift check");
+  });
+});
