@@ -192,10 +192,10 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   const config = resolveClientOptions(options);
   const { scrubber } = config;
   // The credentials are not among these headers: the policy fetch adds them behind its origin check.
-  const send = createPolicyFetch(config);
+  const { send, fetch: rawFetch } = createPolicyFetch(config);
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: send,
+    fetch: rawFetch,
     headers: { "user-agent": config.userAgent, accept: "application/json" },
   });
 
