@@ -126,7 +126,10 @@ function checkObject(field: string, value: unknown): void {
 }
 
 function withoutUndefined<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // Spreading defines own properties (a `__proto__` key stays a key); a copy, so no later change reaches the request.
+  const copy = { ...values } as Record<string, unknown>;
+  for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
+  return copy as Partial<T>;
 }
 
 /** Checks a call's options; the header names and values must be sendable and leave the credentials alone. */
@@ -153,9 +156,10 @@ function checkedParams(operation: Operation, params: OperationParams | undefined
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
-  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
+  const pathParameters = parametersIn(operation, "path");
+  if (pathParameters.length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
   checkParameters(operation, "query", query, redactor);
-  for (const parameter of parametersIn(operation, "path")) {
+  for (const parameter of pathParameters) {
     // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
     const format = (parameter.schema as { format?: unknown } | null)?.format;
     if (format === "uuid" && !isUuidText(path[parameter.name])) {
@@ -274,11 +278,14 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     }
   }
 
-  function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
-    return scrubbingErrors(async () => {
+  // One async function, not scrubbingErrors around another: this is every request's path.
+  async function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
+    try {
       const { sent } = exchangeChecked(operationId, params, options, list);
       return settle(await sent, options?.validation ?? config.validation) as never;
-    });
+    } catch (error) {
+      throw scrubber.error(error);
+    }
   }
 
   const client: VideoLogsClient = {

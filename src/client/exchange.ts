@@ -41,11 +41,24 @@ export interface ExchangeRequest {
 /** openapi-fetch's serialisation of a query object (form style, exploded), so both paths spell a query alike. */
 const serializeQuery = createQuerySerializer();
 
+/** Each operation path split at its parameters: literal text at even indices, parameter names at odd ones. */
+const pathParts = new Map<string, string[]>();
+
+function partsOf(path: string): string[] {
+  let parts = pathParts.get(path);
+  if (!parts) pathParts.set(path, (parts = path.split(/\{([^{}]+)\}/)));
+  return parts;
+}
+
 /** The URL of an operation under a base URL: path parameters percent-encoded, undefined query values dropped. */
 export function operationUrl(baseUrl: string, operation: Operation, params: OperationParams = {}): string {
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
-  const query = serializeQuery(Object.fromEntries(Object.entries(params.query ?? {}).filter(([, v]) => v !== undefined)));
-  return `${baseUrl}${path}${query ? `?${query}` : ""}`;
+  const parts = partsOf(operation.path);
+  let url = baseUrl + parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(params.path?.[parts[i]!])) + parts[i + 1]!;
+  const entries = Object.entries(params.query ?? {});
+  if (entries.length === 0) return url;
+  const query = serializeQuery(Object.fromEntries(entries.filter(([, v]) => v !== undefined)));
+  return query ? `${url}?${query}` : url;
 }
 
 /** Decodes (strict UTF-8) and parses a body once. */
