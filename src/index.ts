@@ -10,7 +10,8 @@ export { isDiscardedLog, type Log, type DiscardedLog, type VideoLog, type ListLo
 export { validateResponse, declaredStatuses, operationIds, type OperationId, type ValidateResponseOptions } from "./validation/validate-response.ts";
 export type { Violation, ViolationKind, ValidationMode } from "./validation/violation.ts";
 export { VERSION } from "./version.ts";
-export { runDriftCheck, type DriftCheckOptions } from "./check/run-drift-check.ts";
+export { runDriftCheck } from "./check/load-drift-check.ts";
+export type { DriftCheckOptions } from "./check/run-drift-check.ts";
 export { REPORT_VERSION, reportFailed, type CheckResult, type DriftReport } from "./check/report-types.ts";
 export { CHECKS, type CheckName } from "./check/check-names.ts";
 export type { Finding } from "./check/finding.ts";
