@@ -16,7 +16,7 @@ import { guardRawClient } from "./guard-raw-client.ts";
 import { judgeExchange } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
-import { walkPages, type PageStep } from "./page-walk.ts";
+import type { PageStep } from "./page-walk.ts";
 import { createPolicyFetch } from "./policy-fetch.ts";
 import { requestIdOf } from "./request-id.ts";
 import { typeOf } from "./type-of.ts";
@@ -250,7 +250,9 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
     const { operation, sent } = exchangeChecked(operationId, params, options, true);
     const ahead = prefetch ? { signal: options?.signal } : undefined;
-    yield* walkPages(await sent, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+    // The pagination modules load with the first walk, while its first page is on its way: not with the client.
+    const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
+    yield* walkPages(first, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
   }
 
   async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
