@@ -29,8 +29,9 @@ async function timeBlock(fn: () => unknown, iterations: number): Promise<BlockTi
 
 /**
  * Times contenders in interleaved rounds: every round runs each contender once for `iterations` calls, in an order
- * that rotates from round to round, so drift in machine load and the garbage one leaves for the next hit all alike.
- * With `--expose-gc`, each block starts after a full collection. Returns each contender's times per call, per round.
+ * that rotates from round to round, so that drift in machine load hits all alike. Short blocks follow the load more
+ * closely; no collection is forced between them, so each contender's garbage is mostly collected in its own blocks.
+ * Returns each contender's times per call, per round.
  */
 export async function interleavedRounds<Name extends string>(
   contenders: Record<Name, () => unknown>,
@@ -42,7 +43,6 @@ export async function interleavedRounds<Name extends string>(
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length]!;
-      globalThis.gc?.();
       times[name].push(await timeBlock(contenders[name], iterations));
     }
   }

@@ -51,8 +51,8 @@ try {
   // The baseline sends the same request the client sends: same URL, same three headers.
   const headers = { authorization, accept: "application/json", "user-agent": `signalwire-video-logs/${VERSION}` };
   const rawGet = async () => JSON.parse(await (await fetch(logUrl, { headers })).text());
-  const rounds = quick ? 9 : 61;
-  const iterations = quick ? 50 : 100;
+  const rounds = quick ? 30 : 150;
+  const iterations = 20;
 
   // 1 and 2: the client's request path against the library it wraps (plain openapi-fetch, same request, same
   // keep-alive server answering at once, so the figure is the layer's own cost), and against raw fetch + JSON.parse.
