@@ -246,13 +246,21 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     return { operation, sent: request(operation, url, options) };
   }
 
-  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
-  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
+  /**
+   * A listing's walk, its first page requested and read. An async function, not part of the generator below: a
+   * suspended generator keeps its locals, and the first page would stay in memory for the whole walk.
+   */
+  async function startWalk(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch: boolean) {
     const { operation, sent } = exchangeChecked(operationId, params, options, true);
     const ahead = prefetch ? { signal: options?.signal } : undefined;
     // The pagination modules load with the first walk, while its first page is on its way: not with the client.
     const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
-    yield* walkPages(first, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+    return walkPages(first, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+  }
+
+  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
+  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
+    yield* await startWalk(operationId, params, options, prefetch);
   }
 
   async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
