@@ -10,8 +10,9 @@ export { isDiscardedLog, type Log, type DiscardedLog, type VideoLog, type ListLo
 export { validateResponse, declaredStatuses, operationIds, type OperationId, type ValidateResponseOptions } from "./validation/validate-response.ts";
 export type { Violation, ViolationKind, ValidationMode } from "./validation/violation.ts";
 export { VERSION } from "./version.ts";
-export { runDriftCheck, type DriftCheckOptions } from "./check/run-drift-check.ts";
-export { runHarCheck, type HarCheckOptions } from "./check/har/run-har-check.ts";
+export { runDriftCheck, runHarCheck } from "./check/load-drift-check.ts";
+export type { DriftCheckOptions } from "./check/run-drift-check.ts";
+export type { HarCheckOptions } from "./check/har/run-har-check.ts";
 export { MAX_HAR_BYTES } from "./check/har/read-har.ts";
 export { HarFileError, isHarFileError, type HarFileProblem } from "./check/har/har-file-error.ts";
 export { REPORT_VERSION, reportFailed, type CheckResult, type DriftReport, type ReportTarget, type ServerTarget, type SkippedEntry } from "./check/report-types.ts";

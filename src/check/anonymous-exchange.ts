@@ -4,7 +4,7 @@
 import { exchange, type Exchange } from "../client/exchange.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
 import { BodyLimitExceeded, readBodyWithin } from "../client/read-body.ts";
-import { rememberReceivedBody } from "../client/received-body.ts";
+import type { OutgoingRequest, ReceivedResponse } from "../client/policy-fetch.ts";
 import { NetworkError } from "../errors/network-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
@@ -21,15 +21,13 @@ export interface AnonymousOptions {
 
 /** Sends `url` with no credentials and reads the answer as the client would. */
 export function anonymousExchange(operation: Operation, url: string, options: AnonymousOptions): Promise<Exchange> {
-  const send = async (request: Request): Promise<Response> => {
+  const send = async (request: OutgoingRequest): Promise<ReceivedResponse> => {
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     let response: Response | undefined;
     try {
       response = await (options.fetch ?? fetch)(request.url, { method: request.method, headers: request.headers, redirect: "manual", signal });
-      const bytes = await readBodyWithin(response, options.maxBodyBytes);
-      rememberReceivedBody(response, bytes);
-      return response;
+      return { response, bytes: await readBodyWithin(response, options.maxBodyBytes) };
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (deadline.aborted) throw new TimeoutError(request.method, request.url, options.timeoutMs);

@@ -16,7 +16,7 @@ import { guardRawClient } from "./guard-raw-client.ts";
 import { judgeExchange } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
-import { walkPages, type PageStep } from "./page-walk.ts";
+import type { PageStep } from "./page-walk.ts";
 import { createPolicyFetch } from "./policy-fetch.ts";
 import { requestIdOf } from "./request-id.ts";
 import { typeOf } from "./type-of.ts";
@@ -126,7 +126,10 @@ function checkObject(field: string, value: unknown): void {
 }
 
 function withoutUndefined<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // Spreading defines own properties (a `__proto__` key stays a key); a copy, so no later change reaches the request.
+  const copy = { ...values } as Record<string, unknown>;
+  for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
+  return copy as Partial<T>;
 }
 
 /** Checks a call's options; the header names and values must be sendable and leave the credentials alone. */
@@ -153,9 +156,10 @@ function checkedParams(operation: Operation, params: OperationParams | undefined
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
-  if (parametersIn(operation, "path").length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
+  const pathParameters = parametersIn(operation, "path");
+  if (pathParameters.length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
   checkParameters(operation, "query", query, redactor);
-  for (const parameter of parametersIn(operation, "path")) {
+  for (const parameter of pathParameters) {
     // Exactly 8-4-4-4-12 hex digits: ajv's uuid format would also let `urn:uuid:…` into the path.
     const format = (parameter.schema as { format?: unknown } | null)?.format;
     if (format === "uuid" && !isUuidText(path[parameter.name])) {
@@ -192,10 +196,10 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   const config = resolveClientOptions(options);
   const { scrubber } = config;
   // The credentials are not among these headers: the policy fetch adds them behind its origin check.
-  const send = createPolicyFetch(config);
+  const { send, fetch: rawFetch } = createPolicyFetch(config);
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: send,
+    fetch: rawFetch,
     headers: { "user-agent": config.userAgent, accept: "application/json" },
   });
 
@@ -242,11 +246,21 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     return { operation, sent: request(operation, url, options) };
   }
 
-  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
-  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
+  /**
+   * A listing's walk, its first page requested and read. An async function, not part of the generator below: a
+   * suspended generator keeps its locals, and the first page would stay in memory for the whole walk.
+   */
+  async function startWalk(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch: boolean) {
     const { operation, sent } = exchangeChecked(operationId, params, options, true);
     const ahead = prefetch ? { signal: options?.signal } : undefined;
-    yield* walkPages(await sent, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+    // The pagination modules load with the first walk, while its first page is on its way: not with the client.
+    const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
+    return walkPages(first, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+  }
+
+  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
+  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
+    yield* await startWalk(operationId, params, options, prefetch);
   }
 
   async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
@@ -274,11 +288,14 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     }
   }
 
-  function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
-    return scrubbingErrors(async () => {
+  // One async function, not scrubbingErrors around another: this is every request's path.
+  async function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
+    try {
       const { sent } = exchangeChecked(operationId, params, options, list);
       return settle(await sent, options?.validation ?? config.validation) as never;
-    });
+    } catch (error) {
+      throw scrubber.error(error);
+    }
   }
 
   const client: VideoLogsClient = {

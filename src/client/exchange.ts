@@ -7,7 +7,7 @@ import type { Redactor } from "../redaction/redactor.ts";
 import { parseJsonBody } from "../validation/parse-json-body.ts";
 import type { Violation } from "../validation/violation.ts";
 import { decodeUtf8Body } from "./decode-body.ts";
-import { receivedBody } from "./received-body.ts";
+import type { SendRequest } from "./policy-fetch.ts";
 
 /** The values of an operation's parameters, by location. */
 export interface OperationParams {
@@ -41,11 +41,24 @@ export interface ExchangeRequest {
 /** openapi-fetch's serialisation of a query object (form style, exploded), so both paths spell a query alike. */
 const serializeQuery = createQuerySerializer();
 
+/** Each operation path split at its parameters: literal text at even indices, parameter names at odd ones. */
+const pathParts = new Map<string, string[]>();
+
+function partsOf(path: string): string[] {
+  let parts = pathParts.get(path);
+  if (!parts) pathParts.set(path, (parts = path.split(/\{([^{}]+)\}/)));
+  return parts;
+}
+
 /** The URL of an operation under a base URL: path parameters percent-encoded, undefined query values dropped. */
 export function operationUrl(baseUrl: string, operation: Operation, params: OperationParams = {}): string {
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
-  const query = serializeQuery(Object.fromEntries(Object.entries(params.query ?? {}).filter(([, v]) => v !== undefined)));
-  return `${baseUrl}${path}${query ? `?${query}` : ""}`;
+  const parts = partsOf(operation.path);
+  let url = baseUrl + parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(params.path?.[parts[i]!])) + parts[i + 1]!;
+  const entries = Object.entries(params.query ?? {});
+  if (entries.length === 0) return url;
+  const query = serializeQuery(Object.fromEntries(entries.filter(([, v]) => v !== undefined)));
+  return query ? `${url}?${query}` : url;
 }
 
 /** Decodes (strict UTF-8) and parses a body once. */
@@ -58,16 +71,16 @@ export function parseExchangeBody(bytes: Uint8Array, redactor: Redactor): Parsed
 
 /** Sends one request through the client's policy fetch and reads the answer. */
 export async function exchange(
-  send: (request: Request, signal?: AbortSignal) => Promise<Response>,
-  defaultHeaders: Record<string, string>,
+  send: SendRequest,
+  defaultHeaders: Readonly<Record<string, string>>,
   request: ExchangeRequest,
   redactor: Redactor,
 ): Promise<Exchange> {
   const { operation, url } = request;
-  // The caller's signal goes beside the Request, not into it: a Request made with a signal adds an abort listener to
-  // it that stays until garbage collection, one per page of a long walk.
-  const response = await send(new Request(url, { method: operation.method, headers: { ...defaultHeaders, ...request.headers } }), request.signal);
-  const bytes = receivedBody(response) ?? new Uint8Array(0);
+  const headers = request.headers ? { ...defaultHeaders, ...request.headers } : defaultHeaders;
+  // No Request is built: the policy fetch sends the URL, method and headers as they are, and the caller's signal goes
+  // beside them (a Request made with a signal would add an abort listener to it that stays until garbage collection).
+  const { response, bytes } = await send({ url, method: operation.method, headers }, request.signal);
   return {
     operationId: operation.operationId as OperationId,
     method: operation.method,

@@ -54,6 +54,8 @@ export async function* walkPages(
   // Every page read, by its query and by its items: a loop is caught before any item comes round again.
   const guard = new PaginationLoopGuard(firstUrl.search.slice(1), first.redactor);
   let page = first;
+  // A suspended generator keeps its parameters: without this, the first page would stay in memory for the whole walk.
+  first = undefined as never;
   let link = "";
   for (;;) {
     const step = decide(page, link);

@@ -1,122 +1,106 @@
-// The fetch handed to openapi-fetch: credentials only for our origin, per-attempt timeouts, retries, safe redirects.
+// How the client sends: credentials only for our origin, per-attempt timeouts, retries, safe redirects, a body limit.
 import { NetworkError } from "../errors/network-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
 import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
+import { bufferedResponse } from "./buffered-response.ts";
 import type { ResolvedClientOptions } from "./options.ts";
 import { BodyLimitExceeded, readBodyWithin } from "./read-body.ts";
-import { rememberReceivedBody } from "./received-body.ts";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from "./retry-delay.ts";
 
 const MAX_REDIRECTS = 5;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-const UTF8 = new TextDecoder();
+const NO_BYTES = new Uint8Array(0);
 
 type PolicyOptions = Pick<
   ResolvedClientOptions,
   "origin" | "timeoutMs" | "retries" | "retryBaseMs" | "retryMaxMs" | "maxRetryAfterMs" | "fetch" | "maxBodyBytes" | "authorization"
 >;
 
+/** A request as the client sends it, without the credentials (the policy adds them behind its origin check). */
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** A response and its whole body, read within the attempt that got it. */
+export interface ReceivedResponse {
+  response: Response;
+  bytes: Uint8Array;
+}
+
+/** Sends one request with every policy; `signal` is the caller's. */
+export type SendRequest = (request: OutgoingRequest, signal?: AbortSignal) => Promise<ReceivedResponse>;
+
+export interface PolicyFetch {
+  /** The client's own path: no Request is built, and the bytes come back beside the Response. */
+  send: SendRequest;
+  /** The fetch handed to openapi-fetch (`client.raw`): the same policies, the Response's body readers answering from the bytes read. */
+  fetch(request: Request): Promise<Response>;
+}
+
 function isRetryableFailure(error: unknown): boolean {
   return error instanceof NetworkError || error instanceof TimeoutError;
 }
+
+/** A URL as fetch would show it (percent-encoded, normalised); only errors need it, so only they pay for it. */
+const shownUrl = (url: string) => (URL.canParse(url) ? new URL(url).href : url);
+
+const abortOnTimeout = (controller: AbortController) => controller.abort();
 
 /** An attempt's deadline: one controller, aborted by the timer or by the caller's signal, whichever comes first. */
 class AttemptDeadline {
   readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout>;
-  private readonly onCallerAbort = () => this.controller.abort(this.callerSignal.reason);
+  private readonly onCallerAbort: (() => void) | undefined;
 
   constructor(
-    private readonly callerSignal: AbortSignal,
+    private readonly callerSignal: AbortSignal | undefined,
     private readonly timeoutMs: number,
   ) {
-    callerSignal.throwIfAborted();
-    this.timer = setTimeout(() => this.controller.abort(), timeoutMs);
-    callerSignal.addEventListener("abort", this.onCallerAbort, { once: true });
+    callerSignal?.throwIfAborted();
+    this.timer = setTimeout(abortOnTimeout, timeoutMs, this.controller);
+    if (callerSignal) {
+      this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", this.onCallerAbort, { once: true });
+    }
   }
 
   end(): void {
     clearTimeout(this.timer);
-    this.callerSignal.removeEventListener("abort", this.onCallerAbort);
+    if (this.onCallerAbort) this.callerSignal!.removeEventListener("abort", this.onCallerAbort);
   }
 
   /** What a failed attempt throws: the caller's abort reason, a TimeoutError, or a NetworkError. */
   failure(error: unknown, method: string, url: string): unknown {
-    if (this.callerSignal.aborted) return this.callerSignal.reason;
-    if (this.controller.signal.aborted) return new TimeoutError(method, url, this.timeoutMs);
+    if (this.callerSignal?.aborted) return this.callerSignal.reason;
+    if (this.controller.signal.aborted) return new TimeoutError(method, shownUrl(url), this.timeoutMs);
     if (error instanceof UnsafeRedirectError || error instanceof NetworkError || error instanceof ResponseTooLargeError) return error;
-    return new NetworkError(method, url, error);
+    return new NetworkError(method, shownUrl(url), error);
   }
 }
 
-/**
- * Hands back the real Response (status, headers and url intact) with its body readers answering from the bytes read
- * within the attempt. Cheaper than constructing a second Response around the same bytes.
- */
-function serveBuffered(response: Response, bytes: Uint8Array): Response {
-  rememberReceivedBody(response, bytes);
-  const readers: Record<string, () => unknown> = {
-    arrayBuffer: () => bytes.slice().buffer,
-    bytes: () => bytes.slice(),
-    text: () => UTF8.decode(bytes),
-    json: () => JSON.parse(UTF8.decode(bytes)),
-    blob: () => new Blob([bytes], { type: response.headers.get("content-type") ?? "" }),
-  };
-  for (const [name, read] of Object.entries(readers)) {
-    Object.defineProperty(response, name, { value: async () => read() });
-  }
-  Object.defineProperty(response, "body", {
-    // The client asks for the stream only to keep openapi-fetch from decoding (settle reads the bytes): copy on read.
-    get: () =>
-      bytes.byteLength === 0
-        ? null
-        : new ReadableStream<Uint8Array>(
-            {
-              pull(controller) {
-                controller.enqueue(bytes.slice());
-                controller.close();
-              },
-            },
-            { highWaterMark: 0 },
-          ),
-  });
-  return response;
-}
-
-export function createPolicyFetch(options: PolicyOptions): (request: Request) => Promise<Response> {
-  async function readBody(response: Response, method: string, url: string): Promise<Uint8Array> {
-    try {
-      return await readBodyWithin(response, options.maxBodyBytes);
-    } catch (error) {
-      if (error instanceof BodyLimitExceeded) throw new ResponseTooLargeError(method, url, response.status, options.maxBodyBytes);
-      throw error;
-    }
-  }
-
+export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
   /**
    * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
    * stalls or breaks half-way is retried like any other failed attempt.
    */
-  async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
+  async function attempt(request: OutgoingRequest, signal: AbortSignal | undefined): Promise<ReceivedResponse> {
     const deadline = new AttemptDeadline(signal, options.timeoutMs);
+    const { method } = request;
+    // The credentials are added here, behind the origin check, never on a request the caller or openapi-fetch built.
+    const headers = { ...request.headers, authorization: options.authorization };
     let url = request.url;
-    // The credentials are added here, behind the origin check, never on the Request openapi-fetch builds: a fetch
-    // passed per call could otherwise carry them anywhere.
-    const headers = new Headers(request.headers);
-    headers.set("authorization", options.authorization);
+    let status = 0;
     try {
       for (let hop = 0; ; hop++) {
-        const response = await options.fetch(url, {
-          method: request.method,
-          headers,
-          redirect: "manual",
-          signal: deadline.controller.signal,
-        });
-        const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+        const response = await options.fetch(url, { method, headers, redirect: "manual", signal: deadline.controller.signal });
+        status = response.status;
+        const location = status >= 300 && status < 400 ? response.headers.get("location") : null;
         if (location === null) {
-          const body = NULL_BODY_STATUSES.has(response.status) ? new Uint8Array(0) : await readBody(response, request.method, url);
-          return serveBuffered(response, body);
+          const bytes = NULL_BODY_STATUSES.has(status) ? NO_BYTES : await readBodyWithin(response, options.maxBodyBytes);
+          return { response, bytes };
         }
         await response.body?.cancel();
         const target = new URL(location, url);
@@ -126,33 +110,43 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
         url = target.href;
       }
     } catch (error) {
-      throw deadline.failure(error, request.method, request.url);
+      const failed = error instanceof BodyLimitExceeded ? new ResponseTooLargeError(method, shownUrl(url), status, options.maxBodyBytes) : error;
+      throw deadline.failure(failed, method, request.url);
     } finally {
       deadline.end();
     }
   }
 
-  /** `signal`, when given, stands for the request's own (the exchange passes the caller's beside the Request). */
-  return async function policyFetch(request: Request, signal: AbortSignal = request.signal): Promise<Response> {
-    // The URL is already normalised by Request, so a prefix test tells its origin.
+  async function send(request: OutgoingRequest, signal?: AbortSignal): Promise<ReceivedResponse> {
+    // Every URL that reaches here was built under the base URL or checked to lie under it; this prefix test is the
+    // last guard, and it holds for unnormalised text too: the origin ends at the first "/".
     if (!request.url.startsWith(`${options.origin}/`)) {
-      throw new UnsafeRedirectError("a request", request.url, options.origin);
+      throw new UnsafeRedirectError("a request", shownUrl(request.url), options.origin);
     }
     const retries = request.method === "GET" ? options.retries : 0;
     for (let attemptNumber = 0; ; attemptNumber++) {
-      let response: Response;
+      let received: ReceivedResponse;
       try {
-        response = await attempt(request, signal);
+        received = await attempt(request, signal);
       } catch (error) {
         if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
         await sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
         continue;
       }
-      if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return response;
+      const { response } = received;
+      if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return received;
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
       // Waiting less than the server asked for would only earn another refusal: give the caller the response.
-      if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return response;
+      if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return received;
       await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
     }
+  }
+
+  return {
+    send,
+    async fetch(request: Request): Promise<Response> {
+      const { response, bytes } = await send({ url: request.url, method: request.method, headers: Object.fromEntries(request.headers) }, request.signal);
+      return bufferedResponse(response, bytes);
+    },
   };
 }
