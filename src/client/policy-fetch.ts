@@ -6,7 +6,7 @@ import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import type { ResolvedClientOptions } from "./options.ts";
 import { BodyLimitExceeded, readBodyWithin } from "./read-body.ts";
 import { rememberReceivedBody } from "./received-body.ts";
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from "./retry-delay.ts";
+import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.ts";
 
 const MAX_REDIRECTS = 5;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -14,7 +14,17 @@ const UTF8 = new TextDecoder();
 
 type PolicyOptions = Pick<
   ResolvedClientOptions,
-  "origin" | "timeoutMs" | "retries" | "retryBaseMs" | "retryMaxMs" | "maxRetryAfterMs" | "fetch" | "maxBodyBytes" | "authorization"
+  | "origin"
+  | "timeoutMs"
+  | "retries"
+  | "retryBaseMs"
+  | "retryMaxMs"
+  | "maxRetryAfterMs"
+  | "fetch"
+  | "now"
+  | "sleep"
+  | "maxBodyBytes"
+  | "authorization"
 >;
 
 function isRetryableFailure(error: unknown): boolean {
@@ -145,14 +155,14 @@ export function createPolicyFetch(options: PolicyOptions): (request: Request) =>
         response = await attempt(request, signal);
       } catch (error) {
         if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
-        await sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+        await options.sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
         continue;
       }
       if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return response;
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), options.now());
       // Waiting less than the server asked for would only earn another refusal: give the caller the response.
       if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return response;
-      await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+      await options.sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
     }
   };
 }
