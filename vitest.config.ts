@@ -1,17 +1,32 @@
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// Two projects, both run by a plain `npx vitest run`:
-//   unit      test/**  — fast, no servers; also type-checks the *.test-d.ts files
+// Three projects:
+//   unit      test/**  — no Prism; the spec bundled once per run (test/setup/bundle-once.ts)
 //   contract  contract-tests/**  — gets two Prism mocks from contract-tests/global-setup.ts
+//   heavy     the suites that pack, install or compile, or need Go, Python, Chromium or a second Node line
+// `npm test` runs unit and contract; `npm run test:heavy` runs heavy. The *.test-d.ts type tests are compiled by
+// `npm run typecheck` (tsc --noEmit over test/ too), so vitest does not type-check them a second time.
+const HEAVY = [
+  "test/package/consumer.test.ts",
+  "test/other-languages/**/*.test.ts",
+  "test/docs/**/*.test.ts",
+];
+
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where it serialises suites
+    // that mostly wait on child processes, servers and timers. One worker per core, and at least two.
+    maxWorkers: Math.max(2, availableParallelism()),
+    reporters: ["default", "./test/setup/project-times.ts"],
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+          exclude: [...configDefaults.exclude, ...HEAVY],
+          globalSetup: ["test/setup/bundle-once.ts"],
         },
       },
       {
@@ -20,6 +35,14 @@ export default defineConfig({
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
           globalSetup: ["contract-tests/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "heavy",
+          include: HEAVY,
+          globalSetup: ["test/setup/bundle-once.ts"],
         },
       },
     ],

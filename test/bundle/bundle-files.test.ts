@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { validate as validate30 } from "@hyperjump/json-schema/openapi-3-0";
 import { validate as validate31 } from "@hyperjump/json-schema/openapi-3-1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec, externalRefs, type BundleResult } from "../../scripts/lib/bundle.ts";
+import { externalRefs, type BundleResult } from "../../scripts/lib/bundle.ts";
 import { REDOCLY_CONFIG, runRedocly } from "../../scripts/lib/bundle-redocly.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 
 // The official OpenAPI document schemas, as shipped by @hyperjump/json-schema.
 const OAS_31_SCHEMA = "https://spec.openapis.org/oas/3.1/schema-draft-2020-12";
@@ -16,8 +17,9 @@ let dir: string;
 let bundle: BundleResult;
 
 beforeAll(async () => {
+  // The broken file below is written here, not beside the shared bundle.
   dir = await mkdtemp(join(tmpdir(), "video-logs-bundle-"));
-  bundle = await bundleSpec(dir);
+  bundle = await sharedBundle();
 }, 30_000);
 
 afterAll(async () => {
