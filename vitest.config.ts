@@ -4,13 +4,16 @@ import { configDefaults, defineConfig } from "vitest/config";
 // Three projects:
 //   unit      test/**  — no Prism; the spec bundled once per run (test/setup/bundle-once.ts)
 //   contract  contract-tests/**  — gets two Prism mocks from contract-tests/global-setup.ts
-//   heavy     the suites that pack, install or compile, or need Go, Python, Chromium or a second Node line
+//   heavy     the suites that run the generator, the build or tsc on a scratch copy, pack and install the package,
+//             or need Go, Python, Chromium or a second Node line
 // `npm test` runs unit and contract; `npm run test:heavy` runs heavy. The *.test-d.ts type tests are compiled by
 // `npm run typecheck` (tsc --noEmit over test/ too), so vitest does not type-check them a second time.
 const HEAVY = [
   "test/package/consumer.test.ts",
   "test/other-languages/**/*.test.ts",
   "test/docs/**/*.test.ts",
+  "test/spec/generated-files-gate.test.ts",
+  "test/core/new-resource-needs-no-code.test.ts",
 ];
 
 export default defineConfig({
