@@ -5,13 +5,13 @@ import { serverPerTest } from "../helpers/server-per-test.ts";
 import { completedLog, VALID_ID } from "../helpers/sample-bodies.ts";
 
 const servers = serverPerTest();
+const clientWith = servers.clientWith;
 
 /** A clock that stands still and a sleep that only records the wait, so no test waits for real. */
 function recordingClock(now: number) {
   const waits: number[] = [];
   return { waits, options: { now: () => now, sleep: async (ms: number) => void waits.push(ms) } };
 }
-const clientWith = servers.clientWith;
 
 /** Answers with `first` on the first request and the log afterwards. */
 const failOnceThen = (first: Handler): Handler => (req, res, index) =>
@@ -46,13 +46,27 @@ describe("retries", () => {
 
   it("waits with a back-off between attempts when no Retry-After is given", async () => {
     const clock = recordingClock(Date.UTC(2026, 0, 1));
-    const client = await clientWith((_q, res) => sendJson(res, 503, {}), { ...clock.options, retries: 2, retryDelay: { baseMs: 100, maxMs: 150 } });
+    const client = await clientWith((_q, res) => sendJson(res, 503, {}), {
+      ...clock.options,
+      retries: 2,
+      retryDelay: { baseMs: 100, maxMs: 150 },
+    });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ status: 503 });
     // Full jitter: attempt n waits a random time in [0, min(maxMs, baseMs·2ⁿ)).
     expect(clock.waits).toHaveLength(2);
     expect(clock.waits[0]).toBeLessThan(100);
     expect(clock.waits[1]).toBeLessThan(150);
     expect(servers.server.requests).toHaveLength(3);
+  });
+
+  it("waits for real by default: 100 ms when the clock says the Retry-After date is 100 ms away", async () => {
+    const date = Math.ceil(Date.now() / 1000) * 1000 + 5000;
+    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(date).toUTCString() })), {
+      now: () => date - 100,
+    });
+    const started = performance.now();
+    await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
   });
 
   it("gives up at once when Retry-After asks for longer than maxRetryAfterMs", async () => {
