@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { startPrismMock, startPrismProxy, type PrismServer } from "../src/mock/start-prism.ts";
 
 const LAUNCHER_URL = pathToFileURL(fileURLToPath(new URL("../src/mock/start-prism.ts", import.meta.url))).href;
@@ -48,8 +48,9 @@ async function waitUntilGone(pid: number, withinMs: number): Promise<boolean> {
   return !isRunning(pid);
 }
 
-describe("the Prism launcher", () => {
-  it("starts a mock that serves the spec's examples and leaves no process after stop()", async () => {
+// Each test starts Prism at least once, which takes seconds on a busy 2-core machine.
+describe("the Prism launcher", { timeout: 30_000 }, () => {
+  it("starts a mock that serves the spec's examples and leaves no process and a free port after stop()", async () => {
     const mock = await startPrismMock({});
     startedServers.push(mock);
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
@@ -65,17 +66,18 @@ describe("the Prism launcher", () => {
     expect(isRunning(mock.pid)).toBe(false);
     await expect(fetch(mock.url)).rejects.toThrow();
     await mock.stop(); // a second stop is harmless
+
+    // The port is free again: a new mock can listen on it.
+    const again = await startPrismMock({ port: mock.port });
+    startedServers.push(again);
+    expect(again.port).toBe(mock.port);
+    await again.stop();
   });
 
   it("refuses a port that is already taken instead of mistaking the other server for Prism", async () => {
-    const first = await startPrismMock({});
-    startedServers.push(first);
-    await expect(startPrismMock({ port: first.port })).rejects.toThrow(/already in use/);
-    await first.stop();
-    const again = await startPrismMock({ port: first.port });
-    startedServers.push(again);
-    expect(again.port).toBe(first.port);
-    await again.stop();
+    // The global setup's mock holds a port; the refusal comes before anything is spawned.
+    const taken = Number(new URL(inject("prismUrl")).port);
+    await expect(startPrismMock({ port: taken })).rejects.toThrow(/already in use/);
   });
 
   it("quotes Prism's own last lines when Prism exits before listening", async () => {

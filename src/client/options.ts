@@ -4,6 +4,7 @@ import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
+import { sleep } from "./retry-delay.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
 import { typeOf } from "./type-of.ts";
 
@@ -37,6 +38,10 @@ export interface VideoLogsClientOptions {
   userAgent?: string;
   /** The environment to read defaults from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
+  /** The clock a `Retry-After` HTTP date is read against, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number;
+  /** How to wait before a retry (back-off or `Retry-After`); must reject with the signal's reason on abort. Default: a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface ResolvedClientOptions {
@@ -50,6 +55,8 @@ export interface ResolvedClientOptions {
   maxRetryAfterMs: number;
   validation: ValidationMode;
   fetch: typeof globalThis.fetch;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   userAgent: string;
   maxBodyBytes: number;
   /** The Authorization header value. Kept out of every error, log and report. */
@@ -136,6 +143,8 @@ function checkTypes(options: VideoLogsClientOptions): void {
     ["fetch", "a function", (v) => typeof v === "function"],
     ["userAgent", "a string", (v) => typeof v === "string"],
     ["env", "an object", (v) => typeof v === "object" && v !== null],
+    ["now", "a function", (v) => typeof v === "function"],
+    ["sleep", "a function", (v) => typeof v === "function"],
   ];
   for (const [field, kind, ok] of expected) {
     const value = options[field];
@@ -192,6 +201,8 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, { min: 1, max: MAX_MAX_BODY_BYTES }),
     validation,
     fetch: options.fetch ?? globalThis.fetch,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? sleep,
     userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
     authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
     scrubber: createSecretScrubber(projectId, apiToken),

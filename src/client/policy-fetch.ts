@@ -6,7 +6,7 @@ import { UnsafeRedirectError } from "../errors/unsafe-redirect-error.ts";
 import { bufferedResponse } from "./buffered-response.ts";
 import type { ResolvedClientOptions } from "./options.ts";
 import { BodyLimitExceeded, readBodyWithin } from "./read-body.ts";
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from "./retry-delay.ts";
+import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.ts";
 
 const MAX_REDIRECTS = 5;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -14,7 +14,17 @@ const NO_BYTES = new Uint8Array(0);
 
 type PolicyOptions = Pick<
   ResolvedClientOptions,
-  "origin" | "timeoutMs" | "retries" | "retryBaseMs" | "retryMaxMs" | "maxRetryAfterMs" | "fetch" | "maxBodyBytes" | "authorization"
+  | "origin"
+  | "timeoutMs"
+  | "retries"
+  | "retryBaseMs"
+  | "retryMaxMs"
+  | "maxRetryAfterMs"
+  | "fetch"
+  | "now"
+  | "sleep"
+  | "maxBodyBytes"
+  | "authorization"
 >;
 
 /** A request as the client sends it, without the credentials (the policy adds them behind its origin check). */
@@ -130,15 +140,15 @@ export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
         received = await attempt(request, signal);
       } catch (error) {
         if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
-        await sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+        await options.sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
         continue;
       }
       const { response } = received;
       if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return received;
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), options.now());
       // Waiting less than the server asked for would only earn another refusal: give the caller the response.
       if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return received;
-      await sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+      await options.sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
     }
   }
 

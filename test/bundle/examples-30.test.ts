@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { registerSchema, setShouldValidateFormat, validate } from "@hyperjump/json-schema/openapi-3-0";
 import "@hyperjump/json-schema/formats";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec } from "../../scripts/lib/bundle.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { escapeToken, resolvePointer } from "../../src/openapi/json-pointer.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 
 // The 3.0 file is judged by an OpenAPI-3.0-aware validator (hyperjump's 3.0 dialect: draft-04 plus `nullable`,
 // `example`, `discriminator`…), not by converting it back to 3.1 with our own code.
@@ -44,7 +41,6 @@ function collectExamples(doc: OpenApiDocument): ExampleCase[] {
   return cases;
 }
 
-let dir: string;
 let doc30: OpenApiDocument;
 let cases: ExampleCase[];
 const validators = new Map<string, Validator>();
@@ -60,8 +56,7 @@ async function validatorFor(pointer: string): Promise<Validator> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "video-logs-examples30-"));
-  ({ doc30 } = await bundleSpec(dir));
+  ({ doc30 } = await sharedBundle());
   registerSchema(doc30 as never, DOC_URI, "https://spec.openapis.org/oas/3.0/schema");
   cases = collectExamples(doc30);
   // hyperjump checks the document against the 3.0 meta-schema when it compiles a validator; that meta-schema uses
@@ -73,9 +68,6 @@ beforeAll(async () => {
   setShouldValidateFormat(true);
 }, 30_000);
 
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 const schemaCheck = (pointer: string): Validator => {
   const found = validators.get(pointer);

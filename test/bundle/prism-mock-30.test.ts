@@ -1,22 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
+import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 
 const AUTH = `Basic ${Buffer.from("project-id:api-token").toString("base64")}`;
 const LOG_ID = "c22d24f6-5a47-4597-9a23-c7d01e696b92";
 
-let dir: string;
 let bundle: BundleResult;
 let prism: PrismServer | undefined;
 let baseUrl: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "video-logs-prism30-"));
-  bundle = await bundleSpec(dir);
+  bundle = await sharedBundle();
   // The toolkit's own launcher: a supervised Prism that stops with this process even if afterAll never runs.
   prism = await startPrismMock({ specPath: bundle.openapi30, readyTimeoutMs: 20_000 });
   baseUrl = prism.url;
@@ -24,7 +20,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prism?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {

@@ -7,6 +7,12 @@ import { completedLog, VALID_ID } from "../helpers/sample-bodies.ts";
 const servers = serverPerTest();
 const clientWith = servers.clientWith;
 
+/** A clock that stands still and a sleep that only records the wait, so no test waits for real. */
+function recordingClock(now: number) {
+  const waits: number[] = [];
+  return { waits, options: { now: () => now, sleep: async (ms: number) => void waits.push(ms) } };
+}
+
 /** Answers with `first` on the first request and the log afterwards. */
 const failOnceThen = (first: Handler): Handler => (req, res, index) =>
   index === 0 ? first(req, res, index) : sendJson(res, 200, completedLog);
@@ -19,20 +25,48 @@ describe("retries", () => {
   });
 
   it("waits for a 429's Retry-After given in seconds", async () => {
-    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": "1" })));
-    const started = performance.now();
+    const clock = recordingClock(Date.UTC(2026, 0, 1));
+    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": "1" })), clock.options);
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(clock.waits).toEqual([1000]);
+    expect(servers.server.requests).toHaveLength(2);
   });
 
-  it("waits for a 429's Retry-After given as an HTTP date", async () => {
+  it("waits for a 429's Retry-After given as an HTTP date, counted from the client's clock", async () => {
+    const now = Date.UTC(2026, 0, 1, 12, 0, 0, 250);
+    const clock = recordingClock(now);
     const client = await clientWith(
-      failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() })),
+      failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(now + 2750).toUTCString() })),
+      clock.options,
     );
+    await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
+    // The date has whole seconds: 12:00:03 is 2750 ms after 12:00:00.250.
+    expect(clock.waits).toEqual([2750]);
+  });
+
+  it("waits with a back-off between attempts when no Retry-After is given", async () => {
+    const clock = recordingClock(Date.UTC(2026, 0, 1));
+    const client = await clientWith((_q, res) => sendJson(res, 503, {}), {
+      ...clock.options,
+      retries: 2,
+      retryDelay: { baseMs: 100, maxMs: 150 },
+    });
+    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ status: 503 });
+    // Full jitter: attempt n waits a random time in [0, min(maxMs, baseMs·2ⁿ)).
+    expect(clock.waits).toHaveLength(2);
+    expect(clock.waits[0]).toBeLessThan(100);
+    expect(clock.waits[1]).toBeLessThan(150);
+    expect(servers.server.requests).toHaveLength(3);
+  });
+
+  it("waits for real by default: 100 ms when the clock says the Retry-After date is 100 ms away", async () => {
+    const date = Math.ceil(Date.now() / 1000) * 1000 + 5000;
+    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(date).toUTCString() })), {
+      now: () => date - 100,
+    });
     const started = performance.now();
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
-    // HTTP dates have whole seconds: the wait is between 1 and 2 seconds.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
   });
 
   it("gives up at once when Retry-After asks for longer than maxRetryAfterMs", async () => {

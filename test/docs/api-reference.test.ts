@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { bundleSpec } from "../../scripts/lib/bundle.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { CHROMIUM_PATH, operationRoute, screenshotOperation, withDocsPage } from "../../scripts/lib/docs-browser.ts";
 import { buildDocs, DOCS_TITLE, makeSelfContained } from "../../scripts/lib/docs.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
@@ -25,7 +25,7 @@ let doc31: OpenApiDocument;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-docs-"));
-  const bundled = await bundleSpec(join(dir, "openapi"));
+  const bundled = await sharedBundle();
   doc31 = bundled.doc31;
   const { openapi31 } = bundled;
   html = await buildDocs(openapi31, join(dir, "docs", "index.html"));

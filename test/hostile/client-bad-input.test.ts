@@ -35,6 +35,8 @@ describe("bad option values are refused at construction time", () => {
     ["fetch that is not a function", { fetch: "fetch" }, "fetch"],
     ["validation as a number", { validation: 1 }, "validation"],
     ["env null", { env: null }, "env"],
+    ["now that is not a function", { now: 0 }, "now"],
+    ["sleep that is not a function", { sleep: 100 }, "sleep"],
     ["space as a number", { space: 42, baseUrl: undefined }, "space"],
     ["baseUrl as an object", { baseUrl: { href: "http://127.0.0.1" } }, "baseUrl"],
   ])("%s", async (_label, option, field) => {

@@ -163,7 +163,7 @@ describe("an error keeps a small body whole and only the start of a large one, m
 });
 
 describe("timeoutMs bounds each attempt, headers and whole body", () => {
-  const TIMEOUT = 800;
+  const TIMEOUT = 400;
   const SLACK = 1000;
 
   it.each([

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
+import type { BundleResult } from "../../scripts/lib/bundle.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { needToolchain, runs } from "./toolchain.ts";
 import { verdictCases, type VerdictCase } from "./verdict-cases.ts";
 
@@ -85,7 +86,7 @@ function verdictsByLabel(output: KinOutput): Map<string, boolean> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-kin-openapi-"));
-  bundle = await bundleSpec(join(dir, "openapi"));
+  bundle = await sharedBundle();
   cases = verdictCases(bundle.doc31);
   await writeFile(
     join(dir, "cases.json"),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec } from "../../scripts/lib/bundle.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import {
   generateModels,
   GO_PACKAGE,
@@ -66,7 +66,7 @@ const noGo = runs("go", ["version"]) ? undefined : "go is not installed (Debian:
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-models-"));
-  const { doc31 } = await bundleSpec(join(dir, "openapi"));
+  const { doc31 } = await sharedBundle();
   models = await generateModels(doc31, join(dir, "models"));
   examples = modelExamples(doc31);
   casesFile = join(dir, "cases.json");

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec, type BundleResult } from "../../scripts/lib/bundle.ts";
+import type { BundleResult } from "../../scripts/lib/bundle.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
 import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
 import { generatorNode, needToolchain } from "./toolchain.ts";
@@ -111,7 +112,7 @@ const toolchain = generatorNode();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "video-logs-ts-generators-"));
-  bundle = await bundleSpec(join(dir, "openapi"));
+  bundle = await sharedBundle();
 }, 30_000);
 
 afterAll(async () => {

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as detailed from "../../generated/validators-detailed.js";
@@ -10,13 +12,18 @@ const declarations = ["generated/validators.d.ts", "generated/validators-detaile
 
 describe("the generated validators' declarations", () => {
   it("type-check on their own with skipLibCheck off and name nothing of ajv", () => {
-    const result = spawnSync(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "--noEmit", "--strict", "--skipLibCheck", "false", "--types", "node", ...declarations],
-      { cwd: root, encoding: "utf8" },
-    );
-    expect(result.stdout + result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    // On their own: no @types package at all (tsc's command line cannot say `types: []`, a tsconfig can).
+    const dir = mkdtempSync(join(tmpdir(), "video-logs-declarations-"));
+    try {
+      const tsconfig = join(dir, "tsconfig.json");
+      const compilerOptions = { strict: true, skipLibCheck: false, noEmit: true, types: [] };
+      writeFileSync(tsconfig, JSON.stringify({ compilerOptions, files: declarations.map((file) => `${root}${file}`) }));
+      const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", tsconfig], { cwd: root, encoding: "utf8" });
+      expect(result.stdout + result.stderr).toBe("");
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     for (const file of declarations) expect(readFileSync(`${root}${file}`, "utf8")).not.toMatch(/ajv|schemaEnv|dataCxt/i);
   }, 60_000);
 
