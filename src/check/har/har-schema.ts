@@ -28,6 +28,9 @@ function compile(): ValidateFunction<HarLog> {
   });
   ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as AnySchemaObject);
   addFormats(ajv);
+  // A request's URL as browsers serialise it (WHATWG) may hold characters RFC 3986 does not ([ ] | ^ in a query): any
+  // string is accepted here, and an entry whose URL does not parse is skipped on its own, with why.
+  ajv.addFormat("uri", true);
   ajv.addVocabulary(HAR_SCHEMA_ANNOTATIONS);
   for (const [name, schema] of Object.entries(schemas)) if (name !== "har") ajv.addSchema(schema);
   return ajv.compile<HarLog>(schemas.har!);

@@ -1,0 +1,38 @@
+// `video-logs check --har` on what browsers really write: the API's entries are judged whatever the unrelated traffic
+// around them looks like.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { harEntry, writeHar } from "../helpers/har-recording.ts";
+import { completedLog } from "../helpers/sample-bodies.ts";
+import { assertBuilt, runBin } from "./run-bin.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "video-logs-browser-har-"));
+beforeAll(() => assertBuilt());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id}`;
+let files = 0;
+const recording = (entries: Record<string, unknown>[]) =>
+  writeHar(dir, `b${files++}.har`, { log: { version: "1.2", creator: { name: "browser", version: "1" }, entries } });
+
+describe("check --har with a browser's recording", () => {
+  it("judges the API's entry beside a request whose URL has brackets, a pipe or a caret, as Chrome records them", async () => {
+    // The WHATWG URL serialiser leaves [ ] | and ^ in a query as they are; they are not RFC 3986 URI characters.
+    const odd = ["https://cdn.example.com/x?filter[a]=1&b=c|d", "https://cdn.example.com/caf%C3%A9?q=^"].map((url) => harEntry({ url, text: "x", responseHeaders: { "content-type": "text/plain" } }));
+    const file = recording([...odd, harEntry({ url: LOG_URL, json: completedLog })]);
+    const result = await runBin(["check", "--har", file]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^OK: 3 entries, 1 checked, 1 passed, 0 breaking, 0 additive, 2 not judged/m);
+    expect(result.code).toBe(0);
+  });
+
+  it("skips one entry whose URL is not a URL at all, with why, and judges the others", async () => {
+    const broken = harEntry({ url: "https://example.com/", text: "x" }) as { request: { url: string } };
+    broken.request.url = "not a url";
+    const result = await runBin(["check", "--har", recording([broken, harEntry({ url: LOG_URL, json: completedLog })])]);
+    expect(result.stdout).toContain('skipped: entry 0 GET not a url: its URL cannot be parsed');
+    expect(result.code).toBe(0);
+  });
+});
