@@ -36,3 +36,15 @@ describe("check --har with a browser's recording", () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe("check --har with Chrome's server address", () => {
+  it("reads an IPv6 serverIPAddress in brackets, as Chrome writes it, and still refuses one that is no address", async () => {
+    const entry = harEntry({ url: LOG_URL, json: completedLog });
+    const ok = await runBin(["check", "--har", recording([{ ...entry, serverIPAddress: "[2606:4700::6810:85e5]" }, { ...entry, serverIPAddress: "203.0.113.7" }])]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    const bad = await runBin(["check", "--har", recording([{ ...entry, serverIPAddress: "[not-an-address]" }])]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("/log/entries/0/serverIPAddress");
+  });
+});
