@@ -48,3 +48,15 @@ describe("check --har with Chrome's server address", () => {
     expect(bad.stderr).toContain("/log/entries/0/serverIPAddress");
   });
 });
+
+describe("check --har with nothing it can judge", () => {
+  it("says the API's entries were found but could not be judged, instead of saying there is none, and exits 2", async () => {
+    const aborted = harEntry({ url: LOG_URL, json: completedLog, status: 0 });
+    const result = await runBin(["check", "--har", recording([aborted]), "--format", "json"]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as { notes: string[] };
+    expect(report.notes.join("\n")).not.toContain("no entry of the recording is an operation of the spec");
+    expect(report.notes.join("\n")).toContain("1 entry is an operation of the spec, but none could be judged");
+    expect(result.stderr).toBe("No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n");
+  });
+});

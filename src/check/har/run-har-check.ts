@@ -129,7 +129,9 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   });
 
   const notes: string[] = [];
-  if (checks.length === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
+  const found = skippedEntries.filter((entry) => entry.operation !== undefined).length;
+  if (checks.length === 0 && found === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
+  if (checks.length === 0 && found > 0) notes.push(`${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`);
   const violations = checks.flatMap((check) => check.violations);
   return {
     version: REPORT_VERSION,

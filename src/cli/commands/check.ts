@@ -158,7 +158,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (report.recording?.judged === 0) {
-    io.stderr.write(`No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`);
+    const found = report.recording.skippedEntries.filter((entry) => entry.operation !== undefined).length;
+    io.stderr.write(
+      found === 0
+        ? `No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`
+        : `No entry of the recording could be judged (${report.recording.entries} entries, ${found} an operation of the spec, each skipped with why); the check is incomplete.\n`,
+    );
     return EXIT.usage;
   }
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
