@@ -14,6 +14,7 @@ import type { NotProposed, OverlayAction } from "./overlay-action.ts";
 import { MAX_NEW_NAMES, type Observations } from "./observations.ts";
 import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
 import { quotedName, unappliableName } from "./unappliable-name.ts";
+import { rewrittenByOverlayTool } from "./unappliable-text.ts";
 import { WorkingCopy } from "./working-copy.ts";
 
 /** A new property's name or enum value longer than this is not copied into the spec (it is reported instead). */
@@ -148,9 +149,14 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
     const values = observations.newEnumValues.get(pointer);
     if (!values) return;
     const keys = [...values.keys()].sort(byCodeUnit);
-    if (keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
+    const rewritten = keys.some((key) => rewrittenByOverlayTool(values.get(key)!.value));
+    if (rewritten || keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
       // Values that cannot be copied: the enum goes, with the reason; nothing of the values is written.
-      const why = keys.some((key) => values.get(key)!.evidence.secret) ? "the property's name suggests a secret, so its values are not copied" : "a value is too long to copy";
+      const why = keys.some((key) => values.get(key)!.evidence.secret)
+        ? "the property's name suggests a secret, so its values are not copied"
+        : rewritten
+          ? "a value holds `$ref` and a colon, which openapi-format rewrites inside any string, so it cannot be listed as it is"
+          : "a value is too long to copy";
       replaceList(pointer, "enum", undefined, `Drop \`enum\`: ${why}.`, keys.map((key) => values.get(key)!.evidence.describe()).join(" "));
       return;
     }
