@@ -71,6 +71,10 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
         refuse(seen.evidence.placeList().join(", "), `the bodies of the undeclared status ${status} have more than ${MAX_INFERRED_PROPERTIES} property names at one level: too wide to propose`, seen.evidence);
         continue;
       }
+      if (seen.nameHoldsCredential) {
+        refuse(seen.evidence.placeList().join(", "), `a property name in the bodies of the undeclared status ${status} holds a credential`, seen.evidence);
+        continue;
+      }
       const unappliable = seen.shape.unappliableName;
       if (unappliable !== undefined) {
         refuse(seen.evidence.placeList().join(", "), `the bodies of the undeclared status ${status} have a property named ${quotedName(unappliable)}: ${unappliableName(unappliable)}`, seen.evidence);
@@ -91,6 +95,10 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
       if (name.length > MAX_NAME_LENGTH || name === "" || seen.nameHoldsCredential) {
         const why = seen.nameHoldsCredential ? "holds a credential" : name === "" ? "is empty" : `is too long to copy (${name.length} characters)`;
         refuse(seen.evidence.placeList().join(", "), `the name of an undeclared property of ${pointer} ${why}`, seen.evidence);
+        continue;
+      }
+      if (seen.innerNameHoldsCredential) {
+        refuse(seen.evidence.placeList().join(", "), `a property name inside the values of the undeclared property ${quotedName(name)} of ${pointer} holds a credential`, seen.evidence);
         continue;
       }
       const unappliable = unappliableName(name) !== undefined ? name : seen.shape.unappliableName;
@@ -150,11 +158,14 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
     if (!values) return;
     const keys = [...values.keys()].sort(byCodeUnit);
     const rewritten = keys.some((key) => rewrittenByOverlayTool(values.get(key)!.value));
-    if (rewritten || keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
+    const credential = keys.some((key) => values.get(key)!.holdsCredential);
+    if (rewritten || credential || keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
       // Values that cannot be copied: the enum goes, with the reason; nothing of the values is written.
       const why = keys.some((key) => values.get(key)!.evidence.secret)
         ? "the property's name suggests a secret, so its values are not copied"
-        : rewritten
+        : credential
+          ? "a value holds a credential, so the values are not copied"
+          : rewritten
           ? "a value holds `$ref` and a colon, which openapi-format rewrites inside any string, so it cannot be listed as it is"
           : "a value is too long to copy";
       replaceList(pointer, "enum", undefined, `Drop \`enum\`: ${why}.`, keys.map((key) => values.get(key)!.evidence.describe()).join(" "));
