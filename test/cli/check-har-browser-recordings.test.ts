@@ -60,3 +60,18 @@ describe("check --har with nothing it can judge", () => {
     expect(result.stderr).toBe("No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n");
   });
 });
+
+describe("check --har repro lines", () => {
+  it("put the user's SignalWire credentials only on a recorded https URL of a SignalWire Space, never on another host", async () => {
+    const path = `/api/video/logs/${completedLog.id}`;
+    const drifted = { ...completedLog, status: "paused" };
+    const urls = [`https://attacker.example${path}`, `http://example.signalwire.com${path}`, `https://example.signalwire.com.attacker.example${path}`, `https://example.signalwire.com${path}`];
+    const result = await runBin(["check", "--har", recording(urls.map((url) => harEntry({ url, json: drifted })))]);
+    const repros = result.stdout.split("\n").filter((line) => line.trimStart().startsWith("repro: "));
+    expect(repros).toHaveLength(4);
+    for (const [index, url] of urls.entries()) {
+      const repro = repros.find((line) => line.endsWith(`'${url}'`))!;
+      expect(repro.includes("SIGNALWIRE_API_TOKEN"), url).toBe(index === 3);
+    }
+  });
+});

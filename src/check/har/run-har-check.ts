@@ -21,6 +21,7 @@ import type { HarEntry } from "./har-types.ts";
 import { readHar } from "./read-har.ts";
 import { recordedExchange } from "./recorded-exchange.ts";
 import { entrySecrets, safeUrl } from "./recording-secrets.ts";
+import { reproAuth } from "./repro-auth.ts";
 
 export interface HarCheckOptions {
   /** The HAR 1.2 file to judge; the report's target names it as given. */
@@ -164,7 +165,7 @@ function recordedRequest(index: number, operation: Operation, url: string, redac
     kind: "recorded",
     operation: operation.operationId as OperationId,
     expectedStatus: operation.statuses.map(Number).filter(Number.isFinite),
-    auth: "env",
+    auth: reproAuth(url),
     headers: {},
   };
 }
