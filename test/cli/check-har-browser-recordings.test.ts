@@ -75,3 +75,11 @@ describe("check --har repro lines", () => {
     }
   });
 });
+
+describe("check --har with a file that never ends", () => {
+  it.runIf(process.platform !== "win32")("exits 2 after reading at most 256 MiB of /dev/zero, which stat says is empty", { timeout: 60_000 }, async () => {
+    const result = await runBin(["check", "--har", "/dev/zero"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("video-logs: The recording /dev/zero is more than the 256 MiB a recording may have\n");
+  });
+});
