@@ -11,6 +11,7 @@ import { formatReport } from "../../report/format-report.ts";
 import { useColor } from "../color.ts";
 import { EXIT, writeOutput, type CliIo } from "../io.ts";
 import { reportTargets } from "../report-targets.ts";
+import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
@@ -126,6 +127,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
   const proposeFile = proposalTarget(values.propose, reports);
+  assertInputsNotOutputs(
+    [{ flag: "--har", file: values.har }, { flag: "--baseline", file: values.baseline }],
+    [...reports.map((report) => ({ flag: "--out/--report", file: report.file })), { flag: "--propose", file: proposeFile }],
+  );
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
