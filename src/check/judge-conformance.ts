@@ -1,6 +1,7 @@
 // The conformance checks every response goes through, each finding named: not-a-server-error, the expected status
 // (named by the check the request serves), status-code for a status the spec does not declare, content-type and
-// response-schema.
+// response-schema. One status gets one finding: an unexpected status the spec does not declare either is the expected-
+// status finding alone, whose message says it is undeclared.
 import type { Exchange } from "../client/exchange.ts";
 import { judgeExchange } from "../client/judge-exchange.ts";
 import { statusViolation } from "../validation/violation-factory.ts";
@@ -20,16 +21,21 @@ export function judgeConformance(exchange: Exchange, expectedStatus: readonly nu
   const findings: Finding[] = [];
   if (status >= 500) {
     findings.push(behaviourFinding("not-a-server-error", "server-error", "", `the server failed with status ${status}`, "no 5xx status", String(status), exchange.redactor));
-  } else if (!expectedStatus.includes(status)) {
-    findings.push(foundBy(statusCheck, statusViolation(expectedStatus, status)));
   }
+  const unexpected = status < 500 && !expectedStatus.includes(status);
+  let undeclared: string | undefined;
   for (const violation of judgeExchange(exchange, "strict")) {
-    // An undeclared status is already the server-error finding for a 5xx.
+    // An undeclared status is already the server-error finding for a 5xx, or part of the unexpected-status one.
     if (violation.keyword === "status") {
-      if (status < 500) findings.push(foundBy("status-code", violation));
+      if (unexpected) undeclared = violation.message;
+      else if (status < 500) findings.push(foundBy("status-code", violation));
       continue;
     }
     findings.push(foundBy("response-schema", violation));
+  }
+  if (unexpected) {
+    const violation = statusViolation(expectedStatus, status);
+    findings.unshift(foundBy(statusCheck, undeclared === undefined ? violation : { ...violation, message: `${violation.message}; ${undeclared}` }));
   }
   const contentType = exchange.response.headers.get("content-type");
   if (exchange.bytes.byteLength > 0 && !JSON_MEDIA_TYPE.test(contentType ?? "")) {

@@ -280,8 +280,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   function expand(probe: Probe): (() => Promise<CheckResult | undefined>)[] {
     const operation = operationOf(probe.operationId);
+    // A probe's status is one finding: under the check the probe serves, or status-code when that check does not run.
     const conformance = (kind: CheckKind, statusCheck: CheckName) => (exchange: Exchange) => ({
-      findings: judgeConformance(exchange, expectedFor(kind, probe.operationId), statusCheck),
+      findings: judgeConformance(exchange, expectedFor(kind, probe.operationId), active.has(statusCheck) ? statusCheck : "status-code"),
     });
     switch (probe.kind) {
       case "sampled-item": {

@@ -13,6 +13,8 @@ import { TYPE_ORDER, type JsonType } from "./json-type.ts";
 import type { NotProposed, OverlayAction } from "./overlay-action.ts";
 import { MAX_NEW_NAMES, type Observations } from "./observations.ts";
 import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
+import { quotedName, unappliableName } from "./unappliable-name.ts";
+import { rewrittenByOverlayTool } from "./unappliable-text.ts";
 import { WorkingCopy } from "./working-copy.ts";
 
 /** A new property's name or enum value longer than this is not copied into the spec (it is reported instead). */
@@ -69,6 +71,15 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
         refuse(seen.evidence.placeList().join(", "), `the bodies of the undeclared status ${status} have more than ${MAX_INFERRED_PROPERTIES} property names at one level: too wide to propose`, seen.evidence);
         continue;
       }
+      if (seen.nameHoldsCredential) {
+        refuse(seen.evidence.placeList().join(", "), `a property name in the bodies of the undeclared status ${status} holds a credential`, seen.evidence);
+        continue;
+      }
+      const unappliable = seen.shape.unappliableName;
+      if (unappliable !== undefined) {
+        refuse(seen.evidence.placeList().join(", "), `the bodies of the undeclared status ${status} have a property named ${quotedName(unappliable)}: ${unappliableName(unappliable)}`, seen.evidence);
+        continue;
+      }
       const response = {
         description: `Not yet described: a status the spec did not declare, seen in ${plural(seen.evidence.count, "response")}. Describe it before merging.`,
         content: { "application/json": { schema: seen.shape.toSchema(), examples: { observed: { summary: "An observed body (strings cut, secrets withheld)", value: seen.example?.value } } } },
@@ -84,6 +95,16 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
       if (name.length > MAX_NAME_LENGTH || name === "" || seen.nameHoldsCredential) {
         const why = seen.nameHoldsCredential ? "holds a credential" : name === "" ? "is empty" : `is too long to copy (${name.length} characters)`;
         refuse(seen.evidence.placeList().join(", "), `the name of an undeclared property of ${pointer} ${why}`, seen.evidence);
+        continue;
+      }
+      if (seen.innerNameHoldsCredential) {
+        refuse(seen.evidence.placeList().join(", "), `a property name inside the values of the undeclared property ${quotedName(name)} of ${pointer} holds a credential`, seen.evidence);
+        continue;
+      }
+      const unappliable = unappliableName(name) !== undefined ? name : seen.shape.unappliableName;
+      if (unappliable !== undefined) {
+        const where = unappliable === name ? `an undeclared property of ${pointer} is named ${quotedName(name)}` : `the values of the undeclared property ${quotedName(name)} of ${pointer} have a property named ${quotedName(unappliable)}`;
+        refuse(seen.evidence.placeList().join(", "), `${where}: ${unappliableName(unappliable)}`, seen.evidence);
         continue;
       }
       if (seen.shape.tooWide) {
@@ -136,9 +157,17 @@ export function buildActions(spec: OpenApiDocument, observations: Observations):
     const values = observations.newEnumValues.get(pointer);
     if (!values) return;
     const keys = [...values.keys()].sort(byCodeUnit);
-    if (keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
+    const rewritten = keys.some((key) => rewrittenByOverlayTool(values.get(key)!.value));
+    const credential = keys.some((key) => values.get(key)!.holdsCredential);
+    if (rewritten || credential || keys.some((key) => values.get(key)!.evidence.secret || key.length > MAX_NAME_LENGTH)) {
       // Values that cannot be copied: the enum goes, with the reason; nothing of the values is written.
-      const why = keys.some((key) => values.get(key)!.evidence.secret) ? "the property's name suggests a secret, so its values are not copied" : "a value is too long to copy";
+      const why = keys.some((key) => values.get(key)!.evidence.secret)
+        ? "the property's name suggests a secret, so its values are not copied"
+        : credential
+          ? "a value holds a credential, so the values are not copied"
+          : rewritten
+          ? "a value holds `$ref` and a colon, which openapi-format rewrites inside any string, so it cannot be listed as it is"
+          : "a value is too long to copy";
       replaceList(pointer, "enum", undefined, `Drop \`enum\`: ${why}.`, keys.map((key) => values.get(key)!.evidence.describe()).join(" "));
       return;
     }

@@ -3,6 +3,7 @@
 import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import { suggestsSecret } from "./secret-name.ts";
+import { defuseRef } from "./unappliable-text.ts";
 
 /** What stands in for the value of a property whose name suggests a secret. */
 export const WITHHELD = "[withheld]";
@@ -51,12 +52,12 @@ const EXAMPLE_DEPTH = 32;
 
 /**
  * An observed body as a response example for the spec: every value of a secret-named property replaced by a
- * placeholder of its type, every string redacted and cut. It keeps the body's structure, so it stays valid for the
+ * placeholder of its type, every string redacted and cut, and `$ref:` written `$ref%3A` (see unappliable-text.ts). It keeps the body's structure, so it stays valid for the
  * schema inferred from it (which infers no format or enum from secrets).
  */
 export function exampleBody(value: unknown, redactor: Redactor, secret = false, depth = 0): unknown {
   if (secret) return placeholderFor(value);
-  if (typeof value === "string") return redactor.cut(value, EXAMPLE_STRING_LENGTH).text;
+  if (typeof value === "string") return defuseRef(redactor.cut(value, EXAMPLE_STRING_LENGTH).text);
   if (value === null || typeof value !== "object") return value;
   if (depth >= EXAMPLE_DEPTH) return Array.isArray(value) ? [] : {};
   if (Array.isArray(value)) return value.map((item) => exampleBody(item, redactor, false, depth + 1));

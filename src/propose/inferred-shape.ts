@@ -4,6 +4,7 @@
 import { jsonTypeOf, TYPE_ORDER, type JsonType } from "./json-type.ts";
 import { suggestsSecret } from "./secret-name.ts";
 import { INFERRED_STRING_FORMATS, satisfiesFormat } from "./string-formats.ts";
+import { unappliableName } from "./unappliable-name.ts";
 
 /** Deeper than this, a value's structure is not inferred (its schema is only its type). */
 const MAX_DEPTH = 32;
@@ -55,6 +56,18 @@ export class InferredShape {
   /** Some level of the values had more than MAX_INFERRED_PROPERTIES property names: no closed schema can be proposed. */
   get tooWide(): boolean {
     return this.wide || this.items?.tooWide === true || [...this.properties.values()].some((entry) => entry.shape.tooWide);
+  }
+
+  /** The first property name, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts), by code unit. */
+  get unappliableName(): string | undefined {
+    const names = [...this.properties.keys()].sort(byCodeUnit);
+    const own = names.find((name) => unappliableName(name) !== undefined);
+    if (own !== undefined) return own;
+    for (const name of names) {
+      const nested = this.properties.get(name)!.shape.unappliableName;
+      if (nested !== undefined) return nested;
+    }
+    return this.items?.unappliableName;
   }
 
   /**

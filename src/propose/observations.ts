@@ -2,6 +2,7 @@
 // pointer of a schema node, of an operation's responses, or of an operation and status for bodies that are not JSON.
 // Maps only; the actions are built from them, in sorted order, once every response has been seen.
 import { Evidence } from "./evidence.ts";
+import { credentialInNames } from "./credential-in-names.ts";
 import { exampleBody } from "./example-value.ts";
 import { InferredShape } from "./inferred-shape.ts";
 import type { JsonType } from "./json-type.ts";
@@ -13,12 +14,16 @@ export interface NewProperty {
   evidence: Evidence;
   /** The name itself holds a credential (the server reflected one as a key): never written to the spec. */
   nameHoldsCredential: boolean;
+  /** A property name inside its values holds a credential: the shape is never written to the spec. */
+  innerNameHoldsCredential: boolean;
 }
 
 /** A value an enum does not list, kept as its canonical JSON. */
 export interface NewEnumValue {
   value: unknown;
   evidence: Evidence;
+  /** The value holds a credential (the server reflected one): never written to the spec. */
+  holdsCredential: boolean;
 }
 
 /** A status an operation does not declare, with the shape of its JSON bodies and the smallest of them. */
@@ -27,6 +32,8 @@ export interface NewStatus {
   evidence: Evidence;
   /** The shortest example body (then the first in code-unit order), already made safe to quote. */
   example?: { json: string; value: unknown };
+  /** A property name in its bodies holds a credential: neither shape nor example is written to the spec. */
+  nameHoldsCredential: boolean;
 }
 
 /** Responses whose body is not JSON: reported, never proposed. */
@@ -87,9 +94,10 @@ export class Observations {
 
   newProperty(objectPointer: string, name: string, value: unknown, observed: ObservedIn, secret: boolean): void {
     const overflow = () => entry(this.overflow, objectPointer, () => new Evidence());
-    const found = boundedEntry(entry(this.newProperties, objectPointer, () => new Map()), name, () => ({ shape: new InferredShape(secret), evidence: new Evidence(), nameHoldsCredential: false }), overflow);
+    const found = boundedEntry(entry(this.newProperties, objectPointer, () => new Map()), name, () => ({ shape: new InferredShape(secret), evidence: new Evidence(), nameHoldsCredential: false, innerNameHoldsCredential: false }), overflow);
     if (!found) return overflow().add(observed);
     if (observed.redactor.text(name) !== name) found.nameHoldsCredential = true;
+    if (credentialInNames(value, observed.redactor)) found.innerNameHoldsCredential = true;
     found.shape.add(value);
     found.evidence.add(observed, value, secret);
   }
@@ -104,8 +112,9 @@ export class Observations {
 
   newEnumValue(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void {
     const overflow = () => entry(this.overflow, pointer, () => new Evidence());
-    const found = boundedEntry(entry(this.newEnumValues, pointer, () => new Map()), JSON.stringify(value), () => ({ value, evidence: new Evidence() }), overflow);
+    const found = boundedEntry(entry(this.newEnumValues, pointer, () => new Map()), JSON.stringify(value), () => ({ value, evidence: new Evidence(), holdsCredential: false }), overflow);
     if (!found) return overflow().add(observed);
+    if (typeof value === "string" && observed.redactor.text(value) !== value) found.holdsCredential = true;
     found.evidence.add(observed, value, secret);
   }
 
@@ -114,7 +123,8 @@ export class Observations {
   }
 
   newStatus(responsesPointer: string, status: string, body: unknown, observed: ObservedIn): void {
-    const found: NewStatus = entry(entry(this.newStatuses, responsesPointer, () => new Map()), status, () => ({ shape: new InferredShape(), evidence: new Evidence() }));
+    const found: NewStatus = entry(entry(this.newStatuses, responsesPointer, () => new Map()), status, () => ({ shape: new InferredShape(), evidence: new Evidence(), nameHoldsCredential: false }));
+    if (credentialInNames(body, observed.redactor)) found.nameHoldsCredential = true;
     found.shape.add(body);
     found.evidence.add(observed, body);
     const value = exampleBody(body, observed.redactor);

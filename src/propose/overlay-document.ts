@@ -3,6 +3,7 @@
 import { stringify } from "yaml";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import type { NotProposed, OverlayAction } from "./overlay-action.ts";
+import { defuseRef } from "./unappliable-text.ts";
 
 export interface OverlayDocument {
   overlay: "1.0.0";
@@ -26,7 +27,8 @@ export function overlayDocument(spec: OpenApiDocument, actions: OverlayAction[],
     overlay: "1.0.0",
     info: { title: `Changes to ${title} proposed from observed responses`, version },
     actions: actions.length > 0 ? actions : [NOTHING_TO_PROPOSE],
-    ...(notProposed.length > 0 ? { "x-not-proposed": notProposed } : {}),
+    // What is not proposed quotes server text (names, recorded URLs): defused so openapi-format still reads the file.
+    ...(notProposed.length > 0 ? { "x-not-proposed": notProposed.map(defusedEntry) } : {}),
   };
 }
 
@@ -34,3 +36,10 @@ export function overlayDocument(spec: OpenApiDocument, actions: OverlayAction[],
 export function overlayYaml(document: OverlayDocument): string {
   return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
 }
+
+const defusedEntry = (entry: NotProposed): NotProposed => ({
+  ...entry,
+  where: defuseRef(entry.where),
+  reason: defuseRef(entry.reason),
+  requests: entry.requests.map(defuseRef),
+});

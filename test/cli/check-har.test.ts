@@ -177,6 +177,14 @@ describe("check --har usage", () => {
     }
   });
 
+  it("refuses a --har-prefix with a . or .. segment, which no recorded URL path can start with once normalised", async () => {
+    for (const prefix of ["/proxy/../sw", "/./sw", "/sw/..", "/sw/%2E%2e/x"]) {
+      const result = await runBin(["check", "--har", "x.har", "--har-prefix", prefix]);
+      expect(result.code, prefix).toBe(2);
+      expect(result.stderr, prefix).toContain("--har-prefix cannot hold a . or .. segment");
+    }
+  });
+
   it("documents --har and --har-prefix in the help", async () => {
     const { stdout } = await runBin(["check", "--help"]);
     expect(stdout).toContain("--har FILE");

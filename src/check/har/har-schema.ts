@@ -28,6 +28,12 @@ function compile(): ValidateFunction<HarLog> {
   });
   ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as AnySchemaObject);
   addFormats(ajv);
+  // A request's URL as browsers serialise it (WHATWG) may hold characters RFC 3986 does not ([ ] | ^ in a query): any
+  // string is accepted here, and an entry whose URL does not parse is skipped on its own, with why.
+  ajv.addFormat("uri", true);
+  // Chrome writes an IPv6 serverIPAddress in brackets, as in a URL ("[::1]"): the address inside is what is checked.
+  const { fullFormats } = require("ajv-formats/dist/formats") as { fullFormats: { ipv6: RegExp } };
+  ajv.addFormat("ipv6", (address: string) => fullFormats.ipv6.test(/^\[(.*)\]$/s.exec(address)?.[1] ?? address));
   ajv.addVocabulary(HAR_SCHEMA_ANNOTATIONS);
   for (const [name, schema] of Object.entries(schemas)) if (name !== "har") ajv.addSchema(schema);
   return ajv.compile<HarLog>(schemas.har!);

@@ -1,10 +1,11 @@
 // Reads a recording: bounded in size, UTF-8, JSON, and a HAR 1.2 log by the HAR schema. Every problem is a
 // HarFileError naming where in the file it is; none quotes the file's text.
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { harStructureError } from "./har-schema.ts";
 import { HarFileError } from "./har-file-error.ts";
 import type { HarLog } from "./har-types.ts";
 import { jsonSyntaxError } from "./json-syntax-error.ts";
+import { readBounded } from "./read-bounded.ts";
 
 /**
  * The largest recording read, 256 MiB: a long browser session with its bodies stays well under it, and the file, its
@@ -20,12 +21,14 @@ export async function readHar(file: string, maxBytes = MAX_HAR_BYTES): Promise<H
     // Refused before it is read, so a huge file costs nothing; the length is checked again in case it grew.
     const size = (await stat(file)).size;
     if (size > maxBytes) throw new HarFileError("too-large", `The recording ${file} is ${mib(size)}, more than the ${mib(maxBytes)} a recording may have`);
-    bytes = await readFile(file);
+    // Read no further than the bound: a device or a FIFO has no size to stat and may never end.
+    const read = await readBounded(file, maxBytes);
+    if (read === undefined) throw new HarFileError("too-large", `The recording ${file} is more than the ${mib(maxBytes)} a recording may have`);
+    bytes = read;
   } catch (error) {
     if (error instanceof HarFileError) throw error;
     throw new HarFileError("unreadable", `Cannot read the recording ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
   }
-  if (bytes.byteLength > maxBytes) throw new HarFileError("too-large", `The recording ${file} is more than the ${mib(maxBytes)} a recording may have`);
   let text: string;
   try {
     // A byte order mark, which some recorders write, is dropped.

@@ -21,6 +21,7 @@ import type { HarEntry } from "./har-types.ts";
 import { readHar } from "./read-har.ts";
 import { recordedExchange } from "./recorded-exchange.ts";
 import { entrySecrets, safeUrl } from "./recording-secrets.ts";
+import { reproAuth } from "./repro-auth.ts";
 
 export interface HarCheckOptions {
   /** The HAR 1.2 file to judge; the report's target names it as given. */
@@ -129,7 +130,9 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   });
 
   const notes: string[] = [];
-  if (checks.length === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
+  const found = skippedEntries.filter((entry) => entry.operation !== undefined).length;
+  if (checks.length === 0 && found === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
+  if (checks.length === 0 && found > 0) notes.push(`${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`);
   const violations = checks.flatMap((check) => check.violations);
   return {
     version: REPORT_VERSION,
@@ -162,7 +165,7 @@ function recordedRequest(index: number, operation: Operation, url: string, redac
     kind: "recorded",
     operation: operation.operationId as OperationId,
     expectedStatus: operation.statuses.map(Number).filter(Number.isFinite),
-    auth: "env",
+    auth: reproAuth(url),
     headers: {},
   };
 }

@@ -28,6 +28,11 @@ export function harPrefixFlag(value: string | undefined): string | undefined {
   if (!/^(\/[^/?#\s]+)+$/.test(prefix)) {
     throw new UsageError(`--har-prefix must be a path such as /proxy/signalwire (no query, no fragment), got ${JSON.stringify(value.slice(0, 80))}`);
   }
+  // A recorded URL's path is compared as the URL parser normalises it, with no dot segment left (`%2e` is a dot there
+  // too): such a prefix would match nothing.
+  if (prefix.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
+    throw new UsageError(`--har-prefix cannot hold a . or .. segment (recorded paths are compared normalised), got ${JSON.stringify(value.slice(0, 80))}`);
+  }
   return prefix;
 }
 

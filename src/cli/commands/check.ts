@@ -11,6 +11,7 @@ import { formatReport } from "../../report/format-report.ts";
 import { useColor } from "../color.ts";
 import { EXIT, writeOutput, type CliIo } from "../io.ts";
 import { reportTargets } from "../report-targets.ts";
+import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
@@ -126,6 +127,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
   const proposeFile = proposalTarget(values.propose, reports);
+  assertInputsNotOutputs(
+    [{ flag: "--har", file: values.har }, { flag: "--baseline", file: values.baseline }],
+    [...reports.map((report) => ({ flag: "--out/--report", file: report.file })), { flag: "--propose", file: proposeFile }],
+  );
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
@@ -158,7 +163,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (report.recording?.judged === 0) {
-    io.stderr.write(`No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`);
+    const found = report.recording.skippedEntries.filter((entry) => entry.operation !== undefined).length;
+    io.stderr.write(
+      found === 0
+        ? `No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`
+        : `No entry of the recording could be judged (${report.recording.entries} entries, ${found} an operation of the spec, each skipped with why); the check is incomplete.\n`,
+    );
     return EXIT.usage;
   }
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
