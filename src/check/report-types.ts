@@ -52,6 +52,9 @@ export interface ServerTarget {
   kind: "mock" | "space" | "base-url";
 }
 
+/** Entries not judged that a report lists one by one; the rest are counted (a recording may hold millions). */
+export const MAX_LISTED_SKIPPED_ENTRIES = 1000;
+
 /** An entry of a recording that was not judged, and why (0-based, as in the pointer `/log/entries/N`). */
 export interface SkippedEntry {
   entry: number;
@@ -83,8 +86,11 @@ export interface DriftReport {
    */
   summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number; known?: number };
   checks: CheckResult[];
-  /** Set for a recording: how many entries it holds, how many were judged, and each one that was not. */
-  recording?: { entries: number; judged: number; skippedEntries: SkippedEntry[] };
+  /**
+   * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
+   * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
+   */
+  recording?: { entries: number; judged: number; skipped: number; skippedMatched: number; skippedEntries: SkippedEntry[] };
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runHarCheck } from "../../src/check/har/run-har-check.ts";
+import { MAX_LISTED_SKIPPED_ENTRIES } from "../../src/check/report-types.ts";
 import { formatReport } from "../../src/report/format-report.ts";
 import { LISTED_SKIPPED_ENTRIES } from "../../src/report/skipped-entries.ts";
 import { harRecording, writeHar } from "../helpers/har-recording.ts";
@@ -30,6 +31,18 @@ describe("a recording's report", () => {
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(formatReport(report, "junit"), report);
     expect(formatReport(report, "junit")).toContain(`<testsuite name="recording ${file}"`);
+  });
+
+  it("counts every entry not judged but lists only the first thousand, so a huge recording gives a bounded report", async () => {
+    const many = Array.from({ length: MAX_LISTED_SKIPPED_ENTRIES + 200 }, (_, i) => ({ url: `https://cdn.example.net/asset-${i}.js`, text: "" }));
+    const file = writeHar(dir, "huge.har", harRecording([{ url: `https://h.example/api/video/logs/${completedLog.id}`, json: completedLog }, ...many]));
+    const report = await runHarCheck({ file });
+    expect(report.recording).toMatchObject({ entries: MAX_LISTED_SKIPPED_ENTRIES + 201, judged: 1, skipped: MAX_LISTED_SKIPPED_ENTRIES + 200, skippedMatched: 0 });
+    expect(report.recording?.skippedEntries).toHaveLength(MAX_LISTED_SKIPPED_ENTRIES);
+    expect(report.recording?.skippedEntries.at(-1)?.entry).toBe(MAX_LISTED_SKIPPED_ENTRIES);
+    const text = formatReport(report, "text");
+    expect(text.split("\n")[0]).toContain(`${MAX_LISTED_SKIPPED_ENTRIES + 200} not judged`);
+    expect(text).toContain(`skipped: ${MAX_LISTED_SKIPPED_ENTRIES + 200 - LISTED_SKIPPED_ENTRIES} more entries not judged (the JSON report lists the first ${MAX_LISTED_SKIPPED_ENTRIES})`);
   });
 
   it("escapes what the recording says in every format: methods, request ids, bodies", async () => {

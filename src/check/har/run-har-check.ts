@@ -15,7 +15,7 @@ import { checkFromExchange, checkFromFailure, type CheckRequest } from "../check
 import type { Finding } from "../finding.ts";
 import { judgeConformance } from "../judge-conformance.ts";
 import { redactCheck } from "../redact-check.ts";
-import { REPORT_VERSION, type CheckResult, type DriftReport, type SkippedEntry } from "../report-types.ts";
+import { MAX_LISTED_SKIPPED_ENTRIES, REPORT_VERSION, type CheckResult, type DriftReport, type SkippedEntry } from "../report-types.ts";
 import { entryBody } from "./entry-body.ts";
 import type { HarEntry } from "./har-types.ts";
 import { readHar } from "./read-har.ts";
@@ -95,10 +95,15 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
 
   const checks: CheckResult[] = [];
   const skippedEntries: SkippedEntry[] = [];
+  let skippedCount = 0;
+  let skippedMatched = 0;
   log.entries.forEach((entry, index) => {
     const url = redactor.cut(safeUrl(entry.request.url), MAX_URL_CHARS).text;
     const placement = place(entry, options.pathPrefix);
-    const skip = (reason: string, operation?: Operation) =>
+    const skip = (reason: string, operation?: Operation) => {
+      skippedCount++;
+      if (operation) skippedMatched++;
+      if (skippedEntries.length >= MAX_LISTED_SKIPPED_ENTRIES) return;
       skippedEntries.push({
         entry: index,
         method: scrub(entry.request.method.slice(0, 40)),
@@ -106,6 +111,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
         ...(operation ? { operation: operation.operationId as OperationId } : {}),
         reason: scrub(reason),
       });
+    };
     if ("reason" in placement) return skip(placement.reason, placement.operation);
     const { operation } = placement;
     const body = entryBody(entry.response.content, maxBodyBytes);
@@ -130,7 +136,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   });
 
   const notes: string[] = [];
-  const found = skippedEntries.filter((entry) => entry.operation !== undefined).length;
+  const found = skippedMatched;
   if (checks.length === 0 && found === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
   if (checks.length === 0 && found > 0) notes.push(`${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`);
   const violations = checks.flatMap((check) => check.violations);
@@ -153,7 +159,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
       errors: 0,
     },
     checks,
-    recording: { entries: log.entries.length, judged: checks.length, skippedEntries },
+    recording: { entries: log.entries.length, judged: checks.length, skipped: skippedCount, skippedMatched, skippedEntries },
   };
 }
 

@@ -163,7 +163,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (report.recording?.judged === 0) {
-    const found = report.recording.skippedEntries.filter((entry) => entry.operation !== undefined).length;
+    const found = report.recording.skippedMatched;
     io.stderr.write(
       found === 0
         ? `No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`

@@ -44,6 +44,8 @@ describe("runHarCheck on the drifted recording", () => {
     expect(report.recording).toEqual({
       entries: 10,
       judged: 6,
+      skipped: 4,
+      skippedMatched: 0,
       skippedEntries: [
         { entry: 6, method: "GET", url: "https://cdn.example.net/app.js", reason: "no operation of the spec has this path" },
         { entry: 7, method: "OPTIONS", url: "https://example.signalwire.com/api/video/logs", reason: "the spec has GET at this path, not OPTIONS" },
@@ -105,7 +107,7 @@ describe("runHarCheck, matching", () => {
     const report = await check([{ url: "https://example.com/", text: "<html>" }]);
     expect(report.summary.checked).toBe(0);
     expect(report.notes.join("\n")).toContain("no entry of the recording is an operation of the spec");
-    expect((await check({ log: { version: "1.2", creator: { name: "x", version: "1" }, entries: [] } })).recording).toEqual({ entries: 0, judged: 0, skippedEntries: [] });
+    expect((await check({ log: { version: "1.2", creator: { name: "x", version: "1" }, entries: [] } })).recording).toEqual({ entries: 0, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] });
   });
 });
 
