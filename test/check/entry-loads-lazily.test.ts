@@ -1,17 +1,13 @@
 // What the package entry loads later: the drift check on runDriftCheck's first call (and the tour it runs is the one
 // the module itself runs), the pagination walk on the first iteration.
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDriftCheck as runDirectly } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient, runDriftCheck } from "../../src/index.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, runNode } from "../cli/run-bin.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** A loader hook (in its own thread) that refuses the modules loaded later, so that loading one shows as an error. */
 const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
@@ -21,17 +17,6 @@ const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
   }`,
 )}`;
 
-function runNode(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env: { PATH: process.env.PATH ?? "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("the package entry", () => {
   // The first page never comes: what the iteration reports is the module it could not load.
@@ -58,7 +43,7 @@ describe("the package entry", () => {
       `console.log(await client.iterateLogs().next().then(() => "iterated", (error) => error.message));`,
       `process.exit(0);`,
     ].join("\n");
-    const { code, stdout, stderr } = await runNode(script);
+    const { code, stdout, stderr } = await runNode(["--input-type=module", "-e", script]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toEqual(["[]", "run-drift-check.js loaded", "page-walk.js loaded"]);

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = `${root}bin/video-logs.js`;
+export const BIN = `${root}bin/video-logs.js`;
 
 export interface BinResult {
   code: number | null;
@@ -18,9 +18,16 @@ export function assertBuilt(): void {
 }
 
 export function runBin(args: string[], env: Record<string, string> = {}): Promise<BinResult> {
+  return runNode([BIN, ...args], { env });
+}
+
+/**
+ * Runs `node` with these arguments to its end, output captured. Only PATH comes from the outer environment: no
+ * SIGNALWIRE_* variable of the developer's leaks into a test.
+ */
+export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    // Only PATH from the outer environment: no SIGNALWIRE_* variable of the developer's leaks into a test.
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: root, env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? root, env: { PATH: process.env.PATH ?? "", ...options.env }, timeout: options.timeoutMs });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

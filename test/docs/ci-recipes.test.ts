@@ -1,7 +1,6 @@
 // The CI recipes of docs/ci.md: the GitHub Actions and GitLab CI examples have the structure the guide promises, and
 // every `video-logs` command in them (and in the guide's shell blocks) runs with the built CLI, every flag known, every
 // report written.
-import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,13 +8,12 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FAULTS } from "../../scripts/sample-reports.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, BIN, runNode } from "../cli/run-bin.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "bin/video-logs.js");
 const GITHUB = join(ROOT, "docs/examples/github-actions/video-logs-drift.yml");
 const GITLAB = join(ROOT, "docs/examples/gitlab-ci/video-logs-drift.gitlab-ci.yml");
 const GUIDE = join(ROOT, "docs/ci.md");
@@ -57,16 +55,8 @@ const githubCommands = githubSteps.flatMap((step) => videoLogsCommands(step.run 
 const gitlabCommands = Object.values(gitlab).flatMap((job) => (job.script ?? []).flatMap((line) => videoLogsCommands(line)));
 const guideCommands = [...readFileSync(GUIDE, "utf8").matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => videoLogsCommands(block[1]!));
 
-function runIn(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 60_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runIn(cwd: string, args: string[], env: Record<string, string>) {
+  return runNode([BIN, ...args], { cwd, env, timeoutMs: 60_000 });
 }
 
 describe("the GitHub Actions example", () => {
