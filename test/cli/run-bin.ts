@@ -1,4 +1,5 @@
-// Runs the built `video-logs` executable as a user would, with a controlled environment.
+// Runs the built `video-logs` executable as a user would, with a controlled environment; or, for the long tables
+// beside such a run, the same runCli in this process.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
