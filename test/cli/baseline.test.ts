@@ -8,7 +8,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const dir = mkdtempSync(join(tmpdir(), "video-logs-baseline-"));
@@ -63,11 +63,13 @@ describe("check --baseline FILE", () => {
     ["a file that does not exist", null, /Cannot read the baseline/],
     ["a file that is not JSON", "not json", /--baseline .* must be an earlier JSON report .* or an ignore file/],
     ["JSON of another shape", JSON.stringify({ ignore: [{ check: 3 }] }), /--baseline .* must be an earlier JSON report .* or an ignore file/],
-  ])("refuses %s before any request", async (_what, content, message) => {
+  ])("refuses %s before any request", async (what, content, message) => {
     const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     if (content !== null) writeFileSync(file, content);
     server = await startStandInSpace();
-    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--baseline", file], env);
+    // The built executable refuses the missing file; the others reach the runCli it runs, in-process.
+    const run = what === "a file that does not exist" ? runBin : runInProcess;
+    const { code, stderr } = await run(["check", "--base-url", server.url, "--baseline", file], env);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(server.requests).toEqual([]);

@@ -6,7 +6,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { FAULTS, startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 let server: LocalServer | undefined;
@@ -22,6 +22,13 @@ async function check(faults: Fault[], ...args: string[]) {
   return runBin(["check", "--base-url", server.url, ...args], env);
 }
 
+/** The same run through the runCli that bin/video-logs.js runs, in-process: for the rows of a table past its first. */
+async function checkInProcess(faults: Fault[], ...args: string[]) {
+  server = await startStandInSpace({ faults });
+  return runInProcess(["check", "--base-url", server.url, ...args], env);
+}
+const FIRST_FAULT = Object.keys(FAULTS)[0];
+
 describe("video-logs check against the stand-in space", () => {
   it("exits 0 on the faithful space with no finding", async () => {
     const { code, stdout, stderr } = await check([], "--format", "json");
@@ -34,7 +41,8 @@ describe("video-logs check against the stand-in space", () => {
   });
 
   it.each(Object.entries(FAULTS) as [Fault, string][])("exits 1 on the fault %s and names the check %s", async (fault, name) => {
-    const { code, stdout } = await check([fault], "--format", "json");
+    // The built executable meets the first fault; the others reach its runCli in-process.
+    const { code, stdout } = await (fault === FIRST_FAULT ? check : checkInProcess)([fault], "--format", "json");
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as DriftReport;
     expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
@@ -46,7 +54,8 @@ describe("video-logs check against the stand-in space", () => {
     ["markdown", /\| breaking \| parameters\\?-honoured \| list\\?_logs page 1/],
     ["junit", /breaking \[parameters-honoured\] \/data\//],
   ])("names the failing check in the %s report", async (format, shown) => {
-    const { code, stdout } = await check(["ignore-created-after"], "--format", format);
+    // The built executable writes the text report; markdown and junit come from its runCli in-process.
+    const { code, stdout } = await (format === "text" ? check : checkInProcess)(["ignore-created-after"], "--format", format);
     expect(code).toBe(1);
     expect(stdout).toMatch(shown);
   });
@@ -77,7 +86,9 @@ describe("video-logs check against the stand-in space", () => {
     [["--concurrency", "0"], "--concurrency must be a whole number from 1 to 32"],
   ])("refuses %j as a usage error before sending anything", async (args, message) => {
     server = await startStandInSpace();
-    const { code, stderr } = await runBin(["check", "--base-url", server.url, ...args], env);
+    // The built executable refuses the first; the others reach its runCli in-process.
+    const run = args[0] === "--checks" ? runBin : runInProcess;
+    const { code, stderr } = await run(["check", "--base-url", server.url, ...args], env);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(server.requests).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const PROJECT_ID = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
 const API_TOKEN = "PTcli-secret-0123456789abcdef";
@@ -79,9 +79,16 @@ describe("video-logs check", () => {
     [["check", "--base-url", "http://10.1.2.3:8080"], "only https is allowed"],
     [["check", "--space", "not a space"], "Invalid Space name"],
   ])("exits 2 on bad usage: %j", async (args, message) => {
-    const { code, stderr } = await runBin(args, env);
+    // The table runs the CLI's runCli in-process; the built executable's run of one row is the next test.
+    const { code, stderr } = await runInProcess(args, env);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+
+  it("the built executable exits 2 on bad usage, with the message on stderr", async () => {
+    const { code, stderr } = await runBin(["check", "--bogus"], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--bogus'");
   });
 
   it("exits 2 naming the variable when credentials are missing", async () => {
@@ -112,9 +119,10 @@ describe("video-logs check", () => {
   });
 
   it("writes every report format to --out and never shows the token", async () => {
-    for (const format of ["text", "json", "junit", "markdown"]) {
+    // The built executable writes the text report; the other formats come from its runCli, in-process.
+    for (const [format, run] of [["text", runBin], ["json", runInProcess], ["junit", runInProcess], ["markdown", runInProcess]] as const) {
       const file = join(outDir, `report.${format}`);
-      const { code, stdout, stderr } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", format, "--out", file], env);
+      const { code, stdout, stderr } = await run(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", format, "--out", file], env);
       expect(code).toBe(1);
       const written = readFileSync(file, "utf8");
       expect(written.length).toBeGreaterThan(100);
@@ -149,9 +157,16 @@ describe("video-logs check", () => {
 
 describe("video-logs help", () => {
   it.each(["check", "get", "list", "mock", "diff"])("prints --help for %s and exits 0", async (command) => {
-    const { code, stdout } = await runBin([command, "--help"]);
+    // In-process, as runCli; the built executable's run is the next test.
+    const { code, stdout } = await runInProcess([command, "--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: video-logs/);
+  });
+
+  it("the built executable prints a command's --help and exits 0", async () => {
+    const { code, stdout } = await runBin(["check", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: video-logs check/);
   });
 
   it("lists the commands with --help and exits 2 with none", async () => {

@@ -8,7 +8,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import { RECORDING_AUTHORIZATION, RECORDING_SECRETS, driftedRecording, harRecording, writeHar, type EntrySpec } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
 import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-check-har-"));
 beforeAll(() => assertBuilt());
@@ -170,8 +170,9 @@ describe("check --har usage", () => {
 
   it("refuses --har-prefix without --har, and a prefix that is not a path", async () => {
     expect((await runBin(["check", "--har-prefix", "/sw"])).stderr).toContain("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
-    for (const prefix of ["sw", "/sw?x=1", "/", "/a//b"]) {
-      const result = await runBin(["check", "--har", "x.har", "--har-prefix", prefix]);
+    // The built executable refuses one bad prefix; the others run runCli in-process, as bin/video-logs.js does.
+    for (const [prefix, run] of [["sw", runBin], ["/sw?x=1", runInProcess], ["/", runInProcess], ["/a//b", runInProcess]] as const) {
+      const result = await run(["check", "--har", "x.har", "--har-prefix", prefix]);
       expect(result.code, prefix).toBe(2);
       expect(result.stderr, prefix).toContain("--har-prefix must be a path such as /proxy/signalwire");
     }
@@ -186,7 +187,8 @@ describe("check --har usage", () => {
   });
 
   it("documents --har and --har-prefix in the help", async () => {
-    const { stdout } = await runBin(["check", "--help"]);
+    // In-process: test/cli/check-command.test.ts runs the built executable's check --help.
+    const { stdout } = await runInProcess(["check", "--help"]);
     expect(stdout).toContain("--har FILE");
     expect(stdout).toContain("--har-prefix PATH");
   });

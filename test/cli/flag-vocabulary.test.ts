@@ -8,7 +8,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const dir = mkdtempSync(join(tmpdir(), "video-logs-flags-"));
@@ -114,7 +114,17 @@ describe("check --report FORMAT=FILE", () => {
 
   it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])("refuses --report %s with the accepted form, before sending anything", async (value) => {
     server = await startStandInSpace();
-    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", value], env);
+    // The table runs runCli in-process; the built executable's run of one value is the next test.
+    const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", value], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
+    expect(stderr).toContain("--report junit=drift.xml");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("the built executable refuses a --report without a file the same way, before sending anything", async () => {
+    server = await startStandInSpace();
+    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", "junit"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
     expect(stderr).toContain("--report junit=drift.xml");
@@ -142,7 +152,14 @@ describe("--quiet", () => {
   }, 60_000);
 
   it.each([["get"], ["list"], ["check"], ["diff"], ["mock"]])("%s accepts --quiet and lists it in its help", async (command) => {
-    const { code, stdout } = await runBin([command, "--help", "--quiet"]);
+    // In-process, as runCli; the built executable's run is the next test.
+    const { code, stdout } = await runInProcess([command, "--help", "--quiet"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--quiet");
+  });
+
+  it("the built executable accepts --quiet and lists it in a command's help", async () => {
+    const { code, stdout } = await runBin(["get", "--help", "--quiet"]);
     expect(code).toBe(0);
     expect(stdout).toContain("--quiet");
   });

@@ -8,7 +8,10 @@ import type { LocalServer } from "../helpers/local-server.ts";
 import { startLocalServer, sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+
+// Each table runs runCli in-process (what bin/video-logs.js runs); its first row runs the built executable too.
+type Run = typeof runBin;
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const SECRET = "tok-0123456789abcdef-secret";
@@ -30,17 +33,19 @@ async function closedPort(): Promise<string> {
 }
 
 describe("missing credentials", () => {
+  const namesBoth = async (run: Run, args: string[]) => {
+    server = await startStandInSpace();
+    const { code, stderr } = await run([...args, "--base-url", server.url]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN in the environment");
+    expect(stderr).not.toContain("as an option");
+    expect(server.requests).toEqual([]);
+  };
   it.each([["list"], ["get", "c22d24f6-5a47-4597-9a23-c7d01e696b92"], ["check"]])(
     "%s names both variables at once when both are missing, and sends nothing",
-    async (...args) => {
-      server = await startStandInSpace();
-      const { code, stderr } = await runBin([...args, "--base-url", server.url]);
-      expect(code).toBe(2);
-      expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN in the environment");
-      expect(stderr).not.toContain("as an option");
-      expect(server.requests).toEqual([]);
-    },
+    (...args) => namesBoth(runInProcess, args),
   );
+  it("the built executable's list names both variables at once when both are missing, and sends nothing", () => namesBoth(runBin, ["list"]));
 
   it("names only the variable that is missing, never the value of the one that is set", async () => {
     server = await startStandInSpace();
@@ -62,16 +67,18 @@ describe("missing credentials", () => {
 });
 
 describe("date filters", () => {
-  it.each(["yesterday", "2022-13-01", "2022-01-31 12:00"])("name the flag and accept a date or a date-time: %s", async (value) => {
+  const refusesDate = async (run: Run, value: string) => {
     server = await startStandInSpace();
-    const { code, stdout, stderr } = await runBin(["list", "--base-url", server.url, "--format", "json", "--created-after", value], env);
+    const { code, stdout, stderr } = await run(["list", "--base-url", server.url, "--format", "json", "--created-after", value], env);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain(`Invalid --created-after ${JSON.stringify(value)}: expected a date (2022-01-31) or an RFC 3339 date-time (2022-01-31T12:00:00Z)`);
     expect(stderr).not.toContain("query.");
     expect(stderr).toContain("Run `video-logs list --help` for usage.");
     expect(server.requests).toEqual([]);
-  });
+  };
+  it.each(["yesterday", "2022-13-01", "2022-01-31 12:00"])("name the flag and accept a date or a date-time: %s", (value) => refusesDate(runInProcess, value));
+  it("name the flag and accept a date or a date-time, from the built executable: yesterday", () => refusesDate(runBin, "yesterday"));
 
   it("accept both a date and a date-time", async () => {
     server = await startStandInSpace({ logs: 4 });
@@ -83,16 +90,18 @@ describe("date filters", () => {
 });
 
 describe("only a usage error points to --help", () => {
+  const connectionFailure = async (run: Run, args: string[]) => {
+    const url = await closedPort();
+    const { code, stderr } = await run([...args, "--base-url", url], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("127.0.0.1");
+    expect(stderr).not.toContain("--help");
+  };
   it.each([["check"], ["list"], ["get", "c22d24f6-5a47-4597-9a23-c7d01e696b92"]])(
     "%s: a connection failure exits 2 naming the target, without the pointer",
-    async (...args) => {
-      const url = await closedPort();
-      const { code, stderr } = await runBin([...args, "--base-url", url], env);
-      expect(code).toBe(2);
-      expect(stderr).toContain("127.0.0.1");
-      expect(stderr).not.toContain("--help");
-    },
+    (...args) => connectionFailure(runInProcess, args),
   );
+  it("the built executable's check: a connection failure exits 2 naming the target, without the pointer", () => connectionFailure(runBin, ["check"]));
 
   it("check: refused credentials exit 2 naming the variables, without the pointer or the token", async () => {
     server = await startLocalServer((_req, res) => sendJson(res, 401, { error: "Unauthorized" }));
@@ -104,19 +113,24 @@ describe("only a usage error points to --help", () => {
   });
 
   const unwritable = join(dir, "missing", "out.txt");
-  it.each([
-    ["check", "--out", unwritable],
-    ["check", "--report", `json=${unwritable}`],
-    ["list", "--out", unwritable],
-  ])("%s %s into a folder that does not exist exits 2 before any request, without the pointer", async (command, flag, value) => {
+  const unwritableOut = async (run: Run, command: string, flag: string, value: string) => {
     server = await startStandInSpace();
-    const { code, stderr } = await runBin([command, "--base-url", server.url, flag, value], env);
+    const { code, stderr } = await run([command, "--base-url", server.url, flag, value], env);
     expect(code).toBe(2);
     expect(stderr).toContain(`Cannot write`);
     expect(stderr).toContain(unwritable);
     expect(stderr).not.toContain("--help");
     expect(server.requests).toEqual([]);
-  });
+  };
+  it.each([
+    ["check", "--out", unwritable],
+    ["check", "--report", `json=${unwritable}`],
+    ["list", "--out", unwritable],
+  ])("%s %s into a folder that does not exist exits 2 before any request, without the pointer", (command, flag, value) =>
+    unwritableOut(runInProcess, command, flag, value),
+  );
+  it("the built executable's check --out into a folder that does not exist exits 2 before any request, without the pointer", () =>
+    unwritableOut(runBin, "check", "--out", unwritable));
 
   it("an unknown command points to the top-level help, not to its own", async () => {
     const { code, stderr } = await runBin(["frobnicate"]);

@@ -8,7 +8,7 @@ import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const PROXY_USER = "corp-user";
 const PROXY_PASSWORD = "proxy-pa55word-never-shown";
@@ -118,8 +118,13 @@ describe("video-logs behind a proxy", () => {
   it("exits 2 naming the variable, never its value, when the proxy cannot be reached", async () => {
     [space] = await Promise.all([startStandInSpace()]);
     const unreachable = `http://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:${await closedPort()}`;
-    for (const args of [["check", "--base-url", space.url], ["list", "--base-url", space.url], ["get", "10000000-0000-4000-8000-000000000000", "--base-url", space.url]]) {
-      const { code, stdout, stderr } = await runBin(args, { ...credentials, HTTPS_PROXY: unreachable, HTTP_PROXY: unreachable });
+    // check runs the built executable; list and get run its runCli in-process, with the same environment.
+    for (const [args, run] of [
+      [["check", "--base-url", space.url], runBin],
+      [["list", "--base-url", space.url], runInProcess],
+      [["get", "10000000-0000-4000-8000-000000000000", "--base-url", space.url], runInProcess],
+    ] as const) {
+      const { code, stdout, stderr } = await run([...args], { ...credentials, HTTPS_PROXY: unreachable, HTTP_PROXY: unreachable });
       expect(code, args[0]).toBe(2);
       expect(stderr).toContain("cannot connect to the proxy named by HTTP_PROXY (ECONNREFUSED)");
       for (const output of [stdout, stderr]) {
@@ -151,8 +156,9 @@ describe("video-logs behind a proxy", () => {
   }, SLOW);
 
   it("names the proxy variables in the help of check, get and list", async () => {
-    for (const command of ["check", "get", "list"]) {
-      const { code, stdout } = await runBin([command, "--help"]);
+    // check's help from the built executable; get's and list's from its runCli, in-process.
+    for (const [command, run] of [["check", runBin], ["get", runInProcess], ["list", runInProcess]] as const) {
+      const { code, stdout } = await run([command, "--help"]);
       expect(code).toBe(0);
       expect(stdout.replace(/\s+/g, " "), command).toContain("HTTPS_PROXY, HTTP_PROXY and NO_PROXY");
     }

@@ -1,6 +1,8 @@
-// Runs the built `video-logs` executable as a user would, with a controlled environment.
+// Runs the built `video-logs` executable as a user would, with a controlled environment; or, for the long tables
+// beside such a run, the same runCli in this process.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,4 +37,23 @@ export function runNode(args: string[], options: { cwd?: string; env?: Record<st
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the same `runCli` that bin/video-logs.js runs, in this process, with captured output and only `env` as its
+ * environment (the CLI reads its environment from the io it is given). For the long tables of one behaviour whose
+ * child-process run is kept as its own test: no Node start and no module loading per case.
+ */
+export async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<BinResult> {
+  const { runCli } = await import("../../src/cli/main.ts");
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await runCli(args, { stdout: out.stream, stderr: err.stream, env: { PATH: process.env.PATH ?? "", ...env } });
+  return { code, stdout: out.text(), stderr: err.text() };
 }

@@ -8,7 +8,7 @@ import type { DriftReport } from "../../src/check/report-types.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
 import { hostileApi } from "./hostile-api.ts";
 import { HOSTILE_STRINGS } from "./hostile-strings.ts";
 import { rawControls } from "./read-back.ts";
@@ -57,9 +57,11 @@ describe("video-logs check against a server sending hostile text in every field"
   ] as const)("writes a %s report to stdout and to --out that its reader shows as text", async (format, expectSafe) => {
     const server = await servers.start(hostileApi(EVERYTHING));
     const file = join(outDir, `report.${format}`);
+    // The built executable writes the text report; markdown and junit come from the runCli it runs, in-process.
+    const run = format === "text" ? spawnCli : runInProcess;
     const [toStdout, toFile] = await Promise.all([
-      spawnCli(["check", "--base-url", server.url, "--format", format, "--pages", "2"], env),
-      spawnCli(["check", "--base-url", server.url, "--format", format, "--pages", "2", "--out", file], env),
+      run(["check", "--base-url", server.url, "--format", format, "--pages", "2"], env),
+      run(["check", "--base-url", server.url, "--format", format, "--pages", "2", "--out", file], env),
     ]);
     for (const run of [toStdout, toFile]) {
       expect(run.code).toBe(2);
@@ -121,6 +123,7 @@ describe("video-logs get against a hostile status line or redirect", () => {
     return `http://127.0.0.1:${(raw.address() as { port: number }).port}`;
   }
 
+  // The built executable meets the first status line; the others reach the runCli it runs, in-process.
   it.each([
     ["an OSC title and BEL", Buffer.from("HTTP/1.1 500 \u001b]0;pwned\u0007 oops", "latin1")],
     ["a CSI that clears the screen", Buffer.from("HTTP/1.1 500 \u001b[2J\u001b[Hfake prompt $ ", "latin1")],
@@ -128,9 +131,10 @@ describe("video-logs get against a hostile status line or redirect", () => {
     ["a C1 CSI (UTF-8)", Buffer.from("HTTP/1.1 500 \u009b31mred", "utf8")],
     ["a line separator (UTF-8)", Buffer.from("HTTP/1.1 500 x\u2028OK: 0 requests", "utf8")],
     ["a raw C1 byte", Buffer.from("HTTP/1.1 500 \x9b31m", "latin1")],
-  ])("escapes %s in the status text on stderr and exits 1", async (_name, statusLine) => {
+  ])("escapes %s in the status text on stderr and exits 1", async (name, statusLine) => {
     const url = await rawServer(statusLine);
-    const run = await spawnCli(["get", completedLog.id, "--base-url", url], env);
+    const args = ["get", completedLog.id, "--base-url", url];
+    const run = name === "an OSC title and BEL" ? await spawnCli(args, env) : await runInProcess(args, env);
     expect(run.code).toBe(1);
     expect(rawControls(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(/^video-logs: 500 .*: GET http:\/\/127\.0\.0\.1:\d+\/api\/video\/logs\/\S+\n$/);
