@@ -13,7 +13,7 @@ export { VERSION } from "./version.ts";
 export { runDriftCheck, runHarCheck } from "./check/load-drift-check.ts";
 export type { DriftCheckOptions } from "./check/run-drift-check.ts";
 export type { HarCheckOptions } from "./check/har/run-har-check.ts";
-export { MAX_HAR_BYTES } from "./check/har/read-har.ts";
+export { MAX_HAR_BYTES } from "./check/har/har-limits.ts";
 export { HarFileError, isHarFileError, type HarFileProblem } from "./check/har/har-file-error.ts";
 export { REPORT_VERSION, reportFailed, type CheckResult, type DriftReport, type ReportTarget, type ServerTarget, type SkippedEntry } from "./check/report-types.ts";
 export { CHECKS, type CheckName } from "./check/check-names.ts";

@@ -6,12 +6,7 @@ import { HarFileError } from "./har-file-error.ts";
 import type { HarLog } from "./har-types.ts";
 import { jsonSyntaxError } from "./json-syntax-error.ts";
 import { readBounded } from "./read-bounded.ts";
-
-/**
- * The largest recording read, 256 MiB: a long browser session with its bodies stays well under it, and the file, its
- * text and its parsed form together stay within a default Node.js heap.
- */
-export const MAX_HAR_BYTES = 256 * 1024 * 1024;
+import { MAX_HAR_BYTES } from "./har-limits.ts";
 
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
