@@ -2,8 +2,8 @@
 // beside such a run, the same runCli in this process.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { captureIo } from "../helpers/capture-io.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = `${root}bin/video-logs.js`;
@@ -46,14 +46,7 @@ export function runNode(args: string[], options: { cwd?: string; env?: Record<st
  */
 export async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<BinResult> {
   const { runCli } = await import("../../src/cli/main.ts");
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
-  };
-  const out = collect();
-  const err = collect();
-  const code = await runCli(args, { stdout: out.stream, stderr: err.stream, env: { PATH: process.env.PATH ?? "", ...env } });
-  return { code, stdout: out.text(), stderr: err.text() };
+  const { io, stdout, stderr } = captureIo();
+  const code = await runCli(args, { ...io, env: { PATH: process.env.PATH ?? "", ...env } });
+  return { code, stdout: stdout(), stderr: stderr() };
 }

@@ -3,9 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PassThrough } from "node:stream";
 import { parse } from "yaml";
-import type { CliIo } from "../../src/cli/io.ts";
 import { diffDocuments, type DiffReport } from "../../src/diff/diff-documents.ts";
 import { toOpenApiDocument, type Side } from "../../src/diff/load-document.ts";
 
@@ -51,20 +49,4 @@ export function writeTemp(doc: unknown, name = "theirs.json"): string {
   return path;
 }
 
-export interface CapturedIo {
-  io: CliIo;
-  stdout: () => string;
-  stderr: () => string;
-}
-
-export function captureIo(): CapturedIo {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
-  };
-  const out = collect();
-  const err = collect();
-  return { io: { stdout: out.stream, stderr: err.stream, env: {} }, stdout: out.text, stderr: err.text };
-}
+export { captureIo, type CapturedIo } from "../helpers/capture-io.ts";
