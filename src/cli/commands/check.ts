@@ -100,7 +100,7 @@ const CHECK_OPTIONS = {
   rate: { type: "string" },
   har: { type: "string" },
   "har-prefix": { type: "string" },
-  } as const;
+} as const;
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
 
