@@ -5,14 +5,10 @@
 import { createRequire } from "node:module";
 import type { ProxySettings } from "./proxy-settings.ts";
 import { proxyFor } from "./proxy-settings.ts";
+import { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 
 /** Failures to open a connection: with a proxy in the way, the only connection the client opens is to the proxy. */
 const CONNECT_FAILURES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
-
-const REDACTED = "[REDACTED]";
-
-/** Shorter parts are not removed on their own, as the client's redaction does: that would cut up ordinary words. */
-const MIN_SECRET_LENGTH = 8;
 
 /** Every spelling of the proxies' credentials that a message might hold: the pair, and each long enough part. */
 function proxySecrets(settings: ProxySettings): string[] {
@@ -23,6 +19,7 @@ function proxySecrets(settings: ProxySettings): string[] {
     const decoded = raw.map((part) => decodeURIComponent(part));
     secrets.add(raw.join(":"));
     secrets.add(decoded.join(":"));
+    // Shorter parts are not removed on their own, as in the client's redaction: that would cut up ordinary words.
     for (const part of [...raw, ...decoded]) if (part.length >= MIN_SECRET_LENGTH) secrets.add(part);
   }
   // The longest first, so that a secret inside another is not left half-replaced.

@@ -29,6 +29,17 @@ function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): { variable:
   return undefined;
 }
 
+/** undici decodes the user:password@ part to send it, and throws on a percent sign that starts no escape (`%ZZ`). */
+function decodableUserinfo(url: URL): boolean {
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function proxyVariable(env: NodeJS.ProcessEnv, names: readonly string[]): ProxyVariable | undefined {
   const found = firstSet(env, names);
   if (!found) return undefined;
@@ -38,9 +49,9 @@ function proxyVariable(env: NodeJS.ProcessEnv, names: readonly string[]): ProxyV
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || !decodableUserinfo(url)) {
     throw new UsageError(
-      `${found.variable} is not a proxy URL: expected http://host:port or https://host:port, optionally with user:password@ (its value is not shown: it may hold credentials)`,
+      `${found.variable} is not a proxy URL: expected http://host:port or https://host:port, optionally with user:password@, a % in them written %25 (its value is not shown: it may hold credentials)`,
     );
   }
   return { variable: found.variable, url };

@@ -176,6 +176,8 @@ describe("video-logs behind a proxy", () => {
     for (const [variable, value] of [
       ["HTTPS_PROXY", `socks5://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:1080`],
       ["http_proxy", `${PROXY_PASSWORD}`],
+      // undici would throw "URI malformed" on a % that starts no escape in the credentials
+      ["HTTP_PROXY", `http://${PROXY_USER}:%ZZ${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`],
     ] as const) {
       const { code, stdout, stderr } = await runBin(["check", "--base-url", space.url], { ...credentials, [variable]: value });
       expect(code).toBe(2);
