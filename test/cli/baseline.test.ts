@@ -1,32 +1,23 @@
 // `check --baseline FILE` on the built CLI against the stand-in space: known findings are reported as known and do
 // not fail the run; a new finding does.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import type { LocalServer } from "../helpers/local-server.ts";
-import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+import { cliSuite } from "./cli-suite.ts";
+import { runBin, runInProcess } from "./run-bin.ts";
 
-const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
-const dir = mkdtempSync(join(tmpdir(), "video-logs-baseline-"));
-let server: LocalServer | undefined;
-
-beforeAll(() => assertBuilt());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, env, serve } = cliSuite("baseline");
 
 async function check(faults: Fault[], ...args: string[]) {
-  server = await startStandInSpace({ faults });
-  const result = await runBin(["check", "--base-url", server.url, ...args], env);
-  await server.close();
-  server = undefined;
-  return result;
+  // Closed here rather than after the test: one test may run several checks.
+  const server = await startStandInSpace({ faults });
+  try {
+    return await runBin(["check", "--base-url", server.url, ...args], env);
+  } finally {
+    await server.close();
+  }
 }
 
 describe("check --baseline FILE", () => {
@@ -66,7 +57,7 @@ describe("check --baseline FILE", () => {
   ])("refuses %s before any request", async (what, content, message) => {
     const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     if (content !== null) writeFileSync(file, content);
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     // The built executable refuses the missing file; the others reach the runCli it runs, in-process.
     const run = what === "a file that does not exist" ? runBin : runInProcess;
     const { code, stderr } = await run(["check", "--base-url", server.url, "--baseline", file], env);

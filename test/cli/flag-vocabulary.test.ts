@@ -1,25 +1,15 @@
 // One flag vocabulary across the built CLI's commands: --timeout wherever requests are sent, --format/--out for data
 // and reports, check's repeatable --report, --quiet, and NO_COLOR/FORCE_COLOR.
-import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { startLocalServer, type LocalServer } from "../helpers/local-server.ts";
-import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { startLocalServer } from "../helpers/local-server.ts";
 import { standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+import { cliSuite } from "./cli-suite.ts";
+import { runBin, runInProcess } from "./run-bin.ts";
 
-const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
-const dir = mkdtempSync(join(tmpdir(), "video-logs-flags-"));
-let server: LocalServer | undefined;
-
-beforeAll(() => assertBuilt());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, env, serve } = cliSuite("flags");
 
 describe("--timeout on every command that sends requests", () => {
   it.each([
@@ -28,7 +18,7 @@ describe("--timeout on every command that sends requests", () => {
     ["check", ["check", "--checks", "response-schema"]],
   ])("%s gives up on a silent server after --timeout and exits 2 without pointing to --help", async (_name, args) => {
     // The server takes the request and never answers.
-    server = await startLocalServer(() => new Promise(() => {}));
+    const server = await serve(startLocalServer(() => new Promise(() => {})));
     const started = Date.now();
     const { code, stderr } = await runBin([...args, "--base-url", server.url, "--timeout", "300"], env);
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -39,7 +29,7 @@ describe("--timeout on every command that sends requests", () => {
   }, 30_000);
 
   it("refuses a --timeout out of range with the range message before sending anything", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await runBin(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--timeout must be a whole number from 1 to 600000");
@@ -49,7 +39,7 @@ describe("--timeout on every command that sends requests", () => {
 
 describe("--format and --out on get and list", () => {
   it("list --format json --out FILE writes every log as one JSON array to the file and nothing to stdout", async () => {
-    server = await startStandInSpace({ logs: 7 });
+    const server = await serve(startStandInSpace({ logs: 7 }));
     const file = join(dir, "logs.json");
     const { code, stdout } = await runBin(["list", "--base-url", server.url, "--format", "json", "--out", file, "--include-deleted"], env);
     expect(code).toBe(0);
@@ -59,14 +49,14 @@ describe("--format and --out on get and list", () => {
   });
 
   it("list writes NDJSON by default, one log per line", async () => {
-    server = await startStandInSpace({ logs: 3 });
+    const server = await serve(startStandInSpace({ logs: 3 }));
     const { code, stdout } = await runBin(["list", "--base-url", server.url, "--include-deleted"], env);
     expect(code).toBe(0);
     expect(stdout.trim().split("\n").map((line) => JSON.parse(line).id)).toHaveLength(3);
   });
 
   it("get --format ndjson --out FILE writes the log on one line to the file", async () => {
-    server = await startStandInSpace({ logs: 3 });
+    const server = await serve(startStandInSpace({ logs: 3 }));
     const id = standInLogs(3)[0]!.id as string;
     const file = join(dir, "log.ndjson");
     const { code, stdout } = await runBin(["get", id, "--base-url", server.url, "--format", "ndjson", "--out", file], env);
@@ -78,7 +68,7 @@ describe("--format and --out on get and list", () => {
   });
 
   it("refuses an unknown data format, naming the accepted ones, before sending anything", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await runBin(["list", "--base-url", server.url, "--format", "xml"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--format must be one of json, ndjson");
@@ -88,7 +78,7 @@ describe("--format and --out on get and list", () => {
 
 describe("check --report FORMAT=FILE", () => {
   it("writes JUnit, markdown and JSON from one run: the requests of one tour, one report per file", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const [junit, markdown, json] = ["drift.xml", "drift.md", "drift.json"].map((name) => join(dir, name));
     const { code, stdout, stderr } = await runBin(
       ["check", "--base-url", server.url, "--report", `junit=${junit}`, "--report", `markdown=${markdown}`, "--report", `json=${json}`],
@@ -104,7 +94,7 @@ describe("check --report FORMAT=FILE", () => {
   }, 60_000);
 
   it("takes --format F --out FILE as one more report", async () => {
-    server = await startStandInSpace({ logs: 5 });
+    const server = await serve(startStandInSpace({ logs: 5 }));
     const [junit, json] = ["short.xml", "short.json"].map((name) => join(dir, name));
     const { code } = await runBin(["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!], env);
     expect(code).toBe(0);
@@ -113,7 +103,7 @@ describe("check --report FORMAT=FILE", () => {
   }, 60_000);
 
   it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])("refuses --report %s with the accepted form, before sending anything", async (value) => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     // The table runs runCli in-process; the built executable's run of one value is the next test.
     const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", value], env);
     expect(code).toBe(2);
@@ -123,7 +113,7 @@ describe("check --report FORMAT=FILE", () => {
   });
 
   it("the built executable refuses a --report without a file the same way, before sending anything", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", "junit"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
@@ -132,7 +122,7 @@ describe("check --report FORMAT=FILE", () => {
   });
 
   it("refuses two reports into the same file", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const file = join(dir, "same.txt");
     const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--report", `text=${file}`], env);
     expect(code).toBe(2);
@@ -143,7 +133,7 @@ describe("check --report FORMAT=FILE", () => {
 
 describe("--quiet", () => {
   it("check --quiet writes its reports and says nothing on stderr", async () => {
-    server = await startStandInSpace({ logs: 5 });
+    const server = await serve(startStandInSpace({ logs: 5 }));
     const file = join(dir, "quiet.json");
     const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"], env);
     expect(code).toBe(0);
@@ -167,7 +157,7 @@ describe("--quiet", () => {
 
 describe("NO_COLOR and FORCE_COLOR", () => {
   it("FORCE_COLOR=1 colours the text report even into a pipe; FORCE_COLOR=0 and NO_COLOR leave it plain", async () => {
-    server = await startStandInSpace({ faults: ["ignore-created-after"] });
+    const server = await serve(startStandInSpace({ faults: ["ignore-created-after"] }));
     const forced = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "1" });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toContain("\u001b[");

@@ -1,29 +1,18 @@
 // The built CLI's messages: they name the flags and environment variables the user typed (never a secret's value),
 // give the accepted forms, name every missing credential at once, and only a usage error points to --help.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { LocalServer } from "../helpers/local-server.ts";
+import { describe, expect, it } from "vitest";
 import { startLocalServer, sendJson } from "../helpers/local-server.ts";
-import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+import { cliSuite } from "./cli-suite.ts";
+import { runBin, runInProcess } from "./run-bin.ts";
 
 // Each table runs runCli in-process (what bin/video-logs.js runs); its first row runs the built executable too.
 type Run = typeof runBin;
 
-const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const SECRET = "tok-0123456789abcdef-secret";
-const dir = mkdtempSync(join(tmpdir(), "video-logs-messages-"));
-let server: LocalServer | undefined;
-
-beforeAll(() => assertBuilt());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, env, serve } = cliSuite("messages");
 
 /** A port nothing listens on: a server started and closed again. */
 async function closedPort(): Promise<string> {
@@ -34,7 +23,7 @@ async function closedPort(): Promise<string> {
 
 describe("missing credentials", () => {
   const namesBoth = async (run: Run, args: string[]) => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await run([...args, "--base-url", server.url]);
     expect(code).toBe(2);
     expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN in the environment");
@@ -48,7 +37,7 @@ describe("missing credentials", () => {
   it("the built executable's list names both variables at once when both are missing, and sends nothing", () => namesBoth(runBin, ["list"]));
 
   it("names only the variable that is missing, never the value of the one that is set", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await runBin(["list", "--base-url", server.url], { SIGNALWIRE_API_TOKEN: SECRET });
     expect(code).toBe(2);
     expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID in the environment");
@@ -57,7 +46,7 @@ describe("missing credentials", () => {
   });
 
   it("names the environment variable of an unusable project id, without any credential's value", async () => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await runBin(["list", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: `a:${SECRET}`, SIGNALWIRE_API_TOKEN: SECRET });
     expect(code).toBe(2);
     expect(stderr).toContain("SIGNALWIRE_PROJECT_ID");
@@ -68,7 +57,7 @@ describe("missing credentials", () => {
 
 describe("date filters", () => {
   const refusesDate = async (run: Run, value: string) => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stdout, stderr } = await run(["list", "--base-url", server.url, "--format", "json", "--created-after", value], env);
     expect(code).toBe(2);
     expect(stdout).toBe("");
@@ -81,7 +70,7 @@ describe("date filters", () => {
   it("name the flag and accept a date or a date-time, from the built executable: yesterday", () => refusesDate(runBin, "yesterday"));
 
   it("accept both a date and a date-time", async () => {
-    server = await startStandInSpace({ logs: 4 });
+    const server = await serve(startStandInSpace({ logs: 4 }));
     for (const value of ["2020-01-01", "2020-01-01T00:00:00Z"]) {
       const { code } = await runBin(["list", "--base-url", server.url, "--created-after", value], env);
       expect(code).toBe(0);
@@ -104,7 +93,7 @@ describe("only a usage error points to --help", () => {
   it("the built executable's check: a connection failure exits 2 naming the target, without the pointer", () => connectionFailure(runBin, ["check"]));
 
   it("check: refused credentials exit 2 naming the variables, without the pointer or the token", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 401, { error: "Unauthorized" }));
+    const server = await serve(startLocalServer((_req, res) => sendJson(res, 401, { error: "Unauthorized" })));
     const { code, stderr } = await runBin(["check", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: SECRET });
     expect(code).toBe(2);
     expect(stderr).toContain("check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN");
@@ -114,7 +103,7 @@ describe("only a usage error points to --help", () => {
 
   const unwritable = join(dir, "missing", "out.txt");
   const unwritableOut = async (run: Run, command: string, flag: string, value: string) => {
-    server = await startStandInSpace();
+    const server = await serve(startStandInSpace());
     const { code, stderr } = await run([command, "--base-url", server.url, flag, value], env);
     expect(code).toBe(2);
     expect(stderr).toContain(`Cannot write`);
