@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { VideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { pageOf } from "../helpers/sample-bodies.ts";
@@ -47,13 +48,18 @@ describe("iterateLogs reads one page ahead", () => {
     process.off("unhandledRejection", onRejection);
   });
 
-  it("requests the next page while the consumer is still on the current one", async () => {
+  /** An iteration over held pages whose first page has been answered and whose first item has been read. */
+  async function pastFirstPage<T>(iterate: (client: VideoLogsClient) => AsyncGenerator<T, void, undefined>) {
     const pages = heldPages();
-    const client = await servers.clientWith(pages.handler);
-    const iterator = client.iterateLogs()[Symbol.asyncIterator]();
+    const iterator = iterate(await servers.clientWith(pages.handler))[Symbol.asyncIterator]();
     const first = iterator.next();
     await pages.answer(0);
     await first;
+    return { pages, iterator };
+  }
+
+  it("requests the next page while the consumer is still on the current one", async () => {
+    const { pages, iterator } = await pastFirstPage((client) => client.iterateLogs());
     // The consumer holds the first log of page 0: page 1 is asked for all the same.
     await pages.arrival(1);
     expect(pages.arrivals.map((a) => a.n)).toEqual([0, 1]);
@@ -61,12 +67,7 @@ describe("iterateLogs reads one page ahead", () => {
   });
 
   it("never reads more than one page ahead, however fast the pages come", async () => {
-    const pages = heldPages();
-    const client = await servers.clientWith(pages.handler);
-    const iterator = client.iterateLogs()[Symbol.asyncIterator]();
-    const first = iterator.next();
-    await pages.answer(0);
-    await first;
+    const { pages, iterator } = await pastFirstPage((client) => client.iterateLogs());
     await pages.answer(1);
     await settle();
     expect(pages.arrivals.map((a) => a.n)).toEqual([0, 1]);
@@ -113,12 +114,7 @@ describe("iterateLogs reads one page ahead", () => {
   });
 
   it("aborts the page asked for ahead when the consumer calls return", async () => {
-    const pages = heldPages();
-    const client = await servers.clientWith(pages.handler);
-    const iterator = client.iterateLogs()[Symbol.asyncIterator]();
-    const first = iterator.next();
-    await pages.answer(0);
-    await first;
+    const { pages, iterator } = await pastFirstPage((client) => client.iterateLogs());
     const ahead = await pages.arrival(1);
     await expect(iterator.return(undefined)).resolves.toEqual({ done: true, value: undefined });
     await ahead.closed;
@@ -149,12 +145,7 @@ describe("iterateLogs reads one page ahead", () => {
   });
 
   it("lets iterate (the generic method) read ahead the same way", async () => {
-    const pages = heldPages();
-    const client = await servers.clientWith(pages.handler);
-    const iterator = client.iterate("list_logs", { query: {} })[Symbol.asyncIterator]();
-    const first = iterator.next();
-    await pages.answer(0);
-    await first;
+    const { pages, iterator } = await pastFirstPage((client) => client.iterate("list_logs", { query: {} }));
     const ahead = await pages.arrival(1);
     await iterator.return(undefined);
     await ahead.closed;
@@ -162,12 +153,7 @@ describe("iterateLogs reads one page ahead", () => {
   });
 
   it("keeps pages() lazy: the next page is asked for only when the consumer asks for it", async () => {
-    const pages = heldPages();
-    const client = await servers.clientWith(pages.handler);
-    const iterator = client.pages("list_logs", { query: {} })[Symbol.asyncIterator]();
-    const first = iterator.next();
-    await pages.answer(0);
-    await first;
+    const { pages, iterator } = await pastFirstPage((client) => client.pages("list_logs", { query: {} }));
     await settle();
     expect(pages.arrivals.map((a) => a.n)).toEqual([0]);
     await iterator.return(undefined);
