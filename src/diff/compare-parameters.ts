@@ -6,6 +6,7 @@ import type { LoadedDocument } from "./load-document.ts";
 import { operationLabel, type OperationEntry } from "./match-operations.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
 import type { SchemaNode } from "./schema-node.ts";
+import { matchByKey } from "./match-by-key.ts";
 
 interface ParameterEntry {
   /** Identity across documents: location + name, or location + position for path parameters. */
@@ -24,17 +25,14 @@ export function compareParameters(
   theirsOp: OperationEntry,
   budget: DiffBudget,
 ): Finding[] {
-  const before = listParameters(ours, oursOp, budget);
-  const after = listParameters(theirs, theirsOp, budget);
+  const match = matchByKey(listParameters(ours, oursOp, budget).values(), listParameters(theirs, theirsOp, budget).values());
   const operation = operationLabel(oursOp);
   const findings: Finding[] = [];
-  for (const parameter of before.values()) {
-    const counterpart = after.get(parameter.key);
-    after.delete(parameter.key);
+  for (const [parameter, counterpart] of match.ours) {
     if (!counterpart) findings.push(parameterFinding("parameter-removed", parameter, "was removed", operation, parameter.pointer, null));
     else findings.push(...compareParameter(parameter, counterpart, operation, budget));
   }
-  for (const parameter of after.values()) {
+  for (const parameter of match.added) {
     const kind = parameter.required ? "required-parameter-added" : "optional-parameter-added";
     const change = `was added (${parameter.required ? "required" : "optional"})`;
     findings.push(parameterFinding(kind, parameter, change, operation, null, parameter.pointer));

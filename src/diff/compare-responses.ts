@@ -6,6 +6,7 @@ import type { LoadedDocument } from "./load-document.ts";
 import { operationLabel, type OperationEntry } from "./match-operations.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
 import type { SchemaNode } from "./schema-node.ts";
+import { matchByKey } from "./match-by-key.ts";
 
 interface ResponseEntry {
   status: string;
@@ -22,17 +23,14 @@ export function compareResponses(
   theirsOp: OperationEntry,
   budget: DiffBudget,
 ): Finding[] {
-  const before = listResponses(ours, oursOp, budget);
-  const after = new Map(listResponses(theirs, theirsOp, budget).map((response) => [response.key, response]));
+  const match = matchByKey(listResponses(ours, oursOp, budget), listResponses(theirs, theirsOp, budget));
   const operation = operationLabel(oursOp);
   const findings: Finding[] = [];
-  for (const response of before) {
-    const counterpart = after.get(response.key);
-    after.delete(response.key);
+  for (const [response, counterpart] of match.ours) {
     if (counterpart) findings.push(...compareResponse(response, counterpart, operation, budget));
     else findings.push(statusRemoved(response, operation));
   }
-  for (const response of after.values()) {
+  for (const response of match.added) {
     findings.push(responseFinding("response-status-added", response, "was added", operation, null, response.pointer));
   }
   return findings;
