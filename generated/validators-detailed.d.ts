@@ -36,14 +36,19 @@ export interface UnionBranch {
   readonly properties: readonly string[];
 }
 
-/** Response body validators by operationId, then by declared status. */
-export declare const responseValidators: {
-  readonly list_logs: { readonly "200": Validator; readonly "400": Validator; readonly "401": Validator; readonly "403": Validator; readonly "422": Validator; readonly "500": Validator; };
-  readonly get_log: { readonly "200": Validator; readonly "400": Validator; readonly "401": Validator; readonly "403": Validator; readonly "404": Validator; readonly "422": Validator; readonly "500": Validator; };
-};
+/** What detailedValidators() returns. */
+export interface DetailedValidators {
+  /** Response body validators by operationId, then by declared status. */
+  readonly responseValidators: {
+    readonly list_logs: { readonly "200": Validator; readonly "400": Validator; readonly "401": Validator; readonly "403": Validator; readonly "422": Validator; readonly "500": Validator; };
+    readonly get_log: { readonly "200": Validator; readonly "400": Validator; readonly "401": Validator; readonly "403": Validator; readonly "404": Validator; readonly "422": Validator; readonly "500": Validator; };
+  };
+  /** The object schemas that are branches of a union, by the `$ref` that names them: their validator and own level. */
+  readonly unionBranches: {
+    readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog": UnionBranch;
+    readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/Log": UnionBranch;
+  };
+}
 
-/** The object schemas that are branches of a union, by the `$ref` that names them: their validator and own level. */
-export declare const unionBranches: {
-  readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog": UnionBranch;
-  readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/Log": UnionBranch;
-};
+/** The detailed validators, built on the first call (the generated code is evaluated then) and kept. */
+export declare function detailedValidators(): DetailedValidators;

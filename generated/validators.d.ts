@@ -29,6 +29,12 @@ export interface Validator {
   readonly errors?: readonly ValidationError[] | null;
 }
 
+/** An object schema that is a branch of a union: the property names of its own level. */
+export interface UnionBranchShape {
+  readonly required: readonly string[];
+  readonly properties: readonly string[];
+}
+
 /** Response body validators by operationId, then by declared status. */
 export declare const responseValidators: {
   readonly list_logs: { readonly "200": Validator; readonly "400": Validator; readonly "401": Validator; readonly "403": Validator; readonly "422": Validator; readonly "500": Validator; };
@@ -39,4 +45,10 @@ export declare const responseValidators: {
 export declare const requestValidators: {
   readonly list_logs: { readonly "query": Validator; };
   readonly get_log: { readonly "path": Validator; };
+};
+
+/** The object schemas that are branches of a union, by the `$ref` that names them: the names of their own level. */
+export declare const unionBranchShapes: {
+  readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog": UnionBranchShape;
+  readonly "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/Log": UnionBranchShape;
 };

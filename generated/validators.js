@@ -19,3 +19,9 @@ export const requestValidators = {
   list_logs: { "query": list_logs_query },
   get_log: { "path": get_log_path },
 };
+
+/** The object schemas that are branches of a union, by the `$ref` that names them: the names of their own level. */
+export const unionBranchShapes = {
+  "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog": { required: ["id","discarded_at","created_at"], properties: ["id","discarded_at","created_at"] },
+  "https://signalwire-video-logs.invalid/openapi/components.json#/$defs/Log": { required: ["id","source","type","url","room_name","status","locked","started_at","ended_at","charge","created_at","charge_details"], properties: ["id","source","type","url","room_name","status","locked","started_at","ended_at","charge","created_at","charge_details"] },
+};

@@ -11,8 +11,11 @@ const addFormats = addFormatsModule.default.default;
 const OPENAPI_SCHEMA_KEYWORDS = ["discriminator", "xml", "externalDocs", "example"];
 
 export interface SpecAjvOptions {
-  /** Emit standalone code (for generated/). */
-  standalone?: boolean;
+  /**
+   * Emit standalone code (for generated/): `"module"` exports each validator (`export const`), `"function"` assigns it
+   * to an `exports` object, for code that runs inside a function.
+   */
+  standalone?: "module" | "function";
   /**
    * Collect every error, each with its schema, so a failure can be explained (the default). Off, validation stops at
    * the first error and a union at its first matching branch: the fast path for bodies that are valid.
@@ -27,7 +30,7 @@ export function createSpecAjv(doc: OpenApiDocument, options: SpecAjvOptions = {}
     // Errors carry their schema, so a failed anyOf can be explained by its best-matching branch.
     verbose: options.detailed ?? true,
     // The spec's schemas are known at build time; inline code keeps the standalone module self-contained.
-    code: options.standalone ? { source: true, esm: true, lines: false } : { lines: false },
+    code: options.standalone ? { source: true, esm: options.standalone === "module", lines: false } : { lines: false },
   });
   addFormats(ajv);
   ajv.addVocabulary([...OPENAPI_SCHEMA_KEYWORDS, ...schemaExtensionKeywords(doc)]);

@@ -138,7 +138,7 @@ export interface Validator {
 `;
 
 export function buildValidatorsModule(doc: OpenApiDocument, { detailed }: { detailed: boolean }): ValidatorModule {
-  const ajv = createSpecAjv(doc, { standalone: true, detailed });
+  const ajv = createSpecAjv(doc, { standalone: detailed ? "function" : "module", detailed });
   const exports: Record<string, string> = {};
   const responses: Record<string, Record<string, string>> = {};
   const requests: Record<string, Record<string, string>> = {};
@@ -156,9 +156,9 @@ export function buildValidatorsModule(doc: OpenApiDocument, { detailed }: { deta
     (requests[parameters.operationId] ??= {})[parameters.location] = name;
   }
 
-  const branches = detailed ? unionBranchShapes(doc) : [];
+  const branches = unionBranchShapes(doc);
   const branchNames = new Map<UnionBranchShape, string>();
-  for (const branch of branches) {
+  for (const branch of detailed ? branches : []) {
     const name = `component_${branch.component.replace(/[^A-Za-z0-9_]/g, "_")}`;
     exports[name] = `${COMPONENTS_ID}#/$defs/${branch.component}`;
     branchNames.set(branch, name);
@@ -171,43 +171,63 @@ export function buildValidatorsModule(doc: OpenApiDocument, { detailed }: { deta
     ? ['import { createRequire } from "node:module";', "const require = createRequire(import.meta.url);"]
     : [];
 
-  const jsTable = (map: Record<string, Record<string, string>>) =>
+  // In "function" code each validator is a property of the local `exports`, in "module" code a constant.
+  const ref = (name: string) => (detailed ? `exports.${name}` : name);
+  const jsTable = (map: Record<string, Record<string, string>>, indent = "") =>
     `{\n${Object.entries(map)
-      .map(([op, entries]) => `  ${op}: { ${Object.entries(entries).map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")} },`)
-      .join("\n")}\n}`;
-  const typeTable = (map: Record<string, Record<string, string>>) =>
+      .map(([op, entries]) => `${indent}  ${op}: { ${Object.entries(entries).map(([k, v]) => `${JSON.stringify(k)}: ${ref(v)}`).join(", ")} },`)
+      .join("\n")}\n${indent}}`;
+  const typeTable = (map: Record<string, Record<string, string>>, indent = "") =>
     `{\n${Object.entries(map)
-      .map(([op, entries]) => `  readonly ${op}: { ${Object.keys(entries).map((k) => `readonly ${JSON.stringify(k)}: Validator;`).join(" ")} };`)
-      .join("\n")}\n}`;
+      .map(([op, entries]) => `${indent}  readonly ${op}: { ${Object.keys(entries).map((k) => `readonly ${JSON.stringify(k)}: Validator;`).join(" ")} };`)
+      .join("\n")}\n${indent}}`;
   const branchRef = (branch: UnionBranchShape) => JSON.stringify(`${COMPONENTS_ID}#/$defs/${branch.component}`);
+  const ownLevel = (branch: UnionBranchShape) => `required: ${JSON.stringify(branch.required)}, properties: ${JSON.stringify(branch.properties)}`;
 
   const responsesDoc = "/** Response body validators by operationId, then by declared status. */";
   const requestsDoc = "/** Parameter validators by operationId, then by location. */";
+  const shapesDoc = "/** The object schemas that are branches of a union, by the `$ref` that names them: the names of their own level. */";
   const branchesDoc =
     "/** The object schemas that are branches of a union, by the `$ref` that names them: their validator and own level. */";
   const description = detailed
-    ? "Detailed validators (allErrors, verbose): they run only on a body the fast validator rejected, to explain it."
+    ? "Detailed validators (allErrors, verbose): they run only on a body the fast validator rejected, to explain it,\n" +
+      " * and are built on the first call of detailedValidators(), so a process that sees no such body never evaluates them."
     : "Fast validators: stop at the first error; every body goes through them.";
 
   const js = detailed
-    ? `${responsesDoc}
-export const responseValidators = ${jsTable(responses)};
+    ? `${importLines.join("\n")}
 
-${branchesDoc}
-export const unionBranches = {
-${branches
-  .map(
-    (branch) =>
-      `  ${branchRef(branch)}: { validate: ${branchNames.get(branch)}, required: ${JSON.stringify(branch.required)}, properties: ${JSON.stringify(branch.properties)} },`,
-  )
-  .join("\n")}
+function build() {
+const exports = {};
+${code}
+
+return {
+  responseValidators: ${jsTable(responses, "  ")},
+  unionBranches: {
+${branches.map((branch) => `    ${branchRef(branch)}: { validate: ${ref(branchNames.get(branch)!)}, ${ownLevel(branch)} },`).join("\n")}
+  },
 };
+}
+
+let built;
+/** The detailed validators, built on the first call and kept. */
+export function detailedValidators() {
+  return (built ??= build());
+}
 `
-    : `${responsesDoc}
+    : `${importLines.join("\n")}
+${code}
+
+${responsesDoc}
 export const responseValidators = ${jsTable(responses)};
 
 ${requestsDoc}
 export const requestValidators = ${jsTable(requests)};
+
+${shapesDoc}
+export const unionBranchShapes = {
+${branches.map((branch) => `  ${branchRef(branch)}: { ${ownLevel(branch)} },`).join("\n")}
+};
 `;
 
   const declaration = detailed
@@ -219,24 +239,40 @@ export interface UnionBranch {
   readonly properties: readonly string[];
 }
 
-${responsesDoc}
-export declare const responseValidators: ${typeTable(responses)};
+/** What detailedValidators() returns. */
+export interface DetailedValidators {
+  ${responsesDoc}
+  readonly responseValidators: ${typeTable(responses, "  ")};
+  ${branchesDoc}
+  readonly unionBranches: {
+${branches.map((branch) => `    readonly ${branchRef(branch)}: UnionBranch;`).join("\n")}
+  };
+}
 
-${branchesDoc}
-export declare const unionBranches: {
-${branches.map((branch) => `  readonly ${branchRef(branch)}: UnionBranch;`).join("\n")}
-};
+/** The detailed validators, built on the first call (the generated code is evaluated then) and kept. */
+export declare function detailedValidators(): DetailedValidators;
 `
     : `${COMMON_DECLARATIONS}
+/** An object schema that is a branch of a union: the property names of its own level. */
+export interface UnionBranchShape {
+  readonly required: readonly string[];
+  readonly properties: readonly string[];
+}
+
 ${responsesDoc}
 export declare const responseValidators: ${typeTable(responses)};
 
 ${requestsDoc}
 export declare const requestValidators: ${typeTable(requests)};
+
+${shapesDoc}
+export declare const unionBranchShapes: {
+${branches.map((branch) => `  readonly ${branchRef(branch)}: UnionBranchShape;`).join("\n")}
+};
 `;
 
   return {
-    js: `${header(description)}${importLines.join("\n")}\n${code}\n\n${js}`,
+    js: `${header(description)}${js}`,
     declaration: `${header(`Declaration of ${detailed ? "validators-detailed.js" : "validators.js"}: the public signature only.`)}${declaration}`,
   };
 }

@@ -1,10 +1,10 @@
 // Which items are in the discarded (deleted) form, read from the spec: the union branch marked `x-discarded-form`,
 // told apart by the properties it requires that no other branch has (for DiscardedLog: `discarded_at`).
 import { schemaExtensions } from "../../generated/operations.js";
-import { unionBranches } from "../../generated/validators-detailed.js";
+import { type UnionBranchShape, unionBranchShapes } from "../../generated/validators.js";
 
 const extensions: Readonly<Record<string, Readonly<Record<string, unknown>>>> = schemaExtensions;
-const branches = Object.entries(unionBranches as Readonly<Record<string, { required: readonly string[]; properties: readonly string[] }>>).map(
+const branches = Object.entries(unionBranchShapes as Readonly<Record<string, UnionBranchShape>>).map(
   ([ref, branch]) => ({ name: ref.slice(ref.lastIndexOf("/") + 1), ...branch }),
 );
 

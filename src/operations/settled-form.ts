@@ -2,10 +2,10 @@
 // "finished") names in `x-stable-fields` the fields that are fixed from the start. An item of no such schema (the
 // discarded form, for one) never changes.
 import { schemaExtensions } from "../../generated/operations.js";
-import { unionBranches } from "../../generated/validators-detailed.js";
+import { type UnionBranchShape, unionBranchShapes } from "../../generated/validators.js";
 
 const extensions: Readonly<Record<string, Readonly<Record<string, unknown>>>> = schemaExtensions;
-const branches = Object.entries(unionBranches as Readonly<Record<string, { required: readonly string[]; properties: readonly string[] }>>).map(
+const branches = Object.entries(unionBranchShapes as Readonly<Record<string, UnionBranchShape>>).map(
   ([ref, branch]) => ({ name: ref.slice(ref.lastIndexOf("/") + 1), ...branch }),
 );
 

@@ -1,5 +1,5 @@
 // The one response validator shared by the client, the contract tests and the drift check.
-import { responseValidators as detailedValidators, unionBranches } from "../../generated/validators-detailed.js";
+import { detailedValidators } from "../../generated/validators-detailed.js";
 import { responseValidators, type Validator } from "../../generated/validators.js";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
@@ -10,7 +10,6 @@ import { statusViolation } from "./violation-factory.ts";
 export type OperationId = keyof typeof responseValidators;
 
 const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
-const detailedByOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = detailedValidators;
 
 /** The statuses the spec declares for an operation, as strings ("200", "404"…). */
 export function declaredStatuses(operationId: OperationId): string[] {
@@ -47,12 +46,13 @@ export function validateResponse(
     return [statusViolation(Object.keys(operation), status, operationId)];
   }
   if (validate(body)) return [];
-  // Only a rejected body pays for collecting every error.
-  const explain = detailedByOperation[operationId]![String(status)]!;
+  // Only a rejected body pays for collecting every error, and the first one for building the detailed validators.
+  const detailed = detailedValidators();
+  const explain = (detailed.responseValidators as Readonly<Record<string, Readonly<Record<string, Validator>>>>)[operationId]![String(status)]!;
   explain(body);
   const violations = explainErrors(explain.errors ?? [], {
     body,
-    branches: unionBranches,
+    branches: detailed.unionBranches,
     redactor,
     ...(text !== undefined ? { numberLiteral: (pointer: string) => numberLiteralAt(text, pointer) } : {}),
   });

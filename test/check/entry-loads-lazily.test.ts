@@ -12,7 +12,9 @@ import { startStandInSpace } from "../helpers/stand-in-space.ts";
 /** A loader hook (in its own thread) that refuses the modules loaded later, so that loading one shows as an error. */
 const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
   `export async function load(url, context, next) {
-    for (const later of ["/check/run-drift-check.js", "/client/page-walk.js"]) if (url.endsWith(later)) throw new Error(later.split("/").pop() + " loaded");
+    // A module of src/ or, in the bundled dist/, the chunk esbuild names after it ("run-drift-check-<hash>.js").
+    const name = url.slice(url.lastIndexOf("/") + 1).replace(/-[A-Z0-9]{8}\.js$/, ".js");
+    for (const later of ["run-drift-check.js", "page-walk.js"]) if (name === later) throw new Error(later + " loaded");
     return next(url, context);
   }`,
 )}`;

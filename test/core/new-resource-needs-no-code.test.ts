@@ -122,7 +122,7 @@ describe("a second resource added to the spec", () => {
   });
 
   it("is in the generated operation table as a list and its get-by-id", () => {
-    const table = readFileSync(join(dir, "dist/generated/operations.js"), "utf8");
+    const table = readFileSync(join(dir, "generated/operations.js"), "utf8");
     expect(table).toMatch(/"list_room_sessions": \{[^]*?"list": true,\s*"getById": null/);
     expect(table).toMatch(/"get_room_session": \{[^]*?"list": false,\s*"getById": \{\s*"list": "list_room_sessions",\s*"idParameter": "id"/);
   });
@@ -159,8 +159,7 @@ export async function use(): Promise<string[]> {
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     writeFileSync(
       join(dir, "run-check.mjs"),
-      `import { createVideoLogsClient } from "./dist/src/index.js";
-import { runDriftCheck } from "./dist/src/check/run-drift-check.js";
+      `import { createVideoLogsClient, runDriftCheck } from "./dist/src/index.js";
 const options = { baseUrl: ${JSON.stringify(baseUrl)}, projectId: ${JSON.stringify(PROJECT)}, apiToken: ${JSON.stringify(TOKEN)}, retries: 0 };
 const report = await runDriftCheck({
   client: createVideoLogsClient(options),

@@ -33,11 +33,19 @@ describe("the generated validators' declarations", () => {
       Object.entries(table).map(([op, entries]) => `  readonly ${op}: { ${Object.keys(entries).map((k) => `readonly "${k}": Validator;`).join(" ")} };`);
     for (const line of [...keysOf(fast.responseValidators), ...keysOf(fast.requestValidators)]) expect(declared).toContain(line);
     const declaredDetailed = readFileSync(`${root}generated/validators-detailed.d.ts`, "utf8");
-    for (const ref of Object.keys(detailed.unionBranches)) expect(declaredDetailed).toContain(`readonly ${JSON.stringify(ref)}: UnionBranch;`);
+    const details = detailed.detailedValidators();
+    for (const line of keysOf(details.responseValidators)) expect(declaredDetailed).toContain(`  ${line}`);
+    for (const ref of Object.keys(details.unionBranches)) expect(declaredDetailed).toContain(`readonly ${JSON.stringify(ref)}: UnionBranch;`);
+    for (const ref of Object.keys(fast.unionBranchShapes)) expect(declared).toContain(`readonly ${JSON.stringify(ref)}: UnionBranchShape;`);
+    expect(Object.keys(fast.unionBranchShapes)).toEqual(Object.keys(details.unionBranches));
+  });
+
+  it("build the detailed set once, on its first use", () => {
+    expect(detailed.detailedValidators()).toBe(detailed.detailedValidators());
   });
 
   it("expose validators callable with one argument that report errors relative to the value they were given", () => {
-    const validate = detailed.unionBranches["https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog"].validate;
+    const validate = detailed.detailedValidators().unionBranches["https://signalwire-video-logs.invalid/openapi/components.json#/$defs/DiscardedLog"].validate;
     expect(validate({ id: "9b2d4f60-1a3c-4e5f-8a7b-6c5d4e3f2a10", created_at: "2022-01-03T08:00:00Z", discarded_at: 1 })).toBe(false);
     expect(validate.errors).toMatchObject([{ instancePath: "/discarded_at", keyword: "type" }]);
     expect(fast.responseValidators.get_log["404"]({ error: "Not Found" })).toBe(true);
