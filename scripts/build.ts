@@ -7,15 +7,25 @@
 //
 // Declarations: tsc, file by file. It never copies declaration inputs (`generated/*.d.ts`) into its output, yet the
 // emitted declarations import them: without the copies the published types degrade to `any`.
+//
+// A dist/ built from the same inputs is left as it is (`--force` rebuilds it): `npm ci` builds it (prepare), and each
+// `npm test` after it would otherwise pay the same build again.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { BUILD_STAMP, buildInputsDigest, isBuildCurrent } from "./lib/build-inputs.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const GENERATED_DIR = join(root, "generated");
+
+if (!process.argv.includes("--force") && isBuildCurrent(root)) {
+  console.log("dist/ is up to date with its inputs (`npm run build -- --force` rebuilds it).");
+  process.exit(0);
+}
+const digest = buildInputsDigest(root);
 
 // Stale output from a removed source would otherwise be packed and published.
 rmSync(join(root, "dist"), { recursive: true, force: true });
@@ -29,7 +39,7 @@ for (const name of readdirSync(GENERATED_DIR)) {
   if (name.endsWith(".d.ts")) copyFileSync(join(GENERATED_DIR, name), join(root, "dist/generated", name));
 }
 
-const engines = (JSON.parse((await import("node:fs")).readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } })
+const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } })
   .engines.node;
 await build({
   absWorkingDir: root,
@@ -47,3 +57,4 @@ await build({
   logLevel: "error",
 });
 if (!existsSync(join(root, "dist/src/index.js"))) throw new Error("esbuild wrote no dist/src/index.js");
+writeFileSync(join(root, BUILD_STAMP), digest);

@@ -1,7 +1,8 @@
 // Packs this repository as `npm publish` would and installs the tarball into a new consumer project, as a user does.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isBuildCurrent } from "../../scripts/lib/build-inputs.ts";
 import { consumerEnv, runProcess, type ProcessResult } from "./run-process.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,22 +27,13 @@ export interface PackResult {
   files: { path: string; size: number }[];
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
 /**
  * `npm test` builds before the suites run, and packing here skips scripts so that no rebuild happens under running
- * tests; so refuse to pack a dist/ that is missing or older than its sources.
+ * tests; so refuse to pack a dist/ that is missing or was built from other sources.
  */
 export function assertBuildIsCurrent(): void {
-  const marker = join(REPO_ROOT, "dist/src/index.js");
-  if (!existsSync(marker)) throw new Error("dist/ is missing: run `npm run build` first");
-  const sources = ["src", "generated", "tsconfig.json", "tsconfig.build.json", "scripts/build.ts"];
-  const newest = Math.max(...sources.map((source) => newestMtime(join(REPO_ROOT, source))));
-  if (newest > statSync(marker).mtimeMs) throw new Error("dist/ is older than its sources: run `npm run build` first");
+  if (!existsSync(join(REPO_ROOT, "dist/src/index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+  if (!isBuildCurrent(REPO_ROOT)) throw new Error("dist/ was built from other sources: run `npm run build` first");
 }
 
 export async function packRepository(destination: string): Promise<PackResult> {
