@@ -1,6 +1,6 @@
-// `npm test`'s gates: runs npm scripts in order and prints each one's wall time. `a+b` runs a and b at once (two
-// processes for two cores); the output of each script is shown when it ends, so lines never interleave. Stops at the
-// first failure with that script's exit code.
+// `npm test`'s gates: runs npm scripts in order and prints each one's wall time. `a+b+c` runs a, b and c at once; the
+// output of each script is shown when it ends, so lines never interleave. Stops at the first failure with that
+// script's exit code.
 import { spawn } from "node:child_process";
 
 interface Finished {
