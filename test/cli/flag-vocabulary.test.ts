@@ -20,7 +20,9 @@ describe("--timeout on every command that sends requests", () => {
     // The server takes the request and never answers.
     const server = await serve(startLocalServer(() => new Promise(() => {})));
     const started = Date.now();
-    const { code, stderr } = await runBin([...args, "--base-url", server.url, "--timeout", "300"], env);
+    // The built executable gives up for get; list and check reach its runCli in-process.
+    const run = args[0] === "get" ? runBin : runInProcess;
+    const { code, stderr } = await run([...args, "--base-url", server.url, "--timeout", "300"], env);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(code).toBe(2);
     expect(stderr).toMatch(/time/i);
@@ -50,7 +52,8 @@ describe("--format and --out on get and list", () => {
 
   it("list writes NDJSON by default, one log per line", async () => {
     const server = await serve(startStandInSpace({ logs: 3 }));
-    const { code, stdout } = await runBin(["list", "--base-url", server.url, "--include-deleted"], env);
+    // In-process, as runCli: test/cli/check-command.test.ts runs the built executable's list, which prints NDJSON.
+    const { code, stdout } = await runInProcess(["list", "--base-url", server.url, "--include-deleted"], env);
     expect(code).toBe(0);
     expect(stdout.trim().split("\n").map((line) => JSON.parse(line).id)).toHaveLength(3);
   });
@@ -161,9 +164,11 @@ describe("NO_COLOR and FORCE_COLOR", () => {
     const forced = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "1" });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toContain("\u001b[");
-    const off = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
+    // FORCE_COLOR=0 and NO_COLOR through the built executable's runCli in-process: it reads them from the environment it
+    // is given, and its captured output is no terminal either.
+    const off = await runInProcess(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
     expect(off.stdout).not.toContain("\u001b[");
-    const noColor = await runBin(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
+    const noColor = await runInProcess(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
     expect(noColor.stdout).not.toContain("\u001b[");
   }, 60_000);
 });
