@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/client/create-client.ts";
 import { findFreePort } from "../../src/net/ports.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 
@@ -70,7 +70,9 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 60_000);
 
   it("says in the report how much of --pages and --sample a static mock could honour", async () => {
-    const { code, stdout } = await runBin([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
+    // The printed command with more flags, through the built executable's runCli in-process (the test above runs it
+    // as printed with the built executable).
+    const { code, stdout } = await runInProcess([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { notes: string[] };
     expect(report.notes).toContain("--pages 4: a static mock's listings end with its example pages, so 2 page(s) were read over 2 listing(s), not 8");
@@ -78,7 +80,8 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 60_000);
 
   it("without --mock the same target is treated as a live server, so the check is not told to skip anything", async () => {
-    const { stdout } = await runBin(["check", "--base-url", url, "--format", "json"], {
+    // In-process, as runCli: the built executable's check of a --base-url is run in test/cli/check-command.test.ts.
+    const { stdout } = await runInProcess(["check", "--base-url", url, "--format", "json"], {
       SIGNALWIRE_PROJECT_ID: "p",
       SIGNALWIRE_API_TOKEN: "t",
     });
