@@ -44,7 +44,8 @@ describe("video-logs check", () => {
   });
 
   it("exits 1 and lists exactly the recorded drift in the JSON report", async () => {
-    const { code, stdout } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
+    // In-process, as runCli: the built executable exits 1 on this drift with --out and with --strict below.
+    const { code, stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as DriftReport;
     const found = report.checks.flatMap((c) => c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`));
@@ -227,7 +228,8 @@ describe("video-logs get and list", () => {
 
   it("get refuses a non-UUID id with exit 2 before sending anything", async () => {
     const before = clean.requests.length;
-    const { code, stderr } = await runBin(["get", "42", "--base-url", clean.url], env);
+    // In-process, as runCli: the built executable's usage errors exit 2 in "the built executable exits 2 on bad usage".
+    const { code, stderr } = await runInProcess(["get", "42", "--base-url", clean.url], env);
     expect(code).toBe(2);
     expect(stderr).toContain("Invalid id");
     expect(clean.requests.length).toBe(before);
