@@ -32,7 +32,8 @@ describe("--timeout on every command that sends requests", () => {
 
   it("refuses a --timeout out of range with the range message before sending anything", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
+    // In-process, as runCli: the built executable's range message for a negative number is in messages.test.ts.
+    const { code, stderr } = await runInProcess(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--timeout must be a whole number from 1 to 600000");
     expect(server.requests).toEqual([]);
@@ -72,7 +73,8 @@ describe("--format and --out on get and list", () => {
 
   it("refuses an unknown data format, naming the accepted ones, before sending anything", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["list", "--base-url", server.url, "--format", "xml"], env);
+    // In-process, as runCli: test/diff/diff-bin.test.ts has the built executable refuse an unknown --format (diff's).
+    const { code, stderr } = await runInProcess(["list", "--base-url", server.url, "--format", "xml"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--format must be one of json, ndjson");
     expect(server.requests).toEqual([]);
