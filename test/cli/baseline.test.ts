@@ -47,7 +47,8 @@ describe("check --baseline FILE", () => {
   it("takes a small ignore file naming a check, and shows known findings as known in text", async () => {
     const ignore = join(dir, "ignore.json");
     writeFileSync(ignore, JSON.stringify({ ignore: [{ check: "status-code" }] }));
-    const { code, stdout } = await check(["answer-203"], ["--baseline", ignore]);
+    // In-process, as runCli: the built executable reads a --baseline file in the test above.
+    const { code, stdout } = await check(["answer-203"], ["--baseline", ignore], runInProcess);
     expect(code).toBe(0);
     expect(stdout).toContain("KNOWN BREAKING [status-code]");
     expect(stdout).not.toMatch(/^BREAKING/m);
