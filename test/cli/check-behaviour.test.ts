@@ -67,7 +67,8 @@ describe("video-logs check against the stand-in space", () => {
     expect(report.checksRun).toEqual(["authentication"]);
     expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
     await server!.close();
-    const skipped = await check(["send-text-plain"], "--format", "json", "--skip-checks", "content-type");
+    // --checks runs the built executable; --skip-checks its runCli in-process.
+    const skipped = await checkInProcess(["send-text-plain"], "--format", "json", "--skip-checks", "content-type");
     expect(skipped.code).toBe(0);
     expect((JSON.parse(skipped.stdout) as DriftReport).checksRun).not.toContain("content-type");
   });
@@ -110,7 +111,8 @@ describe("video-logs check against the stand-in space", () => {
       (JSON.parse(stdout) as DriftReport).checks.map((c) => [c.kind, c.name.replace(pinned, "created_before=<pin>"), c.status, c.violations.map((v) => `${v.check} ${v.pointer}`)]);
     const concurrent = await check(["ignore-created-after"], "--format", "json");
     await server!.close();
-    const oneByOne = await check(["ignore-created-after"], "--format", "json", "--concurrency", "1");
+    // The default concurrency runs the built executable; --concurrency 1 its runCli in-process.
+    const oneByOne = await checkInProcess(["ignore-created-after"], "--format", "json", "--concurrency", "1");
     expect(concurrent.code).toBe(1);
     expect(oneByOne.code).toBe(1);
     expect(shown(concurrent.stdout).length).toBeGreaterThan(10);

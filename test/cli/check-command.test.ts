@@ -44,7 +44,8 @@ describe("video-logs check", () => {
   });
 
   it("exits 1 and lists exactly the recorded drift in the JSON report", async () => {
-    const { code, stdout } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
+    // In-process, as runCli: the built executable exits 1 on this drift with --out and with --strict below.
+    const { code, stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as DriftReport;
     const found = report.checks.flatMap((c) => c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`));
@@ -57,8 +58,9 @@ describe("video-logs check", () => {
   it("treats additive drift as failure only with --strict", async () => {
     const server = await startReplayServer({ fixtureSet: "drifted", projectId: PROJECT_ID, apiToken: API_TOKEN });
     try {
-      // One page: the only drift there is an unknown field, plus the wrong-shape 404 (breaking).
-      const { stdout } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"], env);
+      // One page: the only drift there is an unknown field, plus the wrong-shape 404 (breaking). The run without --strict
+      // goes through the built executable's runCli in-process; the one with --strict runs the built executable.
+      const { stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"], env);
       const report = JSON.parse(stdout) as DriftReport;
       expect(report.summary.additive).toBeGreaterThan(0);
       expect(report.strict).toBe(false);
@@ -92,27 +94,31 @@ describe("video-logs check", () => {
   });
 
   it("exits 2 naming the variable when credentials are missing", async () => {
-    const { code, stderr } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", clean.url]);
+    // In-process: test/cli/messages.test.ts runs the built executable without credentials.
+    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url]);
     expect(code).toBe(2);
     expect(stderr).toContain("SIGNALWIRE_PROJECT_ID");
   });
 
   it("exits 2 with a clear message when no target is reachable", async () => {
-    const { code, stderr } = await runBin(["check", "--base-url", "http://127.0.0.1:9", "--timeout", "2000"], env);
+    // In-process: test/cli/messages.test.ts runs the built executable's check against a port nothing listens on.
+    const { code, stderr } = await runInProcess(["check", "--base-url", "http://127.0.0.1:9", "--timeout", "2000"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("Cannot reach http://127.0.0.1:9");
   });
 
   it("exits 2 before any request when the report cannot be written", async () => {
     const before = clean.requests.length;
-    const { code, stderr } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--out", join(outDir, "missing", "r.json")], env);
+    // In-process: test/cli/messages.test.ts runs the built executable's check --out into a missing folder.
+    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--out", join(outDir, "missing", "r.json")], env);
     expect(code).toBe(2);
     expect(stderr).toContain("Cannot write the report");
     expect(clean.requests.length).toBe(before);
   });
 
   it("exits 2 when the API refuses the credentials", async () => {
-    const { code, stderr } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", clean.url], { ...env, SIGNALWIRE_API_TOKEN: "wrong" });
+    // In-process: test/cli/messages.test.ts runs the built executable's check against a server that refuses them.
+    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url], { ...env, SIGNALWIRE_API_TOKEN: "wrong" });
     expect(code).toBe(2);
     expect(stderr).toContain("refused the credentials (401)");
     expect(stderr).not.toContain("wrong");
@@ -170,14 +176,17 @@ describe("video-logs help", () => {
   });
 
   it("lists the commands with --help and exits 2 with none", async () => {
-    expect((await runBin(["--help"])).stdout).toContain("check");
+    // The top-level help from runCli in-process (the built executable's help is the test above); no command at all
+    // from the built executable.
+    expect((await runInProcess(["--help"])).stdout).toContain("check");
     expect((await runBin([])).code).toBe(2);
   });
 });
 
 describe("video-logs get and list", () => {
   it("get prints one log as JSON", async () => {
-    const listed = await runBin(["list", "--base-url", clean.url, "--limit", "1"], env);
+    // The id comes from list run in-process; get runs the built executable.
+    const listed = await runInProcess(["list", "--base-url", clean.url, "--limit", "1"], env);
     const id = (JSON.parse(listed.stdout.trim()) as { id: string }).id;
     const { code, stdout } = await runBin(["get", id, "--base-url", clean.url], env);
     expect(code).toBe(0);
@@ -189,7 +198,8 @@ describe("video-logs get and list", () => {
     const lines = all.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; discarded_at?: string });
     expect(lines.length).toBe(11);
     expect(lines.filter((l) => l.discarded_at)).toHaveLength(3);
-    const limited = await runBin(["list", "--base-url", clean.url, "--limit", "4"], env);
+    // --limit through the built executable's runCli in-process (test/cli/proxy.test.ts runs the executable's --limit).
+    const limited = await runInProcess(["list", "--base-url", clean.url, "--limit", "4"], env);
     expect(limited.stdout.trim().split("\n")).toHaveLength(4);
   });
 
@@ -201,7 +211,8 @@ describe("video-logs get and list", () => {
   });
 
   it("get exits 2 naming the credentials when the API refuses them", async () => {
-    const { code, stderr } = await runBin(["get", "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358", "--base-url", clean.url], {
+    // In-process: the built executable's refused-credentials exit is run by check in test/cli/messages.test.ts.
+    const { code, stderr } = await runInProcess(["get", "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358", "--base-url", clean.url], {
       ...env,
       SIGNALWIRE_API_TOKEN: "wrong",
     });
@@ -217,7 +228,8 @@ describe("video-logs get and list", () => {
 
   it("get refuses a non-UUID id with exit 2 before sending anything", async () => {
     const before = clean.requests.length;
-    const { code, stderr } = await runBin(["get", "42", "--base-url", clean.url], env);
+    // In-process, as runCli: the built executable's usage errors exit 2 in "the built executable exits 2 on bad usage".
+    const { code, stderr } = await runInProcess(["get", "42", "--base-url", clean.url], env);
     expect(code).toBe(2);
     expect(stderr).toContain("Invalid id");
     expect(clean.requests.length).toBe(before);

@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+
+// The first test, the refused server address and /dev/zero run the built executable; the other recordings go through
+// the runCli it runs, in-process: what they vary is the judging of entries, not the process.
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-browser-har-"));
 beforeAll(() => assertBuilt());
@@ -31,7 +34,7 @@ describe("check --har with a browser's recording", () => {
   it("skips one entry whose URL is not a URL at all, with why, and judges the others", async () => {
     const broken = harEntry({ url: "https://example.com/", text: "x" }) as { request: { url: string } };
     broken.request.url = "not a url";
-    const result = await runBin(["check", "--har", recording([broken, harEntry({ url: LOG_URL, json: completedLog })])]);
+    const result = await runInProcess(["check", "--har", recording([broken, harEntry({ url: LOG_URL, json: completedLog })])]);
     expect(result.stdout).toContain('skipped: entry 0 GET not a url: its URL cannot be parsed');
     expect(result.code).toBe(0);
   });
@@ -40,7 +43,7 @@ describe("check --har with a browser's recording", () => {
 describe("check --har with Chrome's server address", () => {
   it("reads an IPv6 serverIPAddress in brackets, as Chrome writes it, and still refuses one that is no address", async () => {
     const entry = harEntry({ url: LOG_URL, json: completedLog });
-    const ok = await runBin(["check", "--har", recording([{ ...entry, serverIPAddress: "[2606:4700::6810:85e5]" }, { ...entry, serverIPAddress: "203.0.113.7" }])]);
+    const ok = await runInProcess(["check", "--har", recording([{ ...entry, serverIPAddress: "[2606:4700::6810:85e5]" }, { ...entry, serverIPAddress: "203.0.113.7" }])]);
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
     const bad = await runBin(["check", "--har", recording([{ ...entry, serverIPAddress: "[not-an-address]" }])]);
@@ -52,7 +55,7 @@ describe("check --har with Chrome's server address", () => {
 describe("check --har with nothing it can judge", () => {
   it("says the API's entries were found but could not be judged, instead of saying there is none, and exits 2", async () => {
     const aborted = harEntry({ url: LOG_URL, json: completedLog, status: 0 });
-    const result = await runBin(["check", "--har", recording([aborted]), "--format", "json"]);
+    const result = await runInProcess(["check", "--har", recording([aborted]), "--format", "json"]);
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { notes: string[] };
     expect(report.notes.join("\n")).not.toContain("no entry of the recording is an operation of the spec");
@@ -66,7 +69,7 @@ describe("check --har repro lines", () => {
     const path = `/api/video/logs/${completedLog.id}`;
     const drifted = { ...completedLog, status: "paused" };
     const urls = [`https://attacker.example${path}`, `http://example.signalwire.com${path}`, `https://example.signalwire.com.attacker.example${path}`, `https://example.signalwire.com${path}`];
-    const result = await runBin(["check", "--har", recording(urls.map((url) => harEntry({ url, json: drifted })))]);
+    const result = await runInProcess(["check", "--har", recording(urls.map((url) => harEntry({ url, json: drifted })))]);
     const repros = result.stdout.split("\n").filter((line) => line.trimStart().startsWith("repro: "));
     expect(repros).toHaveLength(4);
     for (const [index, url] of urls.entries()) {

@@ -18,11 +18,14 @@ const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id
 let files = 0;
 const har = (recording: unknown, name = `r${files++}.har`) => writeHar(dir, name, recording);
 
-/** Runs `check --har` writing all four reports; returns them with the exit code and stderr. */
-async function allFormats(file: string, ...args: string[]) {
+/**
+ * Runs `check --har` writing all four reports; returns them with the exit code and stderr. The built executable by
+ * default; `run` may be runInProcess, the runCli it runs, for a test whose built-executable counterpart is another.
+ */
+async function allFormats(file: string, args: string[] = [], run = runBin) {
   const n = files++;
   const out = (ext: string) => join(dir, `report-${n}.${ext}`);
-  const result = await runBin(["check", "--har", file, "--report", `json=${out("json")}`, "--report", `junit=${out("xml")}`, "--report", `markdown=${out("md")}`, "--report", `text=${out("txt")}`, ...args]);
+  const result = await run(["check", "--har", file, "--report", `json=${out("json")}`, "--report", `junit=${out("xml")}`, "--report", `markdown=${out("md")}`, "--report", `text=${out("txt")}`, ...args]);
   const read = (ext: string) => readFileSync(out(ext), "utf8");
   return { ...result, json: read("json"), junit: read("xml"), markdown: read("md"), text: read("txt") };
 }
@@ -88,14 +91,16 @@ describe("check --har FILE", () => {
 
   it("exits 0 for a recording without breaking drift, and 1 with --strict when it has additive drift", async () => {
     const additive = har(harRecording([{ url: LOG_URL, json: { ...completedLog, region: "us" } }, { url: LOG_URL, json: completedLog, base64: true }]));
-    expect((await runBin(["check", "--har", additive, "--quiet"])).code).toBe(0);
+    // Without --strict through the built executable's runCli in-process; with --strict, the built executable.
+    expect((await runInProcess(["check", "--har", additive, "--quiet"])).code).toBe(0);
     expect((await runBin(["check", "--har", additive, "--strict"])).code).toBe(1);
   });
 
   it("takes an earlier JSON report as --baseline: its findings are known and the run exits 0", async () => {
     const file = har(driftedRecording());
     const earlier = join(dir, "earlier.json");
-    expect((await runBin(["check", "--har", file, "--report", `json=${earlier}`, "--quiet"])).code).toBe(1);
+    // The earlier report comes from the built executable's runCli in-process; the run with --baseline is the executable.
+    expect((await runInProcess(["check", "--har", file, "--report", `json=${earlier}`, "--quiet"])).code).toBe(1);
     const again = await runBin(["check", "--har", file, "--baseline", earlier, "--format", "json"]);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as DriftReport).summary.known).toBe(8);
@@ -117,7 +122,10 @@ describe("check --har FILE", () => {
 
   it("escapes the file name in every report", async () => {
     const name = "rec\u001b[2J`|<b>*x*<b>&\u202e\n.har";
-    const { code, json, junit, markdown, text } = await allFormats(har(harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]), name));
+    // Through runCli in-process: what is judged is the reports' files, which the built executable writes the same way
+    // (it writes all four in the tests above).
+    const recording = har(harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]), name);
+    const { code, json, junit, markdown, text } = await allFormats(recording, [], runInProcess);
     expect(code).toBe(1);
     const report = expectSafeJson(json);
     expect(report.target).toEqual({ kind: "recording", file: join(dir, name) });
@@ -140,7 +148,9 @@ describe("check --har with a file that is not a HAR recording", () => {
     const recording = harRecording([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog }]) as { log: { entries: { response: Record<string, unknown> }[] } };
     recording.log.entries[1]!.response.status = "200";
     const file = har(recording);
-    const result = await runBin(["check", "--har", file]);
+    // In-process, as runCli: the built executable's exit 2 on a recording it refuses, with stderr's exact bytes, is the
+    // test above (and the 256 MiB one below).
+    const result = await runInProcess(["check", "--har", file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/1/response/status, must be integer\n`);
   });
@@ -153,7 +163,8 @@ describe("check --har with a file that is not a HAR recording", () => {
     expect(huge.code).toBe(2);
     expect(huge.stderr).toBe(`video-logs: The recording ${file} is 256 MiB, more than the 256 MiB a recording may have\n`);
     rmSync(file);
-    const missing = await runBin(["check", "--har", join(dir, "nothing.har")]);
+    // The missing file through the built executable's runCli in-process.
+    const missing = await runInProcess(["check", "--har", join(dir, "nothing.har")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Cannot read the recording");
   });
@@ -170,17 +181,19 @@ describe("check --har usage", () => {
 
   it("refuses --har-prefix without --har, and a prefix that is not a path", async () => {
     expect((await runBin(["check", "--har-prefix", "/sw"])).stderr).toContain("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
-    // The built executable refuses one bad prefix; the others run runCli in-process, as bin/video-logs.js does.
-    for (const [prefix, run] of [["sw", runBin], ["/sw?x=1", runInProcess], ["/", runInProcess], ["/a//b", runInProcess]] as const) {
-      const result = await run(["check", "--har", "x.har", "--har-prefix", prefix]);
+    // The built executable refuses the prefix without --har (above); the bad prefixes run runCli in-process, as
+    // bin/video-logs.js does.
+    for (const prefix of ["sw", "/sw?x=1", "/", "/a//b"]) {
+      const result = await runInProcess(["check", "--har", "x.har", "--har-prefix", prefix]);
       expect(result.code, prefix).toBe(2);
       expect(result.stderr, prefix).toContain("--har-prefix must be a path such as /proxy/signalwire");
     }
   });
 
   it("refuses a --har-prefix with a . or .. segment, which no recorded URL path can start with once normalised", async () => {
-    for (const prefix of ["/proxy/../sw", "/./sw", "/sw/..", "/sw/%2E%2e/x"]) {
-      const result = await runBin(["check", "--har", "x.har", "--har-prefix", prefix]);
+    // The built executable refuses the first; the others reach its runCli in-process.
+    for (const [index, prefix] of ["/proxy/../sw", "/./sw", "/sw/..", "/sw/%2E%2e/x"].entries()) {
+      const result = await (index === 0 ? runBin : runInProcess)(["check", "--har", "x.har", "--har-prefix", prefix]);
       expect(result.code, prefix).toBe(2);
       expect(result.stderr, prefix).toContain("--har-prefix cannot hold a . or .. segment");
     }

@@ -39,6 +39,12 @@ async function check(faults: Fault[], ...args: string[]) {
   return runBin(["check", "--base-url", server.url, ...args], env);
 }
 
+/** The same run through the runCli that bin/video-logs.js runs, in-process. */
+async function checkInProcess(faults: Fault[], ...args: string[]) {
+  server = await startStandInSpace({ faults });
+  return runInProcess(["check", "--base-url", server.url, ...args], env);
+}
+
 describe("video-logs check --propose FILE", () => {
   it("writes a proposal that makes every drifted body valid, and keeps the check's exit code", async () => {
     const file = join(dir, "proposal.yaml");
@@ -64,7 +70,8 @@ describe("video-logs check --propose FILE", () => {
 
   it("writes one action that changes nothing when the space keeps the contract, and exits 0", async () => {
     const file = join(dir, "clean.yaml");
-    const { code, stderr } = await check([], "--propose", file, "--quiet", "--out", join(dir, "clean.txt"));
+    // In-process, as runCli: what is judged is the proposal file (the built executable writes one in the test above).
+    const { code, stderr } = await checkInProcess([], "--propose", file, "--quiet", "--out", join(dir, "clean.txt"));
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const overlay = parse(await readFile(file, "utf8")) as OverlayDocument;
@@ -74,9 +81,10 @@ describe("video-logs check --propose FILE", () => {
   it("proposes the same changes for the same space, whatever the concurrency", async () => {
     const one = join(dir, "one.yaml");
     const four = join(dir, "four.yaml");
-    await check(DRIFT, "--quiet", "--out", join(dir, "r1.txt"), "--concurrency", "1", "--propose", one);
+    // Both runs go through the runCli the built executable runs, in-process (the executable writes a proposal for the
+    // same faults in the first test): what is compared is the two proposals.
+    await checkInProcess(DRIFT, "--quiet", "--out", join(dir, "r1.txt"), "--concurrency", "1", "--propose", one);
     await server!.close();
-    // The second run goes through the runCli the built executable runs, in-process.
     server = await startStandInSpace({ faults: DRIFT });
     await runInProcess(["check", "--base-url", server.url, "--quiet", "--out", join(dir, "r4.txt"), "--concurrency", "8", "--propose", four], env);
     // The evidence quotes the listings' created_before pin, which is the time each tour started; the changes are equal.
@@ -102,7 +110,8 @@ describe("video-logs check --propose FILE", () => {
 
   it("refuses a proposal file that is also a report's file, before sending anything", async () => {
     const file = join(dir, "same.yaml");
-    const { code, stderr } = await check([], "--out", file, "--propose", file);
+    // In-process, as runCli: the built executable's refusal of two outputs into one file is in flag-vocabulary.test.ts.
+    const { code, stderr } = await checkInProcess([], "--out", file, "--propose", file);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--propose and a report name the same file/);
     expect(server!.requests).toEqual([]);

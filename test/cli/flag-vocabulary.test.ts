@@ -20,7 +20,9 @@ describe("--timeout on every command that sends requests", () => {
     // The server takes the request and never answers.
     const server = await serve(startLocalServer(() => new Promise(() => {})));
     const started = Date.now();
-    const { code, stderr } = await runBin([...args, "--base-url", server.url, "--timeout", "300"], env);
+    // The built executable gives up for get; list and check reach its runCli in-process.
+    const run = args[0] === "get" ? runBin : runInProcess;
+    const { code, stderr } = await run([...args, "--base-url", server.url, "--timeout", "300"], env);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(code).toBe(2);
     expect(stderr).toMatch(/time/i);
@@ -30,7 +32,8 @@ describe("--timeout on every command that sends requests", () => {
 
   it("refuses a --timeout out of range with the range message before sending anything", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
+    // In-process, as runCli: the built executable's range message for a negative number is in messages.test.ts.
+    const { code, stderr } = await runInProcess(["get", "x", "--base-url", server.url, "--timeout", "-5"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--timeout must be a whole number from 1 to 600000");
     expect(server.requests).toEqual([]);
@@ -50,7 +53,8 @@ describe("--format and --out on get and list", () => {
 
   it("list writes NDJSON by default, one log per line", async () => {
     const server = await serve(startStandInSpace({ logs: 3 }));
-    const { code, stdout } = await runBin(["list", "--base-url", server.url, "--include-deleted"], env);
+    // In-process, as runCli: test/cli/check-command.test.ts runs the built executable's list, which prints NDJSON.
+    const { code, stdout } = await runInProcess(["list", "--base-url", server.url, "--include-deleted"], env);
     expect(code).toBe(0);
     expect(stdout.trim().split("\n").map((line) => JSON.parse(line).id)).toHaveLength(3);
   });
@@ -69,7 +73,8 @@ describe("--format and --out on get and list", () => {
 
   it("refuses an unknown data format, naming the accepted ones, before sending anything", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["list", "--base-url", server.url, "--format", "xml"], env);
+    // In-process, as runCli: test/diff/diff-bin.test.ts has the built executable refuse an unknown --format (diff's).
+    const { code, stderr } = await runInProcess(["list", "--base-url", server.url, "--format", "xml"], env);
     expect(code).toBe(2);
     expect(stderr).toContain("--format must be one of json, ndjson");
     expect(server.requests).toEqual([]);
@@ -96,7 +101,8 @@ describe("check --report FORMAT=FILE", () => {
   it("takes --format F --out FILE as one more report", async () => {
     const server = await serve(startStandInSpace({ logs: 5 }));
     const [junit, json] = ["short.xml", "short.json"].map((name) => join(dir, name));
-    const { code } = await runBin(["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!], env);
+    // In-process, as runCli: the built executable writes --report files in the test above.
+    const { code } = await runInProcess(["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!], env);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(json!, "utf8")).version).toBeGreaterThan(0);
     expect(existsSync(junit!)).toBe(true);
@@ -135,7 +141,9 @@ describe("--quiet", () => {
   it("check --quiet writes its reports and says nothing on stderr", async () => {
     const server = await serve(startStandInSpace({ logs: 5 }));
     const file = join(dir, "quiet.json");
-    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"], env);
+    // In-process, as runCli (its stderr captured byte for byte): the built executable's check --quiet is the first
+    // NO_PROXY routing in proxy.test.ts, which says nothing on stderr either.
+    const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"], env);
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(existsSync(file)).toBe(true);
@@ -161,9 +169,11 @@ describe("NO_COLOR and FORCE_COLOR", () => {
     const forced = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "1" });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toContain("\u001b[");
-    const off = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
+    // FORCE_COLOR=0 and NO_COLOR through the built executable's runCli in-process: it reads them from the environment it
+    // is given, and its captured output is no terminal either.
+    const off = await runInProcess(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
     expect(off.stdout).not.toContain("\u001b[");
-    const noColor = await runBin(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
+    const noColor = await runInProcess(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
     expect(noColor.stdout).not.toContain("\u001b[");
   }, 60_000);
 });

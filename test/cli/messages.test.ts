@@ -38,7 +38,8 @@ describe("missing credentials", () => {
 
   it("names only the variable that is missing, never the value of the one that is set", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["list", "--base-url", server.url], { SIGNALWIRE_API_TOKEN: SECRET });
+    // In-process, as runCli: the built executable's run of a missing credential is the test above.
+    const { code, stderr } = await runInProcess(["list", "--base-url", server.url], { SIGNALWIRE_API_TOKEN: SECRET });
     expect(code).toBe(2);
     expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID in the environment");
     expect(stderr).not.toContain("SIGNALWIRE_API_TOKEN");
@@ -47,7 +48,8 @@ describe("missing credentials", () => {
 
   it("names the environment variable of an unusable project id, without any credential's value", async () => {
     const server = await serve(startStandInSpace());
-    const { code, stderr } = await runBin(["list", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: `a:${SECRET}`, SIGNALWIRE_API_TOKEN: SECRET });
+    // In-process, as runCli: the built executable's run of an unusable credential is the missing one above.
+    const { code, stderr } = await runInProcess(["list", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: `a:${SECRET}`, SIGNALWIRE_API_TOKEN: SECRET });
     expect(code).toBe(2);
     expect(stderr).toContain("SIGNALWIRE_PROJECT_ID");
     expect(stderr).not.toContain(SECRET);
@@ -71,8 +73,9 @@ describe("date filters", () => {
 
   it("accept both a date and a date-time", async () => {
     const server = await serve(startStandInSpace({ logs: 4 }));
-    for (const value of ["2020-01-01", "2020-01-01T00:00:00Z"]) {
-      const { code } = await runBin(["list", "--base-url", server.url, "--created-after", value], env);
+    // The date through the built executable; the date-time through its runCli in-process.
+    for (const [value, run] of [["2020-01-01", runBin], ["2020-01-01T00:00:00Z", runInProcess]] as const) {
+      const { code } = await run(["list", "--base-url", server.url, "--created-after", value], env);
       expect(code).toBe(0);
     }
   });

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
@@ -15,7 +16,7 @@ import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-unappliable-"));
 beforeAll(() => assertBuilt());
@@ -26,28 +27,40 @@ const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id
 const logWith = (members: string) => JSON.stringify(completedLog).replace(/}$/, `,${members}}`);
 let files = 0;
 
-async function proposeAndApply(bodies: { status?: number; text: string; url?: string }[]) {
+/**
+ * Writes the recording, runs `check --har --propose` on it and applies the proposal with openapi-format. The first
+ * test runs the built executable; the others run the runCli it runs, in-process: what they judge is the proposal file.
+ */
+async function proposeAndApply(bodies: { status?: number; text: string; url?: string }[], run = runInProcess) {
   const n = files++;
   const entries = bodies.map(({ status, text, url }) => harEntry({ url: url ?? LOG_URL, status, text, responseHeaders: { "content-type": "application/json" } }));
   const har = writeHar(dir, `u${n}.har`, { log: { version: "1.2", creator: { name: "t", version: "1" }, entries } });
   const proposalFile = join(dir, `u${n}.yaml`);
-  const result = await runBin(["check", "--har", har, "--quiet", "--propose", proposalFile]);
+  const result = await run(["check", "--har", har, "--quiet", "--propose", proposalFile]);
   const yaml = readFileSync(proposalFile, "utf8");
   const patched = parse((await applyOverlay(yaml)).text) as OpenApiDocument;
   return { result, overlay: parse(yaml) as OverlayDocument, patched };
 }
 
+/** get_log's validator for a status, compiled once per patched spec and status (a test judges several bodies). */
+const validators = new WeakMap<OpenApiDocument, Map<number, ValidateFunction>>();
 const judge = (spec: OpenApiDocument, status: number, body: unknown) => {
-  const validate = createSpecAjv(spec).compile(responseSchemas(spec).find((r) => r.operationId === "get_log" && r.status === String(status))!.schema);
+  const bySpec = validators.get(spec) ?? new Map<number, ValidateFunction>();
+  validators.set(spec, bySpec);
+  let validate = bySpec.get(status);
+  if (!validate) {
+    validate = createSpecAjv(spec).compile(responseSchemas(spec).find((r) => r.operationId === "get_log" && r.status === String(status))!.schema);
+    bySpec.set(status, validate);
+  }
   return validate(body);
 };
 
 describe("check --propose with names openapi-format cannot carry", { timeout: 60_000 }, () => {
   it("lists __proto__ and names holding $ref under x-not-proposed, at any depth, and proposes the other new properties", async () => {
-    const { overlay, patched } = await proposeAndApply([
-      { text: logWith('"__proto__":{"type":"string"},"a$ref":1,"plain_new":1') },
-      { text: logWith('"deep":{"__proto__":{"x":1},"ok":1},"deeper":{"$ref":"#/x"}') },
-    ]);
+    const { overlay, patched } = await proposeAndApply(
+      [{ text: logWith('"__proto__":{"type":"string"},"a$ref":1,"plain_new":1') }, { text: logWith('"deep":{"__proto__":{"x":1},"ok":1},"deeper":{"$ref":"#/x"}') }],
+      runBin,
+    );
     const reasons = (overlay["x-not-proposed"] ?? []).map((entry) => entry.reason).join("\n");
     for (const name of ["__proto__", "a$ref", "deep", "deeper"]) expect(reasons).toContain(JSON.stringify(name));
     const ours = loadSpec().components.schemas.Log.properties;

@@ -89,7 +89,8 @@ describe("video-logs behind a proxy", () => {
     expect(listed.code).toBe(0);
     const ids = listed.stdout.trim().split("\n").map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toHaveLength(2);
-    const got = await runBin(["get", ids[0]!, "--base-url", space.url], env);
+    // list runs the built executable; get runs its runCli in-process, with the same environment.
+    const got = await runInProcess(["get", ids[0]!, "--base-url", space.url], env);
     expect(got.code).toBe(0);
     expect((JSON.parse(got.stdout) as { id: string }).id).toBe(ids[0]);
     expect(proxy.relayed.map((relayed) => relayed.target)).toEqual([
@@ -106,8 +107,10 @@ describe("video-logs behind a proxy", () => {
       { HTTP_PROXY: proxy.url, NO_PROXY: "*" },
       { HTTPS_PROXY: proxy.url },
     ];
-    for (const routing of routings) {
-      const { code, stderr } = await runBin(["check", "--base-url", space.url, "--quiet", "--format", "json", "--pages", "1", "--sample", "1"], { ...credentials, ...routing });
+    // The first routing runs the built executable; the others run its runCli in-process, with the same environment.
+    for (const [index, routing] of routings.entries()) {
+      const run = index === 0 ? runBin : runInProcess;
+      const { code, stderr } = await run(["check", "--base-url", space.url, "--quiet", "--format", "json", "--pages", "1", "--sample", "1"], { ...credentials, ...routing });
       expect(stderr, JSON.stringify(routing)).toBe("");
       expect(code).toBe(0);
     }
@@ -142,9 +145,11 @@ describe("video-logs behind a proxy", () => {
     const front = await startTlsFront(Number(new URL(space.url).port));
     const wrong = `http://${PROXY_USER}:wrong-${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`;
     try {
-      for (const [variable, baseUrl] of [["HTTP_PROXY", space.url], ["HTTPS_PROXY", `https://${TLS_HOST}:${front.port}`]] as const) {
+      // The https target runs the built executable (NODE_EXTRA_CA_CERTS is read at its start); the http one runs its
+      // runCli in-process, with the same environment.
+      for (const [variable, baseUrl, run] of [["HTTP_PROXY", space.url, runInProcess], ["HTTPS_PROXY", `https://${TLS_HOST}:${front.port}`, runBin]] as const) {
         const env = { ...credentials, [variable]: wrong, NODE_EXTRA_CA_CERTS: TLS_CERT_FILE };
-        const { code, stdout, stderr } = await runBin(["check", "--base-url", baseUrl], env);
+        const { code, stdout, stderr } = await run(["check", "--base-url", baseUrl], env);
         expect(code, variable).toBe(2);
         expect(stderr).toContain(`the proxy named by ${variable} refused its credentials (407)`);
         expect(stdout + stderr).not.toContain(PROXY_PASSWORD);
@@ -156,9 +161,9 @@ describe("video-logs behind a proxy", () => {
   }, SLOW);
 
   it("names the proxy variables in the help of check, get and list", async () => {
-    // check's help from the built executable; get's and list's from its runCli, in-process.
-    for (const [command, run] of [["check", runBin], ["get", runInProcess], ["list", runInProcess]] as const) {
-      const { code, stdout } = await run([command, "--help"]);
+    // From runCli in-process: test/cli/check-command.test.ts runs the built executable's check --help.
+    for (const command of ["check", "get", "list"]) {
+      const { code, stdout } = await runInProcess([command, "--help"]);
       expect(code).toBe(0);
       expect(stdout.replace(/\s+/g, " "), command).toContain("HTTPS_PROXY, HTTP_PROXY and NO_PROXY");
     }
@@ -173,13 +178,14 @@ describe("video-logs behind a proxy", () => {
 
   it("refuses a proxy variable that is not a proxy URL before sending anything, without echoing it", async () => {
     const { space, proxy } = await start();
-    for (const [variable, value] of [
-      ["HTTPS_PROXY", `socks5://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:1080`],
-      ["http_proxy", `${PROXY_PASSWORD}`],
+    // The first value is refused by the built executable; the others by its runCli in-process, with the same environment.
+    for (const [variable, value, run] of [
+      ["HTTPS_PROXY", `socks5://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:1080`, runBin],
+      ["http_proxy", `${PROXY_PASSWORD}`, runInProcess],
       // undici would throw "URI malformed" on a % that starts no escape in the credentials
-      ["HTTP_PROXY", `http://${PROXY_USER}:%ZZ${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`],
+      ["HTTP_PROXY", `http://${PROXY_USER}:%ZZ${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`, runInProcess],
     ] as const) {
-      const { code, stdout, stderr } = await runBin(["check", "--base-url", space.url], { ...credentials, [variable]: value });
+      const { code, stdout, stderr } = await run(["check", "--base-url", space.url], { ...credentials, [variable]: value });
       expect(code).toBe(2);
       expect(stderr).toContain(`${variable} is not a proxy URL`);
       expect(stdout + stderr).not.toContain(PROXY_PASSWORD);

@@ -3,13 +3,17 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/client/create-client.ts";
 import { findFreePort } from "../../src/net/ports.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
+import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 
+// One `video-logs mock` for the file (a Prism start is the costliest thing here): the tests only read from it, and the
+// last one interrupts it, so it stays last. test/cli/mock-command.test.ts holds the mock's other behaviours.
 describe("our own tools against a mock started with `video-logs mock`", () => {
   let child: ChildProcess;
   let url = "";
+  let printed = "";
   let printedCheck: string[] = [];
 
   beforeAll(async () => {
@@ -25,6 +29,7 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
       child.once("exit", (code) => reject(new Error(`mock exited early with ${code}: ${stdout}`)));
     });
     url = `http://127.0.0.1:${port}`;
+    printed = stdout;
     const line = stdout.split("\n").find((l) => l.startsWith("Check it with: "))!;
     printedCheck = line.slice("Check it with: ".length).trim().split(" ");
   }, 30_000);
@@ -38,6 +43,13 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
 
   it("prints the exact check command for its own URL", () => {
     expect(printedCheck).toEqual(["video-logs", "check", "--mock", "--base-url", url]);
+  });
+
+  it("serves the spec's examples on the given port, valid for the spec", async () => {
+    expect(printed).toContain(`listening on ${url}`);
+    const response = await fetch(`${url}/api/video/logs`, { headers: { authorization: `Basic ${Buffer.from("p:t").toString("base64")}` } });
+    expect(response.status).toBe(200);
+    expect(validateResponse("list_logs", 200, await response.json())).toEqual([]);
   });
 
   it("serves, as the first list example, a complete last page that `list` reads to the end with exit 0", async () => {
@@ -70,7 +82,9 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 60_000);
 
   it("says in the report how much of --pages and --sample a static mock could honour", async () => {
-    const { code, stdout } = await runBin([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
+    // The printed command with more flags, through the built executable's runCli in-process (the test above runs it
+    // as printed with the built executable).
+    const { code, stdout } = await runInProcess([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { notes: string[] };
     expect(report.notes).toContain("--pages 4: a static mock's listings end with its example pages, so 2 page(s) were read over 2 listing(s), not 8");
@@ -78,10 +92,19 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 60_000);
 
   it("without --mock the same target is treated as a live server, so the check is not told to skip anything", async () => {
-    const { stdout } = await runBin(["check", "--base-url", url, "--format", "json"], {
+    // In-process, as runCli: the built executable's check of a --base-url is run in test/cli/check-command.test.ts.
+    const { stdout } = await runInProcess(["check", "--base-url", url, "--format", "json"], {
       SIGNALWIRE_PROJECT_ID: "p",
       SIGNALWIRE_API_TOKEN: "t",
     });
     expect(JSON.parse(stdout).target.kind).toBe("base-url");
   }, 60_000);
+
+  // Last: it stops the mock the tests above read from.
+  it("stops Prism when interrupted: exit 0, and its port no longer answers", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    await expect(fetch(`${url}/api/video/logs`)).rejects.toThrow();
+  });
 });
