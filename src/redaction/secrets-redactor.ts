@@ -1,7 +1,7 @@
 // A redactor for a list of secrets: every spelling of each one replaced, and a cut that never keeps part of one. The
 // client builds one from its credentials; the recording check builds one from the credentials a HAR file holds.
 import type { Redactor } from "./redactor.ts";
-import { spelledSecret } from "./spelled-secret.ts";
+import { beginningMatcher, spelledSecret } from "./spelled-secret.ts";
 
 /** What a secret is replaced with. */
 export const REDACTED = "[REDACTED]";
@@ -18,7 +18,8 @@ const ESCAPE_CHARACTERS = /[%\\+]/;
 /** The patterns of one list of secrets: built and compiled once, then shared by every redactor of the same list. */
 interface Patterns {
   whole: RegExp | undefined;
-  beginning: RegExp | undefined;
+  /** Where a beginning of a spelling of a secret runs to the end of a text, or -1 (see beginningMatcher). */
+  beginning: ((text: string) => number) | undefined;
   reach: number;
 }
 
@@ -26,7 +27,7 @@ interface Patterns {
  * The patterns of the last few lists of secrets. A client builds its redactor from its credentials, so a program that
  * makes a client per task with the same credentials would otherwise build and compile the same large patterns each
  * time (about 3 ms of CPU per client). Sharing them is safe: `whole` is only used by String.prototype.replace, which
- * starts a global pattern at 0 and leaves it at 0, and `beginning` (not global) only by search.
+ * starts a global pattern at 0 and leaves it at 0, and `beginning` holds no state.
  */
 const recentPatterns = new Map<string, Patterns>();
 const RECENT_PATTERNS = 8;
@@ -38,7 +39,7 @@ function patternsOf(literal: readonly string[]): Patterns {
   const spelled = literal.map(spelledSecret);
   const patterns: Patterns = {
     whole: spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined,
-    beginning: spelled.length > 0 ? new RegExp(`(?:${spelled.map((s) => s.beginning).join("|")})$`) : undefined,
+    beginning: literal.length > 0 ? beginningMatcher(literal) : undefined,
     reach: Math.max(0, ...spelled.map((s) => s.reach)),
   };
   if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
@@ -71,7 +72,7 @@ export function createSecretsRedactor(secrets: Iterable<string>): Redactor {
     let head = redacted.slice(0, maxLength);
     // A cut edge inside a spelling of a secret (or the window's edge) must not keep its beginning.
     const tailStart = Math.max(0, head.length - reach);
-    const partial = beginning ? head.slice(tailStart).search(beginning) : -1;
+    const partial = beginning ? beginning(head.slice(tailStart)) : -1;
     if (partial >= 0) head = head.slice(0, tailStart + partial);
     return { text: head, cut: true };
   }
