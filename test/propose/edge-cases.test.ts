@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ValidateFunction } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
@@ -16,10 +17,13 @@ import { observeAnswers, type ScriptedAnswer } from "../helpers/observed-exchang
 import { API_TOKEN, completedLog } from "../helpers/sample-bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-edge-"));
+// The spec parsed once for the file; each use gets its own deep copy, so no case sees another's change.
+const OURS = loadSpec();
+const ourSpec = (): OpenApiDocument => structuredClone(OURS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Proposes from the answers against `spec`, applies the proposal and returns what a reviewer and ajv would see. */
-async function propose(answers: ScriptedAnswer[], spec: OpenApiDocument = loadSpec()) {
+async function propose(answers: ScriptedAnswer[], spec: OpenApiDocument = ourSpec()) {
   const exchanges = await observeAnswers(answers);
   const proposal = new Proposal(spec);
   exchanges.forEach((exchange) => proposal.observe(exchange));
@@ -28,16 +32,28 @@ async function propose(answers: ScriptedAnswer[], spec: OpenApiDocument = loadSp
   writeFileSync(specFile, stringify(spec));
   const patched = parse((await applyOverlay(yaml, specFile)).text) as OpenApiDocument;
   const ajv = createSpecAjv(patched);
+  // One validator per response the exchanges reach, compiled once: the bounds case judges 300 bodies of one response.
+  const responses = responseSchemas(patched);
+  const validators = new Map<string, ValidateFunction>();
+  const validatorFor = (operationId: string, status: string): ValidateFunction => {
+    const key = `${operationId} ${status}`;
+    let validate = validators.get(key);
+    if (!validate) {
+      const response = responses.find((r) => r.operationId === operationId && r.status === status)!;
+      validate = ajv.compile(response.schema);
+      validators.set(key, validate);
+    }
+    return validate;
+  };
   const remaining = exchanges.flatMap((exchange) => {
-    const response = responseSchemas(patched).find((r) => r.operationId === exchange.operationId && r.status === String(exchange.response.status))!;
-    const validate = ajv.compile(response.schema);
+    const validate = validatorFor(exchange.operationId, String(exchange.response.status));
     return validate((exchange.parsed as { body: unknown }).body) ? [] : (validate.errors ?? []);
   });
   return { yaml, overlay: parse(yaml) as OverlayDocument, patched, remaining };
 }
 
 const withLogProperty = (name: string, schema: object): OpenApiDocument => {
-  const spec = loadSpec();
+  const spec = ourSpec();
   spec.components.schemas.Log.properties[name] = schema;
   return spec;
 };
@@ -52,7 +68,7 @@ describe("a proposal", { timeout: 30_000 }, () => {
 
   it("moves an object schema's keywords into the first branch of an anyOf when a string arrives in its place", async () => {
     const { patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } }]);
-    const ours = loadSpec().components.schemas.ChargeDetail;
+    const ours = OURS.components.schemas.ChargeDetail;
     const { description, ...keywords } = ours;
     expect(patched.components.schemas.ChargeDetail).toEqual({ description, anyOf: [keywords, { type: "string" }] });
     expect(remaining).toEqual([]);
@@ -72,7 +88,7 @@ describe("a proposal", { timeout: 30_000 }, () => {
 
   it("reports a value that no branch of a union accepts when no branch can be meant", async () => {
     const { overlay, patched } = await propose([{ operation: "get_log", status: 200, body: JSON.stringify("a string, not a log") }]);
-    expect(patched).toEqual(loadSpec());
+    expect(patched).toEqual(OURS);
     expect(overlay["x-not-proposed"]).toEqual([
       { where: "get_log 200", reason: expect.stringContaining("/components/schemas/VideoLog/anyOf"), observations: 1, requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"] },
     ]);
@@ -125,7 +141,7 @@ describe("a proposal", { timeout: 30_000 }, () => {
     const forward = await propose([...bodies(names), { operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }]);
     const backward = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }, ...bodies([...names].reverse())]);
     expect(backward.yaml).toBe(forward.yaml);
-    const added = Object.keys(forward.patched.components.schemas.Log.properties).filter((name) => !(name in loadSpec().components.schemas.Log.properties));
+    const added = Object.keys(forward.patched.components.schemas.Log.properties).filter((name) => !(name in OURS.components.schemas.Log.properties));
     expect(added).toEqual(names.slice(0, 99));
     expect(forward.overlay["x-not-proposed"]?.map((entry) => [entry.reason, entry.observations])).toEqual([
       [expect.stringContaining("more than 100 new property names"), 51],

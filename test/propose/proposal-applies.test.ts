@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validate as validateOas31 } from "@hyperjump/json-schema/openapi-3-1";
+import type { ValidateFunction } from "ajv";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -21,8 +22,9 @@ import { DRIFTED_ANSWERS, EXPECTED_DIFFERENCES, HOSTILE_VALUE, LEAKED_SECRET } f
 
 const OAS_31_WITH_2020_12 = "https://spec.openapis.org/oas/3.1/schema-draft-2020-12";
 
-function proposalOf(exchanges: readonly Exchange[]): Proposal {
-  const proposal = new Proposal();
+/** Without `spec`, the Proposal reads our spec itself, as the CLI's does. */
+function proposalOf(exchanges: readonly Exchange[], spec?: OpenApiDocument): Proposal {
+  const proposal = new Proposal(spec);
   for (const exchange of exchanges) proposal.observe(exchange);
   return proposal;
 }
@@ -31,10 +33,13 @@ function proposalOf(exchanges: readonly Exchange[]): Proposal {
 function judgeWith(spec: OpenApiDocument) {
   const ajv = createSpecAjv(spec);
   const schemas = responseSchemas(spec);
+  // Each response's validator is compiled once, at its first body.
+  const compiled = new Map<object, ValidateFunction>();
   return (operationId: string, status: number, body: unknown) => {
     const response = schemas.find((candidate) => candidate.operationId === operationId && candidate.status === String(status));
     if (!response) return [`${operationId} ${status} is not declared`];
-    const validate = ajv.compile(response.schema);
+    let validate = compiled.get(response);
+    if (!validate) compiled.set(response, (validate = ajv.compile(response.schema)));
     return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`);
   };
 }
@@ -48,6 +53,9 @@ function openObjects(node: unknown, pointer = ""): string[] {
   const open = types.includes("object") && record.additionalProperties !== false && !pointer.includes("/examples/") ? [pointer] : [];
   return [...open, ...Object.entries(record).flatMap(([key, value]) => (key === "example" || key === "examples" ? [] : openObjects(value, `${pointer}/${key}`)))];
 }
+
+/** Our spec, parsed once for the file; the tests only read it (the diff gets its own copy). */
+const OURS = loadSpec();
 
 let exchanges: Exchange[];
 let yaml: string;
@@ -92,7 +100,7 @@ describe("a proposal applied with openapi-format", () => {
 
   it("changes exactly what `video-logs diff` then lists, each change classified", () => {
     const report = diffDocuments(
-      { side: "ours", label: "ours", title: "ours", version: "1", doc: loadSpec() },
+      { side: "ours", label: "ours", title: "ours", version: "1", doc: structuredClone(OURS) },
       { side: "theirs", label: "patched", title: "patched", version: "1", doc: patched },
     );
     const seen = report.differences.map(({ level, kind, theirs }) => ({ level, kind, theirs }));
@@ -101,7 +109,7 @@ describe("a proposal applied with openapi-format", () => {
   });
 
   it("patches only the union branch the validator chose for each body", () => {
-    const ours = loadSpec();
+    const ours = OURS;
     expect(patched.components.schemas.Log.properties.deleted_by).toBeUndefined();
     expect(patched.components.schemas.DiscardedLog.required).toEqual(ours.components.schemas.DiscardedLog.required);
     expect(patched.components.schemas.DiscardedLog.properties.deleted_by).toMatchObject({ type: "string", format: "uuid" });
@@ -135,7 +143,7 @@ describe("the proposal document", () => {
   });
 
   it("declares a new property as optional and documented, with its type and format inferred from every observation", () => {
-    const ours = loadSpec();
+    const ours = OURS;
     const details = patched.components.schemas.ChargeDetail;
     expect(details.required).toEqual(ours.components.schemas.ChargeDetail.required);
     expect(details.properties.units).toMatchObject({ type: "number", format: "double", description: expect.stringMatching(/\S/) });
@@ -146,10 +154,10 @@ describe("the proposal document", () => {
   it("widens a changed type, adds an enum value, drops a missing property from required and allows null", () => {
     const log = patched.components.schemas.Log;
     // ajv's strict mode forbids `type: [number, string]`: the old schema becomes the first branch of an anyOf.
-    expect(log.properties.charge).toEqual({ description: loadSpec().components.schemas.Log.properties.charge.description, anyOf: [{ type: "number", format: "double" }, { type: "string" }] });
+    expect(log.properties.charge).toEqual({ description: OURS.components.schemas.Log.properties.charge.description, anyOf: [{ type: "number", format: "double" }, { type: "string" }] });
     expect(patched.components.schemas.LogStatus.enum).toEqual(["in-progress", "completed", "failed", null]);
     expect(log.required).not.toContain("locked");
-    expect(log.required).toHaveLength(loadSpec().components.schemas.Log.required.length - 1);
+    expect(log.required).toHaveLength(OURS.components.schemas.Log.required.length - 1);
     expect(log.properties.url.type).toEqual(["string", "null"]);
   });
 
@@ -193,8 +201,9 @@ describe("the proposal document", () => {
   });
 
   it("is byte-identical for the same observations in another order", () => {
-    const reversed = proposalOf([...exchanges].reverse()).yaml();
-    const rotated = proposalOf([...exchanges.slice(4), ...exchanges.slice(0, 4)]).yaml();
+    // Our spec, handed over as a fresh copy each: the same document the beforeAll's Proposal read for itself.
+    const reversed = proposalOf([...exchanges].reverse(), structuredClone(OURS)).yaml();
+    const rotated = proposalOf([...exchanges.slice(4), ...exchanges.slice(0, 4)], structuredClone(OURS)).yaml();
     expect(reversed).toBe(yaml);
     expect(rotated).toBe(yaml);
   });
@@ -204,6 +213,6 @@ describe("the proposal document", () => {
     const empty = proposalOf(clean).yaml();
     const document = parse(empty) as OverlayDocument;
     expect(document.actions).toEqual([{ target: "$.info", description: expect.stringContaining("Nothing to propose"), update: {} }]);
-    expect(parse((await applyOverlay(empty)).text)).toEqual(loadSpec());
+    expect(parse((await applyOverlay(empty)).text)).toEqual(OURS);
   }, 30_000);
 });
