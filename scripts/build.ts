@@ -27,8 +27,9 @@ if (!process.argv.includes("--force") && isBuildCurrent(root)) {
 }
 const digest = buildInputsDigest(root);
 
-// Stale output from a removed source would otherwise be packed and published.
-rmSync(join(root, "dist"), { recursive: true, force: true });
+// Stale output from a removed source would otherwise be packed and published. The rest of dist/ (the bundled spec,
+// the models, the docs page) belongs to other scripts.
+for (const output of ["dist/src", "dist/generated", BUILD_STAMP]) rmSync(join(root, output), { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });

@@ -28,5 +28,6 @@ export function buildInputsDigest(root: string): string {
 /** True when dist/ holds a build of exactly the current inputs. */
 export function isBuildCurrent(root: string): boolean {
   const stamp = join(root, BUILD_STAMP);
-  return existsSync(join(root, "dist/src/index.js")) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildInputsDigest(root);
+  const entries = ["dist/src/index.js", "dist/src/cli/main.js"];
+  return entries.every((entry) => existsSync(join(root, entry))) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildInputsDigest(root);
 }

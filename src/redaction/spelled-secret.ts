@@ -95,25 +95,32 @@ function holds(text: string, at: number, spelling: Spelling, length: number): bo
  */
 export function beginningMatcher(secrets: readonly string[]): (text: string) => number {
   const spelled = secrets.map((secret) => [...secret].map(plainSpellingsOf));
-  /** Whether text[at..] is a beginning of chars[k..]: a partial spelling of char k, or all of it and a beginning or nothing. */
-  const beginsAt = (text: string, at: number, chars: Spelling[][], k: number): boolean => {
-    const left = text.length - at;
-    for (const spelling of chars[k]!) {
-      const length = spelling.text.length;
-      if (left < length) {
-        if (!spelling.whole && holds(text, at, spelling, left)) return true;
-      } else if (k < chars.length - 1 && holds(text, at, spelling, length)) {
-        if (left === length || beginsAt(text, at + length, chars, k + 1)) return true;
-      }
-    }
-    return false;
-  };
   // A beginning starts with the first character of a spelling of a secret's first character (never a hex digit).
   const starts = new Set(spelled.flatMap((chars) => (chars.length > 0 ? chars[0]!.map((spelling) => spelling.text[0]!) : [])));
   return (text) => {
+    // The (secret, character, position) states already found to lead nowhere: a run of characters with more than one
+    // spelling (`\` is `\` or `\\`) can be split in exponentially many ways, each reaching the same states.
+    const dead = new Set<string>();
+    /** Whether text[at..] is a beginning of chars[k..]: a partial spelling of char k, or all of it and a beginning or nothing. */
+    const beginsAt = (at: number, s: number, k: number): boolean => {
+      const chars = spelled[s]!;
+      const state = `${s} ${k} ${at}`;
+      if (dead.has(state)) return false;
+      const left = text.length - at;
+      for (const spelling of chars[k]!) {
+        const length = spelling.text.length;
+        if (left < length) {
+          if (!spelling.whole && holds(text, at, spelling, left)) return true;
+        } else if (k < chars.length - 1 && holds(text, at, spelling, length)) {
+          if (left === length || beginsAt(at + length, s, k + 1)) return true;
+        }
+      }
+      dead.add(state);
+      return false;
+    };
     for (let at = 0; at < text.length; at++) {
       if (!starts.has(text[at]!)) continue;
-      for (const chars of spelled) if (chars.length > 0 && beginsAt(text, at, chars, 0)) return at;
+      for (let s = 0; s < spelled.length; s++) if (spelled[s]!.length > 0 && beginsAt(at, s, 0)) return at;
     }
     return -1;
   };

@@ -67,6 +67,18 @@ describe("the scrubber's matcher", () => {
     );
   });
 
+  it("keeps no beginning of a secret that holds a character beyond U+FFFF, wherever the cut falls, even between its halves", () => {
+    const astral = "hunter2-secret-\u{1F600}-tail";
+    const own = createSecretScrubber(PROJECT_ID, astral);
+    for (let end = 1; end < astral.length; end++) {
+      // The text ends inside the secret, so only the cut edge's matcher can keep its beginning out.
+      const text = `prefix ${astral.slice(0, end)}`;
+      for (let maxLength = 0; maxLength < text.length; maxLength++) {
+        expect(own.cut(text, maxLength).text, `cut at ${maxLength} of ${JSON.stringify(text)}`).toBe("prefix ".slice(0, maxLength));
+      }
+    }
+  });
+
   it("redacts a space in a secret written as + (form encoding)", () => {
     const spaced = createSecretScrubber(PROJECT_ID, "token with spaces inside");
     expect(spaced.text("a=token+with%20spaces+inside&b")).toBe(`a=${REDACTED}&b`);
@@ -95,16 +107,6 @@ describe("scrubbers of the same credentials", () => {
     expect(second.cut(cutToken, 55)).toEqual({ text: `${"x".repeat(50)}${REDACTED.slice(0, 5)}`, cut: true });
     expect(first.cut(cutToken, 55)).toEqual(second.cut(cutToken, 55));
     expect(other.cut(cutToken, 55)).toEqual({ text: `${"x".repeat(50)}${API_TOKEN.slice(0, 5)}`, cut: true });
-  });
-
-  // A client builds its scrubber from its credentials: a program that makes a client per task must not build and
-  // compile the same large patterns each time (about 3 ms of CPU each before they were shared: these 50 took about 150 ms).
-  it("are built and used in well under a millisecond each once the credentials were seen", () => {
-    const text = `${"x".repeat(200)}`;
-    createSecretScrubber(PROJECT_ID, API_TOKEN).cut(text, 61);
-    const started = performance.now();
-    for (let i = 0; i < 50; i++) createSecretScrubber(PROJECT_ID, API_TOKEN).cut(text, 61);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 
@@ -135,12 +137,11 @@ describe("the cut edge's matcher", () => {
     );
   });
 
-  // Compiling the nested pattern of the client's secrets took 0.1–0.4 s of CPU, paid by each process (each CLI run) and
-  // for each new pair of credentials at its first cut.
-  it("lets a scrubber of credentials never seen before cut at once", () => {
-    const scrubber = createSecretScrubber(PROJECT_ID, `never-seen-token-${Date.now()}-${Math.random()}`);
-    const started = performance.now();
-    expect(scrubber.cut("x".repeat(200), 61)).toEqual({ text: "x".repeat(61), cut: true });
-    expect(performance.now() - started).toBeLessThan(50);
+  // `\` is spelled `\` or `\\`: a run of them splits in exponentially many ways, which a search that forgets the states
+  // it has tried revisits; this one would not end within the test's timeout.
+  it("finds a beginning after a long run of characters with two spellings each", () => {
+    const backslashes = beginningMatcher(["\\".repeat(40)]);
+    expect(backslashes(`${"\\".repeat(60)}x${"\\".repeat(39)}`)).toBe(61);
+    expect(backslashes(`${"\\".repeat(60)}x`)).toBe(-1);
   });
 });
