@@ -2,6 +2,7 @@
 // check, with the status the server sent, in every report format; `get`, `list` and `check` exit 1 on it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerResponse } from "node:http";
+import { CHECK_NAMES } from "../../src/check/check-names.ts";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
@@ -74,6 +75,22 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
       expect(text, format).toContain("a body of at most 4096 bytes");
     }
   });
+
+  it("leaves no check of the whole tour failing to run on it, the behaviour checks included", async () => {
+    const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
+    const report = await runDriftCheck({
+      client: createVideoLogsClient(options),
+      wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
+      target: { baseUrl: server.url, kind: "base-url" },
+      pages: 1,
+      checks: [...CHECK_NAMES],
+      noCredentialsProbe: false,
+    });
+    expect(report.summary.errors).toBe(0);
+    expect(report.checks.filter((check) => check.error !== undefined)).toEqual([]);
+    // Each check asked for either ran or says why not.
+    expect([...report.checksRun, ...report.skipped.map((skipped) => skipped.check)].sort()).toEqual([...CHECK_NAMES].sort());
+  });
 });
 
 describe("a body larger than the default 32 MiB on the command line", () => {
@@ -87,7 +104,7 @@ describe("a body larger than the default 32 MiB on the command line", () => {
 
   it("makes check exit 1 with the finding in its report, not 2 with 'Cannot reach'", async () => {
     // The size finding is a response-schema finding: its check alone reads 3 bodies of 32 MiB instead of the whole
-    // tour's 12 (every check meeting an oversized body is the in-process test above).
+    // tour's 12 (the whole tour meeting an oversized body is the in-process tests above).
     const args = ["check", "--checks", "response-schema", "--base-url", big.url, "--pages", "1", "--sample", "0", "--no-auth-probe"];
     const { code, stdout, stderr } = await runBin(args, env);
     expect(stderr).not.toContain("Cannot reach");

@@ -24,7 +24,7 @@ async function check(faults: Fault[], args: string[], run = runBin) {
 describe("check --baseline FILE", () => {
   it("accepts the drift of an earlier JSON report as known (exit 0) and fails on drift that is new (exit 1)", async () => {
     const earlier = join(dir, "earlier.json");
-    // The earlier report and the run with new drift come from the built executable's runCli in-process; the run that
+    // The earlier report and the run with new drift come from src/'s runCli in-process; the run that
     // accepts the known drift is the built executable.
     expect((await check(["answer-203"], ["--report", `json=${earlier}`], runInProcess)).code).toBe(1);
 

@@ -59,7 +59,7 @@ describe("video-logs check", () => {
     const server = await startReplayServer({ fixtureSet: "drifted", projectId: PROJECT_ID, apiToken: API_TOKEN });
     try {
       // One page: the only drift there is an unknown field, plus the wrong-shape 404 (breaking). The run without --strict
-      // goes through the built executable's runCli in-process; the one with --strict runs the built executable.
+      // goes through src/'s runCli in-process; the one with --strict runs the built executable.
       const { stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"], env);
       const report = JSON.parse(stdout) as DriftReport;
       expect(report.summary.additive).toBeGreaterThan(0);
@@ -198,7 +198,7 @@ describe("video-logs get and list", () => {
     const lines = all.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; discarded_at?: string });
     expect(lines.length).toBe(11);
     expect(lines.filter((l) => l.discarded_at)).toHaveLength(3);
-    // --limit through the built executable's runCli in-process (test/cli/proxy.test.ts runs the executable's --limit).
+    // --limit through src/'s runCli in-process (test/cli/proxy.test.ts runs the executable's --limit).
     const limited = await runInProcess(["list", "--base-url", clean.url, "--limit", "4"], env);
     expect(limited.stdout.trim().split("\n")).toHaveLength(4);
   });
@@ -211,8 +211,7 @@ describe("video-logs get and list", () => {
   });
 
   it("get exits 2 naming the credentials when the API refuses them", async () => {
-    // In-process: the built executable's refused-credentials exit is run by check in test/cli/messages.test.ts.
-    const { code, stderr } = await runInProcess(["get", "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358", "--base-url", clean.url], {
+    const { code, stderr } = await runBin(["get", "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358", "--base-url", clean.url], {
       ...env,
       SIGNALWIRE_API_TOKEN: "wrong",
     });

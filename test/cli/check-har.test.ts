@@ -91,7 +91,7 @@ describe("check --har FILE", () => {
 
   it("exits 0 for a recording without breaking drift, and 1 with --strict when it has additive drift", async () => {
     const additive = har(harRecording([{ url: LOG_URL, json: { ...completedLog, region: "us" } }, { url: LOG_URL, json: completedLog, base64: true }]));
-    // Without --strict through the built executable's runCli in-process; with --strict, the built executable.
+    // Without --strict through src/'s runCli in-process; with --strict, the built executable.
     expect((await runInProcess(["check", "--har", additive, "--quiet"])).code).toBe(0);
     expect((await runBin(["check", "--har", additive, "--strict"])).code).toBe(1);
   });
@@ -99,7 +99,7 @@ describe("check --har FILE", () => {
   it("takes an earlier JSON report as --baseline: its findings are known and the run exits 0", async () => {
     const file = har(driftedRecording());
     const earlier = join(dir, "earlier.json");
-    // The earlier report comes from the built executable's runCli in-process; the run with --baseline is the executable.
+    // The earlier report comes from src/'s runCli in-process; the run with --baseline is the executable.
     expect((await runInProcess(["check", "--har", file, "--report", `json=${earlier}`, "--quiet"])).code).toBe(1);
     const again = await runBin(["check", "--har", file, "--baseline", earlier, "--format", "json"]);
     expect(again.code).toBe(0);
@@ -122,10 +122,9 @@ describe("check --har FILE", () => {
 
   it("escapes the file name in every report", async () => {
     const name = "rec\u001b[2J`|<b>*x*<b>&\u202e\n.har";
-    // Through runCli in-process: what is judged is the reports' files, which the built executable writes the same way
-    // (it writes all four in the tests above).
+    // The name reaches the built executable through a real argv, control characters and all.
     const recording = har(harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]), name);
-    const { code, json, junit, markdown, text } = await allFormats(recording, [], runInProcess);
+    const { code, json, junit, markdown, text } = await allFormats(recording, []);
     expect(code).toBe(1);
     const report = expectSafeJson(json);
     expect(report.target).toEqual({ kind: "recording", file: join(dir, name) });
@@ -163,7 +162,7 @@ describe("check --har with a file that is not a HAR recording", () => {
     expect(huge.code).toBe(2);
     expect(huge.stderr).toBe(`video-logs: The recording ${file} is 256 MiB, more than the 256 MiB a recording may have\n`);
     rmSync(file);
-    // The missing file through the built executable's runCli in-process.
+    // The missing file through src/'s runCli in-process.
     const missing = await runInProcess(["check", "--har", join(dir, "nothing.har")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Cannot read the recording");

@@ -164,16 +164,16 @@ describe("--quiet", () => {
 });
 
 describe("NO_COLOR and FORCE_COLOR", () => {
-  it("FORCE_COLOR=1 colours the text report even into a pipe; FORCE_COLOR=0 and NO_COLOR leave it plain", async () => {
+  it("FORCE_COLOR=1 colours the text report even into a pipe; FORCE_COLOR=0 and NO_COLOR leave it plain on a terminal", async () => {
     const server = await serve(startStandInSpace({ faults: ["ignore-created-after"] }));
     const forced = await runBin(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "1" });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toContain("\u001b[");
-    // FORCE_COLOR=0 and NO_COLOR through the built executable's runCli in-process: it reads them from the environment it
-    // is given, and its captured output is no terminal either.
-    const off = await runInProcess(["check", "--base-url", server.url], { ...env, FORCE_COLOR: "0" });
-    expect(off.stdout).not.toContain("\u001b[");
-    const noColor = await runInProcess(["check", "--base-url", server.url], { ...env, NO_COLOR: "1" });
-    expect(noColor.stdout).not.toContain("\u001b[");
+    // On a terminal, through src/'s runCli in-process (it reads the variables from the environment it is given): coloured
+    // by default, plain with FORCE_COLOR=0 or NO_COLOR.
+    const onTerminal = (variables: Record<string, string>) => runInProcess(["check", "--base-url", server.url], { ...env, ...variables }, { terminal: true });
+    expect((await onTerminal({})).stdout).toContain("\u001b[");
+    expect((await onTerminal({ FORCE_COLOR: "0" })).stdout).not.toContain("\u001b[");
+    expect((await onTerminal({ NO_COLOR: "1" })).stdout).not.toContain("\u001b[");
   }, 60_000);
 });

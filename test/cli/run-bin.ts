@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isBuildCurrent } from "../../scripts/lib/build-inputs.ts";
 import { captureIo } from "../helpers/capture-io.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -14,9 +15,16 @@ export interface BinResult {
   stderr: string;
 }
 
-/** Fails clearly when dist/ was not built (`npm test` builds it before the suites run). */
+let current: boolean | undefined;
+
+/**
+ * Fails clearly when dist/ was not built, or was built from other sources (`npm test` builds it before the suites
+ * run): a stale executable would be judged beside the in-process runs of src/. Checked once per worker.
+ */
 export function assertBuilt(): void {
   if (!existsSync(`${root}dist/src/cli/main.js`)) throw new Error("dist/ is missing: run `npm run build` first");
+  current ??= isBuildCurrent(root);
+  if (!current) throw new Error("dist/ was built from other sources: run `npm run build` first");
 }
 
 export function runBin(args: string[], env: Record<string, string> = {}): Promise<BinResult> {
@@ -44,9 +52,11 @@ export function runNode(args: string[], options: { cwd?: string; env?: Record<st
  * environment (the CLI reads its environment from the io it is given). For the long tables of one behaviour whose
  * child-process run is kept as its own test: no Node start and no module loading per case.
  */
-export async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<BinResult> {
+export async function runInProcess(args: string[], env: Record<string, string> = {}, { terminal = false } = {}): Promise<BinResult> {
   const { runCli } = await import("../../src/cli/main.ts");
   const { io, stdout, stderr } = captureIo();
+  // `terminal`: stdout says it is a terminal, as a TTY does (what colours output unless the environment says not to).
+  if (terminal) Object.assign(io.stdout, { isTTY: true });
   const code = await runCli(args, { ...io, env: { PATH: process.env.PATH ?? "", ...env } });
   return { code, stdout: stdout(), stderr: stderr() };
 }

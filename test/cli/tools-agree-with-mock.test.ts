@@ -9,8 +9,9 @@ import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 
 // One `video-logs mock` for the file (a Prism start is the costliest thing here): the tests only read from it, and the
-// last one interrupts it, so it stays last. test/cli/mock-command.test.ts holds the mock's other behaviours.
-describe("our own tools against a mock started with `video-logs mock`", () => {
+// last one interrupts it, so it stays last, in order even under --sequence.shuffle. test/cli/mock-command.test.ts holds
+// the mock's other behaviours.
+describe("our own tools against a mock started with `video-logs mock`", { shuffle: false, sequential: true }, () => {
   let child: ChildProcess;
   let url = "";
   let printed = "";
@@ -35,7 +36,7 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 30_000);
 
   afterAll(async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     await exited;
@@ -82,7 +83,7 @@ describe("our own tools against a mock started with `video-logs mock`", () => {
   }, 60_000);
 
   it("says in the report how much of --pages and --sample a static mock could honour", async () => {
-    // The printed command with more flags, through the built executable's runCli in-process (the test above runs it
+    // The printed command with more flags, through src/'s runCli in-process (the test above runs it
     // as printed with the built executable).
     const { code, stdout } = await runInProcess([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
     expect(code).toBe(0);
