@@ -2,7 +2,7 @@
 // check, with the status the server sent, in every report format; `get`, `list` and `check` exit 1 on it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerResponse } from "node:http";
-import { CHECK_NAMES } from "../../src/check/check-names.ts";
+import { CHECK_NAMES, type CheckName } from "../../src/check/check-names.ts";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
@@ -37,19 +37,24 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** The drift check's tour of `checks` against the server above, by a client that reads at most 4096 bytes a body. */
+function tourWithSmallLimit(checks: CheckName[]) {
+  const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
+  return runDriftCheck({
+    client: createVideoLogsClient(options),
+    wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
+    target: { baseUrl: server.url, kind: "base-url" },
+    pages: 1,
+    checks,
+    // The no-credentials request is sent without the client, under the default body limit, not this client's.
+    noCredentialsProbe: false,
+  });
+}
+
 describe("a body larger than maxBodyBytes in the drift check", () => {
   it("is a breaking size violation of its check, with the status the server sent, and not a missing response", async () => {
-    const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
-    const report = await runDriftCheck({
-      client: createVideoLogsClient(options),
-      wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
-      target: { baseUrl: server.url, kind: "base-url" },
-      pages: 1,
-      // The server answers every request with the status its probe expects; only the body's size is wrong.
-      checks: [...CONFORMANCE_CHECKS, "authentication"],
-      // The no-credentials request is sent without the client, under the default body limit, not this client's.
-      noCredentialsProbe: false,
-    });
+    // The server answers every request with the status its probe expects; only the body's size is wrong.
+    const report = await tourWithSmallLimit([...CONFORMANCE_CHECKS, "authentication"]);
     expect(report.summary.errors).toBe(0);
     expect(report.checks.length).toBeGreaterThan(1);
     for (const check of report.checks) {
@@ -77,15 +82,7 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
   });
 
   it("leaves no check of the whole tour failing to run on it, the behaviour checks included", async () => {
-    const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
-    const report = await runDriftCheck({
-      client: createVideoLogsClient(options),
-      wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
-      target: { baseUrl: server.url, kind: "base-url" },
-      pages: 1,
-      checks: [...CHECK_NAMES],
-      noCredentialsProbe: false,
-    });
+    const report = await tourWithSmallLimit([...CHECK_NAMES]);
     expect(report.summary.errors).toBe(0);
     expect(report.checks.filter((check) => check.error !== undefined)).toEqual([]);
     // Each check asked for either ran or says why not.
