@@ -21,8 +21,11 @@ const spellings: ((char: string) => string)[] = [
   (c) => c,
   (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2, false)}`).join(""),
   (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2, true)}`).join(""),
-  (c) => `\\u${hex(c.charCodeAt(0), 4, false)}`,
-  (c) => `\\u${hex(c.charCodeAt(0), 4, true)}`,
+  // Every UTF-16 unit of the character: both halves of a surrogate pair.
+  (c) => [...Array(c.length).keys()].map((i) => `\\u${hex(c.charCodeAt(i), 4, false)}`).join(""),
+  (c) => [...Array(c.length).keys()].map((i) => `\\u${hex(c.charCodeAt(i), 4, true)}`).join(""),
+  // Hex digits in mixed case within one character (`%c3%A9`).
+  (c) => [...Buffer.from(c)].map((b, i) => `%${hex(b, 2, i % 2 === 0)}`).join(""),
 ];
 
 /** A secret spelled with a spelling chosen per character. */
@@ -112,12 +115,12 @@ describe("scrubbers of the same credentials", () => {
 
 describe("the cut edge's matcher", () => {
   // Short secrets with every kind of character a spelling treats apart: their patterns compile in milliseconds.
-  const SHORT_SECRETS = ["tok+en %\\\"/x", "\u00e9t\u00e9 \ud83d\ude00 ab", "AbCdEf12"];
+  const SHORT_SECRETS = ["tok+en %\\\"/x", "\u00e9t\u00e9 \ud83d\ude00 ab", "AbCdEf12", "a\\\\\\b\tc\nd"];
   const reference = (secrets: string[]) => new RegExp(`(?:${secrets.map((secret) => spelledSecretPattern(secret).beginning).join("|")})$`);
   const matchers = SHORT_SECRETS.map((secret) => ({ secret, pattern: reference([secret]), matcher: beginningMatcher([secret]) }));
   const all = { pattern: reference(SHORT_SECRETS), matcher: beginningMatcher(SHORT_SECRETS) };
   // The spellings above, and `+` for a space and JSON's short escapes.
-  const JSON_SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "/": "\\/" };
+  const JSON_SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "/": "\\/", "\t": "\\t", "\n": "\\n" };
   const every = [...spellings, (c: string) => (c === " " ? "+" : (JSON_SHORT[c] ?? c))];
   const anySpelling = (secret: string) =>
     fc.array(fc.nat(every.length - 1), { minLength: [...secret].length, maxLength: [...secret].length }).map((picks) => [...secret].map((c, i) => every[picks[i]!]!(c)).join(""));
