@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
+import { buildHarValidatorModule, HAR_VALIDATOR_FILES } from "./lib/har-validator-module.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
 
 const check = process.argv.includes("--check");
@@ -54,6 +55,17 @@ for (const [kind, file] of Object.entries(OPERATIONS_FILES) as [keyof typeof OPE
   const path = `${root}${file}`;
   if (!check) writeFileSync(path, table[kind]);
   else if (!existsSync(path) || readFileSync(path, "utf8") !== table[kind]) {
+    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
+    stale = true;
+  }
+}
+
+// 4. The HAR 1.2 structure check of `check --har` (plain JS plus a declaration), from the har-schema package's schemas.
+const har = buildHarValidatorModule();
+for (const [kind, file] of Object.entries(HAR_VALIDATOR_FILES) as [keyof typeof HAR_VALIDATOR_FILES, string][]) {
+  const path = `${root}${file}`;
+  if (!check) writeFileSync(path, har[kind]);
+  else if (!existsSync(path) || readFileSync(path, "utf8") !== har[kind]) {
     console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
     stale = true;
   }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import { loadFixtureSet, startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import { PRISM_INSTALL_COMMAND, PrismNotInstalledError } from "../../src/mock/prism.ts";
+import { harEntry, harRecording, writeHar } from "../helpers/har-recording.ts";
 import * as standIn from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import {
@@ -276,6 +277,19 @@ describe("a consumer that installs the tarball", () => {
     } finally {
       await space.close();
     }
+  }, 60_000);
+
+  it("judges a recording with `video-logs check --har` with only the runtime dependencies, har-schema compiled in", async () => {
+    expect(existsSync(join(consumer, "node_modules/har-schema"))).toBe(false);
+    const entry = { url: `https://example.signalwire.com/api/video/logs/${standIn.completedLog.id}`, json: standIn.completedLog };
+    const valid = await cli(["check", "--har", writeHar(work, "valid.har", harRecording([entry]))]);
+    expect(valid.stderr).toBe("");
+    expect(valid.code).toBe(0);
+    const notHar = { log: { version: "1.2", creator: { name: "test", version: "1" }, entries: [{ ...harEntry(entry), response: { ...(harEntry(entry).response as object), status: "200" } }] } };
+    const file = writeHar(work, "not-har.har", notHar);
+    const refused = await cli(["check", "--har", file]);
+    expect(refused.stderr).toBe(`video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/0/response/status, must be integer\n`);
+    expect(refused.code).toBe(2);
   }, 60_000);
 
   it.each([

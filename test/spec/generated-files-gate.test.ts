@@ -75,4 +75,17 @@ describe("the generated-files gate", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("generated/validators.d.ts is stale");
   });
+
+  it("fails when the HAR validator, generated from the har-schema package, is edited by hand", () => {
+    const dir = scratchCopy();
+    const validatorPath = join(dir, "generated/har-validator.js");
+    const validator = readFileSync(validatorPath, "utf8");
+    const edited = validator.replace(/"must be integer"/, '"must be a whole number"');
+    expect(edited).not.toBe(validator);
+    writeFileSync(validatorPath, edited);
+
+    const result = runCheck(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("generated/har-validator.js is stale: run `npm run generate` and commit the result.\n");
+  });
 }, 60_000);

@@ -1,7 +1,9 @@
 // `video-logs check --har FILE [--har-prefix /prefix]`: the drift check of a recording, offline. Flags that steer
 // requests have no meaning for it and are refused; the report, baseline and exit codes are the live check's.
 import { isHarFileError } from "../../check/har/har-file-error.ts";
-import { runHarCheck, type HarCheckOptions } from "../../check/har/run-har-check.ts";
+import type { HarCheckOptions } from "../../check/har/run-har-check.ts";
+// Loaded on the first call, so that a live check never loads the recording's reader or its HAR validator.
+import { runHarCheck } from "../../check/load-drift-check.ts";
 import type { DriftReport } from "../../check/report-types.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
