@@ -1,4 +1,5 @@
 // allOf (every part applies) and anyOf/oneOf (one alternative applies) on normalised nodes.
+import { intersectFormats, unionFormats } from "./formats-by-type.ts";
 import {
   anyNode,
   isNullOnly,
@@ -14,12 +15,13 @@ import { intersectOptional, unionOfValues, valueKey } from "./value-sets.ts";
 
 /** A value must satisfy both `a` and `b`; `a` wins for annotations such as the default. */
 export function mergeNodes(a: SchemaNode, b: SchemaNode): SchemaNode {
+  const types = intersectOptional(a.types, b.types);
   return {
     // Report where the constraints live, not an annotation-only wrapper such as `allOf: [$ref] + description`.
     pointer: isUnconstrained(a) ? b.pointer : a.pointer,
-    types: intersectOptional(a.types, b.types),
+    types,
     nullable: a.nullable && b.nullable,
-    formats: intersectOptional(a.formats, b.formats),
+    formats: intersectFormats(a.formats, b.formats, types),
     enumValues: intersectOptional(a.enumValues, b.enumValues),
     bounds: mergeBounds(a.bounds, b.bounds),
     defaultValue: a.defaultValue ?? b.defaultValue,
@@ -91,15 +93,18 @@ function sortedEntries(bounds: SchemaNode["bounds"]): Array<[string, number]> {
   return (Object.entries(bounds) as Array<[string, number]>).sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** `anyOf: [{type: string, format: date}, {type: string, format: date-time}]` → string, format date | date-time. */
+/**
+ * `anyOf: [{type: string, format: date}, {type: string, format: date-time}]` → string, format date | date-time;
+ * `anyOf: [{type: number, format: double}, {type: string}]` → number (format double) | string (any format).
+ */
 function foldScalars(nodes: SchemaNode[], pointer: string, nullable: boolean): SchemaNode {
-  const everyHas = <K extends "formats" | "enumValues">(key: K) => nodes.every((node) => node[key] !== undefined);
+  const types = unionOfValues(nodes.map((node) => node.types ?? [])).sort();
   return {
     ...anyNode(pointer),
-    types: unionOfValues(nodes.map((node) => node.types ?? [])).sort(),
+    types,
     nullable,
-    formats: everyHas("formats") ? unionOfValues(nodes.map((node) => node.formats ?? [])).sort() : undefined,
-    enumValues: everyHas("enumValues") ? unionOfValues(nodes.map((node) => node.enumValues ?? [])) : undefined,
+    formats: unionFormats(nodes, types),
+    enumValues: nodes.every((node) => node.enumValues !== undefined) ? unionOfValues(nodes.map((node) => node.enumValues ?? [])) : undefined,
     bounds: { ...(nodes[0]?.bounds ?? {}) },
   };
 }

@@ -2,6 +2,7 @@
 import { DiffBudget } from "./budget.ts";
 import type { Kind } from "./classify.ts";
 import type { Finding } from "./finding.ts";
+import { EVERY_TYPE, formatsFor, type FormatKey } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
 import { missingFrom, relateSets, showAlternatives, showValues, valueKey } from "./value-sets.ts";
@@ -69,12 +70,27 @@ function compareTypes(ours: SchemaNode, theirs: SchemaNode, site: Site): boolean
   return relation !== "different";
 }
 
+/** Formats of the types both sides accept; a type only one side accepts is the type difference, reported above. */
 function compareFormats(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
-  const relation = relateSets(ours.formats, theirs.formats);
-  if (relation === "same") return;
-  const change = `format changed from ${showAlternatives(ours.formats)} to ${showAlternatives(theirs.formats)}`;
-  const kind = relation === "wider" ? "format-widened" : relation === "narrower" ? "format-narrowed" : "format-changed";
-  report(site, kind, change, ours.pointer, theirs.pointer);
+  const onlyType = ours.types?.length === 1 && theirs.types?.length === 1;
+  for (const type of sharedFormatKeys(ours, theirs)) {
+    const [before, after] = [formatsFor(ours.formats, type), formatsFor(theirs.formats, type)];
+    const relation = relateSets(before, after);
+    if (relation === "same") continue;
+    const subject = onlyType || type === EVERY_TYPE ? "format" : `format of ${type}`;
+    const change = `${subject} changed from ${showAlternatives(before)} to ${showAlternatives(after)}`;
+    const kind = relation === "wider" ? "format-widened" : relation === "narrower" ? "format-narrowed" : "format-changed";
+    report(site, kind, change, ours.pointer, theirs.pointer);
+  }
+}
+
+/** A side that declares no type accepts each type the other declares; when neither does, only EVERY_TYPE is keyed. */
+function sharedFormatKeys(ours: SchemaNode, theirs: SchemaNode): FormatKey[] {
+  if (ours.types && theirs.types) {
+    const theirTypes = new Set(theirs.types);
+    return ours.types.filter((type) => theirTypes.has(type));
+  }
+  return ours.types ?? theirs.types ?? [EVERY_TYPE];
 }
 
 function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {

@@ -1,6 +1,7 @@
 // Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
 import { DiffBudget } from "./budget.ts";
 import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
+import { formatsOfKeyword } from "./formats-by-type.ts";
 import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
 import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
 import { childPointer } from "./pointer.ts";
@@ -58,10 +59,11 @@ function combinedParts(reader: Reader, raw: JsonObject, pointer: string, refStac
 }
 
 function ownConstraints(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode {
+  const types = readTypes(raw);
   return {
     pointer,
-    ...readTypes(raw),
-    formats: typeof raw.format === "string" ? [raw.format] : undefined,
+    ...types,
+    formats: formatsOfKeyword(raw.format, types.types),
     enumValues: readEnum(raw)?.filter((value) => value !== null),
     bounds: readBounds(raw),
     defaultValue: "default" in raw ? { value: raw.default } : undefined,

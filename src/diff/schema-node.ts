@@ -1,4 +1,5 @@
 // The normalised form of a schema: one spelling for every way OpenAPI 3.0 and 3.1 can say the same thing.
+import type { FormatsByType } from "./formats-by-type.ts";
 
 export const BOUND_KEYWORDS = [
   "minimum",
@@ -39,8 +40,8 @@ export interface SchemaNode {
   types?: string[];
   /** Whether null is an accepted value. */
   nullable: boolean;
-  /** Accepted formats (alternatives), sorted; undefined means any. */
-  formats?: string[];
+  /** Accepted formats per type; undefined means any format for every type. */
+  formats?: FormatsByType;
   /** Accepted values other than null; undefined means any. */
   enumValues?: unknown[];
   bounds: Partial<Record<BoundKeyword, number>>;
@@ -76,7 +77,7 @@ export function isUnconstrained(node: SchemaNode): boolean {
   return (
     !node.recursive &&
     node.types === undefined &&
-    node.formats === undefined &&
+    !node.formats?.size &&
     node.enumValues === undefined &&
     Object.keys(node.bounds).length === 0 &&
     node.defaultValue === undefined &&

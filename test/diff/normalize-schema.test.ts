@@ -56,8 +56,15 @@ describe("schema normalisation", () => {
 
   it("folds string alternatives that differ only in format into one string with several formats", () => {
     const dateOrDateTime = { type: "string", anyOf: [{ type: "string", format: "date" }, { type: "string", format: "date-time" }] };
-    expect(normalized(dateOrDateTime)).toMatchObject({ types: ["string"], formats: ["date", "date-time"], nullable: false });
+    expect(normalized(dateOrDateTime)).toMatchObject({ types: ["string"], formats: new Map([["string", ["date", "date-time"]]]), nullable: false });
     expect(normalized(dateOrDateTime).variants).toBeUndefined();
+  });
+
+  it("treats allOf of a number-or-string union and type number as the union's number, format included", () => {
+    const double = { type: "number", format: "double" };
+    const narrowed = { allOf: [{ anyOf: [double, { type: "string" }] }, { type: "number" }] };
+    expect(sameShape(double, narrowed)).toEqual([]);
+    expect(normalized(narrowed).formats).toEqual(new Map([["number", ["double"]]]));
   });
 
   it("keeps object alternatives apart as variants", () => {
