@@ -84,13 +84,20 @@ function compareFormats(ours: SchemaNode, theirs: SchemaNode, site: Site): void 
   }
 }
 
-/** A side that declares no type accepts each type the other declares; when neither does, only EVERY_TYPE is keyed. */
+/** The JSON types a value can have, null aside: a type name outside them (a hostile document's) holds no value. */
+const VALUE_TYPES = new Set(["array", "boolean", "integer", "number", "object", "string"]);
+
+/**
+ * A side that declares no type accepts each type the other declares; when neither does, only EVERY_TYPE is keyed. At
+ * most six keys, whatever a `type` array lists.
+ */
 function sharedFormatKeys(ours: SchemaNode, theirs: SchemaNode): FormatKey[] {
   if (ours.types && theirs.types) {
     const theirTypes = new Set(theirs.types);
-    return ours.types.filter((type) => theirTypes.has(type));
+    return ours.types.filter((type) => VALUE_TYPES.has(type) && theirTypes.has(type));
   }
-  return ours.types ?? theirs.types ?? [EVERY_TYPE];
+  const declared = ours.types ?? theirs.types;
+  return declared ? declared.filter((type) => VALUE_TYPES.has(type)) : [EVERY_TYPE];
 }
 
 function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {

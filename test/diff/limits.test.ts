@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { DEFAULT_DIFF_LIMITS, DiffLimitError } from "../../src/diff/budget.ts";
 import { diffDocuments, type DiffOptions } from "../../src/diff/diff-documents.ts";
-import { asDocument, captureIo, changed, readFixture, writeTemp, type Doc } from "./helpers.ts";
+import { asDocument, captureIo, changed, diff, readFixture, writeTemp, type Doc } from "./helpers.ts";
 
 const base = readFixture("base.yaml");
 
@@ -48,6 +48,13 @@ describe("the diff's limits", () => {
     const report = diffDocuments(asDocument(before, "ours"), asDocument(after, "theirs"));
     expect(report.differences.map((d) => d.kind)).toEqual(["enum-constraint-introduced"]);
     expect(report.differences[0]!.message).toContain('"v199-199"');
+  });
+
+  it("compares formats by the six value types only, whatever names a 20,000-long type array lists", () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `t${i}`);
+    const report = diff(withExtra({ type: [...names, "string"], format: "date" }), withExtra({ type: ["string", ...names], format: "date-time" }));
+    // One finding, for the only type a value can have; the 20,000 names match no value, so nothing is said of them.
+    expect(report.differences.map((d) => [d.kind, d.message.includes("format of string changed from date to date-time")])).toEqual([["format-changed", true]]);
   });
 
   it("stops pairing many alternatives at the step limit, naming both places", () => {
