@@ -24,20 +24,24 @@ if (typescript.status !== 0) {
   stale = true;
 }
 
+/** Writes a generated module's JavaScript and declaration, or with --check says which of them differ from what is built. */
+function emit(files: { js: string; declaration: string }, built: { js: string; declaration: string }): void {
+  for (const kind of ["js", "declaration"] as const) {
+    const path = `${root}${files[kind]}`;
+    if (!check) writeFileSync(path, built[kind]);
+    else if (!existsSync(path) || readFileSync(path, "utf8") !== built[kind]) {
+      console.error(`${files[kind]} is stale: run \`npm run generate\` and commit the result.`);
+      stale = true;
+    }
+  }
+}
+
 // 2. Precompiled ajv validators (plain JS plus a declaration) for every response body and every operation's
 //    parameters, fast and detailed.
 const spec = loadSpec();
 for (const { name, detailed } of VALIDATOR_MODULES) {
-  const built = buildValidatorsModule(spec, { detailed });
   const files = moduleFiles(name);
-  for (const [kind, file] of Object.entries(files) as [keyof typeof files, string][]) {
-    const path = `${root}${file}`;
-    if (!check) writeFileSync(path, built[kind]);
-    else if (!existsSync(path) || readFileSync(path, "utf8") !== built[kind]) {
-      console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
-      stale = true;
-    }
-  }
+  emit(files, buildValidatorsModule(spec, { detailed }));
   // The TypeScript module these files replace would shadow them; it must not come back.
   const legacy = `${root}${name}.ts`;
   if (existsSync(legacy)) {
@@ -50,26 +54,10 @@ for (const { name, detailed } of VALIDATOR_MODULES) {
 }
 
 // 3. The operation table (plain JS plus a declaration) that the route-generic client, check and CLI read.
-const table = buildOperationsModule(spec);
-for (const [kind, file] of Object.entries(OPERATIONS_FILES) as [keyof typeof OPERATIONS_FILES, string][]) {
-  const path = `${root}${file}`;
-  if (!check) writeFileSync(path, table[kind]);
-  else if (!existsSync(path) || readFileSync(path, "utf8") !== table[kind]) {
-    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
-    stale = true;
-  }
-}
+emit(OPERATIONS_FILES, buildOperationsModule(spec));
 
 // 4. The HAR 1.2 structure check of `check --har` (plain JS plus a declaration), from the har-schema package's schemas.
-const har = buildHarValidatorModule();
-for (const [kind, file] of Object.entries(HAR_VALIDATOR_FILES) as [keyof typeof HAR_VALIDATOR_FILES, string][]) {
-  const path = `${root}${file}`;
-  if (!check) writeFileSync(path, har[kind]);
-  else if (!existsSync(path) || readFileSync(path, "utf8") !== har[kind]) {
-    console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
-    stale = true;
-  }
-}
+emit(HAR_VALIDATOR_FILES, buildHarValidatorModule());
 
 if (stale) process.exit(1);
 console.log(check ? "generated/ is up to date with the spec." : "generated/ regenerated from the spec.");
