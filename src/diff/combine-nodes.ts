@@ -1,4 +1,5 @@
 // allOf (every part applies) and anyOf/oneOf (one alternative applies) on normalised nodes.
+import { intersectEnums, unionEnums } from "./enums-by-type.ts";
 import { intersectFormats, unionFormats } from "./formats-by-type.ts";
 import {
   anyNode,
@@ -22,7 +23,7 @@ export function mergeNodes(a: SchemaNode, b: SchemaNode): SchemaNode {
     types,
     nullable: a.nullable && b.nullable,
     formats: intersectFormats(a.formats, b.formats, types),
-    enumValues: intersectOptional(a.enumValues, b.enumValues),
+    ...intersectEnums(a, b, types),
     bounds: mergeBounds(a.bounds, b.bounds),
     defaultValue: a.defaultValue ?? b.defaultValue,
     properties: mergeProperties(a.properties, b.properties),
@@ -95,7 +96,8 @@ function sortedEntries(bounds: SchemaNode["bounds"]): Array<[string, number]> {
 
 /**
  * `anyOf: [{type: string, format: date}, {type: string, format: date-time}]` → string, format date | date-time;
- * `anyOf: [{type: number, format: double}, {type: string}]` → number (format double) | string (any format).
+ * `anyOf: [{type: number, format: double}, {type: string}]` → number (format double) | string (any format);
+ * `anyOf: [{type: string, enum: [a, b]}, {type: number}]` → string a | b, or any number.
  */
 function foldScalars(nodes: SchemaNode[], pointer: string, nullable: boolean): SchemaNode {
   const types = unionOfValues(nodes.map((node) => node.types ?? [])).sort();
@@ -104,7 +106,7 @@ function foldScalars(nodes: SchemaNode[], pointer: string, nullable: boolean): S
     types,
     nullable,
     formats: unionFormats(nodes, types),
-    enumValues: nodes.every((node) => node.enumValues !== undefined) ? unionOfValues(nodes.map((node) => node.enumValues ?? [])) : undefined,
+    ...unionEnums(nodes, types),
     bounds: { ...(nodes[0]?.bounds ?? {}) },
   };
 }

@@ -2,6 +2,7 @@
 import { DiffBudget } from "./budget.ts";
 import type { Kind } from "./classify.ts";
 import type { Finding } from "./finding.ts";
+import { enumFor, VALUE_TYPES as ENUM_VALUE_TYPES, valueTypeOf, valueTypesOf, type ValueType } from "./enums-by-type.ts";
 import { EVERY_TYPE, formatsFor, type FormatKey } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
@@ -102,17 +103,44 @@ function sharedFormatKeys(ours: SchemaNode, theirs: SchemaNode): FormatKey[] {
 
 function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
   const [before, after] = [ours.enumValues, theirs.enumValues];
-  if (relateSets(before, after) === "same") return;
-  if (before === undefined) {
-    report(site, "enum-constraint-introduced", `is now limited to ${showValues(after ?? [])}`, ours.pointer, theirs.pointer);
-  } else if (after === undefined) {
-    report(site, "enum-constraint-dropped", `is no longer limited to ${showValues(before)}`, ours.pointer, theirs.pointer);
-  } else {
-    const added = missingFrom(after, before);
-    const removed = missingFrom(before, after);
-    if (added.length > 0) report(site, "enum-values-added", `gained enum value(s) ${showValues(added)}`, ours.pointer, theirs.pointer);
-    if (removed.length > 0) report(site, "enum-values-removed", `lost enum value(s) ${showValues(removed)}`, ours.pointer, theirs.pointer);
+  if (before === undefined && after === undefined) return;
+  const { introduced, dropped, listed } = enumChangesByType(ours, theirs);
+  const ofTypes = (values: readonly unknown[], types: Set<ValueType>) => values.filter((value) => types.has(valueTypeOf(value)));
+  if (introduced.size > 0) {
+    const values = ofTypes(after ?? [], introduced);
+    report(site, "enum-constraint-introduced", `is now limited to ${showValues(values)}`, ours.pointer, theirs.pointer);
   }
+  if (dropped.size > 0) {
+    const values = ofTypes(before ?? [], dropped);
+    report(site, "enum-constraint-dropped", `is no longer limited to ${showValues(values)}`, ours.pointer, theirs.pointer);
+  }
+  if (listed.size === 0) return;
+  const added = missingFrom(ofTypes(after ?? [], listed), before ?? []);
+  const removed = missingFrom(ofTypes(before ?? [], listed), after ?? []);
+  if (added.length > 0) report(site, "enum-values-added", `gained enum value(s) ${showValues(added)}`, ours.pointer, theirs.pointer);
+  if (removed.length > 0) report(site, "enum-values-removed", `lost enum value(s) ${showValues(removed)}`, ours.pointer, theirs.pointer);
+}
+
+/**
+ * Sorts the value types by how the two enums treat them: limited by ours only (introduced), by theirs only (dropped),
+ * or listed by both. A type is free on a side without an enum, or left free by a fold's alternative without one; a
+ * side with an enum accepts only the values it lists of the other types, none for a type it does not list. A type that
+ * one side leaves free and the other neither declares nor lists is the type difference, reported once, by the type.
+ * Five types at most, each a pass over the values.
+ */
+function enumChangesByType(ours: SchemaNode, theirs: SchemaNode): Record<"introduced" | "dropped" | "listed", Set<ValueType>> {
+  const out = { introduced: new Set<ValueType>(), dropped: new Set<ValueType>(), listed: new Set<ValueType>() };
+  const [oursAllows, theirsAllow] = [valueTypesOf(ours.types), valueTypesOf(theirs.types)];
+  for (const type of ENUM_VALUE_TYPES) {
+    const [before, after] = [enumFor(ours, type), enumFor(theirs, type)];
+    if (before === undefined && after === undefined) continue;
+    if (before === undefined) {
+      if (after!.length > 0 || theirsAllow.has(type)) out.introduced.add(type);
+    } else if (after === undefined) {
+      if (before.length > 0 || oursAllows.has(type)) out.dropped.add(type);
+    } else out.listed.add(type);
+  }
+  return out;
 }
 
 function compareBounds(ours: SchemaNode, theirs: SchemaNode, site: Site): void {

@@ -1,4 +1,5 @@
 // The normalised form of a schema: one spelling for every way OpenAPI 3.0 and 3.1 can say the same thing.
+import type { ValueType } from "./enums-by-type.ts";
 import type { FormatsByType } from "./formats-by-type.ts";
 
 export const BOUND_KEYWORDS = [
@@ -44,6 +45,8 @@ export interface SchemaNode {
   formats?: FormatsByType;
   /** Accepted values other than null; undefined means any. */
   enumValues?: unknown[];
+  /** Value types whose values `enumValues` does not limit: a fold's alternatives without an enum leave theirs free. */
+  enumFreeTypes?: readonly ValueType[];
   bounds: Partial<Record<BoundKeyword, number>>;
   /** Wrapped so that a default of `undefined`-like values (null) stays distinguishable from no default. */
   defaultValue?: { value: unknown };

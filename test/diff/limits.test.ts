@@ -57,6 +57,13 @@ describe("the diff's limits", () => {
     expect(report.differences.map((d) => [d.kind, d.message.includes("format of string changed from date to date-time")])).toEqual([["format-changed", true]]);
   });
 
+  it("compares a 50,000-value string enum next to a free integer branch type by type, in linear time", () => {
+    const values = Array.from({ length: 50_000 }, (_, i) => `v${i}`);
+    const union = (extra: string[]) => ({ anyOf: [{ type: "string", enum: [...values, ...extra] }, { type: "integer" }] });
+    const report = diff(withExtra(union([])), withExtra(union(["new"])));
+    expect(report.differences.map((d) => [d.kind, d.message.includes('gained enum value(s) "new"')])).toEqual([["enum-values-added", true]]);
+  });
+
   it("stops pairing many alternatives at the step limit, naming both places", () => {
     const error = limitErrorOf(withExtra(objectAlternatives(60, "a")), withExtra(objectAlternatives(60, "b")), { limits: { maxSteps: 2_000 } });
     expect(error.limit).toBe("maxSteps");
