@@ -122,7 +122,7 @@ function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
 }
 
 /**
- * Sorts the value types by how the two enums treat them: limited by ours only (introduced), by theirs only (dropped),
+ * Sorts the value types by how the two enums treat them: limited by theirs only (introduced), by ours only (dropped),
  * or listed by both. A type is free on a side without an enum, or left free by a fold's alternative without one; a
  * side with an enum accepts only the values it lists of the other types, none for a type it does not list. A type that
  * one side leaves free and the other neither declares nor lists is the type difference, reported once, by the type.
