@@ -22,6 +22,11 @@ export function isCheckName(value: string): value is CheckName {
   return (CHECK_NAMES as readonly string[]).includes(value);
 }
 
+/** The checks a run selects, in CHECK_NAMES order: `checks` (default all), less `skipChecks`. */
+export function selectChecks(checks: readonly CheckName[] = CHECK_NAMES, skipChecks: readonly CheckName[] = []): CheckName[] {
+  return CHECK_NAMES.filter((name) => checks.includes(name) && !skipChecks.includes(name));
+}
+
 /** One line per check, for `--list-checks`. */
 export function listChecks(): string {
   const width = Math.max(...CHECK_NAMES.map((name) => name.length));

@@ -5,13 +5,14 @@
 import { randomUUID } from "node:crypto";
 import { redactorOf, type VideoLogsClient } from "../client/create-client.ts";
 import { operationUrl, parseExchangeBody, type Exchange } from "../client/exchange.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "../client/options.ts";
 import { walkPages, type PageStep } from "../client/page-walk.ts";
 import { isUuidText } from "../client/uuid-text.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { operationOf, type OperationId } from "../operations/operation-table.ts";
 import { VERSION } from "../version.ts";
 import { anonymousExchange } from "./anonymous-exchange.ts";
-import { CHECK_NAMES, type CheckName } from "./check-names.ts";
+import { selectChecks, type CheckName } from "./check-names.ts";
 import { checkFromExchange, checkFromFailure, type CheckRequest } from "./check-result.ts";
 import { compareListedItem } from "./compare-listed-item.ts";
 import { chooseFilterValues } from "./filter-values.ts";
@@ -86,7 +87,6 @@ const describeQuery = (query: Record<string, unknown>) => {
   return pairs.length > 0 ? ` (${pairs.join(", ")})` : "";
 };
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Probes run at once unless told otherwise. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -97,7 +97,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   const now = options.now ?? Date.now;
   const startedAt = new Date(now());
   const staticMock = options.preferStatusHints === true;
-  const selected = CHECK_NAMES.filter((name) => (options.checks ?? CHECK_NAMES).includes(name) && !(options.skipChecks ?? []).includes(name));
+  const selected = selectChecks(options.checks, options.skipChecks);
   const skipped: DriftReport["skipped"] = [];
   const notes: string[] = [];
   if (staticMock) {
@@ -334,7 +334,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const req = request(probe.kind, probe.operationId, `${probe.operationId} without credentials`);
         const url = operationUrl(client.baseUrl, operation, { query: probe.query });
         const timeoutMs = options.timeoutMs ?? 30_000;
-        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: MAX_BODY_BYTES, userAgent: "video-logs-check", signal, fetch: options.fetch }), conformance(probe.kind, "authentication"))];
+        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, userAgent: "video-logs-check", signal, fetch: options.fetch }), conformance(probe.kind, "authentication"))];
       }
       default:
         return [];

@@ -10,7 +10,7 @@ import type { Operation, OperationId } from "../../operations/operation-table.ts
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
 import { VERSION } from "../../version.ts";
-import { CHECK_NAMES, type CheckName } from "../check-names.ts";
+import { selectChecks, type CheckName } from "../check-names.ts";
 import { checkFromExchange, checkFromFailure, type CheckRequest } from "../check-result.ts";
 import type { Finding } from "../finding.ts";
 import { judgeConformance } from "../judge-conformance.ts";
@@ -83,7 +83,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const startedAt = now();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { log } = await readHar(options.file, options.maxFileBytes);
-  const selected = CHECK_NAMES.filter((name) => (options.checks ?? CHECK_NAMES).includes(name) && !(options.skipChecks ?? []).includes(name));
+  const selected = selectChecks(options.checks, options.skipChecks);
   const skipped = NEEDS_PLANNED_REQUESTS.filter((name) => selected.includes(name)).map((check) => ({
     check,
     reason: "a recording holds only the requests someone made, not the ones this check plans",
