@@ -17,16 +17,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function check(faults: Fault[], ...args: string[]) {
+/** `video-logs check` against a new stand-in Space with `faults` (closed after the test), run by `run`. */
+const checkWith = (run: typeof runBin) => async (faults: Fault[], ...args: string[]) => {
   server = await startStandInSpace({ faults });
-  return runBin(["check", "--base-url", server.url, ...args], env);
-}
-
-/** The same run through the runCli that bin/video-logs.js runs, in-process: for the rows of a table past its first. */
-async function checkInProcess(faults: Fault[], ...args: string[]) {
-  server = await startStandInSpace({ faults });
-  return runInProcess(["check", "--base-url", server.url, ...args], env);
-}
+  return run(["check", "--base-url", server.url, ...args], env);
+};
+/** The built executable. */
+const check = checkWith(runBin);
+/** The runCli that bin/video-logs.js runs, in-process: for the variations beside a run of the executable. */
+const checkInProcess = checkWith(runInProcess);
 const FIRST_FAULT = Object.keys(FAULTS)[0];
 
 describe("video-logs check against the stand-in space", () => {
