@@ -20,7 +20,11 @@ const HEAVY = [
 ];
 // Its format registry (filled by importing `@hyperjump/json-schema/formats`) and its format flag outlive a file:
 // shared with the next file in a worker, they turned one file's meta-schema check red, depending on the order.
-const ISOLATED = ["test/bundle/**/*.test.ts", "test/cross-validator/**/*.test.ts", "test/spec/document-is-valid-openapi.test.ts"];
+const ISOLATED = [
+  "test/bundle/**/*.test.ts",
+  "test/cross-validator/**/*.test.ts",
+  "test/spec/document-is-valid-openapi.test.ts",
+];
 
 export default defineConfig({
   test: {

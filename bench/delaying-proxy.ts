@@ -13,7 +13,13 @@ export async function startDelayingProxy(target: string, delayMs: number): Promi
   const server = createServer((req, res) => {
     setTimeout(() => {
       const forwarded = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

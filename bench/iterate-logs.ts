@@ -37,4 +37,6 @@ for await (const _log of client.iterateLogs({ page_size: PAGE_SIZE })) {
 }
 const seconds = (performance.now() - started - gcMs) / 1000;
 heapSamples.push({ page: count / PAGE_SIZE, heap: heapAfterGc(), rss: process.memoryUsage().rss });
-process.stdout.write(JSON.stringify({ count, seconds, rssStart, rssWarm, rssPeak, heapSamples, rssEnd: process.memoryUsage().rss }));
+process.stdout.write(
+  JSON.stringify({ count, seconds, rssStart, rssWarm, rssPeak, heapSamples, rssEnd: process.memoryUsage().rss }),
+);

@@ -72,7 +72,11 @@ export function comparison(subject: BlockTime[], baseline: BlockTime[], by: keyo
 }
 
 /** Times two contenders in interleaved rounds (see interleavedRounds), by wall time. */
-export async function compare(subject: () => unknown, baseline: () => unknown, options: { rounds: number; iterations: number; warmup: number }): Promise<Comparison> {
+export async function compare(
+  subject: () => unknown,
+  baseline: () => unknown,
+  options: { rounds: number; iterations: number; warmup: number },
+): Promise<Comparison> {
   const times = await interleavedRounds({ subject, baseline }, options);
   return comparison(times.subject, times.baseline);
 }

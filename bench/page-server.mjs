@@ -11,7 +11,10 @@ const logText = JSON.stringify(log);
 // One page body per page number would cost gigabytes: the data array is one text with the page number left out of
 // every id, filled in per page, so that no two pages hold the same logs (the client's loop guard would stop a walk).
 const dataParts = JSON.stringify(
-  Array.from({ length: pageSize }, (_, i) => ({ ...log, id: `00000000-0000-4000-8000-@${String(i).padStart(6, "0")}` })),
+  Array.from({ length: pageSize }, (_, i) => ({
+    ...log,
+    id: `00000000-0000-4000-8000-@${String(i).padStart(6, "0")}`,
+  })),
 ).split("@");
 const dataOf = (page) => dataParts.join(String(page).padStart(6, "0"));
 

@@ -59,20 +59,38 @@ try {
   // Both validation modes and both baselines are timed in the same rounds, in turn, so that load from other processes
   // weighs on each alike.
   const plain = createClient<paths>({ baseUrl, headers });
-  const plainGet = async () => (await plain.GET("/api/video/logs/{id}", { params: { path: { id: completedLog.id } } })).data;
+  const plainGet = async () =>
+    (await plain.GET("/api/video/logs/{id}", { params: { path: { id: completedLog.id } } })).data;
   const clientIn = (validation: "off" | "tolerant") => {
     const client = createVideoLogsClient({ baseUrl, ...credentials, validation });
     return () => client.getLog(completedLog.id);
   };
-  const times = await interleavedRounds({ off: clientIn("off"), tolerant: clientIn("tolerant"), plain: plainGet, raw: rawGet }, { rounds, iterations, warmup: 300 });
+  const times = await interleavedRounds(
+    { off: clientIn("off"), tolerant: clientIn("tolerant"), plain: plainGet, raw: rawGet },
+    { rounds, iterations, warmup: 300 },
+  );
   for (const [mode, subject, target] of [
     ["validation off", times.off, 1.05],
     ["tolerant validation", times.tolerant, 1.08],
   ] as const) {
     const overLibrary = comparison(subject, times.plain);
     const overRaw = comparison(subject, times.raw);
-    row(`getLog, ${mode} vs plain openapi-fetch`, `${overLibrary.subjectUs.toFixed(0)} µs`, `${overLibrary.baselineUs.toFixed(0)} µs`, ratioCell(overLibrary), `≤ ${target}×`, overLibrary.ratio <= target ? "met" : "MISSED");
-    row(`getLog, ${mode} vs raw fetch + JSON.parse`, `${overRaw.subjectUs.toFixed(0)} µs`, `${overRaw.baselineUs.toFixed(0)} µs`, ratioCell(overRaw), "(printed beside)", "");
+    row(
+      `getLog, ${mode} vs plain openapi-fetch`,
+      `${overLibrary.subjectUs.toFixed(0)} µs`,
+      `${overLibrary.baselineUs.toFixed(0)} µs`,
+      ratioCell(overLibrary),
+      `≤ ${target}×`,
+      overLibrary.ratio <= target ? "met" : "MISSED",
+    );
+    row(
+      `getLog, ${mode} vs raw fetch + JSON.parse`,
+      `${overRaw.subjectUs.toFixed(0)} µs`,
+      `${overRaw.baselineUs.toFixed(0)} µs`,
+      ratioCell(overRaw),
+      "(printed beside)",
+      "",
+    );
     // The client process's own CPU per call: the layer's cost with the server's scheduling left out.
     const cpuOverLibrary = comparison(subject, times.plain, "cpuUs");
     const cpuOverRaw = comparison(subject, times.raw, "cpuUs");
@@ -84,12 +102,23 @@ try {
   // 3: strict validation of a 1000-item page against the raw precompiled validator.
   const page = pageOf(1000, { self: "/api/video/logs", first: "/api/video/logs" });
   const rawValidator = (responseValidators.list_logs as unknown as Record<string, ValidateFunction>)["200"]!;
-  const v = await compare(() => validateResponse("list_logs", 200, page, { mode: "strict" }), () => rawValidator(page), {
-    rounds: quick ? 5 : 15,
-    iterations: quick ? 20 : 60,
-    warmup: 50,
-  });
-  row("strict validation of a 1000-log page vs raw precompiled ajv", `${v.subjectUs.toFixed(0)} µs`, `${v.baselineUs.toFixed(0)} µs`, ratioCell(v), "≤ 1.1×", v.ratio <= 1.1 ? "met" : "MISSED");
+  const v = await compare(
+    () => validateResponse("list_logs", 200, page, { mode: "strict" }),
+    () => rawValidator(page),
+    {
+      rounds: quick ? 5 : 15,
+      iterations: quick ? 20 : 60,
+      warmup: 50,
+    },
+  );
+  row(
+    "strict validation of a 1000-log page vs raw precompiled ajv",
+    `${v.subjectUs.toFixed(0)} µs`,
+    `${v.baselineUs.toFixed(0)} µs`,
+    ratioCell(v),
+    "≤ 1.1×",
+    v.ratio <= 1.1 ? "met" : "MISSED",
+  );
 
   // 4: cold start of the compiled package, validating one response, against an empty node process. Both print the
   // CPU time they used, a figure less moved by other processes than the wall time the target is set in.
@@ -111,13 +140,28 @@ try {
   const wall = (runs: { wallMs: number }[]) => median(runs.map((r) => r.wallMs));
   const cpu = (runs: { cpuMs: number }[]) => median(runs.map((r) => r.cpuMs));
   const extra = wall(loaded) - wall(bare);
-  row("cold start: import + validate one response vs node -e", `${wall(loaded).toFixed(1)} ms`, `${wall(bare).toFixed(1)} ms`, `+${extra.toFixed(1)} ms`, "≤ +40 ms", extra <= 40 ? "met" : "MISSED");
-  notes.push(`cold start in CPU time: ${cpu(loaded).toFixed(1)} ms against ${cpu(bare).toFixed(1)} ms, +${(cpu(loaded) - cpu(bare)).toFixed(1)} ms.`);
+  row(
+    "cold start: import + validate one response vs node -e",
+    `${wall(loaded).toFixed(1)} ms`,
+    `${wall(bare).toFixed(1)} ms`,
+    `+${extra.toFixed(1)} ms`,
+    "≤ +40 ms",
+    extra <= 40 ? "met" : "MISSED",
+  );
+  notes.push(
+    `cold start in CPU time: ${cpu(loaded).toFixed(1)} ms against ${cpu(bare).toFixed(1)} ms, +${(cpu(loaded) - cpu(bare)).toFixed(1)} ms.`,
+  );
 
   // 5: streaming pagination throughput and memory, in a fresh process so the RSS baseline is its own.
-  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/iterate-logs.ts", baseUrl], { cwd: root, encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/iterate-logs.ts", baseUrl], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (child.status !== 0) throw new Error(`iterateLogs run failed: ${child.stderr}`);
-  const it = JSON.parse(child.stdout) as Record<"count" | "seconds" | "rssStart" | "rssWarm" | "rssPeak" | "rssEnd", number> & {
+  const it = JSON.parse(child.stdout) as Record<
+    "count" | "seconds" | "rssStart" | "rssWarm" | "rssPeak" | "rssEnd",
+    number
+  > & {
     heapSamples: { page: number; heap: number; rss: number }[];
   };
   const mb = (bytes: number) => bytes / 2 ** 20;
@@ -154,7 +198,14 @@ try {
   };
   const latencyRounds = quick ? 3 : 7;
   const prefetch = await compare(prefetching, pageAfterPage, { rounds: latencyRounds, iterations: 1, warmup: 1 });
-  row(`iterateLogs (prefetch) vs page-after-page listLogs, 10 × 50 logs, ${DELAY_MS} ms RTT + ${DELAY_MS} ms work/page`, `${(prefetch.subjectUs / 1000).toFixed(0)} ms`, `${(prefetch.baselineUs / 1000).toFixed(0)} ms`, ratioCell(prefetch), "≤ 0.65×", prefetch.ratio <= 0.65 ? "met" : "MISSED");
+  row(
+    `iterateLogs (prefetch) vs page-after-page listLogs, 10 × 50 logs, ${DELAY_MS} ms RTT + ${DELAY_MS} ms work/page`,
+    `${(prefetch.subjectUs / 1000).toFixed(0)} ms`,
+    `${(prefetch.baselineUs / 1000).toFixed(0)} ms`,
+    ratioCell(prefetch),
+    "≤ 0.65×",
+    prefetch.ratio <= 0.65 ? "met" : "MISSED",
+  );
 
   // 7: the drift check's whole tour against the stand-in Space behind a proxy that delays every request 60 ms:
   // the default concurrency against one probe at a time (runDriftCheck, the code `video-logs check` runs).
@@ -173,7 +224,14 @@ try {
   let tourRequests = 0;
   try {
     const check = await compare(tour(), tour(1), { rounds: latencyRounds, iterations: 1, warmup: 1 });
-    row(`check: default concurrency vs --concurrency 1, ${tourRequests} requests, ${DELAY_MS} ms RTT`, `${(check.subjectUs / 1000).toFixed(0)} ms`, `${(check.baselineUs / 1000).toFixed(0)} ms`, ratioCell(check), "≤ 0.40×", check.ratio <= 0.4 ? "met" : "MISSED");
+    row(
+      `check: default concurrency vs --concurrency 1, ${tourRequests} requests, ${DELAY_MS} ms RTT`,
+      `${(check.subjectUs / 1000).toFixed(0)} ms`,
+      `${(check.baselineUs / 1000).toFixed(0)} ms`,
+      ratioCell(check),
+      "≤ 0.40×",
+      check.ratio <= 0.4 ? "met" : "MISSED",
+    );
   } finally {
     await proxy.close();
     await space.close();
@@ -187,7 +245,9 @@ const header = ["benchmark", "subject (median)", "baseline (median)", "ratio", "
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(", ");
-console.log(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? " (--quick)" : ""}`);
+console.log(
+  `\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? " (--quick)" : ""}`,
+);
 console.log(`load average (1, 5, 15 min): ${load(loadAtStart)} at the start, ${load(loadavg())} at the end\n`);
 console.log([line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
 for (const note of notes) console.log(`\n${note}`);

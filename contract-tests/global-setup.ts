@@ -14,10 +14,7 @@ declare module "vitest" {
 export const DYNAMIC_SEED = 7;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = await Promise.allSettled([
-    startPrismMock({}),
-    startPrismMock({ dynamic: true, seed: DYNAMIC_SEED }),
-  ]);
+  const started = await Promise.allSettled([startPrismMock({}), startPrismMock({ dynamic: true, seed: DYNAMIC_SEED })]);
   const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const stopAll = async (): Promise<void> => {
     await Promise.all(servers.map((server: PrismServer) => server.stop()));

@@ -84,7 +84,9 @@ describe("the Prism launcher", { timeout: 30_000 }, () => {
 
   it("quotes Prism's own last lines when Prism exits before listening", async () => {
     const notASpec = fileURLToPath(new URL("../package.json", import.meta.url));
-    await expect(startPrismMock({ specPath: notASpec })).rejects.toThrow(/exited early[\s\S]*Unsupported document format/);
+    await expect(startPrismMock({ specPath: notASpec })).rejects.toThrow(
+      /exited early[\s\S]*Unsupported document format/,
+    );
   });
 
   it("rejects a spec path that does not exist before spawning anything", async () => {

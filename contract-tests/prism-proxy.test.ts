@@ -80,29 +80,48 @@ describe("Prism's validating proxy in front of a drifted server", () => {
     expect(await response.json()).toEqual((await direct(PAGE_2)).body);
     const violations = violationsHeader(response);
     expect(violations).toContainEqual(
-      expect.objectContaining({ location: ["response", "body", "data", "0", "charge"], code: "type", severity: "Error" }),
+      expect.objectContaining({
+        location: ["response", "body", "data", "0", "charge"],
+        code: "type",
+        severity: "Error",
+      }),
     );
     expect(violations).toContainEqual(
-      expect.objectContaining({ location: ["response", "body", "data", "2", "status"], code: "enum", severity: "Error" }),
+      expect.objectContaining({
+        location: ["response", "body", "data", "2", "status"],
+        code: "enum",
+        severity: "Error",
+      }),
     );
     // Prism explains every anyOf branch, so it also complains about the untouched log's parent object, but never about
     // a log that did not drift.
     const pointers = new Set(violations.map(bodyPointer));
-    expect([...pointers].every((pointer) => pointer?.startsWith("/data/0") || pointer?.startsWith("/data/2"))).toBe(true);
+    expect([...pointers].every((pointer) => pointer?.startsWith("/data/0") || pointer?.startsWith("/data/2"))).toBe(
+      true,
+    );
   });
 
   it("reports a missing links.self and a 404 body of the wrong shape", async () => {
     const page3 = await fetch(reporting.url + PAGE_3, { headers: AUTH });
     expect(page3.status).toBe(200);
     expect(violationsHeader(page3)).toEqual([
-      expect.objectContaining({ location: ["response", "body", "links"], code: "required", message: expect.stringContaining("'self'") }),
+      expect.objectContaining({
+        location: ["response", "body", "links"],
+        code: "required",
+        message: expect.stringContaining("'self'"),
+      }),
     ]);
 
     const missing = await fetch(reporting.url + UNKNOWN_LOG, { headers: AUTH });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ message: "not found" });
     const codes = violationsHeader(missing).map((violation) => [bodyPointer(violation), violation.code]);
-    expect(codes).toEqual(expect.arrayContaining([["", "required"], ["", "additionalProperties"]]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ["", "required"],
+        ["", "additionalProperties"],
+      ]),
+    );
   });
 
   it("agrees with our validator on which responses drifted", async () => {

@@ -18,7 +18,10 @@ interface FetchedPage {
   body: { links: Record<string, string | undefined>; data: Record<string, unknown>[] };
 }
 
-async function getJson(url: string, headers: Record<string, string> = AUTH): Promise<{ status: number; body: unknown }> {
+async function getJson(
+  url: string,
+  headers: Record<string, string> = AUTH,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { headers, redirect: "manual" });
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   return { status: response.status, body: await response.json() };
@@ -29,13 +32,23 @@ async function getJson(url: string, headers: Record<string, string> = AUTH): Pro
  * resolved against the page that holds them), with validation off: the tests judge the pages themselves.
  */
 async function listAllPages(origin: string, query: Record<string, unknown> = {}): Promise<FetchedPage[]> {
-  const client = createVideoLogsClient({ baseUrl: origin, projectId: PROJECT, apiToken: TOKEN, validation: "off", retries: 0 });
+  const client = createVideoLogsClient({
+    baseUrl: origin,
+    projectId: PROJECT,
+    apiToken: TOKEN,
+    validation: "off",
+    retries: 0,
+  });
   const pages: FetchedPage[] = [];
   for await (const { exchange, end } of client.pages("list_logs", { query })) {
     if (pages.length > 10) throw new Error("pagination does not end");
     expect(exchange.response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(exchange.parsed.ok).toBe(true);
-    pages.push({ url: exchange.url, status: exchange.response.status, body: (exchange.parsed as { body: FetchedPage["body"] }).body });
+    pages.push({
+      url: exchange.url,
+      status: exchange.response.status,
+      body: (exchange.parsed as { body: FetchedPage["body"] }).body,
+    });
     if (end.kind === "violation" || end.kind === "unsafe") throw new Error(`the walk stopped: ${JSON.stringify(end)}`);
   }
   return pages;
@@ -179,12 +192,16 @@ describe("the drifted replay set", () => {
           .map(({ pointer, kind }) => ({ pointer, kind })),
       );
       expect(found).toEqual(wanted);
-      expect(expected.filter((entry) => entry.operationId === "list_logs" && (entry.page ?? 0) > pages.length)).toEqual([]);
+      expect(expected.filter((entry) => entry.operationId === "list_logs" && (entry.page ?? 0) > pages.length)).toEqual(
+        [],
+      );
     });
   }
 
   it("is flagged on exactly the expected pointers and kinds of each drifted log fetched by id", async () => {
-    const ids = [...new Set(expected.flatMap((entry) => (entry.operationId === "get_log" && entry.id ? [entry.id] : [])))];
+    const ids = [
+      ...new Set(expected.flatMap((entry) => (entry.operationId === "get_log" && entry.id ? [entry.id] : []))),
+    ];
     expect(ids.length).toBeGreaterThanOrEqual(3);
     for (const id of ids) {
       const { status, body } = await getJson(`${server.url}/api/video/logs/${id}`);

@@ -29,7 +29,8 @@ const digest = buildInputsDigest(root);
 
 // Stale output from a removed source would otherwise be packed and published. The rest of dist/ (the bundled spec,
 // the models, the docs page) belongs to other scripts.
-for (const output of ["dist/src", "dist/generated", BUILD_STAMP]) rmSync(join(root, output), { recursive: true, force: true });
+for (const output of ["dist/src", "dist/generated", BUILD_STAMP])
+  rmSync(join(root, output), { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
@@ -40,8 +41,8 @@ for (const name of readdirSync(GENERATED_DIR)) {
   if (name.endsWith(".d.ts")) copyFileSync(join(GENERATED_DIR, name), join(root, "dist/generated", name));
 }
 
-const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } })
-  .engines.node;
+const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } }).engines
+  .node;
 await build({
   absWorkingDir: root,
   entryPoints: { index: "src/index.ts", "cli/main": "src/cli/main.ts" },

@@ -18,7 +18,9 @@ function runScript(name: string): Promise<Finished> {
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ name, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }));
+    child.on("close", (code) =>
+      resolve({ name, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
+    );
   });
 }
 

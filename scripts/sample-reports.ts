@@ -38,7 +38,10 @@ function stabilise(report: DriftReport, origin: string): DriftReport {
   const text = JSON.stringify(report)
     .split(origin)
     .join(SAMPLE_ORIGIN)
-    .replace(/\b(?!1[0-9a-f]{7}-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g, SAMPLE_UNKNOWN_ID);
+    .replace(
+      /\b(?!1[0-9a-f]{7}-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g,
+      SAMPLE_UNKNOWN_ID,
+    );
   const stable = JSON.parse(text) as DriftReport;
   return { ...stable, durationMs: 0, checks: stable.checks.map((check) => ({ ...check, durationMs: 0 })) };
 }
@@ -48,7 +51,15 @@ export async function sampleReports(): Promise<Record<ReportFormat, string>> {
   const space = await startStandInSpace({ faults: SAMPLE_FAULTS });
   try {
     // The CLI's client options: no validation in the client, no retries (a 5xx must show).
-    const options = { baseUrl: space.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, userAgent: "video-logs-check", env: {} };
+    const options = {
+      baseUrl: space.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      validation: "off" as const,
+      retries: 0,
+      userAgent: "video-logs-check",
+      env: {},
+    };
     const client = createVideoLogsClient(options);
     const report = await runDriftCheck({
       client,
@@ -58,7 +69,10 @@ export async function sampleReports(): Promise<Record<ReportFormat, string>> {
       concurrency: 1,
     });
     const stable = stabilise(report, space.url);
-    return Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReport(stable, format)])) as Record<ReportFormat, string>;
+    return Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReport(stable, format)])) as Record<
+      ReportFormat,
+      string
+    >;
   } finally {
     await space.close();
   }

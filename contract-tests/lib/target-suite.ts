@@ -21,7 +21,9 @@ export interface TargetSuiteOptions {
 
 function describeFailures(checks: CheckResult[]): string[] {
   return checks.flatMap((c) =>
-    c.error ? [`${c.name}: no response (${c.error})`] : c.violations.map((v) => `${c.name}: ${v.kind} ${v.pointer || "/"} ${v.message}`),
+    c.error
+      ? [`${c.name}: no response (${c.error})`]
+      : c.violations.map((v) => `${c.name}: ${v.kind} ${v.pointer || "/"} ${v.message}`),
   );
 }
 
@@ -71,7 +73,11 @@ export function describeTargetSuite(title: string, target: TargetSuiteOptions | 
 
     it("answers an unknown id of every get-by-id operation with the spec's 404 body", () => {
       const unknown = checksOfKind("unknown-item");
-      expect(unknown.map((c) => c.operation).sort()).toEqual(getByIdOperations().map((o) => o.operationId).sort());
+      expect(unknown.map((c) => c.operation).sort()).toEqual(
+        getByIdOperations()
+          .map((o) => o.operationId)
+          .sort(),
+      );
       expect(describeFailures(unknown)).toEqual([]);
     });
 

@@ -75,7 +75,8 @@ const DEFAULT_ERRORS: Record<string, unknown> = {
 export function loadFixtureSet(fixtureSet: string): FixtureSet {
   const dir = fixtureSet.startsWith("/") ? fixtureSet : join(REPLAY_FIXTURES_DIR, fixtureSet);
   const pagesFile = join(dir, "pages.json");
-  if (!existsSync(pagesFile)) throw new Error(`replay fixture set "${fixtureSet}" has no pages.json (looked in ${dir})`);
+  if (!existsSync(pagesFile))
+    throw new Error(`replay fixture set "${fixtureSet}" has no pages.json (looked in ${dir})`);
   const pages = JSON.parse(readFileSync(pagesFile, "utf8")) as RecordedPage[];
   if (!Array.isArray(pages) || pages.length === 0) throw new Error(`${pagesFile}: expected a non-empty array of pages`);
   if (pages.filter((page) => page.page_token === null).length !== 1) {
@@ -99,7 +100,9 @@ export function loadFixtureSet(fixtureSet: string): FixtureSet {
   }
 
   const errorsFile = join(dir, "errors.json");
-  const errors = existsSync(errorsFile) ? (JSON.parse(readFileSync(errorsFile, "utf8")) as Record<string, unknown>) : {};
+  const errors = existsSync(errorsFile)
+    ? (JSON.parse(readFileSync(errorsFile, "utf8")) as Record<string, unknown>)
+    : {};
   return { pages, logs, errors };
 }
 
@@ -125,7 +128,10 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   });
 
   function errorBody(status: number): unknown {
-    return substituteOrigin(set.errors[String(status)] ?? DEFAULT_ERRORS[String(status)] ?? { error: "Unknown" }, origin);
+    return substituteOrigin(
+      set.errors[String(status)] ?? DEFAULT_ERRORS[String(status)] ?? { error: "Unknown" },
+      origin,
+    );
   }
 
   function unprocessable(response: ServerResponse, attribute: string, message: string): void {

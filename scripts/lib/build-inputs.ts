@@ -5,7 +5,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** Sources, compiler settings, the build script and the locked tool versions. */
-const INPUTS = ["src", "generated", "tsconfig.json", "tsconfig.build.json", "scripts/build.ts", "scripts/lib/build-inputs.ts", "package.json", "package-lock.json"];
+const INPUTS = [
+  "src",
+  "generated",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "scripts/build.ts",
+  "scripts/lib/build-inputs.ts",
+  "package.json",
+  "package-lock.json",
+];
 
 /** Where the build records the digest of the inputs it was made from. */
 export const BUILD_STAMP = "dist/.inputs-sha256";
@@ -19,7 +28,10 @@ export function buildInputsDigest(root: string): string {
       for (const name of readdirSync(path).sort()) add(join(path, name));
       return;
     }
-    hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update("\0");
+    hash
+      .update(`${relative(root, path)}\0`)
+      .update(readFileSync(path))
+      .update("\0");
   };
   for (const input of INPUTS) add(join(root, input));
   return hash.digest("hex");
@@ -29,5 +41,9 @@ export function buildInputsDigest(root: string): string {
 export function isBuildCurrent(root: string): boolean {
   const stamp = join(root, BUILD_STAMP);
   const entries = ["dist/src/index.js", "dist/src/cli/main.js"];
-  return entries.every((entry) => existsSync(join(root, entry))) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildInputsDigest(root);
+  return (
+    entries.every((entry) => existsSync(join(root, entry))) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === buildInputsDigest(root)
+  );
 }

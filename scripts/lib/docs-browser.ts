@@ -99,9 +99,14 @@ export async function withDocsPage<T>(
 export function operationRoute(operation: WalkedOperation): string {
   const [tag] = operation.tags;
   if (tag === undefined || operation.operationId === undefined) {
-    throw new Error(`${operation.method.toUpperCase()} ${operation.path} needs a tag and an operationId to have a docs route`);
+    throw new Error(
+      `${operation.method.toUpperCase()} ${operation.path} needs a tag and an operationId to have a docs route`,
+    );
   }
-  const slug = tag.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `/#/${slug}/${operation.operationId}`;
 }
 
@@ -119,7 +124,10 @@ export async function screenshotDocs(htmlFile: string, pngFile: string, doc: Ope
     await page.goto(`${origin}${operationRoute(operation)}`, { waitUntil: "networkidle" });
     if (operation.summary) await page.getByRole("heading", { name: operation.summary }).waitFor();
     // The search box reads "Loading..." until its index is built; the picture is better without it.
-    await page.getByText("Loading...").waitFor({ state: "hidden", timeout: 5_000 }).catch(() => undefined);
+    await page
+      .getByText("Loading...")
+      .waitFor({ state: "hidden", timeout: 5_000 })
+      .catch(() => undefined);
     await page.screenshot({ path: pngFile });
   });
   const problems = [...report.consoleErrors, ...report.failedRequests, ...report.offsiteRequests];

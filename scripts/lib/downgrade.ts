@@ -75,7 +75,8 @@ export function downgradeTo30(source: OpenApiDocument): OpenApiDocument {
   delete doc.jsonSchemaDialect;
   downgradeInfo(doc);
 
-  if (doc.webhooks !== undefined && Object.keys(doc.webhooks).length > 0) throw new DowngradeError("#/webhooks", "webhooks");
+  if (doc.webhooks !== undefined && Object.keys(doc.webhooks).length > 0)
+    throw new DowngradeError("#/webhooks", "webhooks");
   delete doc.webhooks;
   // `paths` is optional in 3.1 and required in 3.0.
   doc.paths ??= {};
@@ -126,7 +127,8 @@ function pathItems(doc: Json, map: unknown, pointer: string, done = new Set<stri
     const value: Json = valueAtPointer(doc, item.pointer) as Json;
     forEachIndex(value.parameters, `${at}/parameters`, parameterLike);
     if (Array.isArray(value.parameters)) value.parameters = value.parameters.map(reference);
-    for (const { pointer: operationPointer } of item.operations) operation(doc, valueAtPointer(doc, operationPointer) as Json, `#${operationPointer}`);
+    for (const { pointer: operationPointer } of item.operations)
+      operation(doc, valueAtPointer(doc, operationPointer) as Json, `#${operationPointer}`);
   }
 }
 
@@ -139,7 +141,9 @@ function operation(doc: Json, value: Json, at: string): void {
   }
   forEachEntry(value.responses, `${at}/responses`, response);
   for (const status of Object.keys(value.responses ?? {})) value.responses[status] = reference(value.responses[status]);
-  forEachEntry(value.callbacks, `${at}/callbacks`, (callbackValue, callbackAt) => pathItems(doc, callbackValue, callbackAt.slice(1)));
+  forEachEntry(value.callbacks, `${at}/callbacks`, (callbackValue, callbackAt) =>
+    pathItems(doc, callbackValue, callbackAt.slice(1)),
+  );
 }
 
 function response(value: Json, at: string): void {
@@ -196,7 +200,8 @@ function schema(input: unknown, at: string): unknown {
   }
   if (Array.isArray(out.items)) throw new DowngradeError(`${at}/items`, "a list of item schemas");
   for (const keyword of SUBSCHEMA_LIST_KEYWORDS) {
-    if (Array.isArray(out[keyword])) out[keyword] = out[keyword].map((s: unknown, i: number) => schema(s, `${at}/${keyword}/${i}`));
+    if (Array.isArray(out[keyword]))
+      out[keyword] = out[keyword].map((s: unknown, i: number) => schema(s, `${at}/${keyword}/${i}`));
   }
   if (isObject(out.properties)) {
     out.properties = Object.fromEntries(
@@ -294,4 +299,3 @@ function forEachIndex(list: unknown, at: string, visit: (value: Json, at: string
     if (isObject(value) && typeof value.$ref !== "string") visit(value, `${at}/${index}`);
   });
 }
-

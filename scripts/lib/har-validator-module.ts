@@ -12,7 +12,10 @@ const standaloneCode = standaloneCodeModule.default.default;
 const addFormats = addFormatsModule.default.default;
 
 /** The files the HAR validator is written to. */
-export const HAR_VALIDATOR_FILES = { js: "generated/har-validator.js", declaration: "generated/har-validator.d.ts" } as const;
+export const HAR_VALIDATOR_FILES = {
+  js: "generated/har-validator.js",
+  declaration: "generated/har-validator.d.ts",
+} as const;
 
 /**
  * Keywords of har-schema's that are not JSON Schema (`min` where `minimum` was meant, `optional`, `unique`): declared

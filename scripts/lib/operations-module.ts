@@ -48,7 +48,9 @@ function inline(doc: OpenApiDocument, node: unknown, at: string, seen: ReadonlyS
     if (seen.has(ref)) return { $ref: ref };
     return inline(doc, lookupRef(doc, ref, at), ref.slice(1), new Set([...seen, ref]));
   }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(doc, value, `${at}/${key}`, seen)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, inline(doc, value, `${at}/${key}`, seen)]),
+  );
 }
 
 const extensionsOf = (node: Record<string, unknown>) =>
@@ -58,7 +60,8 @@ const extensionsOf = (node: Record<string, unknown>) =>
 function isPageSchema(doc: OpenApiDocument, schema: unknown, at: string): boolean {
   const page = followRefs<any>(doc, schema, at);
   const properties = page.value?.properties;
-  if (!properties || typeof properties !== "object" || !("links" in properties) || !("data" in properties)) return false;
+  if (!properties || typeof properties !== "object" || !("links" in properties) || !("data" in properties))
+    return false;
   const data = followRefs<any>(doc, properties.data, `${page.pointer}/properties/data`).value;
   return data?.type === "array" || (Array.isArray(data?.type) && data.type.includes("array"));
 }

@@ -19,17 +19,22 @@ export interface ResponseSchema {
 export function responseSchemas(doc: OpenApiDocument): ResponseSchema[] {
   return walkOperations(doc).flatMap((operation) => {
     const { operationId } = operation;
-    if (operationId === undefined) throw new Error(`${operation.method.toUpperCase()} ${operation.path} has no operationId to name its validators by`);
+    if (operationId === undefined)
+      throw new Error(
+        `${operation.method.toUpperCase()} ${operation.path} has no operationId to name its validators by`,
+      );
     return operation.responses.flatMap(({ status, json }) =>
       json && json.schema
-        ? [{
-            operationId,
-            method: operation.method,
-            path: operation.path,
-            status,
-            schema: rewriteSchemaRefs(json.schema as object),
-            examples: json.examples,
-          }]
+        ? [
+            {
+              operationId,
+              method: operation.method,
+              path: operation.path,
+              status,
+              schema: rewriteSchemaRefs(json.schema as object),
+              examples: json.examples,
+            },
+          ]
         : [],
     );
   });

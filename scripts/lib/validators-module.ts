@@ -35,7 +35,9 @@ export const VALIDATOR_MODULES = [
 export const moduleFiles = (name: string) => ({ js: `${name}.js`, declaration: `${name}.d.ts` });
 
 /** JSON Schemas for the path and query parameters of each operation (as the walker resolved them), as closed objects. */
-export function parameterSchemas(doc: OpenApiDocument): { operationId: string; location: "path" | "query"; schema: object }[] {
+export function parameterSchemas(
+  doc: OpenApiDocument,
+): { operationId: string; location: "path" | "query"; schema: object }[] {
   const out: { operationId: string; location: "path" | "query"; schema: object }[] = [];
   for (const operation of walkOperations(doc)) {
     if (!operation.operationId) continue;
@@ -175,18 +177,30 @@ export function buildValidatorsModule(doc: OpenApiDocument, { detailed }: { deta
   const ref = (name: string) => (detailed ? `exports.${name}` : name);
   const jsTable = (map: Record<string, Record<string, string>>, indent = "") =>
     `{\n${Object.entries(map)
-      .map(([op, entries]) => `${indent}  ${op}: { ${Object.entries(entries).map(([k, v]) => `${JSON.stringify(k)}: ${ref(v)}`).join(", ")} },`)
+      .map(
+        ([op, entries]) =>
+          `${indent}  ${op}: { ${Object.entries(entries)
+            .map(([k, v]) => `${JSON.stringify(k)}: ${ref(v)}`)
+            .join(", ")} },`,
+      )
       .join("\n")}\n${indent}}`;
   const typeTable = (map: Record<string, Record<string, string>>, indent = "") =>
     `{\n${Object.entries(map)
-      .map(([op, entries]) => `${indent}  readonly ${op}: { ${Object.keys(entries).map((k) => `readonly ${JSON.stringify(k)}: Validator;`).join(" ")} };`)
+      .map(
+        ([op, entries]) =>
+          `${indent}  readonly ${op}: { ${Object.keys(entries)
+            .map((k) => `readonly ${JSON.stringify(k)}: Validator;`)
+            .join(" ")} };`,
+      )
       .join("\n")}\n${indent}}`;
   const branchRef = (branch: UnionBranchShape) => JSON.stringify(`${COMPONENTS_ID}#/$defs/${branch.component}`);
-  const ownLevel = (branch: UnionBranchShape) => `required: ${JSON.stringify(branch.required)}, properties: ${JSON.stringify(branch.properties)}`;
+  const ownLevel = (branch: UnionBranchShape) =>
+    `required: ${JSON.stringify(branch.required)}, properties: ${JSON.stringify(branch.properties)}`;
 
   const responsesDoc = "/** Response body validators by operationId, then by declared status. */";
   const requestsDoc = "/** Parameter validators by operationId, then by location. */";
-  const shapesDoc = "/** The object schemas that are branches of a union, by the `$ref` that names them: the names of their own level. */";
+  const shapesDoc =
+    "/** The object schemas that are branches of a union, by the `$ref` that names them: the names of their own level. */";
   const branchesDoc =
     "/** The object schemas that are branches of a union, by the `$ref` that names them: their validator and own level. */";
   const description = detailed

@@ -26,15 +26,26 @@ export function anonymousExchange(operation: Operation, url: string, options: An
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     let response: Response | undefined;
     try {
-      response = await (options.fetch ?? fetch)(request.url, { method: request.method, headers: request.headers, redirect: "manual", signal });
+      response = await (options.fetch ?? fetch)(request.url, {
+        method: request.method,
+        headers: request.headers,
+        redirect: "manual",
+        signal,
+      });
       return { response, bytes: await readBodyWithin(response, options.maxBodyBytes) };
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (deadline.aborted) throw new TimeoutError(request.method, request.url, options.timeoutMs);
-      if (error instanceof BodyLimitExceeded) throw new ResponseTooLargeError(request.method, request.url, response?.status ?? 0, options.maxBodyBytes);
+      if (error instanceof BodyLimitExceeded)
+        throw new ResponseTooLargeError(request.method, request.url, response?.status ?? 0, options.maxBodyBytes);
       throw new NetworkError(request.method, request.url, error);
     }
   };
   // It sends no credentials, so it has none to redact; the drift check reads its answer again with the real ones.
-  return exchange(send, { "user-agent": options.userAgent, accept: "application/json" }, { operation, url }, NO_SECRETS);
+  return exchange(
+    send,
+    { "user-agent": options.userAgent, accept: "application/json" },
+    { operation, url },
+    NO_SECRETS,
+  );
 }

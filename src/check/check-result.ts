@@ -21,7 +21,13 @@ export interface CheckRequest {
 }
 
 /** A final result: what was sent (the curl line), what came back (status, request id) and every finding. */
-export function checkFromExchange(request: CheckRequest, exchange: Exchange, durationMs: number, findings: Finding[], notes: string[] = []): CheckResult {
+export function checkFromExchange(
+  request: CheckRequest,
+  exchange: Exchange,
+  durationMs: number,
+  findings: Finding[],
+  notes: string[] = [],
+): CheckResult {
   const { status } = exchange.response;
   return {
     name: request.name,
@@ -66,8 +72,14 @@ function unreadCheck(request: CheckRequest, url: string, durationMs: number) {
  * The server did answer, with a status, but with a body past the client's limit: drift of that check, not silence. A
  * body that cannot be read cannot match its schema (response-schema); an unexpected status is a status-code finding.
  */
-function checkFromOversizedBody(request: CheckRequest, url: string, error: ResponseTooLargeError, durationMs: number): CheckResult {
+function checkFromOversizedBody(
+  request: CheckRequest,
+  url: string,
+  error: ResponseTooLargeError,
+  durationMs: number,
+): CheckResult {
   const violations: Finding[] = [foundBy("response-schema", bodyTooLargeViolation(error.maxBodyBytes))];
-  if (!request.expectedStatus.includes(error.status)) violations.unshift(foundBy("status-code", statusViolation(request.expectedStatus, error.status)));
+  if (!request.expectedStatus.includes(error.status))
+    violations.unshift(foundBy("status-code", statusViolation(request.expectedStatus, error.status)));
   return { ...unreadCheck(request, url, durationMs), status: error.status, violations };
 }

@@ -8,7 +8,12 @@ import { behaviourFinding, type Finding } from "./finding.ts";
 const escapePointer = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Server values are quoted through `redactor`, which removes the credentials before it cuts. */
-export function compareListedItem(listed: unknown, got: unknown, listOperationId: string, redactor: Redactor): Finding[] {
+export function compareListedItem(
+  listed: unknown,
+  got: unknown,
+  listOperationId: string,
+  redactor: Redactor,
+): Finding[] {
   if (listed === null || typeof listed !== "object" || got === null || typeof got !== "object") return [];
   const before = listed as Record<string, unknown>;
   const after = got as Record<string, unknown>;

@@ -14,7 +14,11 @@ export interface ChosenFilter {
  * that drops the filter brings newer items on page 2); for `same-utc-day`, the UTC day of the newest item. A filter
  * is left out (with the reason) when fewer than two seen items carry its field.
  */
-export function chooseFilterValues(operation: Operation, seen: readonly unknown[], pageSize: number): { chosen: ChosenFilter[]; notes: string[] } {
+export function chooseFilterValues(
+  operation: Operation,
+  seen: readonly unknown[],
+  pageSize: number,
+): { chosen: ChosenFilter[]; notes: string[] } {
   const chosen: ChosenFilter[] = [];
   const notes: string[] = [];
   for (const parameter of operation.parameters) {
@@ -33,8 +37,13 @@ export function chooseFilterValues(operation: Operation, seen: readonly unknown[
       continue;
     }
     const at = (index: number) => instants[Math.max(0, Math.min(index, instants.length - 1))]!;
-    if (meaning.compare === "after") chosen.push({ parameter: parameter.name, value: new Date(at(Math.min(Math.floor(pageSize / 2), instants.length - 2))).toISOString() });
-    else if (meaning.compare === "before") chosen.push({ parameter: parameter.name, value: new Date(at(Math.max(1, 2 * pageSize))).toISOString() });
+    if (meaning.compare === "after")
+      chosen.push({
+        parameter: parameter.name,
+        value: new Date(at(Math.min(Math.floor(pageSize / 2), instants.length - 2))).toISOString(),
+      });
+    else if (meaning.compare === "before")
+      chosen.push({ parameter: parameter.name, value: new Date(at(Math.max(1, 2 * pageSize))).toISOString() });
     else chosen.push({ parameter: parameter.name, value: utcDay(at(0)) });
   }
   return { chosen, notes };

@@ -15,6 +15,22 @@ export interface Finding extends Violation {
 export const foundBy = (check: CheckName, violation: Violation): Finding => ({ ...violation, check });
 
 /** A breaking behaviour finding at `pointer` of the body; `actual` is server data, redacted before it is cut. */
-export function behaviourFinding(check: CheckName, keyword: string, pointer: string, message: string, expected: string, actual: unknown, redactor: Redactor): Finding {
-  return { check, kind: "breaking", keyword, pointer, message, expected, actual: typeof actual === "string" ? redactor.cut(actual, 120).text : shortJson(actual, redactor) };
+export function behaviourFinding(
+  check: CheckName,
+  keyword: string,
+  pointer: string,
+  message: string,
+  expected: string,
+  actual: unknown,
+  redactor: Redactor,
+): Finding {
+  return {
+    check,
+    kind: "breaking",
+    keyword,
+    pointer,
+    message,
+    expected,
+    actual: typeof actual === "string" ? redactor.cut(actual, 120).text : shortJson(actual, redactor),
+  };
 }

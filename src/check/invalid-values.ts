@@ -13,7 +13,11 @@ interface SchemaLike {
 }
 
 const formats = (schema: SchemaLike): unknown[] => {
-  const branches = [schema, ...(Array.isArray(schema.anyOf) ? schema.anyOf : []), ...(Array.isArray(schema.oneOf) ? schema.oneOf : [])] as SchemaLike[];
+  const branches = [
+    schema,
+    ...(Array.isArray(schema.anyOf) ? schema.anyOf : []),
+    ...(Array.isArray(schema.oneOf) ? schema.oneOf : []),
+  ] as SchemaLike[];
   return branches.map((branch) => branch?.format).filter((format) => format !== undefined);
 };
 
@@ -22,12 +26,15 @@ export function invalidValues(parameter: OperationParameter): { value: string | 
   const schema = (parameter.schema ?? {}) as SchemaLike;
   const out: { value: string | number; why: string }[] = [];
   if (schema.type === "integer" || schema.type === "number") {
-    if (typeof schema.minimum === "number") out.push({ value: schema.minimum - 1, why: `below the minimum ${schema.minimum}` });
-    if (typeof schema.maximum === "number") out.push({ value: schema.maximum + 1, why: `above the maximum ${schema.maximum}` });
+    if (typeof schema.minimum === "number")
+      out.push({ value: schema.minimum - 1, why: `below the minimum ${schema.minimum}` });
+    if (typeof schema.maximum === "number")
+      out.push({ value: schema.maximum + 1, why: `above the maximum ${schema.maximum}` });
   }
   if (schema.type === "boolean") out.push({ value: "not-a-boolean", why: "not true or false" });
   const known = formats(schema);
   if (known.includes("uuid")) out.push({ value: "not-a-uuid", why: "not a UUID" });
-  else if (known.some((format) => format === "date" || format === "date-time")) out.push({ value: "not-a-date", why: "neither a date nor a date-time" });
+  else if (known.some((format) => format === "date" || format === "date-time"))
+    out.push({ value: "not-a-date", why: "neither a date nor a date-time" });
   return out;
 }

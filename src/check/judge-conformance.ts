@@ -16,11 +16,25 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
  * @param statusCheck the check a wrong status belongs to: `status-code` for a request that expects success,
  *   `negative-data` or `authentication` for a request built to be refused
  */
-export function judgeConformance(exchange: Exchange, expectedStatus: readonly number[], statusCheck: CheckName): Finding[] {
+export function judgeConformance(
+  exchange: Exchange,
+  expectedStatus: readonly number[],
+  statusCheck: CheckName,
+): Finding[] {
   const { status } = exchange.response;
   const findings: Finding[] = [];
   if (status >= 500) {
-    findings.push(behaviourFinding("not-a-server-error", "server-error", "", `the server failed with status ${status}`, "no 5xx status", String(status), exchange.redactor));
+    findings.push(
+      behaviourFinding(
+        "not-a-server-error",
+        "server-error",
+        "",
+        `the server failed with status ${status}`,
+        "no 5xx status",
+        String(status),
+        exchange.redactor,
+      ),
+    );
   }
   const unexpected = status < 500 && !expectedStatus.includes(status);
   let undeclared: string | undefined;
@@ -35,12 +49,25 @@ export function judgeConformance(exchange: Exchange, expectedStatus: readonly nu
   }
   if (unexpected) {
     const violation = statusViolation(expectedStatus, status);
-    findings.unshift(foundBy(statusCheck, undeclared === undefined ? violation : { ...violation, message: `${violation.message}; ${undeclared}` }));
+    findings.unshift(
+      foundBy(
+        statusCheck,
+        undeclared === undefined ? violation : { ...violation, message: `${violation.message}; ${undeclared}` },
+      ),
+    );
   }
   const contentType = exchange.response.headers.get("content-type");
   if (exchange.bytes.byteLength > 0 && !JSON_MEDIA_TYPE.test(contentType ?? "")) {
     findings.push(
-      behaviourFinding("content-type", "content-type", "", "a JSON body is not sent as application/json", "Content-Type: application/json", contentType === null ? "(no Content-Type)" : contentType, exchange.redactor),
+      behaviourFinding(
+        "content-type",
+        "content-type",
+        "",
+        "a JSON body is not sent as application/json",
+        "Content-Type: application/json",
+        contentType === null ? "(no Content-Type)" : contentType,
+        exchange.redactor,
+      ),
     );
   }
   return findings;

@@ -62,13 +62,31 @@ export function pageBreaksQuery(
     const before = findings.length;
     if (parameter.extensions["x-page-size"] !== undefined && typeof value === "number" && items.length > value) {
       findings.push(
-        behaviourFinding(check, "page-size", "/data", `the page holds ${items.length} items, more than ${parameter.name}=${value}`, `at most ${value} items`, `${items.length} items`, redactor),
+        behaviourFinding(
+          check,
+          "page-size",
+          "/data",
+          `the page holds ${items.length} items, more than ${parameter.name}=${value}`,
+          `at most ${value} items`,
+          `${items.length} items`,
+          redactor,
+        ),
       );
     }
     if (parameter.extensions["x-includes-discarded"] !== undefined && value === false) {
       items.forEach((item, index) => {
         if (isDiscardedForm(item)) {
-          findings.push(behaviourFinding(check, "discarded-form", `/data/${index}`, `an item in its discarded form is listed with ${parameter.name}=false`, "no item in its discarded form", item, redactor));
+          findings.push(
+            behaviourFinding(
+              check,
+              "discarded-form",
+              `/data/${index}`,
+              `an item in its discarded form is listed with ${parameter.name}=false`,
+              "no item in its discarded form",
+              item,
+              redactor,
+            ),
+          );
         }
       });
     }
@@ -78,8 +96,21 @@ export function pageBreaksQuery(
         if (isDiscardedForm(item) && (item as Record<string, unknown>)[meaning.field] === undefined) return;
         const itemValue = (item as Record<string, unknown> | null)?.[meaning.field];
         if (!satisfies(meaning, value, itemValue)) {
-          const expected = meaning.compare === "same-utc-day" ? `${meaning.field} on the UTC day ${utcDay(instantOf(value))}` : `${meaning.field} ${meaning.compare} ${value} (boundary either way)`;
-          findings.push(behaviourFinding(check, "filter", `/data/${index}/${meaning.field}`, `an item outside the filter ${parameter.name}=${value} is listed`, expected, itemValue, redactor));
+          const expected =
+            meaning.compare === "same-utc-day"
+              ? `${meaning.field} on the UTC day ${utcDay(instantOf(value))}`
+              : `${meaning.field} ${meaning.compare} ${value} (boundary either way)`;
+          findings.push(
+            behaviourFinding(
+              check,
+              "filter",
+              `/data/${index}/${meaning.field}`,
+              `an item outside the filter ${parameter.name}=${value} is listed`,
+              expected,
+              itemValue,
+              redactor,
+            ),
+          );
         }
       });
     }

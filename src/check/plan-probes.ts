@@ -1,6 +1,12 @@
 // Plans the drift check's probes from the operation table: no operation is named here, so a new one in the spec is
 // toured with no code change. The meaning of parameters comes from the spec's x- extensions.
-import { allOperations, parametersIn, parameterWith, type Operation, type OperationId } from "../operations/operation-table.ts";
+import {
+  allOperations,
+  parametersIn,
+  parameterWith,
+  type Operation,
+  type OperationId,
+} from "../operations/operation-table.ts";
 import type { CheckName } from "./check-names.ts";
 import { invalidValues } from "./invalid-values.ts";
 import { filterMeaning } from "./listing-filters.ts";
@@ -36,11 +42,18 @@ export function tourPageSize(operation: Operation): Record<string, number> {
 
 /** The parameter that pins a listing at the tour's start: the first `x-filter` comparing `before`. */
 export function pinParameter(operation: Operation): string | undefined {
-  return operation.parameters.find((parameter) => parameter.in === "query" && filterMeaning(parameter.extensions)?.compare === "before")?.name;
+  return operation.parameters.find(
+    (parameter) => parameter.in === "query" && filterMeaning(parameter.extensions)?.compare === "before",
+  )?.name;
 }
 
 /** The checks every response goes through. */
-export const CONFORMANCE_CHECKS: readonly CheckName[] = ["response-schema", "status-code", "content-type", "not-a-server-error"];
+export const CONFORMANCE_CHECKS: readonly CheckName[] = [
+  "response-schema",
+  "status-code",
+  "content-type",
+  "not-a-server-error",
+];
 
 /**
  * Every list operation → its pages (twice when it has an `x-includes-discarded` parameter: without and with the
@@ -49,7 +62,12 @@ export const CONFORMANCE_CHECKS: readonly CheckName[] = ["response-schema", "sta
  * a malformed id; every query parameter's invalid values and one unknown parameter; no and wrong credentials on the
  * first list operation.
  */
-export function planProbes({ authProbe, noCredentialsProbe = authProbe, operations = allOperations, pin }: PlanOptions): Probe[] {
+export function planProbes({
+  authProbe,
+  noCredentialsProbe = authProbe,
+  operations = allOperations,
+  pin,
+}: PlanOptions): Probe[] {
   // A listing nested under a path parameter (`/rooms/{id}/sessions`) needs a value the tour does not have yet: not planned.
   const lists = operations.filter((operation) => operation.list && parametersIn(operation, "path").length === 0);
   const plan: Probe[] = [];
@@ -58,17 +76,34 @@ export function planProbes({ authProbe, noCredentialsProbe = authProbe, operatio
     const discarded = parameterWith(list, "x-includes-discarded");
     const pinned = { ...(pin && pinParameter(list) ? { [pinParameter(list)!]: pin } : {}), ...tourPageSize(list) };
     const queries = discarded ? [{ [discarded.name]: false }, { [discarded.name]: true }] : [{}];
-    const serves: CheckName[] = [...CONFORMANCE_CHECKS, "parameters-honoured", "pagination-integrity", "cross-endpoint-consistency"];
+    const serves: CheckName[] = [
+      ...CONFORMANCE_CHECKS,
+      "parameters-honoured",
+      "pagination-integrity",
+      "cross-endpoint-consistency",
+    ];
     for (const query of queries) plan.push({ kind: "page", operationId, query: { ...query, ...pinned }, serves });
     for (const parameter of parametersIn(list, "query").filter((p) => filterMeaning(p.extensions))) {
       const query = discarded ? { [discarded.name]: false, ...pinned } : pinned;
-      plan.push({ kind: "filtered-page", operationId, parameter: parameter.name, query, serves: ["parameters-honoured", "pagination-integrity"] });
+      plan.push({
+        kind: "filtered-page",
+        operationId,
+        parameter: parameter.name,
+        query,
+        serves: ["parameters-honoured", "pagination-integrity"],
+      });
     }
   }
   for (const item of operations.filter((get) => lists.some((list) => list.operationId === get.getById?.list))) {
     const { list, idParameter } = item.getById!;
     const operationId = item.operationId as OperationId;
-    plan.push({ kind: "sampled-item", operationId, listOperationId: list as OperationId, idParameter, serves: [...CONFORMANCE_CHECKS, "cross-endpoint-consistency"] });
+    plan.push({
+      kind: "sampled-item",
+      operationId,
+      listOperationId: list as OperationId,
+      idParameter,
+      serves: [...CONFORMANCE_CHECKS, "cross-endpoint-consistency"],
+    });
     plan.push({ kind: "unknown-item", operationId, idParameter, serves: [...CONFORMANCE_CHECKS, "negative-data"] });
     const parameter = item.parameters.find((p) => p.name === idParameter);
     for (const { value } of parameter ? invalidValues(parameter) : []) {
@@ -79,7 +114,14 @@ export function planProbes({ authProbe, noCredentialsProbe = authProbe, operatio
     const operationId = list.operationId as OperationId;
     for (const parameter of parametersIn(list, "query")) {
       for (const { value, why } of invalidValues(parameter)) {
-        plan.push({ kind: "invalid-parameter", operationId, parameter: parameter.name, value, why, serves: ["negative-data"] });
+        plan.push({
+          kind: "invalid-parameter",
+          operationId,
+          parameter: parameter.name,
+          value,
+          why,
+          serves: ["negative-data"],
+        });
       }
     }
     plan.push({ kind: "unknown-parameter", operationId, parameter: UNKNOWN_PARAMETER, serves: ["negative-data"] });
@@ -91,7 +133,8 @@ export function planProbes({ authProbe, noCredentialsProbe = authProbe, operatio
     const query = pageSize ? { [pageSize.name]: typeof smallest === "number" ? smallest : 1 } : {};
     const operationId = first.operationId as OperationId;
     if (noCredentialsProbe) plan.push({ kind: "no-credentials", operationId, query, serves: ["authentication"] });
-    if (authProbe) plan.push({ kind: "wrong-credentials", operationId, query, serves: [...CONFORMANCE_CHECKS, "authentication"] });
+    if (authProbe)
+      plan.push({ kind: "wrong-credentials", operationId, query, serves: [...CONFORMANCE_CHECKS, "authentication"] });
   }
   return plan;
 }

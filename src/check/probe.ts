@@ -27,23 +27,41 @@ interface ProbeBase {
 export type Probe = ProbeBase &
   (
     | /** Reads a list operation's pages with one query (pinned and with the tour's page size), up to `pages`. */
-    { kind: "page"; query: Record<string, unknown> }
-    | /** Reads a listing filtered by `parameter`, its value chosen from the items the page probes saw. */
-    { kind: "filtered-page"; parameter: string; query: Record<string, unknown> }
-    | /** Gets items seen in the listings of `listOperationId` by their id, up to `sample`, and compares them. */
-    { kind: "sampled-item"; listOperationId: OperationId; idParameter: string }
-    | /** Gets a random id nobody has: the spec's 404 body. */
-    { kind: "unknown-item"; idParameter: string }
-    | /** Sends one query parameter with a value its schema forbids: a declared 4xx. */
-    { kind: "invalid-parameter"; parameter: string; value: string | number; why: string }
-    | /** Sends a query parameter the spec does not know: a note only, whatever the answer. */
-    { kind: "unknown-parameter"; parameter: string }
-    | /** Gets an id its schema forbids: a declared 4xx. */
-    { kind: "malformed-id"; idParameter: string; value: string }
-    | /** Sends deliberately wrong credentials: the spec's 401 body. */
-    { kind: "wrong-credentials"; query: Record<string, unknown> }
-    | /** Sends no credentials at all: the spec's 401 body. */
-    { kind: "no-credentials"; query: Record<string, unknown> }
+    {
+        kind: "page";
+        query: Record<string, unknown>;
+      } /** Reads a listing filtered by `parameter`, its value chosen from the items the page probes saw. */
+    | {
+        kind: "filtered-page";
+        parameter: string;
+        query: Record<string, unknown>;
+      } /** Gets items seen in the listings of `listOperationId` by their id, up to `sample`, and compares them. */
+    | {
+        kind: "sampled-item";
+        listOperationId: OperationId;
+        idParameter: string;
+      } /** Gets a random id nobody has: the spec's 404 body. */
+    | {
+        kind: "unknown-item";
+        idParameter: string;
+      } /** Sends one query parameter with a value its schema forbids: a declared 4xx. */
+    | {
+        kind: "invalid-parameter";
+        parameter: string;
+        value: string | number;
+        why: string;
+      } /** Sends a query parameter the spec does not know: a note only, whatever the answer. */
+    | { kind: "unknown-parameter"; parameter: string } /** Gets an id its schema forbids: a declared 4xx. */
+    | {
+        kind: "malformed-id";
+        idParameter: string;
+        value: string;
+      } /** Sends deliberately wrong credentials: the spec's 401 body. */
+    | {
+        kind: "wrong-credentials";
+        query: Record<string, unknown>;
+      } /** Sends no credentials at all: the spec's 401 body. */
+    | { kind: "no-credentials"; query: Record<string, unknown> }
   );
 
 /** The status a probe expects; an empty list means "a declared 4xx" (see declared4xx). */

@@ -84,13 +84,27 @@ export interface DriftReport {
    * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged;
    * `errors` requests that got no response (network error, timeout).
    */
-  summary: { requests: number; checked: number; passed: number; breaking: number; additive: number; errors: number; known?: number };
+  summary: {
+    requests: number;
+    checked: number;
+    passed: number;
+    breaking: number;
+    additive: number;
+    errors: number;
+    known?: number;
+  };
   checks: CheckResult[];
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
    */
-  recording?: { entries: number; judged: number; skipped: number; skippedMatched: number; skippedEntries: SkippedEntry[] };
+  recording?: {
+    entries: number;
+    judged: number;
+    skipped: number;
+    skippedMatched: number;
+    skippedEntries: SkippedEntry[];
+  };
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */

@@ -79,14 +79,18 @@ export interface DriftCheckOptions {
 }
 
 /** The checks a static mock cannot satisfy. */
-const STATIC_MOCK_CANNOT: readonly CheckName[] = ["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data"];
+const STATIC_MOCK_CANNOT: readonly CheckName[] = [
+  "parameters-honoured",
+  "pagination-integrity",
+  "cross-endpoint-consistency",
+  "negative-data",
+];
 
 /** `include_deleted=true` style, for the names people read. */
 const describeQuery = (query: Record<string, unknown>) => {
   const pairs = Object.entries(query).map(([name, value]) => `${name}=${String(value)}`);
   return pairs.length > 0 ? ` (${pairs.join(", ")})` : "";
 };
-
 
 /** Probes run at once unless told otherwise. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -102,15 +106,26 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   const notes: string[] = [];
   if (staticMock) {
     for (const check of STATIC_MOCK_CANNOT.filter((name) => selected.includes(name))) {
-      skipped.push({ check, reason: "a static mock answers with its examples: it cannot honour parameters, keep data consistent or reject invalid values" });
+      skipped.push({
+        check,
+        reason:
+          "a static mock answers with its examples: it cannot honour parameters, keep data consistent or reject invalid values",
+      });
     }
   }
   const active = new Set(selected.filter((name) => !skipped.some((skip) => skip.check === name)));
   const noCredentials = (options.noCredentialsProbe ?? wrong !== undefined) && !staticMock;
   if (staticMock && active.has("authentication") && (options.noCredentialsProbe ?? wrong !== undefined)) {
-    notes.push("authentication: the no-credentials request is not sent to a static mock (it cannot play a 401 without a status hint)");
+    notes.push(
+      "authentication: the no-credentials request is not sent to a static mock (it cannot play a 401 without a status hint)",
+    );
   }
-  const budget = new TourBudget({ maxRequests: options.maxRequests ?? 60, ratePerSecond: options.ratePerSecond, now, sleep: options.sleep });
+  const budget = new TourBudget({
+    maxRequests: options.maxRequests ?? 60,
+    ratePerSecond: options.ratePerSecond,
+    now,
+    sleep: options.sleep,
+  });
   let done = 0;
   /** Requests (or listings) the budget left out. */
   let unsent = 0;
@@ -134,7 +149,10 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   function request(kind: CheckKind, operation: OperationId, name: string): CheckRequest {
     const expectedStatus = expectedFor(kind, operation);
-    const hint: Record<string, string> = staticMock && expectedStatus.length === 1 && expectedStatus[0] !== 200 ? { Prefer: `code=${expectedStatus[0]}` } : {};
+    const hint: Record<string, string> =
+      staticMock && expectedStatus.length === 1 && expectedStatus[0] !== 200
+        ? { Prefer: `code=${expectedStatus[0]}` }
+        : {};
     const auth = kind === "wrong-credentials" ? "wrong" : kind === "no-credentials" ? "none" : "env";
     return { name, kind, operation, expectedStatus, auth, headers: hint };
   }
@@ -142,7 +160,10 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   /** Keeps the findings of the checks that run; reports the check with credentials scrubbed. */
   function final(check: CheckResult): CheckResult {
     const violations = (check.violations as Finding[]).filter((finding) => active.has(finding.check));
-    const redacted = redactCheck({ ...check, violations, passed: check.error === undefined && violations.length === 0 }, (text) => client.redact(text));
+    const redacted = redactCheck(
+      { ...check, violations, passed: check.error === undefined && violations.length === 0 },
+      (text) => client.redact(text),
+    );
     options.onCheck?.(redacted, ++done);
     return redacted;
   }
@@ -153,14 +174,20 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
    */
   function withOurRedactor(exchange: Exchange): Exchange {
     const redactor = redactorOf(client);
-    return exchange.redactor === redactor ? exchange : { ...exchange, redactor, parsed: parseExchangeBody(exchange.bytes, redactor) };
+    return exchange.redactor === redactor
+      ? exchange
+      : { ...exchange, redactor, parsed: parseExchangeBody(exchange.bytes, redactor) };
   }
 
   const send = (operationId: OperationId, url: string, headers: Record<string, string>) =>
     budget.send(() => client.exchangeUrl(operationId, url, { headers, signal, validation: "strict" }), signal);
 
   /** A check from an exchange, or from why no response came; undefined when the budget is spent. */
-  async function single(req: CheckRequest, exchangeOnce: () => Promise<Exchange>, judge: (exchange: Exchange) => { findings: Finding[]; notes?: string[] }) {
+  async function single(
+    req: CheckRequest,
+    exchangeOnce: () => Promise<Exchange>,
+    judge: (exchange: Exchange) => { findings: Finding[]; notes?: string[] },
+  ) {
     const started = performance.now();
     try {
       const exchange = withOurRedactor(await budget.send(exchangeOnce, signal));
@@ -179,7 +206,11 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   }
 
   /** A listing's pages: each judged for conformance and against the listing's own query, ids tracked across pages. */
-  async function listing(operationId: OperationId, kind: "page" | "filtered-page", query: Record<string, unknown>): Promise<{ checks: CheckResult[]; items: unknown[] }> {
+  async function listing(
+    operationId: OperationId,
+    kind: "page" | "filtered-page",
+    query: Record<string, unknown>,
+  ): Promise<{ checks: CheckResult[]; items: unknown[] }> {
     const operation = operationOf(operationId);
     const checks: CheckResult[] = [];
     const items: unknown[] = [];
@@ -197,11 +228,15 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         // with its value was asked with it (parameters-honoured), one whose link dropped or hid it was not.
         const asked = new URL(step.exchange.url).searchParams;
         const checkFor = (parameter: string): CheckName =>
-          n === 1 || brokenOnFirstPage.has(parameter) || asked.get(parameter) === firstAsked.get(parameter) ? "parameters-honoured" : "pagination-integrity";
+          n === 1 || brokenOnFirstPage.has(parameter) || asked.get(parameter) === firstAsked.get(parameter)
+            ? "parameters-honoured"
+            : "pagination-integrity";
         options.onExchange?.(step.exchange);
         const { findings, notes: pageNotes, broken } = judgePage(step, operation, query, checkFor, ids);
         if (n === 1) for (const parameter of broken) brokenOnFirstPage.add(parameter);
-        checks.push(final(checkFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes)));
+        checks.push(
+          final(checkFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes)),
+        );
         items.push(...step.items);
         if (checks.length >= pages || step.end.kind !== "next") break;
         started = performance.now();
@@ -231,16 +266,24 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   // need nothing from them (unknown and malformed ids, invalid and unknown parameters, credentials).
   type Listed = Awaited<ReturnType<typeof listing>>;
   /** Listings and single requests in one bounded pool; each kind's results come back in the order given. */
-  async function inOnePool(listingRuns: (() => Promise<Listed>)[], singleRuns: (() => Promise<CheckResult | undefined>)[]) {
+  async function inOnePool(
+    listingRuns: (() => Promise<Listed>)[],
+    singleRuns: (() => Promise<CheckResult | undefined>)[],
+  ) {
     const runs: (() => Promise<Listed | CheckResult | undefined>)[] = [...listingRuns, ...singleRuns];
     const results = await mapInOrder(runs, concurrency, (run) => run());
-    return { listed: results.slice(0, listingRuns.length) as Listed[], singles: results.slice(listingRuns.length) as (CheckResult | undefined)[] };
+    return {
+      listed: results.slice(0, listingRuns.length) as Listed[],
+      singles: results.slice(listingRuns.length) as (CheckResult | undefined)[],
+    };
   }
 
   const listings = plan.filter((probe): probe is Extract<Probe, { kind: "page" }> => probe.kind === "page");
   const singleProbes = plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page");
   // Each single probe's requests, by the probe's place in the plan: the sampled ids are known only after the listings.
-  const runsOf: (() => Promise<CheckResult | undefined>)[][] = singleProbes.map((probe) => (probe.kind === "sampled-item" ? [] : expand(probe)));
+  const runsOf: (() => Promise<CheckResult | undefined>)[][] = singleProbes.map((probe) =>
+    probe.kind === "sampled-item" ? [] : expand(probe),
+  );
   const independent = runsOf.flat();
   const { listed, singles: independentResults } = await inOnePool(
     listings.map((probe) => () => listing(probe.operationId, "page", probe.query)),
@@ -249,18 +292,27 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   listings.forEach((probe, index) => remember(probe.operationId, listed[index]!.items));
 
   // 2. Listings filtered by values chosen from what the listings saw.
-  const filtered = plan.filter((probe): probe is Extract<Probe, { kind: "filtered-page" }> => probe.kind === "filtered-page");
+  const filtered = plan.filter(
+    (probe): probe is Extract<Probe, { kind: "filtered-page" }> => probe.kind === "filtered-page",
+  );
   const filterRuns: { operationId: OperationId; query: Record<string, unknown> }[] = [];
   const chosenFor = new Map<string, ReturnType<typeof chooseFilterValues>>();
   for (const probe of filtered) {
     const operation = operationOf(probe.operationId);
     if (!chosenFor.has(probe.operationId)) {
-      const choice = chooseFilterValues(operation, [...(seen.get(probe.operationId)?.values() ?? [])], Object.values(tourPageSize(operation))[0] ?? 5);
+      const choice = chooseFilterValues(
+        operation,
+        [...(seen.get(probe.operationId)?.values() ?? [])],
+        Object.values(tourPageSize(operation))[0] ?? 5,
+      );
       chosenFor.set(probe.operationId, choice);
       notes.push(...choice.notes.map((note) => `parameters-honoured: ${note}`));
     }
-    const value = chosenFor.get(probe.operationId)!.chosen.find((chosen) => chosen.parameter === probe.parameter)?.value;
-    if (value !== undefined) filterRuns.push({ operationId: probe.operationId, query: { ...probe.query, [probe.parameter]: value } });
+    const value = chosenFor
+      .get(probe.operationId)!
+      .chosen.find((chosen) => chosen.parameter === probe.parameter)?.value;
+    if (value !== undefined)
+      filterRuns.push({ operationId: probe.operationId, query: { ...probe.query, [probe.parameter]: value } });
   }
   // 3. In one pool with them: the items by id, sampled from what the listings saw.
   singleProbes.forEach((probe, index) => {
@@ -282,7 +334,11 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     const operation = operationOf(probe.operationId);
     // A probe's status is one finding: under the check the probe serves, or status-code when that check does not run.
     const conformance = (kind: CheckKind, statusCheck: CheckName) => (exchange: Exchange) => ({
-      findings: judgeConformance(exchange, expectedFor(kind, probe.operationId), active.has(statusCheck) ? statusCheck : "status-code"),
+      findings: judgeConformance(
+        exchange,
+        expectedFor(kind, probe.operationId),
+        active.has(statusCheck) ? statusCheck : "status-code",
+      ),
     });
     switch (probe.kind) {
       case "sampled-item": {
@@ -291,60 +347,133 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         return sampleIds([...listedItems.keys()], parameter?.schema, sample).map((id) => () => {
           const req = request("sampled-item", probe.operationId, `${probe.operationId} ${id}`);
           const url = operationUrl(client.baseUrl, operation, { path: { [probe.idParameter]: id } });
-          return single(req, () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }), (exchange) => {
-            const findings = judgeConformance(exchange, req.expectedStatus, "status-code");
-            if (exchange.response.status === 200 && exchange.parsed.ok) findings.push(...compareListedItem(listedItems.get(id), exchange.parsed.body, probe.listOperationId, exchange.redactor));
-            return { findings };
-          });
+          return single(
+            req,
+            () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }),
+            (exchange) => {
+              const findings = judgeConformance(exchange, req.expectedStatus, "status-code");
+              if (exchange.response.status === 200 && exchange.parsed.ok)
+                findings.push(
+                  ...compareListedItem(
+                    listedItems.get(id),
+                    exchange.parsed.body,
+                    probe.listOperationId,
+                    exchange.redactor,
+                  ),
+                );
+              return { findings };
+            },
+          );
         });
       }
       case "unknown-item":
       case "malformed-id": {
         const id = probe.kind === "unknown-item" ? randomUUID() : probe.value;
-        const req = request(probe.kind, probe.operationId, probe.kind === "unknown-item" ? `${probe.operationId} of an unknown id` : `${probe.operationId} of a malformed id ${id}`);
+        const req = request(
+          probe.kind,
+          probe.operationId,
+          probe.kind === "unknown-item"
+            ? `${probe.operationId} of an unknown id`
+            : `${probe.operationId} of a malformed id ${id}`,
+        );
         const url = operationUrl(client.baseUrl, operation, { path: { [probe.idParameter]: id } });
-        return [() => single(req, () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }), conformance(probe.kind, "negative-data"))];
+        return [
+          () =>
+            single(
+              req,
+              () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }),
+              conformance(probe.kind, "negative-data"),
+            ),
+        ];
       }
       case "invalid-parameter": {
-        const req = request(probe.kind, probe.operationId, `${probe.operationId} with ${probe.parameter}=${probe.value} (${probe.why})`);
+        const req = request(
+          probe.kind,
+          probe.operationId,
+          `${probe.operationId} with ${probe.parameter}=${probe.value} (${probe.why})`,
+        );
         const url = operationUrl(client.baseUrl, operation, { query: { [probe.parameter]: probe.value } });
-        return [() => single(req, () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }), conformance(probe.kind, "negative-data"))];
+        return [
+          () =>
+            single(
+              req,
+              () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }),
+              conformance(probe.kind, "negative-data"),
+            ),
+        ];
       }
       case "unknown-parameter": {
-        const req = request(probe.kind, probe.operationId, `${probe.operationId} with an unknown parameter ${probe.parameter}`);
+        const req = request(
+          probe.kind,
+          probe.operationId,
+          `${probe.operationId} with an unknown parameter ${probe.parameter}`,
+        );
         const url = operationUrl(client.baseUrl, operation, { query: { [probe.parameter]: "1" } });
         return [
           () =>
-            single(req, () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }), (exchange) => {
-              const { status } = exchange.response;
-              const verdict = status < 300 ? "accepted" : "refused";
-              return {
-                findings: judgeConformance(exchange, req.expectedStatus, "status-code"),
-                notes: [`negative-data: the unknown query parameter ${probe.parameter} was ${verdict} (${status}); the spec does not say it is rejected`],
-              };
-            }),
+            single(
+              req,
+              () => client.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }),
+              (exchange) => {
+                const { status } = exchange.response;
+                const verdict = status < 300 ? "accepted" : "refused";
+                return {
+                  findings: judgeConformance(exchange, req.expectedStatus, "status-code"),
+                  notes: [
+                    `negative-data: the unknown query parameter ${probe.parameter} was ${verdict} (${status}); the spec does not say it is rejected`,
+                  ],
+                };
+              },
+            ),
         ];
       }
       case "wrong-credentials": {
         const req = request(probe.kind, probe.operationId, `${probe.operationId} with wrong credentials`);
         const url = operationUrl(wrong!.baseUrl, operation, { query: probe.query });
-        return [() => single(req, () => wrong!.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }), conformance(probe.kind, "authentication"))];
+        return [
+          () =>
+            single(
+              req,
+              () => wrong!.exchangeUrl(probe.operationId, url, { headers: req.headers, signal }),
+              conformance(probe.kind, "authentication"),
+            ),
+        ];
       }
       case "no-credentials": {
         const req = request(probe.kind, probe.operationId, `${probe.operationId} without credentials`);
         const url = operationUrl(client.baseUrl, operation, { query: probe.query });
         const timeoutMs = options.timeoutMs ?? 30_000;
-        return [() => single(req, () => anonymousExchange(operation, url, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, userAgent: "video-logs-check", signal, fetch: options.fetch }), conformance(probe.kind, "authentication"))];
+        return [
+          () =>
+            single(
+              req,
+              () =>
+                anonymousExchange(operation, url, {
+                  timeoutMs,
+                  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+                  userAgent: "video-logs-check",
+                  signal,
+                  fetch: options.fetch,
+                }),
+              conformance(probe.kind, "authentication"),
+            ),
+        ];
       }
       default:
         return [];
     }
   }
 
-  const checks = [...listed.flatMap((result) => result.checks), ...filteredListed.flatMap((result) => result.checks), ...singleResults.filter((c): c is CheckResult => c !== undefined)];
+  const checks = [
+    ...listed.flatMap((result) => result.checks),
+    ...filteredListed.flatMap((result) => result.checks),
+    ...singleResults.filter((c): c is CheckResult => c !== undefined),
+  ];
   if (staticMock && unsent === 0) notes.push(...staticMockShortfall(checks, { pages, sample }));
   if (unsent > 0) {
-    notes.push(`the request budget of ${options.maxRequests ?? 60} was spent: ${unsent} planned request(s) or listing page(s) not sent (raise it with --max-requests)`);
+    notes.push(
+      `the request budget of ${options.maxRequests ?? 60} was spent: ${unsent} planned request(s) or listing page(s) not sent (raise it with --max-requests)`,
+    );
   }
   const violations = checks.flatMap((c) => c.violations);
   return {
@@ -381,12 +510,19 @@ function judgePage(
   const notes: string[] = [];
   let broken: string[] = [];
   if (step.end.kind === "violation") {
-    findings.push(foundBy(step.end.violation.keyword === "pagination" ? "pagination-integrity" : "response-schema", step.end.violation));
+    findings.push(
+      foundBy(
+        step.end.violation.keyword === "pagination" ? "pagination-integrity" : "response-schema",
+        step.end.violation,
+      ),
+    );
   }
   if (step.end.kind === "unsafe") {
     const next = (step.exchange.parsed as { body?: { links?: { next?: unknown } } }).body?.links?.next;
     // Legitimate behind a proxy or against a mock serving absolute example links: note it, read no further.
-    notes.push(`pagination-integrity: links.next leaves the base URL; not followed: ${step.exchange.redactor.cut(JSON.stringify(next) ?? "", 200).text}`);
+    notes.push(
+      `pagination-integrity: links.next leaves the base URL; not followed: ${step.exchange.redactor.cut(JSON.stringify(next) ?? "", 200).text}`,
+    );
   }
   if (step.exchange.response.ok && step.exchange.parsed.ok) {
     const honoured = pageBreaksQuery(operation, query, step.items, checkFor, step.exchange.redactor);
@@ -396,11 +532,22 @@ function judgePage(
       const id = (item as { id?: unknown } | null)?.id;
       if (typeof id !== "string") return;
       if (ids.has(id)) {
-        findings.push(behaviourFinding("pagination-integrity", "duplicate", `/data/${index}/id`, `an id appears twice in one listing (read under a created_before pin, so no new item can shift the pages)`, "each id once per listing", id, step.exchange.redactor));
+        findings.push(
+          behaviourFinding(
+            "pagination-integrity",
+            "duplicate",
+            `/data/${index}/id`,
+            `an id appears twice in one listing (read under a created_before pin, so no new item can shift the pages)`,
+            "each id once per listing",
+            id,
+            step.exchange.redactor,
+          ),
+        );
       }
       ids.add(id);
     });
-    if (step.items.length === 0 && step.end.kind === "next") notes.push("pagination-integrity: an empty page still links to a next page");
+    if (step.items.length === 0 && step.end.kind === "next")
+      notes.push("pagination-integrity: an empty page still links to a next page");
   }
   return { findings, notes, broken };
 }

@@ -3,7 +3,10 @@
 import { getByIdOperations } from "../operations/operation-table.ts";
 import type { CheckResult } from "./report-types.ts";
 
-export function staticMockShortfall(checks: readonly CheckResult[], { pages, sample }: { pages: number; sample: number }): string[] {
+export function staticMockShortfall(
+  checks: readonly CheckResult[],
+  { pages, sample }: { pages: number; sample: number },
+): string[] {
   const notes: string[] = [];
   const pageChecks = checks.filter((check) => check.kind === "page");
   const listings = pageChecks.filter((check) => / page 1\b/.test(check.name)).length;
@@ -15,7 +18,9 @@ export function staticMockShortfall(checks: readonly CheckResult[], { pages, sam
   const sampled = checks.filter((check) => check.kind === "sampled-item").length;
   const asked = getByIdOperations().length * sample;
   if (sampled < asked) {
-    notes.push(`--sample ${sample}: a static mock's examples hold only ${sampled} id(s), so ${sampled} item(s) were fetched one by one, not ${asked}`);
+    notes.push(
+      `--sample ${sample}: a static mock's examples hold only ${sampled} id(s), so ${sampled} item(s) were fetched one by one, not ${asked}`,
+    );
   }
   return notes;
 }

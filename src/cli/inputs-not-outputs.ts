@@ -24,6 +24,9 @@ export function assertInputsNotOutputs(inputs: readonly NamedFile[], outputs: re
   for (const input of inputs) {
     if (input.file === undefined) continue;
     const clash = outputs.find((output) => output.file !== undefined && sameFile(input.file!, output.file));
-    if (clash) throw new UsageError(`${clash.flag} would overwrite the file ${input.flag} reads, ${JSON.stringify(input.file)}: write to another file`);
+    if (clash)
+      throw new UsageError(
+        `${clash.flag} would overwrite the file ${input.flag} reads, ${JSON.stringify(input.file)}: write to another file`,
+      );
   }
 }

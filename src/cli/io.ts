@@ -28,7 +28,12 @@ export function assertWritable(file: string, what = "the report"): void {
 }
 
 /** Writes a command's report to `--out FILE` (saying so on stderr), or to stdout without it. */
-export function writeOutput(io: CliIo, output: string, outFile: string | undefined, { quiet = false, written = "Report written" } = {}): void {
+export function writeOutput(
+  io: CliIo,
+  output: string,
+  outFile: string | undefined,
+  { quiet = false, written = "Report written" } = {},
+): void {
   if (!outFile) {
     io.stdout.write(output);
     return;

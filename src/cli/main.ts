@@ -46,7 +46,9 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   // A failed write to a pipe or file is reported on a later tick; let it arrive before the verdict.
   await new Promise((resolve) => setImmediate(resolve));
   if (stdoutClosed.aborted && !isClosedPipe(stdoutClosed.reason)) {
-    io.stderr.write(`video-logs: cannot write the output: ${escapeTerminal(String((stdoutClosed.reason as Error).message))}\n`);
+    io.stderr.write(
+      `video-logs: cannot write the output: ${escapeTerminal(String((stdoutClosed.reason as Error).message))}\n`,
+    );
     return EXIT.usage;
   }
   return code;
@@ -89,7 +91,9 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
     io.stderr.write(`video-logs: ${describeFailure(error)}\n`);
     if (error instanceof UsageError) {
       // Only a command that exists has help of its own; an unknown one is not repeated back.
-      io.stderr.write(`Run \`video-logs ${command !== undefined && COMMANDS.has(command) ? `${command} ` : ""}--help\` for usage.\n`);
+      io.stderr.write(
+        `Run \`video-logs ${command !== undefined && COMMANDS.has(command) ? `${command} ` : ""}--help\` for usage.\n`,
+      );
     }
     return exitCodeFor(error);
   }
@@ -120,4 +124,3 @@ function describeFailure(error: unknown): string {
   const frames = error.stack.startsWith(head) ? error.stack.slice(head.length).split("\n").slice(1) : [];
   return [`${escapeTerminal(error.name)}: ${message}`, ...frames.map(escapeTerminal)].join("\n");
 }
-

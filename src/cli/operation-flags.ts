@@ -24,7 +24,10 @@ const isType = (parameter: OperationParameter, type: string) => {
 /** The parseArgs options of an operation's query parameters. */
 export function queryFlagOptions(operation: Operation): Record<string, FlagSpec> {
   return Object.fromEntries(
-    parametersIn(operation, "query").map((p) => [flagName(p), { type: isType(p, "boolean") ? "boolean" : "string" } as FlagSpec]),
+    parametersIn(operation, "query").map((p) => [
+      flagName(p),
+      { type: isType(p, "boolean") ? "boolean" : "string" } as FlagSpec,
+    ]),
   );
 }
 

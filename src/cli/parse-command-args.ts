@@ -18,7 +18,12 @@ export function parseCommandArgs<const O extends OptionSpec>(
 ): { values: FlagValues<O>; positionals: string[] } {
   let parsed;
   try {
-    parsed = parseArgs({ args: attachNegativeNumbers(args, options), options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: attachNegativeNumbers(args, options),
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split("\n")[0]!.replace(/\. To specify a positional.*$/, ""));
   }
@@ -48,7 +53,12 @@ function attachNegativeNumbers(args: string[], options: OptionSpec): string[] {
 }
 
 /** Reads a whole-number flag within bounds. */
-export function integerFlag(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
+export function integerFlag(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^-?\d+$/.test(value) || number < min || number > max) {
@@ -58,7 +68,12 @@ export function integerFlag(name: string, value: string | undefined, fallback: n
 }
 
 /** Reads a flag that must be one of a few words. */
-export function choiceFlag<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+export function choiceFlag<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`--${name} must be one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);

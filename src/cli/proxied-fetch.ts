@@ -8,7 +8,15 @@ import { proxyFor } from "./proxy-settings.ts";
 import { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 
 /** Failures to open a connection: with a proxy in the way, the only connection the client opens is to the proxy. */
-const CONNECT_FAILURES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+const CONNECT_FAILURES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 /** Every spelling of the proxies' credentials that a message might hold: the pair, and each long enough part. */
 function proxySecrets(settings: ProxySettings): string[] {
@@ -29,9 +37,17 @@ function proxySecrets(settings: ProxySettings): string[] {
 /** The innermost error of a cause chain, and the first error code met from the inside out. */
 function causeOf(error: unknown): { code?: string; message: string } {
   const chain: unknown[] = [];
-  for (let current = error; current !== undefined && chain.length < 8; current = current instanceof Error ? current.cause : undefined) chain.push(current);
+  for (
+    let current = error;
+    current !== undefined && chain.length < 8;
+    current = current instanceof Error ? current.cause : undefined
+  )
+    chain.push(current);
   const innermost = chain[chain.length - 1];
-  const code = chain.reverse().map((e) => (e as { code?: unknown } | null)?.code).find((c): c is string => typeof c === "string");
+  const code = chain
+    .reverse()
+    .map((e) => (e as { code?: unknown } | null)?.code)
+    .find((c): c is string => typeof c === "string");
   return { code, message: innermost instanceof Error ? innermost.message : String(innermost) };
 }
 
@@ -68,9 +84,11 @@ export function createProxiedFetch(settings: ProxySettings): typeof globalThis.f
       if (!proxy) throw error;
       // A new error without the original as its cause: undici's errors may quote the proxy, credentials included.
       const { code, message } = causeOf(error);
-      if (code !== undefined && CONNECT_FAILURES.has(code)) throw new Error(`cannot connect to the proxy named by ${proxy.variable} (${code})`);
+      if (code !== undefined && CONNECT_FAILURES.has(code))
+        throw new Error(`cannot connect to the proxy named by ${proxy.variable} (${code})`);
       // undici's words for a refused tunnel (https), and for a 407 to an absolute-form request (http).
-      const tunnel = /^Proxy response \((\d{3})\) !== 200/.exec(message) ?? /^Proxy Authentication Required \((407)\)/.exec(message);
+      const tunnel =
+        /^Proxy response \((\d{3})\) !== 200/.exec(message) ?? /^Proxy Authentication Required \((407)\)/.exec(message);
       if (tunnel) throw new Error(refusal(proxy.variable, Number(tunnel[1])));
       throw new Error(`through the proxy named by ${proxy.variable}: ${scrub(message)}`);
     }

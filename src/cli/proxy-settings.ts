@@ -17,7 +17,14 @@ export interface ProxySettings {
 }
 
 /** Every variable the settings are read from; the embedded mock is started without them. */
-export const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"] as const;
+export const PROXY_VARIABLES = [
+  "https_proxy",
+  "HTTPS_PROXY",
+  "http_proxy",
+  "HTTP_PROXY",
+  "no_proxy",
+  "NO_PROXY",
+] as const;
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { "http:": 80, "https:": 443 };
 
@@ -49,7 +56,12 @@ function proxyVariable(env: NodeJS.ProcessEnv, names: readonly string[]): ProxyV
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || !decodableUserinfo(url)) {
+  if (
+    !url ||
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.hostname === "" ||
+    !decodableUserinfo(url)
+  ) {
     throw new UsageError(
       `${found.variable} is not a proxy URL: expected http://host:port or https://host:port, optionally with user:password@, a % in them written %25 (its value is not shown: it may hold credentials)`,
     );

@@ -9,7 +9,9 @@ export function readBaseline(file: string): BaselineEntry[] {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new CommandFailure(`Cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    throw new CommandFailure(
+      `Cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`,
+    );
   }
   let value: unknown;
   try {

@@ -21,7 +21,8 @@ export function reportTargets(values: { report?: string[]; format?: string; out?
   for (const target of targets) {
     if (target.file === undefined) continue;
     const path = resolve(target.file);
-    if (seen.has(path)) throw new UsageError(`Two reports name the same file ${JSON.stringify(target.file)}: give each its own`);
+    if (seen.has(path))
+      throw new UsageError(`Two reports name the same file ${JSON.stringify(target.file)}: give each its own`);
     seen.add(path);
     assertWritable(target.file);
   }

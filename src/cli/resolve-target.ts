@@ -31,13 +31,22 @@ const WHERE_FROM: Readonly<Record<string, string>> = {
  * Builds clients for the chosen target; returns undefined when nothing names one. With HTTPS_PROXY / HTTP_PROXY in
  * `env`, the clients send through the proxy (unless NO_PROXY names the target).
  */
-export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: VideoLogsClientOptions = {}): ResolvedTarget | undefined {
+export function resolveTarget(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv,
+  base: VideoLogsClientOptions = {},
+): ResolvedTarget | undefined {
   const baseUrl = flags["base-url"];
   const space = flags.space ?? (baseUrl ? undefined : env.SIGNALWIRE_SPACE);
   if (!baseUrl && !space) return undefined;
   const proxies = proxySettingsFrom(env);
   const proxiedFetch = proxies ? createProxiedFetch(proxies) : undefined;
-  const options: VideoLogsClientOptions = { ...(proxiedFetch ? { fetch: proxiedFetch } : {}), ...base, env, ...(baseUrl ? { baseUrl } : { space }) };
+  const options: VideoLogsClientOptions = {
+    ...(proxiedFetch ? { fetch: proxiedFetch } : {}),
+    ...base,
+    env,
+    ...(baseUrl ? { baseUrl } : { space }),
+  };
   const missing = [
     base.projectId === undefined && !env.SIGNALWIRE_PROJECT_ID?.trim() ? "SIGNALWIRE_PROJECT_ID" : undefined,
     base.apiToken === undefined && !env.SIGNALWIRE_API_TOKEN?.trim() ? "SIGNALWIRE_API_TOKEN" : undefined,
@@ -49,7 +58,8 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, base: 
     try {
       return createVideoLogsClient({ ...options, ...overrides });
     } catch (error) {
-      if (isInvalidInputError(error)) throw new UsageError(`${WHERE_FROM[error.field] ?? error.field}: ${error.message}`);
+      if (isInvalidInputError(error))
+        throw new UsageError(`${WHERE_FROM[error.field] ?? error.field}: ${error.message}`);
       throw error;
     }
   };

@@ -42,9 +42,17 @@ export interface VideoLogsClient {
   /** Any operation of the spec by its operationId: its 200 body, validated like `getLog`'s. */
   get<Op extends OperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): Promise<OkBodyOf<Op>>;
   /** One page of any list operation (a GET whose 200 body has `links` and a `data` array). */
-  list<Op extends ListOperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): Promise<OkBodyOf<Op>>;
+  list<Op extends ListOperationId>(
+    operationId: Op,
+    params?: ParamsOf<Op>,
+    options?: CallOptions,
+  ): Promise<OkBodyOf<Op>>;
   /** Every item of any list operation, page after page, following `links.next`. */
-  iterate<Op extends ListOperationId>(operationId: Op, params?: ParamsOf<Op>, options?: CallOptions): AsyncGenerator<ItemOf<Op>, void, undefined>;
+  iterate<Op extends ListOperationId>(
+    operationId: Op,
+    params?: ParamsOf<Op>,
+    options?: CallOptions,
+  ): AsyncGenerator<ItemOf<Op>, void, undefined>;
   /**
    * One request of any operation, not judged: the response, its bytes and the parsed body or why it is not JSON.
    * Throws only when no response came, or for invalid input (nothing is then sent).
@@ -56,7 +64,11 @@ export interface VideoLogsClient {
    */
   exchangeUrl(operationId: OperationId, url: string, options?: CallOptions): Promise<Exchange>;
   /** The pages of a list operation, not judged: each page's exchange and how the walk goes on (see walkPages). */
-  pages(operationId: ListOperationId, params?: OperationParams, options?: CallOptions): AsyncGenerator<PageStep, void, undefined>;
+  pages(
+    operationId: ListOperationId,
+    params?: OperationParams,
+    options?: CallOptions,
+  ): AsyncGenerator<PageStep, void, undefined>;
   /**
    * The underlying openapi-fetch client, with the same credentials, timeouts, retries, redirect rules and body limit.
    * A call that passes its own `fetch`, `Request` or another `baseUrl` is refused with an InvalidInputError.
@@ -82,13 +94,21 @@ export function redactorOf(client: VideoLogsClient): Redactor {
 const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
 
 /** Rejects parameters the spec forbids, before anything is sent. */
-function checkParameters(operation: Operation, location: "path" | "query", values: Record<string, unknown>, redactor: Redactor): void {
+function checkParameters(
+  operation: Operation,
+  location: "path" | "query",
+  values: Record<string, unknown>,
+  redactor: Redactor,
+): void {
   const validate = paramValidators[operation.operationId]?.[location];
   if (!validate) {
     const stray = Object.keys(values)[0];
     if (stray === undefined) return;
     const field = location === "path" ? stray : `query.${stray}`;
-    throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[stray], redactor)}: is not a parameter of this operation`);
+    throw new InvalidInputError(
+      field,
+      `Invalid ${field} ${shownValue(values[stray], redactor)}: is not a parameter of this operation`,
+    );
   }
   if (validate(values)) return;
   const error = validate.errors![0]!;
@@ -97,7 +117,10 @@ function checkParameters(operation: Operation, location: "path" | "query", value
       ? String(error.params.additionalProperty)
       : error.instancePath.slice(1) || String(error.params.missingProperty ?? "");
   const field = location === "path" ? name : `query.${name}`;
-  const reason = error.keyword === "additionalProperties" ? "is not a parameter of this operation" : formatsReason(validate.errors!, error.instancePath) ?? error.message;
+  const reason =
+    error.keyword === "additionalProperties"
+      ? "is not a parameter of this operation"
+      : (formatsReason(validate.errors!, error.instancePath) ?? error.message);
   throw new InvalidInputError(field, `Invalid ${field} ${shownValue(values[name], redactor)}: ${reason}`);
 }
 
@@ -109,9 +132,15 @@ const FORMAT_FORMS: Readonly<Record<string, string>> = {
 };
 
 /** When a value fails one or more formats (every branch of an anyOf), all the accepted forms, not just the first. */
-function formatsReason(errors: readonly { keyword: string; instancePath: string; params: Record<string, unknown> }[], path: string): string | undefined {
-  const formats = errors.filter((e) => e.keyword === "format" && e.instancePath === path).map((e) => String(e.params.format));
-  if (formats.length === 0 || errors.some((e) => e.instancePath === path && !["format", "anyOf"].includes(e.keyword))) return undefined;
+function formatsReason(
+  errors: readonly { keyword: string; instancePath: string; params: Record<string, unknown> }[],
+  path: string,
+): string | undefined {
+  const formats = errors
+    .filter((e) => e.keyword === "format" && e.instancePath === path)
+    .map((e) => String(e.params.format));
+  if (formats.length === 0 || errors.some((e) => e.instancePath === path && !["format", "anyOf"].includes(e.keyword)))
+    return undefined;
   return `expected ${formats.map((f) => FORMAT_FORMS[f] ?? `format "${f}"`).join(" or ")}`;
 }
 
@@ -136,21 +165,38 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
 function checkCallOptions(options: CallOptions | undefined, redactor: Redactor): void {
   checkObject("options", options);
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
-    throw new InvalidInputError("options.validation", `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`);
+    throw new InvalidInputError(
+      "options.validation",
+      `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`,
+    );
   }
   checkObject("options.headers", options?.headers);
   for (const [name, value] of Object.entries(options?.headers ?? {})) {
     if (name.toLowerCase() === "authorization") {
-      throw new InvalidInputError("options.headers", "Invalid options.headers: the client sends the credentials itself; authorization cannot be set per call");
+      throw new InvalidInputError(
+        "options.headers",
+        "Invalid options.headers: the client sends the credentials itself; authorization cannot be set per call",
+      );
     }
-    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value) || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) {
-      throw new InvalidInputError("options.headers", `Invalid options.headers ${shownValue(name, redactor)}: expected a header name with a single-line text value`);
+    if (
+      typeof value !== "string" ||
+      !/^[\t\x20-\x7e\x80-\xff]*$/.test(value) ||
+      !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)
+    ) {
+      throw new InvalidInputError(
+        "options.headers",
+        `Invalid options.headers ${shownValue(name, redactor)}: expected a header name with a single-line text value`,
+      );
     }
   }
 }
 
 /** Checks and cleans an operation's parameters; a path parameter of format uuid must be exactly UUID text. */
-function checkedParams(operation: Operation, params: OperationParams | undefined, redactor: Redactor): Required<OperationParams> {
+function checkedParams(
+  operation: Operation,
+  params: OperationParams | undefined,
+  redactor: Redactor,
+): Required<OperationParams> {
   checkObject("params", params);
   checkObject("query", params?.query);
   checkObject("path", params?.path);
@@ -175,11 +221,17 @@ function checkedParams(operation: Operation, params: OperationParams | undefined
 /** The operation an operationId names; an InvalidInputError for one the spec does not declare, or not a listing. */
 function operationNamed(operationId: unknown, { list }: { list: boolean }, redactor: Redactor): Operation {
   if (!isOperationId(operationId)) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not an operation of the spec`);
+    throw new InvalidInputError(
+      "operationId",
+      `Invalid operationId ${shownValue(operationId, redactor)}: not an operation of the spec`,
+    );
   }
   const operation = operationOf(operationId);
   if (list && !operation.list) {
-    throw new InvalidInputError("operationId", `Invalid operationId ${shownValue(operationId, redactor)}: not a list operation (a GET whose 200 body has links and a data array)`);
+    throw new InvalidInputError(
+      "operationId",
+      `Invalid operationId ${shownValue(operationId, redactor)}: not a list operation (a GET whose 200 body has links and a data array)`,
+    );
   }
   return operation;
 }
@@ -221,7 +273,12 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     }
     const violations = judgeExchange(result, mode);
     if (violations.length > 0) {
-      throw new ContractViolationError(result.operationId, response.status, violations, keptBody(bytes, scrubber, parsed.ok ? parsed : undefined));
+      throw new ContractViolationError(
+        result.operationId,
+        response.status,
+        violations,
+        keptBody(bytes, scrubber, parsed.ok ? parsed : undefined),
+      );
     }
     return (parsed as { body: unknown }).body;
   }
@@ -239,7 +296,12 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal }, scrubber);
 
   /** Checks everything, then sends: bad input is refused before any request. */
-  function exchangeChecked(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list: boolean) {
+  function exchangeChecked(
+    operationId: unknown,
+    params: OperationParams | undefined,
+    options: CallOptions | undefined,
+    list: boolean,
+  ) {
     const operation = operationNamed(operationId, { list }, scrubber);
     checkCallOptions(options, scrubber);
     const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params, scrubber));
@@ -250,37 +312,60 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
    * A listing's walk, its first page requested and read. An async function, not part of the generator below: a
    * suspended generator keeps its locals, and the first page would stay in memory for the whole walk.
    */
-  async function startWalk(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch: boolean) {
+  async function startWalk(
+    operationId: unknown,
+    params: OperationParams | undefined,
+    options: CallOptions | undefined,
+    prefetch: boolean,
+  ) {
     const { operation, sent } = exchangeChecked(operationId, params, options, true);
     const ahead = prefetch ? { signal: options?.signal } : undefined;
     // The pagination modules load with the first walk, while its first page is on its way: not with the client.
     const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
-    return walkPages(first, (url, signal) => request(operation, url, options, signal ?? options?.signal), config.baseUrl, ahead);
+    return walkPages(
+      first,
+      (url, signal) => request(operation, url, options, signal ?? options?.signal),
+      config.baseUrl,
+      ahead,
+    );
   }
 
   /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
-  async function* pages(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, prefetch = false): AsyncGenerator<PageStep, void, undefined> {
+  async function* pages(
+    operationId: unknown,
+    params: OperationParams | undefined,
+    options: CallOptions | undefined,
+    prefetch = false,
+  ): AsyncGenerator<PageStep, void, undefined> {
     yield* await startWalk(operationId, params, options, prefetch);
   }
 
-  async function* items(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined): AsyncGenerator<never, void, undefined> {
+  async function* items(
+    operationId: unknown,
+    params: OperationParams | undefined,
+    options: CallOptions | undefined,
+  ): AsyncGenerator<never, void, undefined> {
     const mode = options?.validation ?? config.validation;
     const signal = options?.signal;
     for await (const { exchange: page, items: data, end } of pages(operationId, params, options, true)) {
       settle(page, mode);
       const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
       // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
-      if (end.kind === "violation" && data.length === 0) throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+      if (end.kind === "violation" && data.length === 0)
+        throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
       for (const item of data) {
         signal?.throwIfAborted();
         yield item as never;
       }
-      if (end.kind === "violation") throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+      if (end.kind === "violation")
+        throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
       if (end.kind === "unsafe") throw end.error;
     }
   }
 
-  async function* scrubbingIterator<T>(iterator: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  async function* scrubbingIterator<T>(
+    iterator: AsyncGenerator<T, void, undefined>,
+  ): AsyncGenerator<T, void, undefined> {
     try {
       yield* iterator;
     } catch (error) {
@@ -289,7 +374,12 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
   }
 
   // One async function, not scrubbingErrors around another: this is every request's path.
-  async function get(operationId: unknown, params: OperationParams | undefined, options: CallOptions | undefined, list = false): Promise<never> {
+  async function get(
+    operationId: unknown,
+    params: OperationParams | undefined,
+    options: CallOptions | undefined,
+    list = false,
+  ): Promise<never> {
     try {
       const { sent } = exchangeChecked(operationId, params, options, list);
       return settle(await sent, options?.validation ?? config.validation) as never;
@@ -312,15 +402,20 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     iterateLogs: (query, options) => scrubbingIterator(items("list_logs", { query }, options)),
     get: (operationId, params, options) => get(operationId, params as OperationParams, options),
     list: (operationId, params, options) => get(operationId, params as OperationParams, options, true),
-    iterate: (operationId, params, options) => scrubbingIterator(items(operationId, params as OperationParams, options)),
-    exchange: (operationId, params, options) => scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
+    iterate: (operationId, params, options) =>
+      scrubbingIterator(items(operationId, params as OperationParams, options)),
+    exchange: (operationId, params, options) =>
+      scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
     pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
     exchangeUrl: (operationId, url, options) =>
       scrubbingErrors(async () => {
         const operation = operationNamed(operationId, { list: false }, scrubber);
         checkCallOptions(options, scrubber);
         if (typeof url !== "string" || !url.startsWith(`${config.baseUrl}/`)) {
-          throw new InvalidInputError("url", `Invalid url ${shownValue(url, scrubber)}: expected a URL under ${config.baseUrl}/`);
+          throw new InvalidInputError(
+            "url",
+            `Invalid url ${shownValue(url, scrubber)}: expected a URL under ${config.baseUrl}/`,
+          );
         }
         return request(operation, url, options);
       }),

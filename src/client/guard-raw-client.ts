@@ -19,7 +19,10 @@ function refusal(init: unknown, baseUrl: string): InvalidInputError | undefined 
     }
   }
   if (options.baseUrl !== undefined && removeTrailingSlash(String(options.baseUrl)) !== baseUrl) {
-    return new InvalidInputError("baseUrl", `client.raw only sends to the client's base URL ${baseUrl}; create another client for another target`);
+    return new InvalidInputError(
+      "baseUrl",
+      `client.raw only sends to the client's base URL ${baseUrl}; create another client for another target`,
+    );
   }
   return undefined;
 }

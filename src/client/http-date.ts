@@ -7,13 +7,22 @@ const TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
 /** Sun, 06 Nov 1994 08:49:37 GMT */
 const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
 /** Sunday, 06-Nov-94 08:49:37 GMT */
-const RFC_850 = new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(
+  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`,
+);
 /** Sun Nov  6 08:49:37 1994 */
 const ASCTIME = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTH}) ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
 
 const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 
-function toTime(year: number, month: string, day: string, hour: string, minute: string, second: string): number | undefined {
+function toTime(
+  year: number,
+  month: string,
+  day: string,
+  hour: string,
+  minute: string,
+  second: string,
+): number | undefined {
   const m = MONTHS.indexOf(month);
   const [d, h, min, s] = [Number(day), Number(hour), Number(minute), Number(second)];
   if (d < 1 || h > 23 || min > 59 || s > 60) return undefined;

@@ -14,7 +14,11 @@ export function judgeExchange(exchange: Exchange, mode: ValidationMode): Violati
   const { parsed } = exchange;
   if (!parsed.ok) return [parsed.violation];
   try {
-    return validateResponse(exchange.operationId, exchange.response.status, parsed.body, { mode, text: parsed.text, redactor: exchange.redactor });
+    return validateResponse(exchange.operationId, exchange.response.status, parsed.body, {
+      mode,
+      text: parsed.text,
+      redactor: exchange.redactor,
+    });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return [depthViolation()];

@@ -11,22 +11,34 @@ import { shortJson } from "../validation/short-json.ts";
  *
  * @param listPath the listing's path as requested, without the base URL's path prefix (`/api/video/logs`)
  */
-export function nextPageUrl(next: string, pageUrl: string, baseUrl: string, listPath: string, operationId: string, redactor: Redactor): string {
+export function nextPageUrl(
+  next: string,
+  pageUrl: string,
+  baseUrl: string,
+  listPath: string,
+  operationId: string,
+  redactor: Redactor,
+): string {
   const base = new URL(`${baseUrl}/`);
   let target: URL;
   try {
     target = new URL(next, pageUrl);
   } catch {
-    throw new ContractViolationError(operationId, 200, [
-      {
-        pointer: "/links/next",
-        kind: "breaking",
-        keyword: "format",
-        message: "links.next is not a URL",
-        expected: "an absolute or relative URL",
-        actual: shortJson(next, redactor),
-      },
-    ], undefined);
+    throw new ContractViolationError(
+      operationId,
+      200,
+      [
+        {
+          pointer: "/links/next",
+          kind: "breaking",
+          keyword: "format",
+          message: "links.next is not a URL",
+          expected: "an absolute or relative URL",
+          actual: shortJson(next, redactor),
+        },
+      ],
+      undefined,
+    );
   }
   const prefix = base.pathname.replace(/\/$/, "");
   // Behind a proxy with a path prefix, the API's own absolute-path links lack the prefix. Only the query is taken

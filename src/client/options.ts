@@ -76,7 +76,9 @@ const SIGNALWIRE_SUFFIX = ".signalwire.com";
 /** `example` or `example.signalwire.com` → `https://example.signalwire.com`; anything else is refused. */
 export function spaceToBaseUrl(space: string, redactor: Redactor = NO_SECRETS): string {
   const trimmed = space.trim();
-  const label = trimmed.toLowerCase().endsWith(SIGNALWIRE_SUFFIX) ? trimmed.slice(0, -SIGNALWIRE_SUFFIX.length) : trimmed;
+  const label = trimmed.toLowerCase().endsWith(SIGNALWIRE_SUFFIX)
+    ? trimmed.slice(0, -SIGNALWIRE_SUFFIX.length)
+    : trimmed;
   if (!SPACE_LABEL.test(label)) {
     throw new InvalidInputError(
       "space",
@@ -100,10 +102,16 @@ export function checkBaseUrl(value: string | URL): URL {
     throw new InvalidInputError("baseUrl", "Invalid base URL: not an absolute URL");
   }
   if (url.username || url.password) {
-    throw new InvalidInputError("baseUrl", "Invalid base URL: it must not contain credentials; use projectId and apiToken");
+    throw new InvalidInputError(
+      "baseUrl",
+      "Invalid base URL: it must not contain credentials; use projectId and apiToken",
+    );
   }
   if (url.search || url.hash) {
-    throw new InvalidInputError("baseUrl", `Invalid base URL ${url.origin}${url.pathname}: it must not have a query or fragment`);
+    throw new InvalidInputError(
+      "baseUrl",
+      `Invalid base URL ${url.origin}${url.pathname}: it must not have a query or fragment`,
+    );
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
@@ -148,7 +156,8 @@ function checkTypes(options: VideoLogsClientOptions): void {
   ];
   for (const [field, kind, ok] of expected) {
     const value = options[field];
-    if (value !== undefined && !ok(value)) throw new InvalidInputError(field, `Invalid ${field}: expected ${kind}, got ${typeOf(value)}`);
+    if (value !== undefined && !ok(value))
+      throw new InvalidInputError(field, `Invalid ${field}: expected ${kind}, got ${typeOf(value)}`);
   }
 }
 
@@ -170,7 +179,8 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   // A token pasted into the space or base URL (no userinfo to mask) must not be echoed back either, even in part.
   const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
   const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
-  const early = typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token) : undefined;
+  const early =
+    typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token) : undefined;
   try {
     if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
     else if (space) base = new URL(spaceToBaseUrl(space, early));
@@ -179,16 +189,26 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     throw early ? early.error(error) : error;
   }
 
-  const projectId = checkCredential("projectId", options.projectId ?? env.SIGNALWIRE_PROJECT_ID, "SIGNALWIRE_PROJECT_ID");
+  const projectId = checkCredential(
+    "projectId",
+    options.projectId ?? env.SIGNALWIRE_PROJECT_ID,
+    "SIGNALWIRE_PROJECT_ID",
+  );
   const apiToken = checkCredential("apiToken", options.apiToken ?? env.SIGNALWIRE_API_TOKEN, "SIGNALWIRE_API_TOKEN");
 
   const validation = options.validation ?? "tolerant";
   if (!["strict", "tolerant", "off"].includes(validation)) {
-    throw new InvalidInputError("validation", `Invalid validation mode ${JSON.stringify(validation)}: expected strict, tolerant or off`);
+    throw new InvalidInputError(
+      "validation",
+      `Invalid validation mode ${JSON.stringify(validation)}: expected strict, tolerant or off`,
+    );
   }
   // A header value is Latin-1 text without controls (other than tab); fetch would throw a TypeError at request time.
   if (options.userAgent !== undefined && !/^[\t\x20-\x7e\x80-\xff]*$/.test(options.userAgent)) {
-    throw new InvalidInputError("userAgent", "Invalid userAgent: it must be a single line of Latin-1 text (a header value)");
+    throw new InvalidInputError(
+      "userAgent",
+      "Invalid userAgent: it must be a single line of Latin-1 text (a header value)",
+    );
   }
   return {
     baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
@@ -198,7 +218,10 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     retryBaseMs: checkCount("retryDelay.baseMs", options.retryDelay?.baseMs ?? 250, { min: 0, max: 60_000 }),
     retryMaxMs: checkCount("retryDelay.maxMs", options.retryDelay?.maxMs ?? 8_000, { min: 0, max: 600_000 }),
     maxRetryAfterMs: checkCount("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000, { min: 0, max: 3_600_000 }),
-    maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, { min: 1, max: MAX_MAX_BODY_BYTES }),
+    maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, {
+      min: 1,
+      max: MAX_MAX_BODY_BYTES,
+    }),
     validation,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,

@@ -96,7 +96,8 @@ export async function* walkPages(
       url = nextPageUrl(next, exchange.url, baseUrl, listPath, exchange.operationId, exchange.redactor);
     } catch (error) {
       if (error instanceof UnsafeRedirectError) return { exchange, items: body.data, end: { kind: "unsafe", error } };
-      if (isContractViolationError(error)) return { exchange, items: body.data, end: { kind: "violation", violation: error.violations[0]! } };
+      if (isContractViolationError(error))
+        return { exchange, items: body.data, end: { kind: "violation", violation: error.violations[0]! } };
       throw error;
     }
     const looping = guard.follow(new URL(url).search.slice(1), next);

@@ -30,7 +30,11 @@ export class PaginationLoopGuard {
   follow(rawQuery: string, next: string): Violation | undefined {
     const key = normalizeQuery(rawQuery);
     if (this.queries.has(key)) {
-      return paginationViolation("links.next points back at a page already read; following it would loop forever", next, this.redactor);
+      return paginationViolation(
+        "links.next points back at a page already read; following it would loop forever",
+        next,
+        this.redactor,
+      );
     }
     this.queries.add(key);
     return undefined;
@@ -58,10 +62,13 @@ export class PaginationLoopGuard {
     for (const log of data) digest.update(`${String((log as { id?: unknown } | null)?.id)}\n`);
     const key = digest.digest("base64");
     if (this.pages.has(key)) {
-      return paginationViolation("links.next led to the same logs as a page already read; following on would loop forever", next, this.redactor);
+      return paginationViolation(
+        "links.next led to the same logs as a page already read; following on would loop forever",
+        next,
+        this.redactor,
+      );
     }
     this.pages.add(key);
     return undefined;
   }
 }
-

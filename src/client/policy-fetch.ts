@@ -86,7 +86,8 @@ class AttemptDeadline {
   failure(error: unknown, method: string, url: string): unknown {
     if (this.callerSignal?.aborted) return this.callerSignal.reason;
     if (this.controller.signal.aborted) return new TimeoutError(method, shownUrl(url), this.timeoutMs);
-    if (error instanceof UnsafeRedirectError || error instanceof NetworkError || error instanceof ResponseTooLargeError) return error;
+    if (error instanceof UnsafeRedirectError || error instanceof NetworkError || error instanceof ResponseTooLargeError)
+      return error;
     return new NetworkError(method, shownUrl(url), error);
   }
 }
@@ -105,22 +106,33 @@ export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
     let status = 0;
     try {
       for (let hop = 0; ; hop++) {
-        const response = await options.fetch(url, { method, headers, redirect: "manual", signal: deadline.controller.signal });
+        const response = await options.fetch(url, {
+          method,
+          headers,
+          redirect: "manual",
+          signal: deadline.controller.signal,
+        });
         status = response.status;
         const location = status >= 300 && status < 400 ? response.headers.get("location") : null;
         if (location === null) {
-          const bytes = NULL_BODY_STATUSES.has(status) ? NO_BYTES : await readBodyWithin(response, options.maxBodyBytes);
+          const bytes = NULL_BODY_STATUSES.has(status)
+            ? NO_BYTES
+            : await readBodyWithin(response, options.maxBodyBytes);
           return { response, bytes };
         }
         await response.body?.cancel();
         const target = new URL(location, url);
         // Credentials go to our origin only: a redirect anywhere else is refused, never followed without them.
         if (target.origin !== options.origin) throw new UnsafeRedirectError("a redirect", target.href, options.origin);
-        if (hop >= MAX_REDIRECTS) throw new UnsafeRedirectError(`more than ${MAX_REDIRECTS} redirects`, target.href, options.origin);
+        if (hop >= MAX_REDIRECTS)
+          throw new UnsafeRedirectError(`more than ${MAX_REDIRECTS} redirects`, target.href, options.origin);
         url = target.href;
       }
     } catch (error) {
-      const failed = error instanceof BodyLimitExceeded ? new ResponseTooLargeError(method, shownUrl(url), status, options.maxBodyBytes) : error;
+      const failed =
+        error instanceof BodyLimitExceeded
+          ? new ResponseTooLargeError(method, shownUrl(url), status, options.maxBodyBytes)
+          : error;
       throw deadline.failure(failed, method, request.url);
     } finally {
       deadline.end();
@@ -155,7 +167,10 @@ export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
   return {
     send,
     async fetch(request: Request): Promise<Response> {
-      const { response, bytes } = await send({ url: request.url, method: request.method, headers: Object.fromEntries(request.headers) }, request.signal);
+      const { response, bytes } = await send(
+        { url: request.url, method: request.method, headers: Object.fromEntries(request.headers) },
+        request.signal,
+      );
       return bufferedResponse(response, bytes);
     },
   };

@@ -18,7 +18,12 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
 }
 
 /** A random delay in [0, min(maxMs, baseMs·2^attempt)] — "full jitter" — for attempt 0, 1, 2… */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }
 

@@ -35,7 +35,13 @@ function assign(target: Record<string, unknown>, key: string, value: unknown): v
 export function createSecretScrubber(projectId: string, apiToken: string): SecretScrubber {
   const pair = `${projectId}:${apiToken}`;
   const basic = Buffer.from(pair).toString("base64");
-  const { text, cut } = createSecretsRedactor([apiToken, pair, basic, basic.replace(/=+$/, ""), Buffer.from(pair).toString("base64url")]);
+  const { text, cut } = createSecretsRedactor([
+    apiToken,
+    pair,
+    basic,
+    basic.replace(/=+$/, ""),
+    Buffer.from(pair).toString("base64url"),
+  ]);
 
   const value = <T>(input: T): T => mapStrings(input, text, { names: true });
   const fields = <T>(input: T): T => mapStrings(input, text, { names: false });

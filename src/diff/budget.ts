@@ -20,8 +20,12 @@ export class DiffLimitError extends Error {
     readonly where: string,
   ) {
     const what =
-      limit === "maxDepth" ? `it nests more than ${value} levels deep` : `the comparison needs more than ${value} steps`;
-    super(`cannot compare the documents: ${what}, at ${t(shortPlace(where))}; the diff stops there rather than run out of time or stack`);
+      limit === "maxDepth"
+        ? `it nests more than ${value} levels deep`
+        : `the comparison needs more than ${value} steps`;
+    super(
+      `cannot compare the documents: ${what}, at ${t(shortPlace(where))}; the diff stops there rather than run out of time or stack`,
+    );
   }
 }
 

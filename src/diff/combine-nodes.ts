@@ -69,7 +69,8 @@ export function unionOfNodes(alternatives: SchemaNode[], pointer: string): Schem
   const [only] = rest;
   if (only === undefined) return nullOnlyNode(pointer);
   // An inline alternative (`anyOf: [{type: string}, {type: null}]`) is best pointed at through its owner.
-  if (rest.length === 1) return { ...only, nullable, pointer: only.pointer.startsWith(`${pointer}/`) ? pointer : only.pointer };
+  if (rest.length === 1)
+    return { ...only, nullable, pointer: only.pointer.startsWith(`${pointer}/`) ? pointer : only.pointer };
   if (rest.every(isPlainScalar) && haveSameBounds(rest)) return foldScalars(rest, pointer, nullable);
   return { ...anyNode(pointer), nullable, variants: rest };
 }

@@ -32,7 +32,13 @@ Exit: 0 no differences, or only informational ones (or only non-breaking ones wi
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { format: { type: "string" }, out: { type: "string" }, "fail-on": { type: "string" }, ours: { type: "string" }, quiet: { type: "boolean" } },
+    {
+      format: { type: "string" },
+      out: { type: "string" },
+      "fail-on": { type: "string" },
+      ours: { type: "string" },
+      quiet: { type: "boolean" },
+    },
     1,
   );
   if (values.help) {
@@ -46,7 +52,10 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   if (values.out) assertWritable(values.out);
 
   // A document that cannot be read or understood throws a DocumentError: exit 2, without the usage hint.
-  const [ours, theirs] = await Promise.all([loadDocument(values.ours ?? defaultSpecPath(), "ours"), loadDocument(theirsPath, "theirs")]);
+  const [ours, theirs] = await Promise.all([
+    loadDocument(values.ours ?? defaultSpecPath(), "ours"),
+    loadDocument(theirsPath, "theirs"),
+  ]);
   const report = diffDocuments(ours, theirs);
   writeOutput(io, formatReport(report, format), values.out, { quiet: values.quiet });
   return exitCodeFor(report, failOn);

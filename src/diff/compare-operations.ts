@@ -15,8 +15,18 @@ export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument, 
   ];
 }
 
-function comparePair(ours: LoadedDocument, a: OperationEntry, theirs: LoadedDocument, b: OperationEntry, budget: DiffBudget): Finding[] {
-  return [...movedFinding(a, b), ...compareParameters(ours, a, theirs, b, budget), ...compareResponses(ours, a, theirs, b, budget)];
+function comparePair(
+  ours: LoadedDocument,
+  a: OperationEntry,
+  theirs: LoadedDocument,
+  b: OperationEntry,
+  budget: DiffBudget,
+): Finding[] {
+  return [
+    ...movedFinding(a, b),
+    ...compareParameters(ours, a, theirs, b, budget),
+    ...compareResponses(ours, a, theirs, b, budget),
+  ];
 }
 
 /** Reported when operations were paired by operationId although their method or path differ. */
@@ -25,7 +35,13 @@ function movedFinding(a: OperationEntry, b: OperationEntry): Finding[] {
   return [presenceFinding("operation-moved", a, `moved to ${operationLabel(b)}`, a.pointer, b.pointer)];
 }
 
-function presenceFinding(kind: Finding["kind"], entry: OperationEntry, change: string, ours: string | null, theirs: string | null): Finding {
+function presenceFinding(
+  kind: Finding["kind"],
+  entry: OperationEntry,
+  change: string,
+  ours: string | null,
+  theirs: string | null,
+): Finding {
   const name = entry.operationId ? `operation ${entry.operationId}` : "operation";
   return { kind, context: "operation", operation: operationLabel(entry), subject: name, change, ours, theirs };
 }

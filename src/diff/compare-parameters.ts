@@ -25,11 +25,17 @@ export function compareParameters(
   theirsOp: OperationEntry,
   budget: DiffBudget,
 ): Finding[] {
-  const match = matchByKey(listParameters(ours, oursOp, budget).values(), listParameters(theirs, theirsOp, budget).values());
+  const match = matchByKey(
+    listParameters(ours, oursOp, budget).values(),
+    listParameters(theirs, theirsOp, budget).values(),
+  );
   const operation = operationLabel(oursOp);
   const findings: Finding[] = [];
   for (const [parameter, counterpart] of match.ours) {
-    if (!counterpart) findings.push(parameterFinding("parameter-removed", parameter, "was removed", operation, parameter.pointer, null));
+    if (!counterpart)
+      findings.push(
+        parameterFinding("parameter-removed", parameter, "was removed", operation, parameter.pointer, null),
+      );
     else findings.push(...compareParameter(parameter, counterpart, operation, budget));
   }
   for (const parameter of match.added) {
@@ -40,15 +46,25 @@ export function compareParameters(
   return findings;
 }
 
-function compareParameter(ours: ParameterEntry, theirs: ParameterEntry, operation: string, budget: DiffBudget): Finding[] {
+function compareParameter(
+  ours: ParameterEntry,
+  theirs: ParameterEntry,
+  operation: string,
+  budget: DiffBudget,
+): Finding[] {
   const findings: Finding[] = [];
   if (ours.required !== theirs.required) {
     const kind = theirs.required ? "became-required" : "became-optional";
     const change = theirs.required ? "is now required" : "is no longer required";
     // Required-ness of a parameter follows the same request rule as required-ness of a property clients send.
-    findings.push({ ...parameterFinding(kind, ours, change, operation, ours.pointer, theirs.pointer), context: "request" });
+    findings.push({
+      ...parameterFinding(kind, ours, change, operation, ours.pointer, theirs.pointer),
+      context: "request",
+    });
   }
-  findings.push(...compareSchemas(ours.schema, theirs.schema, { context: "request", operation, subject: subjectOf(ours) }, budget));
+  findings.push(
+    ...compareSchemas(ours.schema, theirs.schema, { context: "request", operation, subject: subjectOf(ours) }, budget),
+  );
   return findings;
 }
 

@@ -38,13 +38,29 @@ export function compareResponses(
 
 function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: string, budget: DiffBudget): Finding[] {
   if (ours.body && theirs.body) {
-    return compareSchemas(ours.body, theirs.body, { context: "response", operation, subject: `response ${ours.status} body` }, budget);
+    return compareSchemas(
+      ours.body,
+      theirs.body,
+      { context: "response", operation, subject: `response ${ours.status} body` },
+      budget,
+    );
   }
   if (ours.body) {
-    return [responseFinding("response-body-removed", ours, "no longer has a JSON body", operation, ours.body.pointer, theirs.pointer)];
+    return [
+      responseFinding(
+        "response-body-removed",
+        ours,
+        "no longer has a JSON body",
+        operation,
+        ours.body.pointer,
+        theirs.pointer,
+      ),
+    ];
   }
   if (theirs.body) {
-    return [responseFinding("response-body-added", ours, "now has a JSON body", operation, ours.pointer, theirs.body.pointer)];
+    return [
+      responseFinding("response-body-added", ours, "now has a JSON body", operation, ours.pointer, theirs.body.pointer),
+    ];
   }
   return [];
 }

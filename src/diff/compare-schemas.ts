@@ -2,7 +2,13 @@
 import { DiffBudget } from "./budget.ts";
 import type { Kind } from "./classify.ts";
 import type { Finding } from "./finding.ts";
-import { enumFor, VALUE_TYPES as ENUM_VALUE_TYPES, valueTypeOf, valueTypesOf, type ValueType } from "./enums-by-type.ts";
+import {
+  enumFor,
+  VALUE_TYPES as ENUM_VALUE_TYPES,
+  valueTypeOf,
+  valueTypesOf,
+  type ValueType,
+} from "./enums-by-type.ts";
 import { EVERY_TYPE, formatsFor, type FormatKey } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
@@ -24,7 +30,12 @@ interface Site {
   budget: DiffBudget;
 }
 
-export function compareSchemas(ours: SchemaNode, theirs: SchemaNode, scope: SchemaScope, budget = new DiffBudget()): Finding[] {
+export function compareSchemas(
+  ours: SchemaNode,
+  theirs: SchemaNode,
+  scope: SchemaScope,
+  budget = new DiffBudget(),
+): Finding[] {
   const findings: Finding[] = [];
   compareNode(ours, theirs, { scope, path: "", findings, budget });
   return findings;
@@ -34,7 +45,15 @@ const placeOf = (ours: SchemaNode, theirs: SchemaNode) => () => `ours ${ours.poi
 
 function report(site: Site, kind: Kind, change: string, ours: string | null, theirs: string | null): void {
   const subject = site.path ? `${site.scope.subject} field "${site.path}"` : site.scope.subject;
-  site.findings.push({ kind, context: site.scope.context, operation: site.scope.operation, subject, change, ours, theirs });
+  site.findings.push({
+    kind,
+    context: site.scope.context,
+    operation: site.scope.operation,
+    subject,
+    change,
+    ours,
+    theirs,
+  });
 }
 
 function compareNode(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
@@ -80,7 +99,8 @@ function compareFormats(ours: SchemaNode, theirs: SchemaNode, site: Site): void 
     if (relation === "same") continue;
     const subject = onlyType || type === EVERY_TYPE ? "format" : `format of ${type}`;
     const change = `${subject} changed from ${showAlternatives(before)} to ${showAlternatives(after)}`;
-    const kind = relation === "wider" ? "format-widened" : relation === "narrower" ? "format-narrowed" : "format-changed";
+    const kind =
+      relation === "wider" ? "format-widened" : relation === "narrower" ? "format-narrowed" : "format-changed";
     report(site, kind, change, ours.pointer, theirs.pointer);
   }
 }
@@ -105,20 +125,29 @@ function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
   const [before, after] = [ours.enumValues, theirs.enumValues];
   if (before === undefined && after === undefined) return;
   const { introduced, dropped, listed } = enumChangesByType(ours, theirs);
-  const ofTypes = (values: readonly unknown[], types: Set<ValueType>) => values.filter((value) => types.has(valueTypeOf(value)));
+  const ofTypes = (values: readonly unknown[], types: Set<ValueType>) =>
+    values.filter((value) => types.has(valueTypeOf(value)));
   if (introduced.size > 0) {
     const values = ofTypes(after ?? [], introduced);
     report(site, "enum-constraint-introduced", `is now limited to ${showValues(values)}`, ours.pointer, theirs.pointer);
   }
   if (dropped.size > 0) {
     const values = ofTypes(before ?? [], dropped);
-    report(site, "enum-constraint-dropped", `is no longer limited to ${showValues(values)}`, ours.pointer, theirs.pointer);
+    report(
+      site,
+      "enum-constraint-dropped",
+      `is no longer limited to ${showValues(values)}`,
+      ours.pointer,
+      theirs.pointer,
+    );
   }
   if (listed.size === 0) return;
   const added = missingFrom(ofTypes(after ?? [], listed), before ?? []);
   const removed = missingFrom(ofTypes(before ?? [], listed), after ?? []);
-  if (added.length > 0) report(site, "enum-values-added", `gained enum value(s) ${showValues(added)}`, ours.pointer, theirs.pointer);
-  if (removed.length > 0) report(site, "enum-values-removed", `lost enum value(s) ${showValues(removed)}`, ours.pointer, theirs.pointer);
+  if (added.length > 0)
+    report(site, "enum-values-added", `gained enum value(s) ${showValues(added)}`, ours.pointer, theirs.pointer);
+  if (removed.length > 0)
+    report(site, "enum-values-removed", `lost enum value(s) ${showValues(removed)}`, ours.pointer, theirs.pointer);
 }
 
 /**
@@ -128,7 +157,10 @@ function compareEnums(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
  * one side leaves free and the other neither declares nor lists is the type difference, reported once, by the type.
  * Five types at most, each a pass over the values.
  */
-function enumChangesByType(ours: SchemaNode, theirs: SchemaNode): Record<"introduced" | "dropped" | "listed", Set<ValueType>> {
+function enumChangesByType(
+  ours: SchemaNode,
+  theirs: SchemaNode,
+): Record<"introduced" | "dropped" | "listed", Set<ValueType>> {
   const out = { introduced: new Set<ValueType>(), dropped: new Set<ValueType>(), listed: new Set<ValueType>() };
   const [oursAllows, theirsAllow] = [valueTypesOf(ours.types), valueTypesOf(theirs.types)];
   for (const type of ENUM_VALUE_TYPES) {
@@ -157,12 +189,19 @@ function compareBounds(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
 function compareDefaults(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
   const show = (node: SchemaNode) => (node.defaultValue ? valueKey(node.defaultValue.value) : "none");
   if (show(ours) === show(theirs)) return;
-  report(site, "default-changed", `default changed from ${show(ours)} to ${show(theirs)}`, ours.pointer, theirs.pointer);
+  report(
+    site,
+    "default-changed",
+    `default changed from ${show(ours)} to ${show(theirs)}`,
+    ours.pointer,
+    theirs.pointer,
+  );
 }
 
 function compareClosedness(ours: SchemaNode, theirs: SchemaNode, site: Site): void {
   if (!isObjectLike(ours) || !isObjectLike(theirs) || ours.closed === theirs.closed) return;
-  if (ours.closed) report(site, "object-opened", "now allows properties it does not list", ours.pointer, theirs.pointer);
+  if (ours.closed)
+    report(site, "object-opened", "now allows properties it does not list", ours.pointer, theirs.pointer);
   else report(site, "object-closed", "no longer allows properties it does not list", ours.pointer, theirs.pointer);
 }
 

@@ -64,7 +64,8 @@ function toDifference(group: Finding[]): Difference {
   const operations = new Set(group.map((finding) => finding.operation));
   const elsewhere = [...new Set(others.map((finding) => `${finding.operation} ${finding.subject}`))];
   const sentence = `${capitalize(first.subject)} ${first.change}`;
-  const message = elsewhere.length === 0 ? sentence : `${sentence} (in ${first.operation}; also ${elsewhere.join("; ")})`;
+  const message =
+    elsewhere.length === 0 ? sentence : `${sentence} (in ${first.operation}; also ${elsewhere.join("; ")})`;
   return {
     level: classify(first.kind, first.context),
     kind: first.kind,

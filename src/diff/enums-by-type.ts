@@ -63,7 +63,8 @@ export function unionEnums(alternatives: readonly SchemaNode[], types: readonly 
 
 /** allOf: a value must be accepted by both; a type stays free only where both leave it free. */
 export function intersectEnums(a: EnumPart, b: EnumPart, types: readonly string[] | undefined): EnumPart {
-  if (a.enumValues === undefined) return b.enumValues === undefined ? {} : settle([...b.enumValues], new Set(b.enumFreeTypes), types);
+  if (a.enumValues === undefined)
+    return b.enumValues === undefined ? {} : settle([...b.enumValues], new Set(b.enumFreeTypes), types);
   if (b.enumValues === undefined) return settle([...a.enumValues], new Set(a.enumFreeTypes), types);
   const [freeOfA, freeOfB] = [new Set(a.enumFreeTypes), new Set(b.enumFreeTypes)];
   const keysOfB = new Set(b.enumValues.map(valueKey));

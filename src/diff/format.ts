@@ -44,7 +44,12 @@ function textBlock(difference: Difference): string {
 }
 
 function formatMarkdown(report: DiffReport): string {
-  const lines = ["## Spec diff", "", `Ours: ${md(documentName(report.ours))} · theirs: ${md(documentName(report.theirs))}`, ""];
+  const lines = [
+    "## Spec diff",
+    "",
+    `Ours: ${md(documentName(report.ours))} · theirs: ${md(documentName(report.theirs))}`,
+    "",
+  ];
   if (report.differences.length === 0) return [...lines, "No differences in the compared operations.", ""].join("\n");
   return [
     ...lines,

@@ -47,13 +47,17 @@ export function unionFormats(
 ): FormatsByType | undefined {
   return formatsFrom(
     types.map((type) => {
-      const lists = alternatives.filter((node) => node.types?.includes(type)).map((node) => formatsFor(node.formats, type));
+      const lists = alternatives
+        .filter((node) => node.types?.includes(type))
+        .map((node) => formatsFor(node.formats, type));
       return [type, lists.every((list) => list !== undefined) ? unionOfValues(lists).sort() : undefined];
     }),
   );
 }
 
-function formatsFrom(entries: ReadonlyArray<readonly [FormatKey, readonly string[] | undefined]>): FormatsByType | undefined {
+function formatsFrom(
+  entries: ReadonlyArray<readonly [FormatKey, readonly string[] | undefined]>,
+): FormatsByType | undefined {
   const formats = new Map<FormatKey, readonly string[]>();
   for (const [key, list] of entries) if (list !== undefined) formats.set(key, list);
   return formats.size > 0 ? formats : undefined;

@@ -63,13 +63,17 @@ export function parseText(text: string, label: string, side: Side): unknown {
     // logLevel "error" keeps yaml quiet about warnings while still throwing on syntax errors.
     return isJson ? JSON.parse(text) : parseYaml(text, { logLevel: "error" });
   } catch (error) {
-    throw new DocumentError(side, `${side} document "${t(label)}" is not valid ${isJson ? "JSON" : "YAML"}: ${t(firstLine(error))}`);
+    throw new DocumentError(
+      side,
+      `${side} document "${t(label)}" is not valid ${isJson ? "JSON" : "YAML"}: ${t(firstLine(error))}`,
+    );
   }
 }
 
 /** Checks that a parsed value is an OpenAPI 3.x document and wraps it. */
 export function toOpenApiDocument(value: unknown, side: Side, label: string): LoadedDocument {
-  const notOpenApi = (why: string) => new DocumentError(side, `${side} document "${t(label)}" is not an OpenAPI 3.x document: ${t(why)}`);
+  const notOpenApi = (why: string) =>
+    new DocumentError(side, `${side} document "${t(label)}" is not an OpenAPI 3.x document: ${t(why)}`);
   if (!isJsonObject(value)) throw notOpenApi("its top level is not a mapping");
   if ("swagger" in value) throw notOpenApi("it is a Swagger 2.0 document");
   // An unquoted `openapi: 3.1` parses as a number, hence String().

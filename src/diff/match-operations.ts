@@ -44,7 +44,8 @@ export function matchOperations(ours: OperationEntry[], theirs: OperationEntry[]
   const byRoute = ours.map((entry) => ({ entry, match: take((candidate) => routeKey(candidate) === routeKey(entry)) }));
   // operationId is the fallback, tried only once every route match has been taken.
   for (const { entry, match } of byRoute) {
-    const fallback = match ?? (entry.operationId ? take((candidate) => candidate.operationId === entry.operationId) : undefined);
+    const fallback =
+      match ?? (entry.operationId ? take((candidate) => candidate.operationId === entry.operationId) : undefined);
     if (fallback) pairs.push([entry, fallback]);
     else removed.push(entry);
   }

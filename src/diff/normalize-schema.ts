@@ -16,7 +16,12 @@ interface Reader {
 }
 
 /** Normalises the schema `raw` found at `pointer` of `source`, within the diff's `budget`. */
-export function normalizeSchema(source: LoadedDocument, raw: unknown, pointer: string, budget = new DiffBudget()): SchemaNode {
+export function normalizeSchema(
+  source: LoadedDocument,
+  raw: unknown,
+  pointer: string,
+  budget = new DiffBudget(),
+): SchemaNode {
   return readDocument(source, () => normalize({ source, budget, depth: 0 }, raw, pointer, []));
 }
 
@@ -39,7 +44,13 @@ function normalize(outer: Reader, raw: unknown, pointer: string, refStack: reado
   return raw.nullable === true ? { ...merged, nullable: true } : merged;
 }
 
-function normalizeRef(reader: Reader, raw: JsonObject, ref: string, pointer: string, refStack: readonly string[]): SchemaNode {
+function normalizeRef(
+  reader: Reader,
+  raw: JsonObject,
+  ref: string,
+  pointer: string,
+  refStack: readonly string[],
+): SchemaNode {
   const targetPointer = refToPointer(ref);
   if (refStack.includes(ref)) return { ...anyNode(targetPointer), recursive: true };
   const target = normalize(reader, lookupRef(reader.source.doc, ref, pointer), targetPointer, [...refStack, ref]);
@@ -49,7 +60,9 @@ function normalizeRef(reader: Reader, raw: JsonObject, ref: string, pointer: str
 
 function combinedParts(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode[] {
   const branches = (keyword: string) =>
-    arrayOf(raw[keyword]).map((branch, index) => normalize(reader, branch, childPointer(pointer, keyword, index), refStack));
+    arrayOf(raw[keyword]).map((branch, index) =>
+      normalize(reader, branch, childPointer(pointer, keyword, index), refStack),
+    );
   const parts = branches("allOf");
   for (const keyword of ["anyOf", "oneOf"]) {
     const alternatives = branches(keyword);
@@ -70,15 +83,22 @@ function ownConstraints(reader: Reader, raw: JsonObject, pointer: string, refSta
     properties: readProperties(reader, raw, pointer, refStack),
     required: new Set(readRequired(raw)),
     closed: forbidsEverything(raw.additionalProperties) || forbidsEverything(raw.unevaluatedProperties),
-    items: "items" in raw && !Array.isArray(raw.items) ? normalize(reader, raw.items, childPointer(pointer, "items"), refStack) : undefined,
+    items:
+      "items" in raw && !Array.isArray(raw.items)
+        ? normalize(reader, raw.items, childPointer(pointer, "items"), refStack)
+        : undefined,
   };
 }
 
 /** `type: [T, "null"]`, 3.0 `nullable: true` and an enum holding null all mean "null is accepted". */
 function readTypes(raw: JsonObject): Pick<SchemaNode, "types" | "nullable"> {
-  const declared = typeof raw.type === "string" ? [raw.type] : Array.isArray(raw.type) ? raw.type.map(String) : undefined;
+  const declared =
+    typeof raw.type === "string" ? [raw.type] : Array.isArray(raw.type) ? raw.type.map(String) : undefined;
   if (declared) {
-    return { types: declared.filter((type) => type !== "null").sort(), nullable: declared.includes("null") || raw.nullable === true };
+    return {
+      types: declared.filter((type) => type !== "null").sort(),
+      nullable: declared.includes("null") || raw.nullable === true,
+    };
   }
   const inferred = inferType(raw);
   if (inferred) return { types: inferred, nullable: raw.nullable === true };
@@ -87,7 +107,8 @@ function readTypes(raw: JsonObject): Pick<SchemaNode, "types" | "nullable"> {
 
 /** Documents often leave `type` out where other keywords make it obvious. */
 function inferType(raw: JsonObject): string[] | undefined {
-  if (["properties", "required", "additionalProperties", "unevaluatedProperties"].some((key) => key in raw)) return ["object"];
+  if (["properties", "required", "additionalProperties", "unevaluatedProperties"].some((key) => key in raw))
+    return ["object"];
   if ("items" in raw) return ["array"];
   const values = readEnum(raw)?.filter((value) => value !== null);
   if (values === undefined || values.length === 0) return undefined;
@@ -126,7 +147,12 @@ function readRequired(raw: JsonObject): string[] {
   return arrayOf(raw.required).filter((name): name is string => typeof name === "string");
 }
 
-function readProperties(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): Map<string, PropertyEntry> {
+function readProperties(
+  reader: Reader,
+  raw: JsonObject,
+  pointer: string,
+  refStack: readonly string[],
+): Map<string, PropertyEntry> {
   const properties = new Map<string, PropertyEntry>();
   for (const [name, child] of Object.entries(isJsonObject(raw.properties) ? raw.properties : {})) {
     const propertyPointer = childPointer(pointer, "properties", name);

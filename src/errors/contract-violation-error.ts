@@ -22,7 +22,9 @@ export class ContractViolationError extends VideoLogsError {
   constructor(operation: string, status: number, violations: Violation[], body: KeptBody) {
     const first = violations[0];
     const more = violations.length > 1 ? ` (+${violations.length - 1} more)` : "";
-    super(`Response of ${operation} (${status}) does not match the spec: ${first ? `${first.pointer || "/"} ${first.message}` : "unknown"}${more}`);
+    super(
+      `Response of ${operation} (${status}) does not match the spec: ${first ? `${first.pointer || "/"} ${first.message}` : "unknown"}${more}`,
+    );
     this.operation = operation;
     this.status = status;
     this.violations = violations;

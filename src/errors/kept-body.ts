@@ -21,7 +21,12 @@ export interface TruncatedBody {
 export type KeptBody<Body = unknown> = Body | string | TruncatedBody;
 
 export function isTruncatedBody(body: unknown): body is TruncatedBody {
-  return typeof body === "object" && body !== null && (body as TruncatedBody).truncated === true && typeof (body as TruncatedBody).text === "string";
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body as TruncatedBody).truncated === true &&
+    typeof (body as TruncatedBody).text === "string"
+  );
 }
 
 const LENIENT_UTF8 = new TextDecoder();

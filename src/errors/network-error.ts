@@ -7,7 +7,8 @@ export class NetworkError extends VideoLogsError {
   readonly url: string;
 
   constructor(method: string, url: string, cause: unknown) {
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    const reason =
+      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     super(`Network error: ${method} ${url}: ${reason}`, { cause });
     this.method = method;
     this.url = url;

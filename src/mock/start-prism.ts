@@ -75,11 +75,21 @@ async function startPrism(commandArgs: string[], options: LaunchOptions): Promis
   }
 }
 
-async function launch(entry: string, commandArgs: string[], host: string, port: number, options: LaunchOptions): Promise<PrismServer> {
-  const child = startSupervisedNode(entry, [...commandArgs, ...prismListenArgs({ host, port, errors: options.errors })], {
-    env: PRISM_ENV,
-    onLine: options.onLog,
-  });
+async function launch(
+  entry: string,
+  commandArgs: string[],
+  host: string,
+  port: number,
+  options: LaunchOptions,
+): Promise<PrismServer> {
+  const child = startSupervisedNode(
+    entry,
+    [...commandArgs, ...prismListenArgs({ host, port, errors: options.errors })],
+    {
+      env: PRISM_ENV,
+      onLine: options.onLog,
+    },
+  );
   const url = `http://${urlHost(host)}:${port}`;
   const timeoutMs = options.readyTimeoutMs ?? 30_000;
   const lastLines = (): string => {

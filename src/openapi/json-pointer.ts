@@ -6,7 +6,12 @@ export function escapeToken(token: string | number): string {
 }
 
 function tokensOf(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** The value a pointer ("" or "/a/0/b") names inside `root`, or undefined when there is none. */

@@ -18,7 +18,9 @@ export class RefError extends Error {
     readonly reason: "unresolvable" | "circular",
     detail: string,
   ) {
-    super(`${reason === "circular" ? "circular" : "cannot resolve"} $ref "${ref}" at ${at || "/"}${detail ? ` (${detail})` : ""}`);
+    super(
+      `${reason === "circular" ? "circular" : "cannot resolve"} $ref "${ref}" at ${at || "/"}${detail ? ` (${detail})` : ""}`,
+    );
   }
 }
 

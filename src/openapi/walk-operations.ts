@@ -138,15 +138,17 @@ function parameterList(doc: OpenApiDocument, list: unknown, pointer: string): Wa
   return list.flatMap((raw, index) => {
     const { value, pointer: at } = followRefs(doc, raw, child(pointer, index));
     if (!isObject(value) || typeof value.name !== "string" || typeof value.in !== "string") return [];
-    return [{
-      name: value.name,
-      in: value.in,
-      required: value.required === true,
-      ...schemaOf(value, at),
-      pointer: at,
-      ...(typeof value.description === "string" ? { description: value.description } : {}),
-      extensions: extensionsOf(value),
-    }];
+    return [
+      {
+        name: value.name,
+        in: value.in,
+        required: value.required === true,
+        ...schemaOf(value, at),
+        pointer: at,
+        ...(typeof value.description === "string" ? { description: value.description } : {}),
+        extensions: extensionsOf(value),
+      },
+    ];
   });
 }
 
@@ -154,7 +156,8 @@ function parameterList(doc: OpenApiDocument, list: unknown, pointer: string): Wa
 function schemaOf(parameter: Record<string, any>, pointer: string): { schema: unknown; schemaPointer: string } {
   if ("schema" in parameter) return { schema: parameter.schema, schemaPointer: child(pointer, "schema") };
   const [media, body] = Object.entries(isObject(parameter.content) ? parameter.content : {})[0] ?? [];
-  if (media !== undefined && isObject(body)) return { schema: body.schema, schemaPointer: child(pointer, "content", media, "schema") };
+  if (media !== undefined && isObject(body))
+    return { schema: body.schema, schemaPointer: child(pointer, "content", media, "schema") };
   return { schema: undefined, schemaPointer: pointer };
 }
 

@@ -47,7 +47,12 @@ export function operationsAtPath(pathname: string): PathMatch[] {
   return routes.flatMap((route) => {
     const found = route.pattern.exec(pathname);
     if (!found) return [];
-    return [{ operation: route.operation, path: Object.fromEntries(route.names.map((name, i) => [name, decode(found[i + 1]!)])) }];
+    return [
+      {
+        operation: route.operation,
+        path: Object.fromEntries(route.names.map((name, i) => [name, decode(found[i + 1]!)])),
+      },
+    ];
   });
 }
 

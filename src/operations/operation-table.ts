@@ -16,7 +16,8 @@ export function isOperationId(value: unknown): value is OperationId {
 
 /** The operation with this id; a TypeError for an id the spec does not declare. */
 export function operationOf(operationId: string): Operation {
-  if (!isOperationId(operationId)) throw new TypeError(`unknown operationId ${JSON.stringify(String(operationId)).slice(0, 80)}`);
+  if (!isOperationId(operationId))
+    throw new TypeError(`unknown operationId ${JSON.stringify(String(operationId)).slice(0, 80)}`);
   return table[operationId]!;
 }
 

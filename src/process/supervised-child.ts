@@ -28,13 +28,20 @@ export interface SupervisedChild {
   /** SIGTERM, then SIGKILL after the grace period; resolves once the child has exited. Idempotent. */
   stop(): Promise<void>;
   /** Polls `ready` every `intervalMs` until it answers true, the child ends, or `timeoutMs` passes. */
-  waitUntil(ready: () => Promise<boolean>, timing: { timeoutMs: number; intervalMs: number }): Promise<"ready" | "ended" | "timeout">;
+  waitUntil(
+    ready: () => Promise<boolean>,
+    timing: { timeoutMs: number; intervalMs: number },
+  ): Promise<"ready" | "ended" | "timeout">;
 }
 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** Runs `node <script> <args…>` under supervision. */
-export function startSupervisedNode(script: string, args: readonly string[], options: SupervisedChildOptions = {}): SupervisedChild {
+export function startSupervisedNode(
+  script: string,
+  args: readonly string[],
+  options: SupervisedChildOptions = {},
+): SupervisedChild {
   const keptLines = options.keptLines ?? 40;
   const child = spawn(process.execPath, ["--import", parentWatchdogImport(process.pid), script, ...args], {
     stdio: ["ignore", "pipe", "pipe"],

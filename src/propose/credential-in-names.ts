@@ -10,7 +10,8 @@ export function credentialInNames(value: unknown, redactor: Redactor, depth = 0)
   if (Array.isArray(value)) return value.some((item) => credentialInNames(item, redactor, depth + 1));
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    if (redactor.text(key) !== key || credentialInNames((value as Record<string, unknown>)[key], redactor, depth + 1)) return true;
+    if (redactor.text(key) !== key || credentialInNames((value as Record<string, unknown>)[key], redactor, depth + 1))
+      return true;
   }
   return false;
 }

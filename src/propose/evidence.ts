@@ -35,7 +35,8 @@ export class Evidence {
     for (const place of other.places) this.places.add(place);
     for (const request of other.requests) this.requests.add(request);
     if (other.secret) this.secret = true;
-    if (other.example !== undefined && (this.example === undefined || byCodeUnit(other.example, this.example) < 0)) this.example = other.example;
+    if (other.example !== undefined && (this.example === undefined || byCodeUnit(other.example, this.example) < 0))
+      this.example = other.example;
   }
 
   /** The responses it was seen in (`get_log 200`), sorted. */

@@ -63,7 +63,8 @@ export function exampleBody(value: unknown, redactor: Redactor, secret = false, 
   if (Array.isArray(value)) return value.map((item) => exampleBody(item, redactor, false, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const key in value) {
-    if (Object.hasOwn(value, key)) copy[key] = exampleBody((value as Record<string, unknown>)[key], redactor, suggestsSecret(key), depth + 1);
+    if (Object.hasOwn(value, key))
+      copy[key] = exampleBody((value as Record<string, unknown>)[key], redactor, suggestsSecret(key), depth + 1);
   }
   return copy;
 }

@@ -43,7 +43,11 @@ export class InferredShape {
           this.wide = true;
           continue;
         }
-        if (!entry) this.properties.set(key, (entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 }));
+        if (!entry)
+          this.properties.set(
+            key,
+            (entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 }),
+          );
         entry.present++;
         entry.shape.add((value as Record<string, unknown>)[key], depth + 1);
       }
@@ -55,7 +59,9 @@ export class InferredShape {
 
   /** Some level of the values had more than MAX_INFERRED_PROPERTIES property names: no closed schema can be proposed. */
   get tooWide(): boolean {
-    return this.wide || this.items?.tooWide === true || [...this.properties.values()].some((entry) => entry.shape.tooWide);
+    return (
+      this.wide || this.items?.tooWide === true || [...this.properties.values()].some((entry) => entry.shape.tooWide)
+    );
   }
 
   /** The first property name, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts), by code unit. */
@@ -75,11 +81,15 @@ export class InferredShape {
    * several become an `anyOf` of one branch per type, as ajv's strict mode (no union types) and the spec want.
    */
   toSchema(): Record<string, unknown> {
-    const types = TYPE_ORDER.filter((type) => type !== "null" && this.types.has(type) && !(type === "integer" && this.types.has("number")));
+    const types = TYPE_ORDER.filter(
+      (type) => type !== "null" && this.types.has(type) && !(type === "integer" && this.types.has("number")),
+    );
     const nullable = this.types.has("null");
     if (types.length === 0) return { type: "null" };
     if (types.length === 1) return { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
-    return { anyOf: [...types.map((type) => ({ type, ...this.keywordsFor(type) })), ...(nullable ? [{ type: "null" }] : [])] };
+    return {
+      anyOf: [...types.map((type) => ({ type, ...this.keywordsFor(type) })), ...(nullable ? [{ type: "null" }] : [])],
+    };
   }
 
   /** The keywords that say more about values of one type. */
@@ -96,7 +106,10 @@ export class InferredShape {
       schema.additionalProperties = false;
       const required = names.filter((name) => this.properties.get(name)!.present === this.objects);
       if (required.length > 0) schema.required = required;
-      if (names.length > 0) schema.properties = Object.fromEntries(names.map((name) => [name, this.properties.get(name)!.shape.toSchema()]));
+      if (names.length > 0)
+        schema.properties = Object.fromEntries(
+          names.map((name) => [name, this.properties.get(name)!.shape.toSchema()]),
+        );
     }
     if (type === "array" && this.items) schema.items = this.items.toSchema();
     return schema;

@@ -10,7 +10,12 @@ export function jsonPathOf(tokens: readonly string[]): string {
 
 /** The tokens of a JSON pointer ("/components/schemas/Log" → ["components", "schemas", "Log"]). */
 export function pointerTokens(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** A pointer one level down. */

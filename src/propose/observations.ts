@@ -49,7 +49,12 @@ export interface UnreadableBodies {
  * it keeps does not depend on the order they came in; undefined when `key` is not among them. The evidence of every
  * key left out goes to `overflow`.
  */
-function boundedEntry<V extends { evidence: Evidence }>(map: Map<string, V>, key: string, make: () => V, overflow: () => Evidence): V | undefined {
+function boundedEntry<V extends { evidence: Evidence }>(
+  map: Map<string, V>,
+  key: string,
+  make: () => V,
+  overflow: () => Evidence,
+): V | undefined {
   const found = map.get(key);
   if (found || map.size < MAX_NEW_NAMES) return found ?? entry(map, key, make);
   let largest = key;
@@ -94,7 +99,17 @@ export class Observations {
 
   newProperty(objectPointer: string, name: string, value: unknown, observed: ObservedIn, secret: boolean): void {
     const overflow = () => entry(this.overflow, objectPointer, () => new Evidence());
-    const found = boundedEntry(entry(this.newProperties, objectPointer, () => new Map()), name, () => ({ shape: new InferredShape(secret), evidence: new Evidence(), nameHoldsCredential: false, innerNameHoldsCredential: false }), overflow);
+    const found = boundedEntry(
+      entry(this.newProperties, objectPointer, () => new Map()),
+      name,
+      () => ({
+        shape: new InferredShape(secret),
+        evidence: new Evidence(),
+        nameHoldsCredential: false,
+        innerNameHoldsCredential: false,
+      }),
+      overflow,
+    );
     if (!found) return overflow().add(observed);
     if (observed.redactor.text(name) !== name) found.nameHoldsCredential = true;
     if (credentialInNames(value, observed.redactor)) found.innerNameHoldsCredential = true;
@@ -103,16 +118,29 @@ export class Observations {
   }
 
   missing(objectPointer: string, name: string, observed: ObservedIn): void {
-    entry(entry(this.missingRequired, objectPointer, () => new Map()), name, () => new Evidence()).add(observed);
+    entry(
+      entry(this.missingRequired, objectPointer, () => new Map()),
+      name,
+      () => new Evidence(),
+    ).add(observed);
   }
 
   unadmittedType(pointer: string, type: JsonType, value: unknown, observed: ObservedIn, secret: boolean): void {
-    entry(entry(this.unadmittedTypes, pointer, () => new Map()), type, () => new Evidence()).add(observed, value, secret);
+    entry(
+      entry(this.unadmittedTypes, pointer, () => new Map()),
+      type,
+      () => new Evidence(),
+    ).add(observed, value, secret);
   }
 
   newEnumValue(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void {
     const overflow = () => entry(this.overflow, pointer, () => new Evidence());
-    const found = boundedEntry(entry(this.newEnumValues, pointer, () => new Map()), JSON.stringify(value), () => ({ value, evidence: new Evidence(), holdsCredential: false }), overflow);
+    const found = boundedEntry(
+      entry(this.newEnumValues, pointer, () => new Map()),
+      JSON.stringify(value),
+      () => ({ value, evidence: new Evidence(), holdsCredential: false }),
+      overflow,
+    );
     if (!found) return overflow().add(observed);
     if (typeof value === "string" && observed.redactor.text(value) !== value) found.holdsCredential = true;
     found.evidence.add(observed, value, secret);
@@ -123,14 +151,19 @@ export class Observations {
   }
 
   newStatus(responsesPointer: string, status: string, body: unknown, observed: ObservedIn): void {
-    const found: NewStatus = entry(entry(this.newStatuses, responsesPointer, () => new Map()), status, () => ({ shape: new InferredShape(), evidence: new Evidence(), nameHoldsCredential: false }));
+    const found: NewStatus = entry(
+      entry(this.newStatuses, responsesPointer, () => new Map()),
+      status,
+      () => ({ shape: new InferredShape(), evidence: new Evidence(), nameHoldsCredential: false }),
+    );
     if (credentialInNames(body, observed.redactor)) found.nameHoldsCredential = true;
     found.shape.add(body);
     found.evidence.add(observed, body);
     const value = exampleBody(body, observed.redactor);
     const json = JSON.stringify(value);
     const current = found.example?.json;
-    if (current === undefined || json.length < current.length || (json.length === current.length && json < current)) found.example = { json, value };
+    if (current === undefined || json.length < current.length || (json.length === current.length && json < current))
+      found.example = { json, value };
   }
 
   unionUnexplained(pointer: string, observed: ObservedIn): void {
@@ -138,6 +171,11 @@ export class Observations {
   }
 
   unreadableBody(operationId: string, status: number, reason: string, observed: ObservedIn): void {
-    entry(this.unreadable, `${operationId} ${status}`, () => ({ operationId, status, reason, evidence: new Evidence() })).evidence.add(observed);
+    entry(this.unreadable, `${operationId} ${status}`, () => ({
+      operationId,
+      status,
+      reason,
+      evidence: new Evidence(),
+    })).evidence.add(observed);
   }
 }

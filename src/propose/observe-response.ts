@@ -32,8 +32,15 @@ export class ResponseObserver {
   private readonly operations: Map<string, WalkedOperation>;
   private readonly walk: SchemaWalk;
 
-  constructor(spec: OpenApiDocument, private readonly observations: Observations) {
-    this.operations = new Map(walkOperations(spec).flatMap((operation) => (operation.operationId === undefined ? [] : [[operation.operationId, operation]])));
+  constructor(
+    spec: OpenApiDocument,
+    private readonly observations: Observations,
+  ) {
+    this.operations = new Map(
+      walkOperations(spec).flatMap((operation) =>
+        operation.operationId === undefined ? [] : [[operation.operationId, operation]],
+      ),
+    );
     this.walk = new SchemaWalk(spec);
   }
 
@@ -42,7 +49,11 @@ export class ResponseObserver {
     if (!operation) return;
     this.observations.responses++;
     const status = exchange.response.status;
-    const observed: ObservedIn = { place: `${exchange.operationId} ${status}`, request: requestLabel(exchange), redactor: exchange.redactor };
+    const observed: ObservedIn = {
+      place: `${exchange.operationId} ${status}`,
+      request: requestLabel(exchange),
+      redactor: exchange.redactor,
+    };
     if (!exchange.parsed.ok) {
       this.observations.unreadableBody(exchange.operationId, status, exchange.parsed.violation.message, observed);
       return;
@@ -53,6 +64,7 @@ export class ResponseObserver {
       this.observations.newStatus(childPointer(operation.pointer, "responses"), String(status), body, observed);
       return;
     }
-    if (response.json) this.walk.walk(body, response.json.schema, response.json.schemaPointer, observed, this.observations);
+    if (response.json)
+      this.walk.walk(body, response.json.schema, response.json.schemaPointer, observed, this.observations);
   }
 }

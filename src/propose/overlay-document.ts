@@ -20,7 +20,11 @@ export const NOTHING_TO_PROPOSE: OverlayAction = {
   update: {},
 };
 
-export function overlayDocument(spec: OpenApiDocument, actions: OverlayAction[], notProposed: NotProposed[]): OverlayDocument {
+export function overlayDocument(
+  spec: OpenApiDocument,
+  actions: OverlayAction[],
+  notProposed: NotProposed[],
+): OverlayDocument {
   const title = typeof spec.info?.title === "string" ? spec.info.title : "the API";
   const version = typeof spec.info?.version === "string" ? spec.info.version : "0.0.0";
   return {

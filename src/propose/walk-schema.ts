@@ -24,24 +24,44 @@ export interface DeviationSink {
 
 type Schema = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Schema => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Schema =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Counts deviations without keeping them: tells whether a union branch already accepts a value. */
 class DeviationCount implements DeviationSink {
   count = 0;
-  newProperty() { this.count++; }
-  missing() { this.count++; }
-  unadmittedType() { this.count++; }
-  newEnumValue() { this.count++; }
-  failedFormat() { this.count++; }
-  unionUnexplained() { this.count++; }
+  newProperty() {
+    this.count++;
+  }
+  missing() {
+    this.count++;
+  }
+  unadmittedType() {
+    this.count++;
+  }
+  newEnumValue() {
+    this.count++;
+  }
+  failedFormat() {
+    this.count++;
+  }
+  unionUnexplained() {
+    this.count++;
+  }
 }
 
 export class SchemaWalk {
   constructor(private readonly spec: OpenApiDocument) {}
 
   /** Records where `value` departs from the schema `node`, written at `pointer` of the spec. */
-  walk(value: unknown, node: unknown, pointer: string, observed: ObservedIn, sink: DeviationSink, secret = false): void {
+  walk(
+    value: unknown,
+    node: unknown,
+    pointer: string,
+    observed: ObservedIn,
+    sink: DeviationSink,
+    secret = false,
+  ): void {
     let located;
     try {
       located = followRefs(this.spec, node, pointer);
@@ -51,33 +71,58 @@ export class SchemaWalk {
     const schema = located.value;
     const at = located.pointer;
     if (!isObject(schema)) return;
-    if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, index) => this.walk(value, branch, childPointer(at, "allOf", index), observed, sink, secret));
+    if (Array.isArray(schema.allOf))
+      schema.allOf.forEach((branch, index) =>
+        this.walk(value, branch, childPointer(at, "allOf", index), observed, sink, secret),
+      );
     for (const keyword of ["anyOf", "oneOf"] as const) {
-      if (Array.isArray(schema[keyword])) this.walkUnion(value, schema[keyword] as unknown[], childPointer(at, keyword), observed, sink, secret);
+      if (Array.isArray(schema[keyword]))
+        this.walkUnion(value, schema[keyword] as unknown[], childPointer(at, keyword), observed, sink, secret);
     }
     const type = jsonTypeOf(value);
     const admitted = schema.type === undefined || typeAdmits(schema.type, type);
     if (!admitted) sink.unadmittedType(at, type, value, observed, secret);
-    if (Array.isArray(schema.enum) && !schema.enum.some((listed) => isDeepStrictEqual(listed, value))) sink.newEnumValue(at, value, observed, secret);
-    if (typeof value === "string" && typeof schema.format === "string" && !satisfiesFormat(value, schema.format)) sink.failedFormat(at, value, observed, secret);
+    if (Array.isArray(schema.enum) && !schema.enum.some((listed) => isDeepStrictEqual(listed, value)))
+      sink.newEnumValue(at, value, observed, secret);
+    if (typeof value === "string" && typeof schema.format === "string" && !satisfiesFormat(value, schema.format))
+      sink.failedFormat(at, value, observed, secret);
     if (!admitted) return;
     if (type === "object") this.walkObject(value as Schema, schema, at, observed, sink, secret);
     if (type === "array" && schema.items !== undefined) {
-      (value as unknown[]).forEach((item) => this.walk(item, schema.items, childPointer(at, "items"), observed, sink, secret));
+      (value as unknown[]).forEach((item) =>
+        this.walk(item, schema.items, childPointer(at, "items"), observed, sink, secret),
+      );
     }
   }
 
-  private walkObject(value: Schema, schema: Schema, at: string, observed: ObservedIn, sink: DeviationSink, secret: boolean): void {
+  private walkObject(
+    value: Schema,
+    schema: Schema,
+    at: string,
+    observed: ObservedIn,
+    sink: DeviationSink,
+    secret: boolean,
+  ): void {
     const properties = isObject(schema.properties) ? schema.properties : {};
     for (const name in value) {
       if (!Object.hasOwn(value, name)) continue;
       const under = secret || suggestsSecret(name);
-      if (Object.hasOwn(properties, name)) this.walk(value[name], properties[name], childPointer(at, "properties", name), observed, sink, under);
+      if (Object.hasOwn(properties, name))
+        this.walk(value[name], properties[name], childPointer(at, "properties", name), observed, sink, under);
       else if (schema.additionalProperties === false) sink.newProperty(at, name, value[name], observed, under);
-      else if (isObject(schema.additionalProperties)) this.walk(value[name], schema.additionalProperties, childPointer(at, "additionalProperties"), observed, sink, under);
+      else if (isObject(schema.additionalProperties))
+        this.walk(
+          value[name],
+          schema.additionalProperties,
+          childPointer(at, "additionalProperties"),
+          observed,
+          sink,
+          under,
+        );
     }
     if (Array.isArray(schema.required)) {
-      for (const name of schema.required) if (typeof name === "string" && !Object.hasOwn(value, name)) sink.missing(at, name, observed);
+      for (const name of schema.required)
+        if (typeof name === "string" && !Object.hasOwn(value, name)) sink.missing(at, name, observed);
     }
   }
 
@@ -85,7 +130,14 @@ export class SchemaWalk {
    * A value some branch already accepts needs nothing. Otherwise, for a union of object schemas, the branch the branch
    * rule chooses; a union of other schemas is left alone (no single branch can be said to be meant).
    */
-  private walkUnion(value: unknown, branches: unknown[], at: string, observed: ObservedIn, sink: DeviationSink, secret: boolean): void {
+  private walkUnion(
+    value: unknown,
+    branches: unknown[],
+    at: string,
+    observed: ObservedIn,
+    sink: DeviationSink,
+    secret: boolean,
+  ): void {
     const located = branches.map((branch, index) => {
       try {
         return followRefs(this.spec, branch, childPointer(at, index));
@@ -99,7 +151,11 @@ export class SchemaWalk {
       return count.count === 0;
     };
     if (branches.some((_, index) => accepts(index))) return;
-    const objectBranches = located.map((branch) => (isObject(branch?.value) && (branch.value.type === "object" || isObject(branch.value.properties)) ? branch.value : undefined));
+    const objectBranches = located.map((branch) =>
+      isObject(branch?.value) && (branch.value.type === "object" || isObject(branch.value.properties))
+        ? branch.value
+        : undefined,
+    );
     if (!isObject(value) || objectBranches.some((branch) => branch === undefined)) {
       sink.unionUnexplained(at, observed);
       return;

@@ -4,13 +4,15 @@ import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { valueAtPointer } from "../openapi/json-pointer.ts";
 import { childPointer, pointerTokens } from "./json-path.ts";
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Objects merge key by key; anything else replaces. The actions never merge into a list (they remove it first). */
 function merge(target: unknown, update: unknown): unknown {
   if (!isObject(target) || !isObject(update)) return structuredClone(update);
   const merged: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(update)) merged[key] = Object.hasOwn(target, key) ? merge(target[key], value) : structuredClone(value);
+  for (const [key, value] of Object.entries(update))
+    merged[key] = Object.hasOwn(target, key) ? merge(target[key], value) : structuredClone(value);
   return merged;
 }
 

@@ -14,5 +14,6 @@ export interface Redactor {
 /** The redactor of code that holds no credentials (the standalone validator): it only cuts. */
 export const NO_SECRETS: Redactor = {
   text: (value) => value,
-  cut: (value, maxLength) => (value.length > maxLength ? { text: value.slice(0, maxLength), cut: true } : { text: value, cut: false }),
+  cut: (value, maxLength) =>
+    value.length > maxLength ? { text: value.slice(0, maxLength), cut: true } : { text: value, cut: false },
 };

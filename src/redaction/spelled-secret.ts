@@ -7,9 +7,19 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** A regular-expression atom for one character of a spelling: hex letters match in either case. */
 type Atom = string;
 
-const hexAtoms = (hex: string): Atom[] => [...hex].map((d) => (/[a-f]/i.test(d) ? `[${d.toLowerCase()}${d.toUpperCase()}]` : d));
+const hexAtoms = (hex: string): Atom[] =>
+  [...hex].map((d) => (/[a-f]/i.test(d) ? `[${d.toLowerCase()}${d.toUpperCase()}]` : d));
 
-const JSON_SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "/": "\\/", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "/": "\\/",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
 
 /** The spellings of one code point, each as a list of atoms. */
 function spellingsOf(char: string): Atom[][] {
@@ -17,7 +27,8 @@ function spellingsOf(char: string): Atom[][] {
   const utf8 = [...Buffer.from(char, "utf8")];
   spellings.push(utf8.flatMap((byte) => ["%", ...hexAtoms(byte.toString(16).padStart(2, "0"))]));
   const units: Atom[] = [];
-  for (let i = 0; i < char.length; i++) units.push("\\\\", "u", ...hexAtoms(char.charCodeAt(i).toString(16).padStart(4, "0")));
+  for (let i = 0; i < char.length; i++)
+    units.push("\\\\", "u", ...hexAtoms(char.charCodeAt(i).toString(16).padStart(4, "0")));
   spellings.push(units);
   if (char === " ") spellings.push(["\\+"]);
   const short = JSON_SHORT[char];
@@ -47,7 +58,10 @@ export function spelledSecret(secret: string): SpelledSecret {
   for (let k = chars.length - 1; k >= 0; k--) {
     const spellings = chars[k]!;
     const partial = spellings.flatMap((atoms) => atoms.slice(1).map((_, n) => atoms.slice(0, n + 1).join("")));
-    const complete = k < chars.length - 1 ? [`${group(spellings.map((atoms) => atoms.join("")))}${beginning ? `(?:${beginning})?` : ""}`] : [];
+    const complete =
+      k < chars.length - 1
+        ? [`${group(spellings.map((atoms) => atoms.join("")))}${beginning ? `(?:${beginning})?` : ""}`]
+        : [];
     beginning = group([...partial, ...complete].length > 0 ? [...partial, ...complete] : ["(?!)"]);
   }
   const reach = chars.reduce((sum, spellings) => sum + Math.max(...spellings.map((atoms) => atoms.length)), 0);
@@ -67,7 +81,10 @@ interface Spelling {
 /** The spellings of one code point as text, the same ones `spellingsOf` writes as patterns. */
 function plainSpellingsOf(char: string): Spelling[] {
   const spellings: Spelling[] = [{ text: char, fold: false, whole: true }];
-  spellings.push({ text: [...Buffer.from(char, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join(""), fold: true });
+  spellings.push({
+    text: [...Buffer.from(char, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join(""),
+    fold: true,
+  });
   let units = "";
   for (let i = 0; i < char.length; i++) units += `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`;
   spellings.push({ text: units, fold: true });
@@ -96,7 +113,9 @@ function holds(text: string, at: number, spelling: Spelling, length: number): bo
 export function beginningMatcher(secrets: readonly string[]): (text: string) => number {
   const spelled = secrets.map((secret) => [...secret].map(plainSpellingsOf));
   // A beginning starts with the first character of a spelling of a secret's first character (never a hex digit).
-  const starts = new Set(spelled.flatMap((chars) => (chars.length > 0 ? chars[0]!.map((spelling) => spelling.text[0]!) : [])));
+  const starts = new Set(
+    spelled.flatMap((chars) => (chars.length > 0 ? chars[0]!.map((spelling) => spelling.text[0]!) : [])),
+  );
   return (text) => {
     // The (secret, character, position) states already found to lead nowhere: a run of characters with more than one
     // spelling (`\` is `\` or `\\`) can be split in exponentially many ways, each reaching the same states.

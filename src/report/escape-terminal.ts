@@ -16,7 +16,9 @@ export function visibleEscape(char: string): string {
 
 /** Cuts an untrusted field to {@link MAX_FIELD_CHARS} UTF-16 units, marking the cut. */
 export function boundField(text: string): string {
-  return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}… (cut, ${text.length} characters in all)` : text;
+  return text.length > MAX_FIELD_CHARS
+    ? `${text.slice(0, MAX_FIELD_CHARS)}… (cut, ${text.length} characters in all)`
+    : text;
 }
 
 /**

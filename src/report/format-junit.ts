@@ -10,7 +10,10 @@ export function formatJunit(report: DriftReport): string {
     const open = `    <testcase classname="video-logs.${xml(check.operation)}" name="${xml(check.name)}" time="${(check.durationMs / 1000).toFixed(3)}"`;
     // Each server-sent field is escaped on its own, so only our own line breaks separate the lines.
     const details = [
-      ...check.violations.map((v) => `${v.known ? "known " : ""}${xml(v.kind)} [${xml(v.check)}] ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`),
+      ...check.violations.map(
+        (v) =>
+          `${v.known ? "known " : ""}${xml(v.kind)} [${xml(v.check)}] ${xml(v.pointer || "/")}: ${xml(v.message)} (expected ${xml(v.expected)}, actual ${xml(v.actual)})`,
+      ),
       ...(check.error ? [`no response: ${xml(check.error)}`] : []),
       ...(check.requestId ? [`request id: ${xml(check.requestId)}`] : []),
       `repro: ${xml(check.curl)}`,
@@ -19,7 +22,8 @@ export function formatJunit(report: DriftReport): string {
       const additive = check.violations.length ? `\n      <system-out>${details}</system-out>\n    </testcase>` : "";
       return additive ? `${open}>${additive}` : `${open}/>`;
     }
-    const first = check.error ?? (check.violations[0] ? `${check.violations[0].check}: ${check.violations[0].message}` : "drift");
+    const first =
+      check.error ?? (check.violations[0] ? `${check.violations[0].check}: ${check.violations[0].message}` : "drift");
     return `${open}>\n      <failure message="${xml(first)}" type="${check.error ? "no-response" : "drift"}">${details}</failure>\n    </testcase>`;
   });
   return [

@@ -8,7 +8,11 @@ import { skippedEntryLines } from "./skipped-entries.ts";
 export function formatMarkdown(report: DriftReport): string {
   const icon = reportFailed(report) ? "❌" : report.summary.errors || report.recording?.judged === 0 ? "⚠️" : "✅";
   const out = [`### ${icon} Video Logs API drift check`, "", md(summaryLine(report)), ""];
-  const remarks = [...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`), ...skippedEntryLines(report).map((line) => `skipped ${line}`), ...report.notes];
+  const remarks = [
+    ...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`),
+    ...skippedEntryLines(report).map((line) => `skipped ${line}`),
+    ...report.notes,
+  ];
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const rows = report.checks.flatMap((check) =>
     check.error
@@ -23,7 +27,17 @@ export function formatMarkdown(report: DriftReport): string {
   } else {
     out.push("| kind | check | request | status | pointer | problem |", "|---|---|---|---|---|---|", ...rows, "");
     const repro = report.checks.filter((c) => c.error || c.violations.length);
-    out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro.map((c) => c.curl), "sh"), "", "</details>", "");
+    out.push(
+      "<details><summary>Reproduce</summary>",
+      "",
+      ...markdownFence(
+        repro.map((c) => c.curl),
+        "sh",
+      ),
+      "",
+      "</details>",
+      "",
+    );
   }
   return out.join("\n");
 }

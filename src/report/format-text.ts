@@ -12,7 +12,9 @@ export function summaryLine(report: DriftReport): string {
   // A recording that held nothing to judge is as incomplete as a check whose requests got no answer.
   const verdict = reportFailed(report) ? "DRIFT" : errors > 0 || recording?.judged === 0 ? "INCOMPLETE" : "OK";
   const judged = `${checked} checked, ${passed} passed, ${breaking} breaking, ${additive} additive`;
-  const counts = recording ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged` : `${requests} requests, ${judged}`;
+  const counts = recording
+    ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
+    : `${requests} requests, ${judged}`;
   return `${verdict}: ${counts}${errors ? `, ${errors} without response` : ""} (${describeTarget(report.target)})`;
 }
 

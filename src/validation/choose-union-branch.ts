@@ -28,7 +28,10 @@ export function branchEvidence(value: unknown, branch: Pick<UnionBranch, "requir
  * the fewest undeclared properties at that level; on a tie, the branch declared first in the union. What lies inside
  * the value's properties (their types, their own unknown keys, array lengths) never decides.
  */
-export function chooseUnionBranch(value: unknown, branches: readonly Pick<UnionBranch, "required" | "properties">[]): number {
+export function chooseUnionBranch(
+  value: unknown,
+  branches: readonly Pick<UnionBranch, "required" | "properties">[],
+): number {
   let best = 0;
   let bestEvidence: BranchEvidence | undefined;
   branches.forEach((branch, index) => {

@@ -36,7 +36,11 @@ function typeViolation(error: ValidationError, value: unknown, context: ExplainC
     const wanted = /\b(number|integer)\b/.test(expected) ? `a finite ${expected}` : expected;
     return { ...base, message: `expected ${wanted}, got ${written}`, actual: written };
   }
-  return { ...base, message: `expected ${expected}, got ${describeType(value)}`, actual: shortJson(value, context.redactor) };
+  return {
+    ...base,
+    message: `expected ${expected}, got ${describeType(value)}`,
+    actual: shortJson(value, context.redactor),
+  };
 }
 
 function toViolation(error: ValidationError, context: ExplainContext): Violation {
@@ -121,7 +125,10 @@ function explainUnion(error: ValidationError, context: ExplainContext): Violatio
   // A oneOf fails on a value that matches several branches; no single branch explains that, ajv's errors do.
   if (chosen.validate(value)) return undefined;
   // The branch's pointers are relative to the union's value; prefixed, they are relative to the whole body.
-  const errors = (chosen.validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
+  const errors = (chosen.validate.errors ?? []).map((e) => ({
+    ...e,
+    instancePath: error.instancePath + e.instancePath,
+  }));
   return explainErrors(errors, context);
 }
 

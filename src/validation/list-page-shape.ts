@@ -28,6 +28,7 @@ export function listPageShapeViolation(page: unknown, redactor: Redactor): Viola
   if (links === undefined || links === null) return undefined;
   if (!isPlainObject(links)) return shapeViolation("/links", "an object", links, redactor);
   const next = links.next;
-  if (next !== undefined && next !== null && typeof next !== "string") return shapeViolation("/links/next", "a string", next, redactor);
+  if (next !== undefined && next !== null && typeof next !== "string")
+    return shapeViolation("/links/next", "a string", next, redactor);
   return undefined;
 }

@@ -20,7 +20,8 @@ export function numberLiteralAt(text: string, pointer: string): string | undefin
   const target = pointer === "" ? [] : pointer.slice(1).split("/");
   const stack: Frame[] = [];
   const tokenOf = (frame: Frame): string => (frame.array ? String(frame.index) : escapeToken(frame.key ?? ""));
-  const isAtTarget = (): boolean => stack.length === target.length && stack.every((frame, i) => tokenOf(frame) === target[i]);
+  const isAtTarget = (): boolean =>
+    stack.length === target.length && stack.every((frame, i) => tokenOf(frame) === target[i]);
   let found: string | undefined;
   let i = 0;
   while (i < text.length) {

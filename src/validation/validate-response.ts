@@ -48,7 +48,9 @@ export function validateResponse(
   if (validate(body)) return [];
   // Only a rejected body pays for collecting every error, and the first one for building the detailed validators.
   const detailed = detailedValidators();
-  const explain = (detailed.responseValidators as Readonly<Record<string, Readonly<Record<string, Validator>>>>)[operationId]![String(status)]!;
+  const explain = (detailed.responseValidators as Readonly<Record<string, Readonly<Record<string, Validator>>>>)[
+    operationId
+  ]![String(status)]!;
   explain(body);
   const violations = explainErrors(explain.errors ?? [], {
     body,

@@ -4,7 +4,11 @@ import { shortJson } from "./short-json.ts";
 import type { Violation } from "./violation.ts";
 
 /** A status other than the ones expected (or declared, when `declaredFor` names the operation). */
-export function statusViolation(expected: readonly (number | string)[], actual: number | string, declaredFor?: string): Violation {
+export function statusViolation(
+  expected: readonly (number | string)[],
+  actual: number | string,
+  declaredFor?: string,
+): Violation {
   return {
     pointer: "",
     kind: "breaking",
@@ -18,8 +22,20 @@ export function statusViolation(expected: readonly (number | string)[], actual: 
 }
 
 /** A pagination link that would loop, or that is not a URL at all. */
-export function paginationViolation(message: string, next: string, redactor: Redactor, expected = "a link to another page"): Violation {
-  return { pointer: "/links/next", kind: "breaking", keyword: "pagination", message, expected, actual: shortJson(next, redactor) };
+export function paginationViolation(
+  message: string,
+  next: string,
+  redactor: Redactor,
+  expected = "a link to another page",
+): Violation {
+  return {
+    pointer: "/links/next",
+    kind: "breaking",
+    keyword: "pagination",
+    message,
+    expected,
+    actual: shortJson(next, redactor),
+  };
 }
 
 /** A body the client stopped reading at its `maxBodyBytes`: the server answered, with more than any page should be. */

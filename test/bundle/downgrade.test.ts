@@ -22,7 +22,11 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
     const out = downgradeTo30(docWith({}));
     expect(out.openapi).toBe("3.0.3");
     expect(out).not.toHaveProperty("jsonSchemaDialect");
-    expect(out.info).toEqual({ title: "t", version: "1", license: { name: "MIT", url: "https://spdx.org/licenses/MIT.html" } });
+    expect(out.info).toEqual({
+      title: "t",
+      version: "1",
+      license: { name: "MIT", url: "https://spdx.org/licenses/MIT.html" },
+    });
   });
 
   it("keeps an existing license url instead of replacing it with the SPDX one", () => {
@@ -36,7 +40,10 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
       docWith({
         A: {
           type: "object",
-          properties: { name: { type: ["string", "null"] }, tags: { type: "array", items: { type: ["integer", "null"] } } },
+          properties: {
+            name: { type: ["string", "null"] },
+            tags: { type: "array", items: { type: ["integer", "null"] } },
+          },
         },
       }),
     );
@@ -66,7 +73,9 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
   });
 
   it("turns numeric exclusive bounds into the boolean 3.0 form", () => {
-    const out = downgradeTo30(docWith({ R: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 10, maximum: 5 } }));
+    const out = downgradeTo30(
+      docWith({ R: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 10, maximum: 5 } }),
+    );
     // maximum 5 is tighter than "below 10", so the exclusive upper bound goes.
     expect(schemasOf(out).R).toEqual({ type: "number", minimum: 0, exclusiveMinimum: true, maximum: 5 });
   });
@@ -123,7 +132,18 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
               parameters: [{ name: "q", in: "query", schema: { const: "x" } }],
               responses: {},
               callbacks: {
-                done: { "{$request.query.url}": { post: { responses: { "200": { description: "", content: { "application/json": { schema: { type: ["string", "null"] } } } } } } } },
+                done: {
+                  "{$request.query.url}": {
+                    post: {
+                      responses: {
+                        "200": {
+                          description: "",
+                          content: { "application/json": { schema: { type: ["string", "null"] } } },
+                        },
+                      },
+                    },
+                  },
+                },
               },
             },
           },
@@ -132,9 +152,17 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
       },
     );
     const out = downgradeTo30(doc);
-    expect(out.paths["/a"].parameters[0].schema).toEqual({ type: "integer", nullable: true, minimum: 0, exclusiveMinimum: true });
+    expect(out.paths["/a"].parameters[0].schema).toEqual({
+      type: "integer",
+      nullable: true,
+      minimum: 0,
+      exclusiveMinimum: true,
+    });
     expect(out.paths["/a"].get.parameters[0].schema).toEqual({ enum: ["x"] });
-    expect(out.paths["/a"].get.callbacks.done["{$request.query.url}"].post.responses["200"].content["application/json"].schema).toEqual({
+    expect(
+      out.paths["/a"].get.callbacks.done["{$request.query.url}"].post.responses["200"].content["application/json"]
+        .schema,
+    ).toEqual({
       type: "string",
       nullable: true,
     });

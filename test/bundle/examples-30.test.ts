@@ -30,12 +30,17 @@ function collectExamples(doc: OpenApiDocument): ExampleCase[] {
       const label = `${operation.operationId} ${status}`;
       const { schemaPointer } = json;
       if ("example" in json) cases.push({ label: `${label} example`, schemaPointer, value: json.example });
-      for (const [name, value] of Object.entries(json.examples)) cases.push({ label: `${label} ${name}`, schemaPointer, value });
+      for (const [name, value] of Object.entries(json.examples))
+        cases.push({ label: `${label} ${name}`, schemaPointer, value });
     }
   }
   for (const [name, schema] of Object.entries<any>(doc.components?.schemas ?? {})) {
     if ("example" in schema) {
-      cases.push({ label: `schema ${name}`, schemaPointer: `/components/schemas/${escapeToken(name)}`, value: schema.example });
+      cases.push({
+        label: `schema ${name}`,
+        schemaPointer: `/components/schemas/${escapeToken(name)}`,
+        value: schema.example,
+      });
     }
   }
   return cases;
@@ -64,10 +69,10 @@ beforeAll(async () => {
   // judge instances (date-time and date are then asserted; `uuid` is not a 3.0 format and stays unchecked).
   setShouldValidateFormat(false);
   for (const { schemaPointer } of cases) await validatorFor(schemaPointer);
-  for (const name of ["Log", "LogStatus", "VideoLog", "ListLogsPage"]) await validatorFor(`/components/schemas/${name}`);
+  for (const name of ["Log", "LogStatus", "VideoLog", "ListLogsPage"])
+    await validatorFor(`/components/schemas/${name}`);
   setShouldValidateFormat(true);
 }, 30_000);
-
 
 const schemaCheck = (pointer: string): Validator => {
   const found = validators.get(pointer);

@@ -45,7 +45,10 @@ describe("Prism mocking the 3.0 file", () => {
   it.each(["completed_log", "in_progress_log", "deleted_log"])(
     "serves the named example %s of get_log, nulls included, unchanged",
     async (name) => {
-      const { status, body } = await get(`/api/video/logs/${LOG_ID}`, { authorization: AUTH, prefer: `example=${name}` });
+      const { status, body } = await get(`/api/video/logs/${LOG_ID}`, {
+        authorization: AUTH,
+        prefer: `example=${name}`,
+      });
       expect(status).toBe(200);
       expect(body).toEqual(bundle.doc30.components.examples[name].value);
       expect(validateResponse("get_log", status, body, { mode: "strict" })).toEqual([]);

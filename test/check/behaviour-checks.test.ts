@@ -2,7 +2,14 @@
 // faithful, then one fault each.
 import { afterEach, describe, expect, it } from "vitest";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
-import { CHECKS, createVideoLogsClient, reportFailed, runDriftCheck, type DriftCheckOptions, type DriftReport } from "../../src/index.ts";
+import {
+  CHECKS,
+  createVideoLogsClient,
+  reportFailed,
+  runDriftCheck,
+  type DriftCheckOptions,
+  type DriftReport,
+} from "../../src/index.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { FAULTS, standInLogs, startStandInSpace, type Fault, type StandInOptions } from "../helpers/stand-in-space.ts";
@@ -15,7 +22,8 @@ afterEach(async () => {
 
 async function check(space: StandInOptions, options: Partial<DriftCheckOptions> = {}): Promise<DriftReport> {
   server = await startStandInSpace(space);
-  const client = (apiToken: string) => createVideoLogsClient({ baseUrl: server!.url, projectId: PROJECT_ID, apiToken, retries: 0 });
+  const client = (apiToken: string) =>
+    createVideoLogsClient({ baseUrl: server!.url, projectId: PROJECT_ID, apiToken, retries: 0 });
   return runDriftCheck({
     client: client(API_TOKEN),
     wrongCredentialsClient: client(WRONG_API_TOKEN),
@@ -38,39 +46,66 @@ describe("the drift check against the stand-in space", () => {
     expect(report.summary.requests).toBe(server!.requests.length);
     // Every kind of request was sent: listings, filtered listings, items, negative data, credentials.
     expect(new Set(report.checks.map((c) => c.kind))).toEqual(
-      new Set(["page", "filtered-page", "sampled-item", "unknown-item", "malformed-id", "invalid-parameter", "unknown-parameter", "no-credentials", "wrong-credentials"]),
+      new Set([
+        "page",
+        "filtered-page",
+        "sampled-item",
+        "unknown-item",
+        "malformed-id",
+        "invalid-parameter",
+        "unknown-parameter",
+        "no-credentials",
+        "wrong-credentials",
+      ]),
     );
     // Listings read at least two pages, each pinned with created_before at the tour's start.
     const pages = report.checks.filter((c) => c.kind === "page");
     expect(pages.filter((c) => c.name.includes("page 2")).length).toBeGreaterThan(0);
-    expect(pages.every((c) => new URL(c.url).searchParams.has("created_before") || c.name.includes("page "))).toBe(true);
-    const firstUrls = server!.requests.filter((r) => r.url.startsWith("/api/video/logs?") && !r.url.includes("page_token")).map((r) => r.url);
-    expect(firstUrls.filter((u) => /include_deleted=(true|false)/.test(u)).every((u) => u.includes("created_before="))).toBe(true);
+    expect(pages.every((c) => new URL(c.url).searchParams.has("created_before") || c.name.includes("page "))).toBe(
+      true,
+    );
+    const firstUrls = server!.requests
+      .filter((r) => r.url.startsWith("/api/video/logs?") && !r.url.includes("page_token"))
+      .map((r) => r.url);
+    expect(
+      firstUrls.filter((u) => /include_deleted=(true|false)/.test(u)).every((u) => u.includes("created_before=")),
+    ).toBe(true);
     // An in-progress log (its charge grows with every read) was got by id: only its stable fields were compared.
     const inProgress = standInLogs().find((log) => log.status === "in-progress")!;
-    expect(report.checks.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`)).toBe(true);
+    expect(report.checks.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`)).toBe(
+      true,
+    );
     // The unknown parameter is a note, not a finding.
-    expect(report.checks.find((c) => c.kind === "unknown-parameter")?.notes?.[0]).toMatch(/^negative-data: the unknown query parameter .* was accepted \(200\)/);
+    expect(report.checks.find((c) => c.kind === "unknown-parameter")?.notes?.[0]).toMatch(
+      /^negative-data: the unknown query parameter .* was accepted \(200\)/,
+    );
     console.log(`default tour against a faithful space of 60 logs: ${report.summary.requests} requests`);
   });
 
-  it.each(Object.entries(FAULTS) as [Fault, string][])("flags the fault %s by the check %s only", async (fault, name) => {
-    const report = await check({ faults: [fault] });
-    expect(reportFailed(report)).toBe(true);
-    expect(failingChecks(report)).toEqual([name]);
-    // Every finding says what was sent (the curl line) and what came back.
-    for (const c of report.checks.filter((c) => c.violations.length)) {
-      expect(c.curl).toMatch(/^curl /);
-      expect(c.status).not.toBeNull();
-    }
-  });
+  it.each(Object.entries(FAULTS) as [Fault, string][])(
+    "flags the fault %s by the check %s only",
+    async (fault, name) => {
+      const report = await check({ faults: [fault] });
+      expect(reportFailed(report)).toBe(true);
+      expect(failingChecks(report)).toEqual([name]);
+      // Every finding says what was sent (the curl line) and what came back.
+      for (const c of report.checks.filter((c) => c.violations.length)) {
+        expect(c.curl).toMatch(/^curl /);
+        expect(c.status).not.toBeNull();
+      }
+    },
+  );
 
   it("flags a listing that ignores created_after on its first page as parameters-honoured", async () => {
     const report = await check({ faults: ["ignore-created-after"] });
     const flagged = report.checks.filter((c) => c.violations.length > 0);
     expect(flagged[0]!.kind).toBe("filtered-page");
     expect(flagged[0]!.url).toContain("created_after=");
-    expect(flagged[0]!.violations[0]).toMatchObject({ check: "parameters-honoured", keyword: "filter", kind: "breaking" });
+    expect(flagged[0]!.violations[0]).toMatchObject({
+      check: "parameters-honoured",
+      keyword: "filter",
+      kind: "breaking",
+    });
   });
 
   it("honours a 429 with Retry-After, counting the retried request, and reports no finding", async () => {
@@ -111,7 +146,10 @@ describe("the drift check against the stand-in space", () => {
   });
 
   it("runs only the selected checks and sends only the requests they need", async () => {
-    const report = await check({ faults: ["answer-without-credentials", "send-text-plain"] }, { checks: ["authentication"] });
+    const report = await check(
+      { faults: ["answer-without-credentials", "send-text-plain"] },
+      { checks: ["authentication"] },
+    );
     expect(report.checksRun).toEqual(["authentication"]);
     expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
     expect(failingChecks(report)).toEqual(["authentication"]);
@@ -121,7 +159,16 @@ describe("the drift check against the stand-in space", () => {
 
   it("skips, with a note, the checks a static mock cannot satisfy when told the target is one", async () => {
     const report = await check({}, { preferStatusHints: true });
-    expect(report.skipped.map((s) => s.check)).toEqual(["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data"]);
-    expect(report.checks.some((c) => c.kind === "no-credentials" || c.kind === "invalid-parameter" || c.kind === "filtered-page")).toBe(false);
+    expect(report.skipped.map((s) => s.check)).toEqual([
+      "parameters-honoured",
+      "pagination-integrity",
+      "cross-endpoint-consistency",
+      "negative-data",
+    ]);
+    expect(
+      report.checks.some(
+        (c) => c.kind === "no-credentials" || c.kind === "invalid-parameter" || c.kind === "filtered-page",
+      ),
+    ).toBe(false);
   });
 });

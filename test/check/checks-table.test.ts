@@ -7,7 +7,10 @@ const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 
 describe("the README's table of checks", () => {
   it("lists every check in order with its Schemathesis counterpart", () => {
-    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (`[a-z_]+`|–) \|/gm)].map((m) => [m[1], m[2] === "–" ? null : m[2]!.slice(1, -1)]);
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (`[a-z_]+`|–) \|/gm)].map((m) => [
+      m[1],
+      m[2] === "–" ? null : m[2]!.slice(1, -1),
+    ]);
     expect(rows).toEqual(CHECKS.map((check) => [check.name, check.schemathesis]));
   });
 });

@@ -10,9 +10,20 @@ const servers = serverPerTest();
 
 async function checkAgainst(handler: Handler) {
   const server = await servers.start(handler);
-  const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
+  const client = createVideoLogsClient({
+    baseUrl: server.url,
+    projectId: PROJECT_ID,
+    apiToken: API_TOKEN,
+    validation: "off",
+    retries: 0,
+  });
   // The conformance checks only: these servers answer every listing alike, whatever its parameters.
-  return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 2, checks: CONFORMANCE_CHECKS });
+  return runDriftCheck({
+    client,
+    target: { baseUrl: server.url, kind: "base-url" },
+    pages: 2,
+    checks: CONFORMANCE_CHECKS,
+  });
 }
 
 const listingWith = (links: Record<string, string>, data: unknown[] = [completedLog]) => ({
@@ -24,20 +35,26 @@ describe("the drift check facing odd answers", () => {
   it.each([
     ["with a Content-Length", true],
     ["chunked", false],
-  ])("reports a 2xx HTML body sent %s as a breaking json violation and a content-type finding", async (_label, withLength) => {
-    const report = await checkAgainst((_req, res) => {
-      const html = "<html>maintenance</html>";
-      res.writeHead(200, { "content-type": "text/html", ...(withLength ? { "content-length": Buffer.byteLength(html) } : {}) });
-      res.end(html);
-    });
-    const listing = report.checks[0]!;
-    expect(listing.status).toBe(200);
-    expect(listing.violations).toMatchObject([
-      { check: "response-schema", keyword: "json", kind: "breaking", pointer: "" },
-      { check: "content-type", keyword: "content-type", kind: "breaking", actual: "text/html" },
-    ]);
-    expect(report.summary.errors).toBe(0);
-  });
+  ])(
+    "reports a 2xx HTML body sent %s as a breaking json violation and a content-type finding",
+    async (_label, withLength) => {
+      const report = await checkAgainst((_req, res) => {
+        const html = "<html>maintenance</html>";
+        res.writeHead(200, {
+          "content-type": "text/html",
+          ...(withLength ? { "content-length": Buffer.byteLength(html) } : {}),
+        });
+        res.end(html);
+      });
+      const listing = report.checks[0]!;
+      expect(listing.status).toBe(200);
+      expect(listing.violations).toMatchObject([
+        { check: "response-schema", keyword: "json", kind: "breaking", pointer: "" },
+        { check: "content-type", keyword: "content-type", kind: "breaking", actual: "text/html" },
+      ]);
+      expect(report.summary.errors).toBe(0);
+    },
+  );
 
   it("reports a links.next that is not a URL on its page and reads no further", async () => {
     const report = await checkAgainst((req, res) =>
@@ -60,9 +77,9 @@ describe("the drift check facing odd answers", () => {
         ? sendJson(res, 200, listingWith({}, [{ ...completedLog, id: ".." }, completedLog]))
         : sendJson(res, 404, { error: "Not Found" }),
     );
-    expect(report.checks.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name)).toEqual([
-      `get_log ${completedLog.id}`,
-    ]);
+    expect(
+      report.checks.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name),
+    ).toEqual([`get_log ${completedLog.id}`]);
     expect(servers.server.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
     expect(report.checks[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
   });

@@ -18,8 +18,18 @@ describe("an empty page with a next link", () => {
       url.searchParams.set("page_token", "2");
       return sendJson(res, 200, { links: { ...links, next: `/api/video/logs?${url.searchParams}` }, data: [] });
     });
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
-    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, sample: 0, checks: [...CONFORMANCE_CHECKS, "pagination-integrity"] });
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      retries: 0,
+    });
+    const report = await runDriftCheck({
+      client,
+      target: { baseUrl: server.url, kind: "base-url" },
+      sample: 0,
+      checks: [...CONFORMANCE_CHECKS, "pagination-integrity"],
+    });
     const pages = report.checks.filter((c) => c.kind === "page");
     expect(pages.map((c) => [c.name.slice(0, 16), c.notes ?? []])).toEqual([
       ["list_logs page 1", ["pagination-integrity: an empty page still links to a next page"]],

@@ -19,7 +19,6 @@ const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
   }`,
 )}`;
 
-
 describe("the package entry", () => {
   // The first page never comes: what the iteration reports is the module it could not load.
   let silent: Server;
@@ -60,9 +59,27 @@ describe("the package entry", () => {
 
     it("runs the same tour, with the same verdicts, as the drift check module", async () => {
       const tour = async (run: typeof runDirectly) => {
-        const client = createVideoLogsClient({ baseUrl: space.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
-        const report = await run({ client, target: { baseUrl: space.url, kind: "base-url" }, now: () => Date.UTC(2026, 0, 1) });
-        return { summary: report.summary, checks: report.checks.map(({ name, kind, status, passed, violations }) => ({ name, kind, status, passed, violations })) };
+        const client = createVideoLogsClient({
+          baseUrl: space.url,
+          projectId: PROJECT_ID,
+          apiToken: API_TOKEN,
+          retries: 0,
+        });
+        const report = await run({
+          client,
+          target: { baseUrl: space.url, kind: "base-url" },
+          now: () => Date.UTC(2026, 0, 1),
+        });
+        return {
+          summary: report.summary,
+          checks: report.checks.map(({ name, kind, status, passed, violations }) => ({
+            name,
+            kind,
+            status,
+            passed,
+            violations,
+          })),
+        };
       };
       const [lazily, directly] = [await tour(runDriftCheck), await tour(runDirectly)];
       expect(lazily.checks.length).toBeGreaterThan(0);

@@ -16,7 +16,8 @@ afterEach(async () => {
 describe("the drift check's onExchange", () => {
   it("receives every judged response once, with the real client's redactor", async () => {
     server = await startStandInSpace({ faults: ["null-url"] });
-    const client = (apiToken: string) => createVideoLogsClient({ baseUrl: server!.url, projectId: PROJECT_ID, apiToken, retries: 0 });
+    const client = (apiToken: string) =>
+      createVideoLogsClient({ baseUrl: server!.url, projectId: PROJECT_ID, apiToken, retries: 0 });
     const exchanges: Exchange[] = [];
     const report = await runDriftCheck({
       client: client(API_TOKEN),

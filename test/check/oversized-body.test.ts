@@ -31,7 +31,11 @@ let server: LocalServer;
 beforeAll(async () => {
   // Every request gets a 2 MiB body with the status its probe expects, or 200: only the size is wrong.
   server = await startLocalServer((req, res) => {
-    const status = req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")) ? (/\/logs\/./.test(req.url!) ? 404 : 200) : 401;
+    const status = req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"))
+      ? /\/logs\/./.test(req.url!)
+        ? 404
+        : 200
+      : 401;
     sendLarge(res, status, 2 << 20);
   });
 });
@@ -39,7 +43,14 @@ afterAll(() => server.close());
 
 /** The drift check's tour of `checks` against the server above, by a client that reads at most 4096 bytes a body. */
 function tourWithSmallLimit(checks: CheckName[]) {
-  const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0, maxBodyBytes: 4096 };
+  const options = {
+    baseUrl: server.url,
+    projectId: PROJECT_ID,
+    apiToken: API_TOKEN,
+    validation: "off" as const,
+    retries: 0,
+    maxBodyBytes: 4096,
+  };
   return runDriftCheck({
     client: createVideoLogsClient(options),
     wrongCredentialsClient: createVideoLogsClient({ ...options, apiToken: "wrong" }),
@@ -86,7 +97,9 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
     expect(report.summary.errors).toBe(0);
     expect(report.checks.filter((check) => check.error !== undefined)).toEqual([]);
     // Each check asked for either ran or says why not.
-    expect([...report.checksRun, ...report.skipped.map((skipped) => skipped.check)].sort()).toEqual([...CHECK_NAMES].sort());
+    expect([...report.checksRun, ...report.skipped.map((skipped) => skipped.check)].sort()).toEqual(
+      [...CHECK_NAMES].sort(),
+    );
   });
 });
 
@@ -102,16 +115,31 @@ describe("a body larger than the default 32 MiB on the command line", () => {
   it("makes check exit 1 with the finding in its report, not 2 with 'Cannot reach'", async () => {
     // The size finding is a response-schema finding: its check alone reads 3 bodies of 32 MiB instead of the whole
     // tour's 12 (the whole tour meeting an oversized body is the in-process tests above).
-    const args = ["check", "--checks", "response-schema", "--base-url", big.url, "--pages", "1", "--sample", "0", "--no-auth-probe"];
+    const args = [
+      "check",
+      "--checks",
+      "response-schema",
+      "--base-url",
+      big.url,
+      "--pages",
+      "1",
+      "--sample",
+      "0",
+      "--no-auth-probe",
+    ];
     const { code, stdout, stderr } = await runBin(args, env);
     expect(stderr).not.toContain("Cannot reach");
     expect(code).toBe(1);
     expect(stdout).toContain("the body is larger than maxBodyBytes (33554432 bytes)");
   }, 60_000);
 
-  it.each([["list"], ["get", "3f1e8a52-9d5c-4b0e-8f7a-2c6d9e4b1a07"]])("makes %s exit 1, the API having answered, naming the limit", async (...args) => {
-    const { code, stderr } = await runBin([...args, "--base-url", big.url], env);
-    expect(code).toBe(1);
-    expect(stderr).toContain("maxBodyBytes (33554432 bytes)");
-  }, 60_000);
+  it.each([["list"], ["get", "3f1e8a52-9d5c-4b0e-8f7a-2c6d9e4b1a07"]])(
+    "makes %s exit 1, the API having answered, naming the limit",
+    async (...args) => {
+      const { code, stderr } = await runBin([...args, "--base-url", big.url], env);
+      expect(code).toBe(1);
+      expect(stderr).toContain("maxBodyBytes (33554432 bytes)");
+    },
+    60_000,
+  );
 });

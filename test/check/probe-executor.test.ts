@@ -66,7 +66,9 @@ describe("the probe executor", () => {
   it("plans pinned pages for every list operation, a filtered listing per x-filter, ids, negative data and both credential probes", () => {
     const plan = planProbes({ authProbe: true, pin: "2026-01-01T00:00:00.000Z" });
     const pinned = { created_before: "2026-01-01T00:00:00.000Z", page_size: 5 };
-    expect(plan.map((p) => [p.kind, p.operationId, "parameter" in p ? p.parameter : "value" in p ? p.value : null])).toEqual([
+    expect(
+      plan.map((p) => [p.kind, p.operationId, "parameter" in p ? p.parameter : "value" in p ? p.value : null]),
+    ).toEqual([
       ["page", "list_logs", null],
       ["page", "list_logs", null],
       ["filtered-page", "list_logs", "created_before"],
@@ -97,20 +99,43 @@ describe("the probe executor", () => {
       { page_size: 1 },
       { page_size: 1 },
     ]);
-    expect(plan.filter((p) => p.kind === "invalid-parameter").map((p) => ("value" in p ? p.value : null))).toEqual(["not-a-boolean", "not-a-date", "not-a-date", "not-a-date", -1, 0, 1001]);
+    expect(plan.filter((p) => p.kind === "invalid-parameter").map((p) => ("value" in p ? p.value : null))).toEqual([
+      "not-a-boolean",
+      "not-a-date",
+      "not-a-date",
+      "not-a-date",
+      -1,
+      0,
+      1001,
+    ]);
   });
 
   it("plans from any table: a listing without a discarded filter is read once, a listing nested under a path parameter is left out", () => {
-    const operation = (operationId: string, path: string, list: boolean, getById: Operation["getById"] = null): Operation => ({
-      operationId, method: "GET", path, parameters: path.includes("{") ? [{ name: "id", in: "path", required: true, description: null, schema: {}, extensions: {} }] : [],
-      statuses: ["200"], list, getById, extensions: {},
+    const operation = (
+      operationId: string,
+      path: string,
+      list: boolean,
+      getById: Operation["getById"] = null,
+    ): Operation => ({
+      operationId,
+      method: "GET",
+      path,
+      parameters: path.includes("{")
+        ? [{ name: "id", in: "path", required: true, description: null, schema: {}, extensions: {} }]
+        : [],
+      statuses: ["200"],
+      list,
+      getById,
+      extensions: {},
     });
     const operations = [
       operation("list_rooms", "/rooms", true),
       operation("get_room", "/rooms/{id}", false, { list: "list_rooms", idParameter: "id" }),
       operation("list_room_members", "/rooms/{id}/members", true),
     ];
-    expect(planProbes({ authProbe: true, operations }).map((p) => [p.kind, p.operationId, "query" in p ? p.query : null])).toEqual([
+    expect(
+      planProbes({ authProbe: true, operations }).map((p) => [p.kind, p.operationId, "query" in p ? p.query : null]),
+    ).toEqual([
       ["page", "list_rooms", {}],
       ["sampled-item", "get_room", null],
       ["unknown-item", "get_room", null],
@@ -120,25 +145,44 @@ describe("the probe executor", () => {
     ]);
   });
 
-  it.each([2, 4])("runs up to %i probes at once and keeps the report in plan order whatever the completion order", async (concurrency) => {
-    const sequential = await check(1);
-    const concurrent = await check(concurrency);
-    expect(sequential.maxInFlight).toBe(1);
-    expect(concurrent.maxInFlight).toBe(concurrency);
-    const names = (checks: CheckResult[]) => checks.map((c) => c.name);
-    expect(names(concurrent.report.checks)).toEqual(names(sequential.report.checks));
-    expect(names(concurrent.report.checks).slice(2)).toEqual([...LISTED.data.map((log) => `get_log ${log.id}`), "get_log of an unknown id"]);
-    // Progress reports in completion order: the held requests come back reversed.
-    expect(concurrent.reported).not.toEqual(names(concurrent.report.checks));
-    expect([...concurrent.reported].sort()).toEqual([...names(concurrent.report.checks)].sort());
-    expect(concurrent.report.summary.passed).toBe(concurrent.report.checks.length);
-  });
+  it.each([2, 4])(
+    "runs up to %i probes at once and keeps the report in plan order whatever the completion order",
+    async (concurrency) => {
+      const sequential = await check(1);
+      const concurrent = await check(concurrency);
+      expect(sequential.maxInFlight).toBe(1);
+      expect(concurrent.maxInFlight).toBe(concurrency);
+      const names = (checks: CheckResult[]) => checks.map((c) => c.name);
+      expect(names(concurrent.report.checks)).toEqual(names(sequential.report.checks));
+      expect(names(concurrent.report.checks).slice(2)).toEqual([
+        ...LISTED.data.map((log) => `get_log ${log.id}`),
+        "get_log of an unknown id",
+      ]);
+      // Progress reports in completion order: the held requests come back reversed.
+      expect(concurrent.reported).not.toEqual(names(concurrent.report.checks));
+      expect([...concurrent.reported].sort()).toEqual([...names(concurrent.report.checks)].sort());
+      expect(concurrent.report.summary.passed).toBe(concurrent.report.checks.length);
+    },
+  );
 
   it("reports a page only once it is final: a page whose next link loops is reported failed, never ok", async () => {
-    const server = await servers.start((req, res) => sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: req.url! })));
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
+    const server = await servers.start((req, res) =>
+      sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: req.url! })),
+    );
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      retries: 0,
+    });
     const reported: CheckResult[] = [];
-    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, sample: 0, checks: [...CONFORMANCE_CHECKS, "pagination-integrity"], onCheck: (c) => reported.push(structuredClone(c)) });
+    const report = await runDriftCheck({
+      client,
+      target: { baseUrl: server.url, kind: "base-url" },
+      sample: 0,
+      checks: [...CONFORMANCE_CHECKS, "pagination-integrity"],
+      onCheck: (c) => reported.push(structuredClone(c)),
+    });
     const first = report.checks[0]!;
     expect(first.kind).toBe("page");
     expect(first.violations.map((v) => v.keyword)).toEqual(["pagination"]);

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { BudgetExhausted, TourBudget } from "../../src/check/tour-budget.ts";
 
-const answer = (status: number, retryAfter?: string) => ({ response: new Response(null, { status, headers: retryAfter ? { "retry-after": retryAfter } : {} }) });
+const answer = (status: number, retryAfter?: string) => ({
+  response: new Response(null, { status, headers: retryAfter ? { "retry-after": retryAfter } : {} }),
+});
 
 function budget(maxRequests: number, extra: Partial<ConstructorParameters<typeof TourBudget>[0]> = {}) {
   const waits: number[] = [];

@@ -11,8 +11,19 @@ const servers = serverPerTest();
 
 async function checkAgainstTeapot(checks: readonly string[]) {
   const server = await servers.start((_req, res) => sendJson(res, 418, { error: "I'm a teapot" }));
-  const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
-  return runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 1, checks: checks as never });
+  const client = createVideoLogsClient({
+    baseUrl: server.url,
+    projectId: PROJECT_ID,
+    apiToken: API_TOKEN,
+    validation: "off",
+    retries: 0,
+  });
+  return runDriftCheck({
+    client,
+    target: { baseUrl: server.url, kind: "base-url" },
+    pages: 1,
+    checks: checks as never,
+  });
 }
 
 const statusFindings = (violations: readonly { keyword: string }[]) => violations.filter((v) => v.keyword === "status");
@@ -23,7 +34,9 @@ describe("an unexpected status the spec does not declare", () => {
     const page = report.checks.find((c) => c.kind === "page")!;
     expect(page.status).toBe(418);
     expect(statusFindings(page.violations)).toMatchObject([{ check: "status-code", actual: "418" }]);
-    expect(report.summary.breaking).toBe(report.checks.reduce((n, c) => n + c.violations.filter((v) => v.kind === "breaking").length, 0));
+    expect(report.summary.breaking).toBe(
+      report.checks.reduce((n, c) => n + c.violations.filter((v) => v.kind === "breaking").length, 0),
+    );
   });
 
   it("is reported once on every request of the tour, each under the check its request serves", async () => {
@@ -33,7 +46,9 @@ describe("an unexpected status the spec does not declare", () => {
       expect(check.status, check.name).toBe(418);
       expect(statusFindings(check.violations), check.name).toHaveLength(1);
     }
-    expect(statusFindings(report.checks.find((c) => c.kind === "unknown-item")!.violations)).toMatchObject([{ check: "negative-data" }]);
+    expect(statusFindings(report.checks.find((c) => c.kind === "unknown-item")!.violations)).toMatchObject([
+      { check: "negative-data" },
+    ]);
   });
 
   it("is still reported for an unknown id when only status-code runs", async () => {

@@ -37,7 +37,11 @@ describe("check --baseline FILE", () => {
     expect(report.summary.breaking).toBe(0);
     expect(report.summary.known).toBe(findings.length);
 
-    const worse = await check(["answer-203", "send-text-plain"], ["--baseline", earlier, "--format", "json"], runInProcess);
+    const worse = await check(
+      ["answer-203", "send-text-plain"],
+      ["--baseline", earlier, "--format", "json"],
+      runInProcess,
+    );
     expect(worse.code).toBe(1);
     const worseReport = JSON.parse(worse.stdout) as DriftReport;
     const fresh = worseReport.checks.flatMap((c) => c.violations).filter((f) => !f.known);
@@ -57,7 +61,11 @@ describe("check --baseline FILE", () => {
   it.each([
     ["a file that does not exist", null, /Cannot read the baseline/],
     ["a file that is not JSON", "not json", /--baseline .* must be an earlier JSON report .* or an ignore file/],
-    ["JSON of another shape", JSON.stringify({ ignore: [{ check: 3 }] }), /--baseline .* must be an earlier JSON report .* or an ignore file/],
+    [
+      "JSON of another shape",
+      JSON.stringify({ ignore: [{ check: 3 }] }),
+      /--baseline .* must be an earlier JSON report .* or an ignore file/,
+    ],
   ])("refuses %s before any request", async (what, content, message) => {
     const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     if (content !== null) writeFileSync(file, content);

@@ -18,10 +18,12 @@ afterEach(async () => {
 });
 
 /** `video-logs check` against a new stand-in Space with `faults` (closed after the test), run by `run`. */
-const checkWith = (run: typeof runBin) => async (faults: Fault[], ...args: string[]) => {
-  server = await startStandInSpace({ faults });
-  return run(["check", "--base-url", server.url, ...args], env);
-};
+const checkWith =
+  (run: typeof runBin) =>
+  async (faults: Fault[], ...args: string[]) => {
+    server = await startStandInSpace({ faults });
+    return run(["check", "--base-url", server.url, ...args], env);
+  };
 /** The built executable. */
 const check = checkWith(runBin);
 /** The runCli that bin/video-logs.js runs, in-process: for the variations beside a run of the executable. */
@@ -39,13 +41,16 @@ describe("video-logs check against the stand-in space", () => {
     expect(code).toBe(0);
   });
 
-  it.each(Object.entries(FAULTS) as [Fault, string][])("exits 1 on the fault %s and names the check %s", async (fault, name) => {
-    // The built executable meets the first fault; the others reach its runCli in-process.
-    const { code, stdout } = await (fault === FIRST_FAULT ? check : checkInProcess)([fault], "--format", "json");
-    expect(code).toBe(1);
-    const report = JSON.parse(stdout) as DriftReport;
-    expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
-  });
+  it.each(Object.entries(FAULTS) as [Fault, string][])(
+    "exits 1 on the fault %s and names the check %s",
+    async (fault, name) => {
+      // The built executable meets the first fault; the others reach its runCli in-process.
+      const { code, stdout } = await (fault === FIRST_FAULT ? check : checkInProcess)([fault], "--format", "json");
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout) as DriftReport;
+      expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
+    },
+  );
 
   it.each([
     ["text", /BREAKING \[parameters-honoured\] list_logs 200 \/data\//],
@@ -54,13 +59,23 @@ describe("video-logs check against the stand-in space", () => {
     ["junit", /breaking \[parameters-honoured\] \/data\//],
   ])("names the failing check in the %s report", async (format, shown) => {
     // The built executable writes the text report; markdown and junit come from its runCli in-process.
-    const { code, stdout } = await (format === "text" ? check : checkInProcess)(["ignore-created-after"], "--format", format);
+    const { code, stdout } = await (format === "text" ? check : checkInProcess)(
+      ["ignore-created-after"],
+      "--format",
+      format,
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(shown);
   });
 
   it("runs only --checks and leaves out --skip-checks", async () => {
-    const only = await check(["send-text-plain", "answer-without-credentials"], "--format", "json", "--checks", "authentication");
+    const only = await check(
+      ["send-text-plain", "answer-without-credentials"],
+      "--format",
+      "json",
+      "--checks",
+      "authentication",
+    );
     expect(only.code).toBe(1);
     const report = JSON.parse(only.stdout) as DriftReport;
     expect(report.checksRun).toEqual(["authentication"]);
@@ -75,7 +90,12 @@ describe("video-logs check against the stand-in space", () => {
   it("lists every check on one line each", async () => {
     const { code, stdout } = await runBin(["check", "--list-checks"]);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split("\n").map((line) => line.split(/\s+/)[0])).toEqual(CHECK_NAMES);
+    expect(
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(CHECK_NAMES);
   });
 
   it.each([
@@ -107,7 +127,12 @@ describe("video-logs check against the stand-in space", () => {
     // Each run pins its listings to its own start time (created_before=…): the pin is left out of the names compared.
     const pinned = /created_before=[^,)]+/g;
     const shown = (stdout: string) =>
-      (JSON.parse(stdout) as DriftReport).checks.map((c) => [c.kind, c.name.replace(pinned, "created_before=<pin>"), c.status, c.violations.map((v) => `${v.check} ${v.pointer}`)]);
+      (JSON.parse(stdout) as DriftReport).checks.map((c) => [
+        c.kind,
+        c.name.replace(pinned, "created_before=<pin>"),
+        c.status,
+        c.violations.map((v) => `${v.check} ${v.pointer}`),
+      ]);
     const concurrent = await check(["ignore-created-after"], "--format", "json");
     await server!.close();
     // The default concurrency runs the built executable; --concurrency 1 its runCli in-process.

@@ -33,7 +33,10 @@ afterAll(async () => {
 
 describe("video-logs check", () => {
   it("exits 0 with a clean report against a server that matches the spec", async () => {
-    const { code, stdout } = await runBin(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"], env);
+    const { code, stdout } = await runBin(
+      ["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"],
+      env,
+    );
     const report = JSON.parse(stdout) as DriftReport;
     expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
     expect(report.summary.requests).toBe(report.summary.passed);
@@ -45,10 +48,15 @@ describe("video-logs check", () => {
 
   it("exits 1 and lists exactly the recorded drift in the JSON report", async () => {
     // In-process, as runCli: the built executable exits 1 on this drift with --out and with --strict below.
-    const { code, stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"], env);
+    const { code, stdout } = await runInProcess(
+      ["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json", "--sample", "20"],
+      env,
+    );
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as DriftReport;
-    const found = report.checks.flatMap((c) => c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`));
+    const found = report.checks.flatMap((c) =>
+      c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`),
+    );
     for (const drift of expectedDrift) {
       expect(found).toContain(`${drift.operationId} ${drift.status} ${drift.pointer} ${drift.kind}`);
     }
@@ -60,11 +68,29 @@ describe("video-logs check", () => {
     try {
       // One page: the only drift there is an unknown field, plus the wrong-shape 404 (breaking). The run without --strict
       // goes through src/'s runCli in-process; the one with --strict runs the built executable.
-      const { stdout } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"], env);
+      const { stdout } = await runInProcess(
+        ["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json"],
+        env,
+      );
       const report = JSON.parse(stdout) as DriftReport;
       expect(report.summary.additive).toBeGreaterThan(0);
       expect(report.strict).toBe(false);
-      const strict = await runBin(["check", ...REPLAY_CHECKS, "--base-url", server.url, "--pages", "1", "--sample", "0", "--format", "json", "--strict"], env);
+      const strict = await runBin(
+        [
+          "check",
+          ...REPLAY_CHECKS,
+          "--base-url",
+          server.url,
+          "--pages",
+          "1",
+          "--sample",
+          "0",
+          "--format",
+          "json",
+          "--strict",
+        ],
+        env,
+      );
       expect((JSON.parse(strict.stdout) as DriftReport).strict).toBe(true);
       expect(strict.code).toBe(1);
     } finally {
@@ -102,7 +128,10 @@ describe("video-logs check", () => {
 
   it("exits 2 with a clear message when no target is reachable", async () => {
     // In-process: test/cli/messages.test.ts runs the built executable's check against a port nothing listens on.
-    const { code, stderr } = await runInProcess(["check", "--base-url", "http://127.0.0.1:9", "--timeout", "2000"], env);
+    const { code, stderr } = await runInProcess(
+      ["check", "--base-url", "http://127.0.0.1:9", "--timeout", "2000"],
+      env,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain("Cannot reach http://127.0.0.1:9");
   });
@@ -110,7 +139,10 @@ describe("video-logs check", () => {
   it("exits 2 before any request when the report cannot be written", async () => {
     const before = clean.requests.length;
     // In-process: test/cli/messages.test.ts runs the built executable's check --out into a missing folder.
-    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--out", join(outDir, "missing", "r.json")], env);
+    const { code, stderr } = await runInProcess(
+      ["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--out", join(outDir, "missing", "r.json")],
+      env,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain("Cannot write the report");
     expect(clean.requests.length).toBe(before);
@@ -118,7 +150,10 @@ describe("video-logs check", () => {
 
   it("exits 2 when the API refuses the credentials", async () => {
     // In-process: test/cli/messages.test.ts runs the built executable's check against a server that refuses them.
-    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url], { ...env, SIGNALWIRE_API_TOKEN: "wrong" });
+    const { code, stderr } = await runInProcess(["check", ...REPLAY_CHECKS, "--base-url", clean.url], {
+      ...env,
+      SIGNALWIRE_API_TOKEN: "wrong",
+    });
     expect(code).toBe(2);
     expect(stderr).toContain("refused the credentials (401)");
     expect(stderr).not.toContain("wrong");
@@ -126,9 +161,17 @@ describe("video-logs check", () => {
 
   it("writes every report format to --out and never shows the token", async () => {
     // The built executable writes the text report; the other formats come from its runCli, in-process.
-    for (const [format, run] of [["text", runBin], ["json", runInProcess], ["junit", runInProcess], ["markdown", runInProcess]] as const) {
+    for (const [format, run] of [
+      ["text", runBin],
+      ["json", runInProcess],
+      ["junit", runInProcess],
+      ["markdown", runInProcess],
+    ] as const) {
       const file = join(outDir, `report.${format}`);
-      const { code, stdout, stderr } = await run(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", format, "--out", file], env);
+      const { code, stdout, stderr } = await run(
+        ["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", format, "--out", file],
+        env,
+      );
       expect(code).toBe(1);
       const written = readFileSync(file, "utf8");
       expect(written.length).toBeGreaterThan(100);
@@ -154,8 +197,19 @@ describe("video-logs check", () => {
     expect(report.target.kind).toBe("mock");
     expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
     // The checks a static mock cannot satisfy are skipped with a note, the others run.
-    expect(report.skipped.map((s) => s.check)).toEqual(["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data"]);
-    expect(report.checksRun).toEqual(["response-schema", "status-code", "content-type", "not-a-server-error", "authentication"]);
+    expect(report.skipped.map((s) => s.check)).toEqual([
+      "parameters-honoured",
+      "pagination-integrity",
+      "cross-endpoint-consistency",
+      "negative-data",
+    ]);
+    expect(report.checksRun).toEqual([
+      "response-schema",
+      "status-code",
+      "content-type",
+      "not-a-server-error",
+      "authentication",
+    ]);
     // The mock's port no longer answers once the command has exited.
     await expect(fetch(report.target.kind === "recording" ? "" : report.target.baseUrl)).rejects.toThrow();
   });
@@ -195,7 +249,10 @@ describe("video-logs get and list", () => {
 
   it("list prints NDJSON across pages and honours --limit and --include-deleted", async () => {
     const all = await runBin(["list", "--base-url", clean.url, "--include-deleted"], env);
-    const lines = all.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; discarded_at?: string });
+    const lines = all.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; discarded_at?: string });
     expect(lines.length).toBe(11);
     expect(lines.filter((l) => l.discarded_at)).toHaveLength(3);
     // --limit through src/'s runCli in-process (test/cli/proxy.test.ts runs the executable's --limit).
@@ -204,7 +261,10 @@ describe("video-logs get and list", () => {
   });
 
   it("get reports violations on stderr and still prints the body, exiting 1", async () => {
-    const { code, stdout, stderr } = await runBin(["get", "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b", "--base-url", drifted.url], env);
+    const { code, stdout, stderr } = await runBin(
+      ["get", "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b", "--base-url", drifted.url],
+      env,
+    );
     expect(code).toBe(1);
     expect(stderr).toContain("breaking get_log /charge");
     expect(JSON.parse(stdout)).toMatchObject({ id: "a2d6f830-4e1b-4c7a-b902-5f8e3d1c6a7b" });
@@ -220,7 +280,10 @@ describe("video-logs get and list", () => {
   });
 
   it("get exits 1 on a 404", async () => {
-    const { code, stderr } = await runBin(["get", "00000000-0000-4000-8000-000000000000", "--base-url", clean.url], env);
+    const { code, stderr } = await runBin(
+      ["get", "00000000-0000-4000-8000-000000000000", "--base-url", clean.url],
+      env,
+    );
     expect(code).toBe(1);
     expect(stderr).toContain("404");
   });

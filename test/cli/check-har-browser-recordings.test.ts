@@ -23,7 +23,9 @@ const recording = (entries: Record<string, unknown>[]) =>
 describe("check --har with a browser's recording", () => {
   it("judges the API's entry beside a request whose URL has brackets, a pipe or a caret, as Chrome records them", async () => {
     // The WHATWG URL serialiser leaves [ ] | and ^ in a query as they are; they are not RFC 3986 URI characters.
-    const odd = ["https://cdn.example.com/x?filter[a]=1&b=c|d", "https://cdn.example.com/caf%C3%A9?q=^"].map((url) => harEntry({ url, text: "x", responseHeaders: { "content-type": "text/plain" } }));
+    const odd = ["https://cdn.example.com/x?filter[a]=1&b=c|d", "https://cdn.example.com/caf%C3%A9?q=^"].map((url) =>
+      harEntry({ url, text: "x", responseHeaders: { "content-type": "text/plain" } }),
+    );
     const file = recording([...odd, harEntry({ url: LOG_URL, json: completedLog })]);
     const result = await runBin(["check", "--har", file]);
     expect(result.stderr).toBe("");
@@ -34,8 +36,12 @@ describe("check --har with a browser's recording", () => {
   it("skips one entry whose URL is not a URL at all, with why, and judges the others", async () => {
     const broken = harEntry({ url: "https://example.com/", text: "x" }) as { request: { url: string } };
     broken.request.url = "not a url";
-    const result = await runInProcess(["check", "--har", recording([broken, harEntry({ url: LOG_URL, json: completedLog })])]);
-    expect(result.stdout).toContain('skipped: entry 0 GET not a url: its URL cannot be parsed');
+    const result = await runInProcess([
+      "check",
+      "--har",
+      recording([broken, harEntry({ url: LOG_URL, json: completedLog })]),
+    ]);
+    expect(result.stdout).toContain("skipped: entry 0 GET not a url: its URL cannot be parsed");
     expect(result.code).toBe(0);
   });
 });
@@ -43,7 +49,14 @@ describe("check --har with a browser's recording", () => {
 describe("check --har with Chrome's server address", () => {
   it("reads an IPv6 serverIPAddress in brackets, as Chrome writes it, and still refuses one that is no address", async () => {
     const entry = harEntry({ url: LOG_URL, json: completedLog });
-    const ok = await runInProcess(["check", "--har", recording([{ ...entry, serverIPAddress: "[2606:4700::6810:85e5]" }, { ...entry, serverIPAddress: "203.0.113.7" }])]);
+    const ok = await runInProcess([
+      "check",
+      "--har",
+      recording([
+        { ...entry, serverIPAddress: "[2606:4700::6810:85e5]" },
+        { ...entry, serverIPAddress: "203.0.113.7" },
+      ]),
+    ]);
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
     const bad = await runBin(["check", "--har", recording([{ ...entry, serverIPAddress: "[not-an-address]" }])]);
@@ -60,7 +73,9 @@ describe("check --har with nothing it can judge", () => {
     const report = JSON.parse(result.stdout) as { notes: string[] };
     expect(report.notes.join("\n")).not.toContain("no entry of the recording is an operation of the spec");
     expect(report.notes.join("\n")).toContain("1 entry is an operation of the spec, but none could be judged");
-    expect(result.stderr).toBe("No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n");
+    expect(result.stderr).toBe(
+      "No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
+    );
   });
 });
 
@@ -68,8 +83,17 @@ describe("check --har repro lines", () => {
   it("put the user's SignalWire credentials only on a recorded https URL of a SignalWire Space, never on another host", async () => {
     const path = `/api/video/logs/${completedLog.id}`;
     const drifted = { ...completedLog, status: "paused" };
-    const urls = [`https://attacker.example${path}`, `http://example.signalwire.com${path}`, `https://example.signalwire.com.attacker.example${path}`, `https://example.signalwire.com${path}`];
-    const result = await runInProcess(["check", "--har", recording(urls.map((url) => harEntry({ url, json: drifted })))]);
+    const urls = [
+      `https://attacker.example${path}`,
+      `http://example.signalwire.com${path}`,
+      `https://example.signalwire.com.attacker.example${path}`,
+      `https://example.signalwire.com${path}`,
+    ];
+    const result = await runInProcess([
+      "check",
+      "--har",
+      recording(urls.map((url) => harEntry({ url, json: drifted }))),
+    ]);
     const repros = result.stdout.split("\n").filter((line) => line.trimStart().startsWith("repro: "));
     expect(repros).toHaveLength(4);
     for (const [index, url] of urls.entries()) {
@@ -80,9 +104,13 @@ describe("check --har repro lines", () => {
 });
 
 describe("check --har with a file that never ends", () => {
-  it.runIf(process.platform !== "win32")("exits 2 after reading at most 256 MiB of /dev/zero, which stat says is empty", { timeout: 60_000 }, async () => {
-    const result = await runBin(["check", "--har", "/dev/zero"]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe("video-logs: The recording /dev/zero is more than the 256 MiB a recording may have\n");
-  });
+  it.runIf(process.platform !== "win32")(
+    "exits 2 after reading at most 256 MiB of /dev/zero, which stat says is empty",
+    { timeout: 60_000 },
+    async () => {
+      const result = await runBin(["check", "--har", "/dev/zero"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe("video-logs: The recording /dev/zero is more than the 256 MiB a recording may have\n");
+    },
+  );
 });

@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { RECORDING_AUTHORIZATION, RECORDING_SECRETS, driftedRecording, harRecording, writeHar, type EntrySpec } from "../helpers/har-recording.ts";
+import {
+  RECORDING_AUTHORIZATION,
+  RECORDING_SECRETS,
+  driftedRecording,
+  harRecording,
+  writeHar,
+  type EntrySpec,
+} from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
 import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";
 import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
@@ -25,7 +32,20 @@ const har = (recording: unknown, name = `r${files++}.har`) => writeHar(dir, name
 async function allFormats(file: string, args: string[] = [], run = runBin) {
   const n = files++;
   const out = (ext: string) => join(dir, `report-${n}.${ext}`);
-  const result = await run(["check", "--har", file, "--report", `json=${out("json")}`, "--report", `junit=${out("xml")}`, "--report", `markdown=${out("md")}`, "--report", `text=${out("txt")}`, ...args]);
+  const result = await run([
+    "check",
+    "--har",
+    file,
+    "--report",
+    `json=${out("json")}`,
+    "--report",
+    `junit=${out("xml")}`,
+    "--report",
+    `markdown=${out("md")}`,
+    "--report",
+    `text=${out("txt")}`,
+    ...args,
+  ]);
   const read = (ext: string) => readFileSync(out(ext), "utf8");
   return { ...result, json: read("json"), junit: read("xml"), markdown: read("md"), text: read("txt") };
 }
@@ -34,9 +54,13 @@ describe("check --har FILE", () => {
   it("reports the drift of a recording with no network and no credentials, and exits 1", async () => {
     const result = await runBin(["check", "--har", har(driftedRecording())]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^DRIFT: 10 entries, 6 checked, 1 passed, 4 breaking, 4 additive, 4 not judged \(recording .*\.har\)$/m);
+    expect(result.stdout).toMatch(
+      /^DRIFT: 10 entries, 6 checked, 1 passed, 4 breaking, 4 additive, 4 not judged \(recording .*\.har\)$/m,
+    );
     expect(result.stdout).toContain("BREAKING [response-schema] get_log 200 /locked: missing required property");
-    expect(result.stdout).toContain("skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS");
+    expect(result.stdout).toContain(
+      "skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS",
+    );
     expect(result.stderr).toBe("");
   });
 
@@ -59,13 +83,39 @@ describe("check --har FILE", () => {
     const bearer = "bearer-eyJhbGciOiJIUzI1NiJ9.payload.signature";
     const userinfoPassword = "userinfo-pass-4455667788";
     const setCookie = "setcookie-value-1122334455";
-    const secrets = [apiToken, `${projectId}:${apiToken}`, basic, basic.replace(/=+$/, ""), cookie, urlToken, apiKey, bearer, userinfoPassword, setCookie];
+    const secrets = [
+      apiToken,
+      `${projectId}:${apiToken}`,
+      basic,
+      basic.replace(/=+$/, ""),
+      cookie,
+      urlToken,
+      apiKey,
+      bearer,
+      userinfoPassword,
+      setCookie,
+    ];
     const echoed: EntrySpec[] = [
       {
         url: `https://someone:${userinfoPassword}@example.signalwire.com/api/video/logs/${completedLog.id}?api_key=${apiKey}#access_token=${urlToken}`,
-        requestHeaders: { authorization: RECORDING_AUTHORIZATION, cookie: `sw_session=${cookie}; theme=dark`, "x-api-key": apiKey },
-        responseHeaders: { "content-type": "application/json", "set-cookie": `sw_new=${setCookie}; Path=/; HttpOnly`, "x-request-id": `req-${urlToken}` },
-        json: { ...completedLog, charge: `${projectId}:${apiToken}`, status: `Basic ${basic}`, url: null, room_name: 7, [`echo_${cookie}`]: `${apiKey} ${bearer}` },
+        requestHeaders: {
+          authorization: RECORDING_AUTHORIZATION,
+          cookie: `sw_session=${cookie}; theme=dark`,
+          "x-api-key": apiKey,
+        },
+        responseHeaders: {
+          "content-type": "application/json",
+          "set-cookie": `sw_new=${setCookie}; Path=/; HttpOnly`,
+          "x-request-id": `req-${urlToken}`,
+        },
+        json: {
+          ...completedLog,
+          charge: `${projectId}:${apiToken}`,
+          status: `Basic ${basic}`,
+          url: null,
+          room_name: 7,
+          [`echo_${cookie}`]: `${apiKey} ${bearer}`,
+        },
       },
       {
         url: `https://example.signalwire.com/api/video/logs?page_size=1&token=${urlToken}`,
@@ -90,7 +140,12 @@ describe("check --har FILE", () => {
   });
 
   it("exits 0 for a recording without breaking drift, and 1 with --strict when it has additive drift", async () => {
-    const additive = har(harRecording([{ url: LOG_URL, json: { ...completedLog, region: "us" } }, { url: LOG_URL, json: completedLog, base64: true }]));
+    const additive = har(
+      harRecording([
+        { url: LOG_URL, json: { ...completedLog, region: "us" } },
+        { url: LOG_URL, json: completedLog, base64: true },
+      ]),
+    );
     // Without --strict through src/'s runCli in-process; with --strict, the built executable.
     expect((await runInProcess(["check", "--har", additive, "--quiet"])).code).toBe(0);
     expect((await runBin(["check", "--har", additive, "--strict"])).code).toBe(1);
@@ -117,13 +172,18 @@ describe("check --har FILE", () => {
     const result = await runBin(["check", "--har", har(driftedRecording({ prefix: "/sw" }))]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^INCOMPLETE: 10 entries, 0 checked/);
-    expect(result.stderr).toBe("No entry of the recording is an operation of the spec (10 entries, none judged); the check is incomplete.\n");
+    expect(result.stderr).toBe(
+      "No entry of the recording is an operation of the spec (10 entries, none judged); the check is incomplete.\n",
+    );
   });
 
   it("escapes the file name in every report", async () => {
     const name = "rec\u001b[2J`|<b>*x*<b>&\u202e\n.har";
     // The name reaches the built executable through a real argv, control characters and all.
-    const recording = har(harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]), name);
+    const recording = har(
+      harRecording([{ url: LOG_URL, json: { ...completedLog, status: "\u001b[31mred\u202e" } }]),
+      name,
+    );
     const { code, json, junit, markdown, text } = await allFormats(recording, []);
     expect(code).toBe(1);
     const report = expectSafeJson(json);
@@ -139,19 +199,26 @@ describe("check --har with a file that is not a HAR recording", () => {
     const file = har(`{\n  "log": {\n    "version": "1.2",\n    "token": ${RECORDING_SECRETS.apiToken}\n  }\n}`);
     const result = await runBin(["check", "--har", file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`video-logs: The recording ${file} is not JSON: unexpected character at line 4, column 14\n`);
+    expect(result.stderr).toBe(
+      `video-logs: The recording ${file} is not JSON: unexpected character at line 4, column 14\n`,
+    );
     expect(result.stdout).toBe("");
   });
 
   it("exits 2 naming the JSON pointer the HAR schema refuses and what it expected", async () => {
-    const recording = harRecording([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog }]) as { log: { entries: { response: Record<string, unknown> }[] } };
+    const recording = harRecording([
+      { url: LOG_URL, json: completedLog },
+      { url: LOG_URL, json: completedLog },
+    ]) as { log: { entries: { response: Record<string, unknown> }[] } };
     recording.log.entries[1]!.response.status = "200";
     const file = har(recording);
     // In-process, as runCli: the built executable's exit 2 on a recording it refuses, with stderr's exact bytes, is the
     // test above (and the 256 MiB one below).
     const result = await runInProcess(["check", "--har", file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/1/response/status, must be integer\n`);
+    expect(result.stderr).toBe(
+      `video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/1/response/status, must be integer\n`,
+    );
   });
 
   it("exits 2 for a file past 256 MiB without reading it, and for a file that does not exist", async () => {
@@ -160,7 +227,9 @@ describe("check --har with a file that is not a HAR recording", () => {
     truncateSync(file, 256 * 1024 * 1024 + 1);
     const huge = await runBin(["check", "--har", file]);
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toBe(`video-logs: The recording ${file} is 256 MiB, more than the 256 MiB a recording may have\n`);
+    expect(huge.stderr).toBe(
+      `video-logs: The recording ${file} is 256 MiB, more than the 256 MiB a recording may have\n`,
+    );
     rmSync(file);
     // The missing file through src/'s runCli in-process.
     const missing = await runInProcess(["check", "--har", join(dir, "nothing.har")]);
@@ -171,7 +240,18 @@ describe("check --har with a file that is not a HAR recording", () => {
 
 describe("check --har usage", () => {
   it("refuses the flags that steer requests, naming each one given", async () => {
-    const result = await runBin(["check", "--har", "x.har", "--base-url", "http://127.0.0.1:1", "--pages", "2", "--no-auth-probe", "--timeout", "5"]);
+    const result = await runBin([
+      "check",
+      "--har",
+      "x.har",
+      "--base-url",
+      "http://127.0.0.1:1",
+      "--pages",
+      "2",
+      "--no-auth-probe",
+      "--timeout",
+      "5",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "video-logs: --har judges a recording offline, so --base-url, --pages, --no-auth-probe, --timeout cannot go with it: no request is sent\nRun `video-logs check --help` for usage.\n",
@@ -179,7 +259,9 @@ describe("check --har usage", () => {
   });
 
   it("refuses --har-prefix without --har, and a prefix that is not a path", async () => {
-    expect((await runBin(["check", "--har-prefix", "/sw"])).stderr).toContain("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
+    expect((await runBin(["check", "--har-prefix", "/sw"])).stderr).toContain(
+      "--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE",
+    );
     // The built executable refuses the prefix without --har (above); the bad prefixes run runCli in-process, as
     // bin/video-logs.js does.
     for (const prefix of ["sw", "/sw?x=1", "/", "/a//b"]) {

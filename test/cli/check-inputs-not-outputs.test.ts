@@ -11,14 +11,19 @@ const dir = mkdtempSync(join(tmpdir(), "video-logs-inputs-"));
 beforeAll(() => assertBuilt());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const recording = harRecording([{ url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`, json: completedLog }]);
+const recording = harRecording([
+  { url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`, json: completedLog },
+]);
 
 describe("check with an output file that is an input file", () => {
   it.each([
     ["--propose", (file: string) => ["--propose", file]],
     ["--out", (file: string) => ["--format", "json", "--out", file]],
     ["--report", (file: string) => ["--report", `markdown=${file}`]],
-    ["--propose through a hard link", (file: string) => ["--propose", (linkSync(file, `${file}.link`), `${file}.link`)]],
+    [
+      "--propose through a hard link",
+      (file: string) => ["--propose", (linkSync(file, `${file}.link`), `${file}.link`)],
+    ],
   ])("refuses %s naming the recording, exits 2 and leaves the recording as it was", async (label, flags) => {
     const file = writeHar(dir, `${label.replace(/\W+/g, "-")}.har`, recording);
     const before = readFileSync(file, "utf8");

@@ -28,7 +28,9 @@ function runRefusingHar(args: string[]) {
     `process.argv.splice(1, Infinity, ${JSON.stringify(BIN)}, ...${JSON.stringify(args)});`,
     `await import(${JSON.stringify(BIN)});`,
   ].join("\n");
-  return runNode(["--input-type=module", "-e", script], { env: { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN } });
+  return runNode(["--input-type=module", "-e", script], {
+    env: { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN },
+  });
 }
 
 describe("the recording check of the built CLI", () => {
@@ -51,7 +53,11 @@ describe("the recording check of the built CLI", () => {
   });
 
   it("is loaded by `check --har`, on its first call", async () => {
-    const file = writeHar(dir, "one.har", harRecording([{ url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`, json: completedLog }]));
+    const file = writeHar(
+      dir,
+      "one.har",
+      harRecording([{ url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`, json: completedLog }]),
+    );
     const { code, stderr } = await runRefusingHar(["check", "--har", file]);
     expect(stderr).toContain("run-har-check.js loaded");
     expect(code).not.toBe(0);

@@ -35,10 +35,12 @@ afterAll(async () => {
 });
 
 /** `video-logs check` against a new stand-in Space with `faults` (closed after the test), run by `run`. */
-const checkWith = (run: typeof runBin) => async (faults: Fault[], ...args: string[]) => {
-  server = await startStandInSpace({ faults });
-  return run(["check", "--base-url", server.url, ...args], env);
-};
+const checkWith =
+  (run: typeof runBin) =>
+  async (faults: Fault[], ...args: string[]) => {
+    server = await startStandInSpace({ faults });
+    return run(["check", "--base-url", server.url, ...args], env);
+  };
 /** The built executable. */
 const check = checkWith(runBin);
 /** The runCli that bin/video-logs.js runs, in-process: for the variations beside a run of the executable. */
@@ -49,7 +51,9 @@ describe("video-logs check --propose FILE", () => {
     const file = join(dir, "proposal.yaml");
     const { code, stdout, stderr } = await check(DRIFT, "--format", "json", "--propose", file);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`),
+    );
     const report = JSON.parse(stdout) as DriftReport;
     expect(report.summary.breaking).toBeGreaterThan(0);
     const yaml = await readFile(file, "utf8");
@@ -59,10 +63,14 @@ describe("video-logs check --propose FILE", () => {
     const patched = parse((await applyOverlay(yaml)).text) as OpenApiDocument;
     const ajv = createSpecAjv(patched);
     const logs = standInLogs();
-    const schema = responseSchemas(patched).find((response) => response.operationId === "list_logs" && response.status === "200")!.schema;
+    const schema = responseSchemas(patched).find(
+      (response) => response.operationId === "list_logs" && response.status === "200",
+    )!.schema;
     const validate = ajv.compile(schema);
     // The stand-in's logs as the faults send them: every one valid for the patched spec.
-    const { body } = await fetch(`${server!.url}/api/video/logs?page_size=60&include_deleted=true`, { headers: { authorization: `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}` } }).then(async (r) => ({ body: await r.json() }));
+    const { body } = await fetch(`${server!.url}/api/video/logs?page_size=60&include_deleted=true`, {
+      headers: { authorization: `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}` },
+    }).then(async (r) => ({ body: await r.json() }));
     expect((body as { data: unknown[] }).data).toHaveLength(logs.length);
     expect(validate(body) ? [] : validate.errors).toEqual([]);
   }, 60_000);
@@ -74,7 +82,9 @@ describe("video-logs check --propose FILE", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const overlay = parse(await readFile(file, "utf8")) as OverlayDocument;
-    expect(overlay.actions).toEqual([{ target: "$.info", description: expect.stringContaining("Nothing to propose"), update: {} }]);
+    expect(overlay.actions).toEqual([
+      { target: "$.info", description: expect.stringContaining("Nothing to propose"), update: {} },
+    ]);
   }, 30_000);
 
   it("proposes the same changes for the same space, whatever the concurrency", async () => {
@@ -85,9 +95,24 @@ describe("video-logs check --propose FILE", () => {
     await checkInProcess(DRIFT, "--quiet", "--out", join(dir, "r1.txt"), "--concurrency", "1", "--propose", one);
     await server!.close();
     server = await startStandInSpace({ faults: DRIFT });
-    await runInProcess(["check", "--base-url", server.url, "--quiet", "--out", join(dir, "r4.txt"), "--concurrency", "8", "--propose", four], env);
+    await runInProcess(
+      [
+        "check",
+        "--base-url",
+        server.url,
+        "--quiet",
+        "--out",
+        join(dir, "r4.txt"),
+        "--concurrency",
+        "8",
+        "--propose",
+        four,
+      ],
+      env,
+    );
     // The evidence quotes the listings' created_before pin, which is the time each tour started; the changes are equal.
-    const changes = async (file: string) => (parse(await readFile(file, "utf8")) as OverlayDocument).actions.map(({ description: _, ...change }) => change);
+    const changes = async (file: string) =>
+      (parse(await readFile(file, "utf8")) as OverlayDocument).actions.map(({ description: _, ...change }) => change);
     expect(await changes(four)).toEqual(await changes(one));
   }, 60_000);
 
@@ -96,9 +121,21 @@ describe("video-logs check --propose FILE", () => {
     const reversed = { log: { ...recording.log, entries: [...(recording.log.entries as unknown[])].reverse() } };
     const runs = [];
     // The built executable reads the recording; the runCli it runs reads the reversed one, in-process.
-    for (const [name, har, run] of [["forward", recording, runBin], ["reversed", reversed, runInProcess]] as const) {
+    for (const [name, har, run] of [
+      ["forward", recording, runBin],
+      ["reversed", reversed, runInProcess],
+    ] as const) {
       const file = join(dir, `${name}.yaml`);
-      const { code } = await run(["check", "--har", writeHar(dir, `${name}.har`, har), "--propose", file, "--quiet", "--out", join(dir, `${name}.txt`)]);
+      const { code } = await run([
+        "check",
+        "--har",
+        writeHar(dir, `${name}.har`, har),
+        "--propose",
+        file,
+        "--quiet",
+        "--out",
+        join(dir, `${name}.txt`),
+      ]);
       expect(code).toBe(1);
       runs.push(await readFile(file, "utf8"));
     }

@@ -16,19 +16,23 @@ describe("--timeout on every command that sends requests", () => {
     ["get", ["get", "c22d24f6-5a47-4597-9a23-c7d01e696b92"]],
     ["list", ["list"]],
     ["check", ["check", "--checks", "response-schema"]],
-  ])("%s gives up on a silent server after --timeout and exits 2 without pointing to --help", async (_name, args) => {
-    // The server takes the request and never answers.
-    const server = await serve(startLocalServer(() => new Promise(() => {})));
-    const started = Date.now();
-    // The built executable gives up for get; list and check reach its runCli in-process.
-    const run = args[0] === "get" ? runBin : runInProcess;
-    const { code, stderr } = await run([...args, "--base-url", server.url, "--timeout", "300"], env);
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/time/i);
-    expect(server.requests.length).toBeGreaterThan(0);
-    expect(stderr).not.toContain("--help");
-  }, 30_000);
+  ])(
+    "%s gives up on a silent server after --timeout and exits 2 without pointing to --help",
+    async (_name, args) => {
+      // The server takes the request and never answers.
+      const server = await serve(startLocalServer(() => new Promise(() => {})));
+      const started = Date.now();
+      // The built executable gives up for get; list and check reach its runCli in-process.
+      const run = args[0] === "get" ? runBin : runInProcess;
+      const { code, stderr } = await run([...args, "--base-url", server.url, "--timeout", "300"], env);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/time/i);
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(stderr).not.toContain("--help");
+    },
+    30_000,
+  );
 
   it("refuses a --timeout out of range with the range message before sending anything", async () => {
     const server = await serve(startStandInSpace());
@@ -44,11 +48,18 @@ describe("--format and --out on get and list", () => {
   it("list --format json --out FILE writes every log as one JSON array to the file and nothing to stdout", async () => {
     const server = await serve(startStandInSpace({ logs: 7 }));
     const file = join(dir, "logs.json");
-    const { code, stdout } = await runBin(["list", "--base-url", server.url, "--format", "json", "--out", file, "--include-deleted"], env);
+    const { code, stdout } = await runBin(
+      ["list", "--base-url", server.url, "--format", "json", "--out", file, "--include-deleted"],
+      env,
+    );
     expect(code).toBe(0);
     expect(stdout).toBe("");
     const written = JSON.parse(readFileSync(file, "utf8")) as { id: string }[];
-    expect(written.map((log) => log.id).sort()).toEqual(standInLogs(7).map((log) => log.id as string).sort());
+    expect(written.map((log) => log.id).sort()).toEqual(
+      standInLogs(7)
+        .map((log) => log.id as string)
+        .sort(),
+    );
   });
 
   it("list writes NDJSON by default, one log per line", async () => {
@@ -56,14 +67,22 @@ describe("--format and --out on get and list", () => {
     // In-process, as runCli: test/cli/check-command.test.ts runs the built executable's list, which prints NDJSON.
     const { code, stdout } = await runInProcess(["list", "--base-url", server.url, "--include-deleted"], env);
     expect(code).toBe(0);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line).id)).toHaveLength(3);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).id),
+    ).toHaveLength(3);
   });
 
   it("get --format ndjson --out FILE writes the log on one line to the file", async () => {
     const server = await serve(startStandInSpace({ logs: 3 }));
     const id = standInLogs(3)[0]!.id as string;
     const file = join(dir, "log.ndjson");
-    const { code, stdout } = await runBin(["get", id, "--base-url", server.url, "--format", "ndjson", "--out", file], env);
+    const { code, stdout } = await runBin(
+      ["get", id, "--base-url", server.url, "--format", "ndjson", "--out", file],
+      env,
+    );
     expect(code).toBe(0);
     expect(stdout).toBe("");
     const text = readFileSync(file, "utf8");
@@ -86,7 +105,17 @@ describe("check --report FORMAT=FILE", () => {
     const server = await serve(startStandInSpace());
     const [junit, markdown, json] = ["drift.xml", "drift.md", "drift.json"].map((name) => join(dir, name));
     const { code, stdout, stderr } = await runBin(
-      ["check", "--base-url", server.url, "--report", `junit=${junit}`, "--report", `markdown=${markdown}`, "--report", `json=${json}`],
+      [
+        "check",
+        "--base-url",
+        server.url,
+        "--report",
+        `junit=${junit}`,
+        "--report",
+        `markdown=${markdown}`,
+        "--report",
+        `json=${json}`,
+      ],
       env,
     );
     expect(code).toBe(0);
@@ -102,21 +131,27 @@ describe("check --report FORMAT=FILE", () => {
     const server = await serve(startStandInSpace({ logs: 5 }));
     const [junit, json] = ["short.xml", "short.json"].map((name) => join(dir, name));
     // In-process, as runCli: the built executable writes --report files in the test above.
-    const { code } = await runInProcess(["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!], env);
+    const { code } = await runInProcess(
+      ["check", "--base-url", server.url, "--report", `junit=${junit}`, "--format", "json", "--out", json!],
+      env,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(json!, "utf8")).version).toBeGreaterThan(0);
     expect(existsSync(junit!)).toBe(true);
   }, 60_000);
 
-  it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])("refuses --report %s with the accepted form, before sending anything", async (value) => {
-    const server = await serve(startStandInSpace());
-    // The table runs runCli in-process; the built executable's run of one value is the next test.
-    const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", value], env);
-    expect(code).toBe(2);
-    expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
-    expect(stderr).toContain("--report junit=drift.xml");
-    expect(server.requests).toEqual([]);
-  });
+  it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])(
+    "refuses --report %s with the accepted form, before sending anything",
+    async (value) => {
+      const server = await serve(startStandInSpace());
+      // The table runs runCli in-process; the built executable's run of one value is the next test.
+      const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", value], env);
+      expect(code).toBe(2);
+      expect(stderr).toContain("--report must be FORMAT=FILE with FORMAT one of text, json, junit, markdown");
+      expect(stderr).toContain("--report junit=drift.xml");
+      expect(server.requests).toEqual([]);
+    },
+  );
 
   it("the built executable refuses a --report without a file the same way, before sending anything", async () => {
     const server = await serve(startStandInSpace());
@@ -130,7 +165,10 @@ describe("check --report FORMAT=FILE", () => {
   it("refuses two reports into the same file", async () => {
     const server = await serve(startStandInSpace());
     const file = join(dir, "same.txt");
-    const { code, stderr } = await runBin(["check", "--base-url", server.url, "--report", `json=${file}`, "--report", `text=${file}`], env);
+    const { code, stderr } = await runBin(
+      ["check", "--base-url", server.url, "--report", `json=${file}`, "--report", `text=${file}`],
+      env,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain("Two reports name the same file");
     expect(server.requests).toEqual([]);
@@ -143,18 +181,24 @@ describe("--quiet", () => {
     const file = join(dir, "quiet.json");
     // In-process, as runCli (its stderr captured byte for byte): the built executable's check --quiet is the first
     // NO_PROXY routing in proxy.test.ts, which says nothing on stderr either.
-    const { code, stderr } = await runInProcess(["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"], env);
+    const { code, stderr } = await runInProcess(
+      ["check", "--base-url", server.url, "--report", `json=${file}`, "--quiet"],
+      env,
+    );
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(existsSync(file)).toBe(true);
   }, 60_000);
 
-  it.each([["get"], ["list"], ["check"], ["diff"], ["mock"]])("%s accepts --quiet and lists it in its help", async (command) => {
-    // In-process, as runCli; the built executable's run is the next test.
-    const { code, stdout } = await runInProcess([command, "--help", "--quiet"]);
-    expect(code).toBe(0);
-    expect(stdout).toContain("--quiet");
-  });
+  it.each([["get"], ["list"], ["check"], ["diff"], ["mock"]])(
+    "%s accepts --quiet and lists it in its help",
+    async (command) => {
+      // In-process, as runCli; the built executable's run is the next test.
+      const { code, stdout } = await runInProcess([command, "--help", "--quiet"]);
+      expect(code).toBe(0);
+      expect(stdout).toContain("--quiet");
+    },
+  );
 
   it("the built executable accepts --quiet and lists it in a command's help", async () => {
     const { code, stdout } = await runBin(["get", "--help", "--quiet"]);
@@ -171,7 +215,8 @@ describe("NO_COLOR and FORCE_COLOR", () => {
     expect(forced.stdout).toContain("\u001b[");
     // On a terminal, through src/'s runCli in-process (it reads the variables from the environment it is given): coloured
     // by default, plain with FORCE_COLOR=0 or NO_COLOR.
-    const onTerminal = (variables: Record<string, string>) => runInProcess(["check", "--base-url", server.url], { ...env, ...variables }, { terminal: true });
+    const onTerminal = (variables: Record<string, string>) =>
+      runInProcess(["check", "--base-url", server.url], { ...env, ...variables }, { terminal: true });
     expect((await onTerminal({})).stdout).toContain("\u001b[");
     expect((await onTerminal({ FORCE_COLOR: "0" })).stdout).not.toContain("\u001b[");
     expect((await onTerminal({ NO_COLOR: "1" })).stdout).not.toContain("\u001b[");

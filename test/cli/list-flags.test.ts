@@ -26,7 +26,10 @@ describe("video-logs list flags, derived from the spec's query parameters", () =
 
   it("sends each flag as its query parameter, typed by its schema", async () => {
     const before = server.requests.length;
-    const { code } = await runBin(["list", "--base-url", server.url, "--page-size", "2", "--page-number", "0", "--include-deleted", "--limit", "1"], env);
+    const { code } = await runBin(
+      ["list", "--base-url", server.url, "--page-size", "2", "--page-number", "0", "--include-deleted", "--limit", "1"],
+      env,
+    );
     expect(code).toBe(0);
     const sent = new URL(server.requests[before]!.url, server.url).searchParams;
     expect(Object.fromEntries(sent)).toEqual({ page_size: "2", page_number: "0", include_deleted: "true" });

@@ -26,7 +26,9 @@ describe("missing credentials", () => {
     const server = await serve(startStandInSpace());
     const { code, stderr } = await run([...args, "--base-url", server.url]);
     expect(code).toBe(2);
-    expect(stderr).toContain("Missing credentials: set SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN in the environment");
+    expect(stderr).toContain(
+      "Missing credentials: set SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN in the environment",
+    );
     expect(stderr).not.toContain("as an option");
     expect(server.requests).toEqual([]);
   };
@@ -34,7 +36,8 @@ describe("missing credentials", () => {
     "%s names both variables at once when both are missing, and sends nothing",
     (...args) => namesBoth(runInProcess, args),
   );
-  it("the built executable's list names both variables at once when both are missing, and sends nothing", () => namesBoth(runBin, ["list"]));
+  it("the built executable's list names both variables at once when both are missing, and sends nothing", () =>
+    namesBoth(runBin, ["list"]));
 
   it("names only the variable that is missing, never the value of the one that is set", async () => {
     const server = await serve(startStandInSpace());
@@ -49,7 +52,10 @@ describe("missing credentials", () => {
   it("names the environment variable of an unusable project id, without any credential's value", async () => {
     const server = await serve(startStandInSpace());
     // In-process, as runCli: the built executable's run of an unusable credential is the missing one above.
-    const { code, stderr } = await runInProcess(["list", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: `a:${SECRET}`, SIGNALWIRE_API_TOKEN: SECRET });
+    const { code, stderr } = await runInProcess(["list", "--base-url", server.url], {
+      SIGNALWIRE_PROJECT_ID: `a:${SECRET}`,
+      SIGNALWIRE_API_TOKEN: SECRET,
+    });
     expect(code).toBe(2);
     expect(stderr).toContain("SIGNALWIRE_PROJECT_ID");
     expect(stderr).not.toContain(SECRET);
@@ -60,21 +66,33 @@ describe("missing credentials", () => {
 describe("date filters", () => {
   const refusesDate = async (run: Run, value: string) => {
     const server = await serve(startStandInSpace());
-    const { code, stdout, stderr } = await run(["list", "--base-url", server.url, "--format", "json", "--created-after", value], env);
+    const { code, stdout, stderr } = await run(
+      ["list", "--base-url", server.url, "--format", "json", "--created-after", value],
+      env,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`Invalid --created-after ${JSON.stringify(value)}: expected a date (2022-01-31) or an RFC 3339 date-time (2022-01-31T12:00:00Z)`);
+    expect(stderr).toContain(
+      `Invalid --created-after ${JSON.stringify(value)}: expected a date (2022-01-31) or an RFC 3339 date-time (2022-01-31T12:00:00Z)`,
+    );
     expect(stderr).not.toContain("query.");
     expect(stderr).toContain("Run `video-logs list --help` for usage.");
     expect(server.requests).toEqual([]);
   };
-  it.each(["yesterday", "2022-13-01", "2022-01-31 12:00"])("name the flag and accept a date or a date-time: %s", (value) => refusesDate(runInProcess, value));
-  it("name the flag and accept a date or a date-time, from the built executable: yesterday", () => refusesDate(runBin, "yesterday"));
+  it.each(["yesterday", "2022-13-01", "2022-01-31 12:00"])(
+    "name the flag and accept a date or a date-time: %s",
+    (value) => refusesDate(runInProcess, value),
+  );
+  it("name the flag and accept a date or a date-time, from the built executable: yesterday", () =>
+    refusesDate(runBin, "yesterday"));
 
   it("accept both a date and a date-time", async () => {
     const server = await serve(startStandInSpace({ logs: 4 }));
     // The date through the built executable; the date-time through its runCli in-process.
-    for (const [value, run] of [["2020-01-01", runBin], ["2020-01-01T00:00:00Z", runInProcess]] as const) {
+    for (const [value, run] of [
+      ["2020-01-01", runBin],
+      ["2020-01-01T00:00:00Z", runInProcess],
+    ] as const) {
       const { code } = await run(["list", "--base-url", server.url, "--created-after", value], env);
       expect(code).toBe(0);
     }
@@ -93,11 +111,15 @@ describe("only a usage error points to --help", () => {
     "%s: a connection failure exits 2 naming the target, without the pointer",
     (...args) => connectionFailure(runInProcess, args),
   );
-  it("the built executable's check: a connection failure exits 2 naming the target, without the pointer", () => connectionFailure(runBin, ["check"]));
+  it("the built executable's check: a connection failure exits 2 naming the target, without the pointer", () =>
+    connectionFailure(runBin, ["check"]));
 
   it("check: refused credentials exit 2 naming the variables, without the pointer or the token", async () => {
     const server = await serve(startLocalServer((_req, res) => sendJson(res, 401, { error: "Unauthorized" })));
-    const { code, stderr } = await runBin(["check", "--base-url", server.url], { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: SECRET });
+    const { code, stderr } = await runBin(["check", "--base-url", server.url], {
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+      SIGNALWIRE_API_TOKEN: SECRET,
+    });
     expect(code).toBe(2);
     expect(stderr).toContain("check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN");
     expect(stderr).not.toContain("--help");
@@ -118,8 +140,9 @@ describe("only a usage error points to --help", () => {
     ["check", "--out", unwritable],
     ["check", "--report", `json=${unwritable}`],
     ["list", "--out", unwritable],
-  ])("%s %s into a folder that does not exist exits 2 before any request, without the pointer", (command, flag, value) =>
-    unwritableOut(runInProcess, command, flag, value),
+  ])(
+    "%s %s into a folder that does not exist exits 2 before any request, without the pointer",
+    (command, flag, value) => unwritableOut(runInProcess, command, flag, value),
   );
   it("the built executable's check --out into a folder that does not exist exits 2 before any request, without the pointer", () =>
     unwritableOut(runBin, "check", "--out", unwritable));

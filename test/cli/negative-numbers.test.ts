@@ -19,7 +19,9 @@ const FLAGS: [string, string[]][] = [
   ["get", integerFlagsOf(getOperation)],
   ["mock", ["--port", "--seed"]],
 ];
-const cases = FLAGS.flatMap(([command, flags]) => flags.flatMap((flag) => ["-1", "-30000"].map((value) => ({ command, flag, value }))));
+const cases = FLAGS.flatMap(([command, flags]) =>
+  flags.flatMap((flag) => ["-1", "-30000"].map((value) => ({ command, flag, value }))),
+);
 
 describe("negative numbers on the command line", () => {
   it("covers the spec-derived integer flags of list", () => {
@@ -32,7 +34,9 @@ describe("negative numbers on the command line", () => {
     const code = await runCli([command, ...args], { ...captured.io, env: { SIGNALWIRE_SPACE: "example" } });
     expect(code).toBe(2);
     const [first] = captured.stderr().split("\n");
-    expect(first).toMatch(new RegExp(`^video-logs: ${flag} must be a whole number from -?\\d+ to \\d+, got "${value}"$`));
+    expect(first).toMatch(
+      new RegExp(`^video-logs: ${flag} must be a whole number from -?\\d+ to \\d+, got "${value}"$`),
+    );
   });
 
   it("still takes a negative number written with =, and leaves a value after -- alone", async () => {

@@ -22,8 +22,14 @@ const TOKEN = "bearer-token-5a6b7c8d9e0f-do-not-leak";
 describe("check --propose with a credential echoed as an enum value", { timeout: 60_000 }, () => {
   it("drops the enum instead of listing the credential, whole or inside a longer value, and the body is valid", async () => {
     const body = { ...completedLog, status: TOKEN, source: `x-${TOKEN}` };
-    const entry = harEntry({ url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`, json: body, requestHeaders: { authorization: `Bearer ${TOKEN}` } });
-    const har = writeHar(dir, "echo.har", { log: { version: "1.2", creator: { name: "t", version: "1" }, entries: [entry] } });
+    const entry = harEntry({
+      url: `https://example.signalwire.com/api/video/logs/${completedLog.id}`,
+      json: body,
+      requestHeaders: { authorization: `Bearer ${TOKEN}` },
+    });
+    const har = writeHar(dir, "echo.har", {
+      log: { version: "1.2", creator: { name: "t", version: "1" }, entries: [entry] },
+    });
     const proposalFile = join(dir, "echo.yaml");
     const result = await runBin(["check", "--har", har, "--quiet", "--propose", proposalFile]);
     expect(result.code).toBe(1);
@@ -31,7 +37,9 @@ describe("check --propose with a credential echoed as an enum value", { timeout:
     expect(yaml).not.toContain("5a6b7c8d9e0f");
     expect(yaml).toContain("a value holds a credential");
     const patched = parse((await applyOverlay(yaml)).text) as OpenApiDocument;
-    const validate = createSpecAjv(patched).compile(responseSchemas(patched).find((r) => r.operationId === "get_log" && r.status === "200")!.schema);
+    const validate = createSpecAjv(patched).compile(
+      responseSchemas(patched).find((r) => r.operationId === "get_log" && r.status === "200")!.schema,
+    );
     expect(validate(body)).toBe(true);
   });
 });
@@ -42,14 +50,21 @@ describe("check --propose with a credential echoed as a property name inside a n
     const headers = { authorization: `Bearer ${TOKEN}` };
     const entries = [
       harEntry({ url, json: { ...completedLog, deep: { [TOKEN]: 1 } }, requestHeaders: headers }),
-      harEntry({ url, status: 418, json: { error: "teapot", nested: [{ [`k-${TOKEN}`]: 2 }] }, requestHeaders: headers }),
+      harEntry({
+        url,
+        status: 418,
+        json: { error: "teapot", nested: [{ [`k-${TOKEN}`]: 2 }] },
+        requestHeaders: headers,
+      }),
     ];
     const har = writeHar(dir, "names.har", { log: { version: "1.2", creator: { name: "t", version: "1" }, entries } });
     const proposalFile = join(dir, "names.yaml");
     await runBin(["check", "--har", har, "--quiet", "--propose", proposalFile]);
     const yaml = readFileSync(proposalFile, "utf8");
     expect(yaml).not.toContain("5a6b7c8d9e0f");
-    const reasons = ((parse(yaml) as { "x-not-proposed"?: { reason: string }[] })["x-not-proposed"] ?? []).map((entry) => entry.reason);
+    const reasons = ((parse(yaml) as { "x-not-proposed"?: { reason: string }[] })["x-not-proposed"] ?? []).map(
+      (entry) => entry.reason,
+    );
     expect(reasons).toEqual([expect.stringContaining('"deep"'), expect.stringContaining("status 418")]);
   });
 });

@@ -33,7 +33,9 @@ let files = 0;
  */
 async function proposeAndApply(bodies: { status?: number; text: string; url?: string }[], run = runInProcess) {
   const n = files++;
-  const entries = bodies.map(({ status, text, url }) => harEntry({ url: url ?? LOG_URL, status, text, responseHeaders: { "content-type": "application/json" } }));
+  const entries = bodies.map(({ status, text, url }) =>
+    harEntry({ url: url ?? LOG_URL, status, text, responseHeaders: { "content-type": "application/json" } }),
+  );
   const har = writeHar(dir, `u${n}.har`, { log: { version: "1.2", creator: { name: "t", version: "1" }, entries } });
   const proposalFile = join(dir, `u${n}.yaml`);
   const result = await run(["check", "--har", har, "--quiet", "--propose", proposalFile]);
@@ -49,7 +51,9 @@ const judge = (spec: OpenApiDocument, status: number, body: unknown) => {
   validators.set(spec, bySpec);
   let validate = bySpec.get(status);
   if (!validate) {
-    validate = createSpecAjv(spec).compile(responseSchemas(spec).find((r) => r.operationId === "get_log" && r.status === String(status))!.schema);
+    validate = createSpecAjv(spec).compile(
+      responseSchemas(spec).find((r) => r.operationId === "get_log" && r.status === String(status))!.schema,
+    );
     bySpec.set(status, validate);
   }
   return validate(body);
@@ -58,19 +62,27 @@ const judge = (spec: OpenApiDocument, status: number, body: unknown) => {
 describe("check --propose with names openapi-format cannot carry", { timeout: 60_000 }, () => {
   it("lists __proto__ and names holding $ref under x-not-proposed, at any depth, and proposes the other new properties", async () => {
     const { overlay, patched } = await proposeAndApply(
-      [{ text: logWith('"__proto__":{"type":"string"},"a$ref":1,"plain_new":1') }, { text: logWith('"deep":{"__proto__":{"x":1},"ok":1},"deeper":{"$ref":"#/x"}') }],
+      [
+        { text: logWith('"__proto__":{"type":"string"},"a$ref":1,"plain_new":1') },
+        { text: logWith('"deep":{"__proto__":{"x":1},"ok":1},"deeper":{"$ref":"#/x"}') },
+      ],
       runBin,
     );
     const reasons = (overlay["x-not-proposed"] ?? []).map((entry) => entry.reason).join("\n");
     for (const name of ["__proto__", "a$ref", "deep", "deeper"]) expect(reasons).toContain(JSON.stringify(name));
     const ours = loadSpec().components.schemas.Log.properties;
-    expect(patched.components.schemas.Log.properties).toEqual({ ...ours, plain_new: expect.objectContaining({ type: "integer" }) });
+    expect(patched.components.schemas.Log.properties).toEqual({
+      ...ours,
+      plain_new: expect.objectContaining({ type: "integer" }),
+    });
     expect(judge(patched, 200, { ...completedLog, plain_new: 1 })).toBe(true);
     expect(judge(patched, 200, { ...completedLog, another_new: 1 })).toBe(false);
   });
 
   it("does not declare an undeclared status whose bodies hold such a name, and leaves the spec as it was", async () => {
-    const { overlay, patched } = await proposeAndApply([{ status: 418, text: '{"error":"teapot","detail":{"__proto__":{"type":"x"}}}' }]);
+    const { overlay, patched } = await proposeAndApply([
+      { status: 418, text: '{"error":"teapot","detail":{"__proto__":{"type":"x"}}}' },
+    ]);
     expect(patched).toEqual(loadSpec());
     expect((overlay["x-not-proposed"] ?? []).map((entry) => entry.reason).join("\n")).toContain(`named "__proto__"`);
   });
@@ -88,16 +100,26 @@ describe("check --propose with an enum value openapi-format would rewrite", { ti
 
 describe("check --propose with server text openapi-format would rewrite into broken YAML", { timeout: 60_000 }, () => {
   it("keeps every action applicable when an undeclared status's body quotes $ref and a colon", async () => {
-    const teapot = { error: 'say "$ref: x" or \'$ref:y\'' };
-    const { patched } = await proposeAndApply([{ text: logWith('"plain_new":1') }, { status: 418, text: JSON.stringify(teapot) }]);
+    const teapot = { error: "say \"$ref: x\" or '$ref:y'" };
+    const { patched } = await proposeAndApply([
+      { text: logWith('"plain_new":1') },
+      { status: 418, text: JSON.stringify(teapot) },
+    ]);
     expect(patched.components.schemas.Log.properties.plain_new).toMatchObject({ type: "integer" });
     expect(judge(patched, 418, teapot)).toBe(true);
-    const example = (patched.paths["/api/video/logs/{id}"]!.get!.responses as Record<string, { content: Record<string, { examples: { observed: { value: unknown } } }> }>)["418"]!.content["application/json"]!.examples.observed.value;
+    const example = (
+      patched.paths["/api/video/logs/{id}"]!.get!.responses as Record<
+        string,
+        { content: Record<string, { examples: { observed: { value: unknown } } }> }
+      >
+    )["418"]!.content["application/json"]!.examples.observed.value;
     expect(judge(patched, 418, example)).toBe(true);
   });
 
   it("keeps every action applicable when a name or a recorded URL listed under x-not-proposed holds $ref and a colon", async () => {
-    const { overlay, patched } = await proposeAndApply([{ text: logWith(`"plain_new":1,"it's \\"$ref: x\\"":1`), url: `${LOG_URL}?q='$ref:y'` }]);
+    const { overlay, patched } = await proposeAndApply([
+      { text: logWith(`"plain_new":1,"it's \\"$ref: x\\"":1`), url: `${LOG_URL}?q='$ref:y'` },
+    ]);
     expect(patched.components.schemas.Log.properties.plain_new).toMatchObject({ type: "integer" });
     expect(overlay["x-not-proposed"]).toMatchObject([{ requests: [expect.stringContaining("$ref%3Ay")] }]);
   });

@@ -35,9 +35,16 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
  * Runs `node` with these arguments to its end, output captured. Only PATH comes from the outer environment: no
  * SIGNALWIRE_* variable of the developer's leaks into a test.
  */
-export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<BinResult> {
+export function runNode(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd ?? root, env: { PATH: process.env.PATH ?? "", ...options.env }, timeout: options.timeoutMs });
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? root,
+      env: { PATH: process.env.PATH ?? "", ...options.env },
+      timeout: options.timeoutMs,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -52,7 +59,11 @@ export function runNode(args: string[], options: { cwd?: string; env?: Record<st
  * environment (the CLI reads its environment from the io it is given). For the long tables of one behaviour whose
  * child-process run is kept as its own test: no Node start and no module loading per case.
  */
-export async function runInProcess(args: string[], env: Record<string, string> = {}, { terminal = false } = {}): Promise<BinResult> {
+export async function runInProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  { terminal = false } = {},
+): Promise<BinResult> {
   const { runCli } = await import("../../src/cli/main.ts");
   const { io, stdout, stderr } = captureIo();
   // `terminal`: stdout says it is a terminal, as a TTY does (what colours output unless the environment says not to).

@@ -48,7 +48,9 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
 
   it("serves the spec's examples on the given port, valid for the spec", async () => {
     expect(printed).toContain(`listening on ${url}`);
-    const response = await fetch(`${url}/api/video/logs`, { headers: { authorization: `Basic ${Buffer.from("p:t").toString("base64")}` } });
+    const response = await fetch(`${url}/api/video/logs`, {
+      headers: { authorization: `Basic ${Buffer.from("p:t").toString("base64")}` },
+    });
     expect(response.status).toBe(200);
     expect(validateResponse("list_logs", 200, await response.json())).toEqual([]);
   });
@@ -60,7 +62,10 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
     });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const ids = stdout.trim().split("\n").map((line) => JSON.parse(line).id);
+    const ids = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).id);
     expect(ids).toEqual(["c22d24f6-5a47-4597-9a23-c7d01e696b92", "3f1e8a52-9d5c-4b0e-8f7a-2c6d9e4b1a07"]);
   });
 
@@ -85,11 +90,23 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
   it("says in the report how much of --pages and --sample a static mock could honour", async () => {
     // The printed command with more flags, through src/'s runCli in-process (the test above runs it
     // as printed with the built executable).
-    const { code, stdout } = await runInProcess([...printedCheck.slice(1), "--format", "json", "--pages", "4", "--sample", "7"]);
+    const { code, stdout } = await runInProcess([
+      ...printedCheck.slice(1),
+      "--format",
+      "json",
+      "--pages",
+      "4",
+      "--sample",
+      "7",
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { notes: string[] };
-    expect(report.notes).toContain("--pages 4: a static mock's listings end with its example pages, so 2 page(s) were read over 2 listing(s), not 8");
-    expect(report.notes).toContain("--sample 7: a static mock's examples hold only 2 id(s), so 2 item(s) were fetched one by one, not 7");
+    expect(report.notes).toContain(
+      "--pages 4: a static mock's listings end with its example pages, so 2 page(s) were read over 2 listing(s), not 8",
+    );
+    expect(report.notes).toContain(
+      "--sample 7: a static mock's examples hold only 2 id(s), so 2 item(s) were fetched one by one, not 7",
+    );
   }, 60_000);
 
   it("without --mock the same target is treated as a live server, so the check is not told to skip anything", async () => {

@@ -15,18 +15,26 @@ describe("CLI usage messages", () => {
     const { code, lines, stderr } = await stderrOf(["\u202ex\u001b]0;T\u0007"]);
     expect(code).toBe(2);
     expect(rawControls(stderr)).toEqual([]);
-    expect(lines).toEqual(['video-logs: Unknown command "\\u202ex\\u001b]0;T\\u0007"', "Run `video-logs --help` for usage."]);
+    expect(lines).toEqual([
+      'video-logs: Unknown command "\\u202ex\\u001b]0;T\\u0007"',
+      "Run `video-logs --help` for usage.",
+    ]);
   });
 
   it("keeps pointing a known command's usage error to that command's help", async () => {
     const { lines } = await stderrOf(["check", "--pages", "0"]);
-    expect(lines).toEqual(['video-logs: --pages must be a whole number from 1 to 100, got "0"', "Run `video-logs check --help` for usage."]);
+    expect(lines).toEqual([
+      'video-logs: --pages must be a whole number from 1 to 100, got "0"',
+      "Run `video-logs check --help` for usage.",
+    ]);
   });
 
   it("escapes a typed value within its line, so it cannot add one", async () => {
     const { lines, stderr } = await stderrOf(["check", "--format", "x\nRun `video-logs --help`\u2028"]);
     expect(rawControls(stderr)).toEqual([]);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe('video-logs: --format must be one of text, json, junit, markdown, got "x\\nRun `video-logs --help`\\u2028"');
+    expect(lines[0]).toBe(
+      'video-logs: --format must be one of text, json, junit, markdown, got "x\\nRun `video-logs --help`\\u2028"',
+    );
   });
 });

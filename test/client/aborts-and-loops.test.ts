@@ -7,16 +7,20 @@ const servers = serverPerTest();
 const clientWith = servers.clientWith;
 
 /** Pages whose next link is built by `next(n)` from the page number n. */
-const pages = (next: (n: number) => string | undefined): Handler => (req, res) => {
-  const n = Number(new URL(req.url!, "http://x").searchParams.get("page_token") ?? 0);
-  const link = next(n);
-  sendJson(res, 200, pageOf(2, { self: req.url!, first: "/api/video/logs", ...(link ? { next: link } : {}) }, n * 2));
-};
+const pages =
+  (next: (n: number) => string | undefined): Handler =>
+  (req, res) => {
+    const n = Number(new URL(req.url!, "http://x").searchParams.get("page_token") ?? 0);
+    const link = next(n);
+    sendJson(res, 200, pageOf(2, { self: req.url!, first: "/api/video/logs", ...(link ? { next: link } : {}) }, n * 2));
+  };
 
 describe("aborting", () => {
   it("sends nothing when the signal is already aborted", async () => {
     const client = await clientWith((_q, res) => sendJson(res, 200, completedLog));
-    await expect(client.getLog(VALID_ID, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(client.getLog(VALID_ID, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(servers.server.requests).toHaveLength(0);
   });
 
@@ -33,10 +37,12 @@ describe("aborting", () => {
     await expect(iterate()).rejects.toMatchObject({ name: "AbortError" });
     expect(seen).toHaveLength(3);
     // Pages 0 and 1, and at most page 2, asked for ahead and aborted with the rest.
-    expect(servers.server.requests.map((r) => r.url).slice(0, 2)).toEqual(["/api/video/logs", "/api/video/logs?page_token=1"]);
+    expect(servers.server.requests.map((r) => r.url).slice(0, 2)).toEqual([
+      "/api/video/logs",
+      "/api/video/logs?page_token=1",
+    ]);
     expect(servers.server.requests.length).toBeLessThanOrEqual(3);
   });
-
 });
 
 describe("bodies that fail half-way", () => {
@@ -81,7 +87,10 @@ describe("pagination links that cannot be followed", () => {
     const iterate = async () => {
       for await (const _log of client.iterateLogs()) void _log;
     };
-    await expect(iterate()).rejects.toMatchObject({ name: "ContractViolationError", violations: [{ keyword: "pagination" }] });
+    await expect(iterate()).rejects.toMatchObject({
+      name: "ContractViolationError",
+      violations: [{ keyword: "pagination" }],
+    });
     expect(servers.server.requests.length).toBeLessThanOrEqual(3);
   });
 });

@@ -18,7 +18,12 @@ const clientFor = (url: string, extra: object = {}) =>
 const basic = Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64");
 
 /** Every way an error can be shown to a person or a log. */
-const renderings = (error: unknown) => [String(error), JSON.stringify(error), inspect(error, { depth: 10 }), (error as Error).stack ?? ""];
+const renderings = (error: unknown) => [
+  String(error),
+  JSON.stringify(error),
+  inspect(error, { depth: 10 }),
+  (error as Error).stack ?? "",
+];
 
 describe("credentials stay with the API's origin", () => {
   it("follows a same-origin redirect with credentials", async () => {
@@ -41,7 +46,9 @@ describe("credentials stay with the API's origin", () => {
       res.writeHead(302, { location: `${foreign.url}/api/video/logs/${VALID_ID}` });
       res.end();
     });
-    const error = await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e);
+    const error = await clientFor(server.url)
+      .getLog(VALID_ID)
+      .catch((e: unknown) => e);
     expect(isUnsafeRedirectError(error)).toBe(true);
     expect(foreign.requests).toHaveLength(0);
   });
@@ -49,7 +56,15 @@ describe("credentials stay with the API's origin", () => {
   it("refuses a links.next on another origin", async () => {
     const foreign = await serve((_req, res) => sendJson(res, 200, pageOf(1, { self: "/x", first: "/x" })), "localhost");
     const server = await serve((_req, res) =>
-      sendJson(res, 200, pageOf(2, { self: "/api/video/logs", first: "/api/video/logs", next: `${foreign.url}/api/video/logs?page_token=2` })),
+      sendJson(
+        res,
+        200,
+        pageOf(2, {
+          self: "/api/video/logs",
+          first: "/api/video/logs",
+          next: `${foreign.url}/api/video/logs?page_token=2`,
+        }),
+      ),
     );
     const seen: string[] = [];
     const iterate = async () => {
@@ -62,7 +77,11 @@ describe("credentials stay with the API's origin", () => {
 
   it("refuses a links.next to another path on the same origin", async () => {
     const server = await serve((_req, res) =>
-      sendJson(res, 200, pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: "/api/admin/export?all=1" })),
+      sendJson(
+        res,
+        200,
+        pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", next: "/api/admin/export?all=1" }),
+      ),
     );
     const iterate = async () => {
       for await (const _log of clientFor(server.url).iterateLogs()) void _log;

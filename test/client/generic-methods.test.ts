@@ -20,7 +20,15 @@ describe("the generic methods keyed by operationId", () => {
   it("iterate reads every page of a list operation through the same walk as iterateLogs", async () => {
     const server = await servers.start((req, res) => {
       const second = req.url!.includes("page_token=p2");
-      sendJson(res, 200, pageOf(2, { self: req.url!, first: "/api/video/logs", ...(second ? {} : { next: "?page_token=p2" }) }, second ? 2 : 0));
+      sendJson(
+        res,
+        200,
+        pageOf(
+          2,
+          { self: req.url!, first: "/api/video/logs", ...(second ? {} : { next: "?page_token=p2" }) },
+          second ? 2 : 0,
+        ),
+      );
     });
     const ids: string[] = [];
     for await (const log of clientFor(server.url).iterate("list_logs", { query: { page_size: 2 } })) ids.push(log.id);
@@ -47,7 +55,9 @@ describe("the generic methods keyed by operationId", () => {
     const client = clientFor(server.url, "tolerant");
     await expect(client.listLogs()).resolves.toEqual(extra);
     const strict = await client.listLogs({}, { validation: "strict" }).catch((error: unknown) => error);
-    expect(isContractViolationError(strict) && strict.violations.map((v) => [v.kind, v.pointer])).toEqual([["additive", "/unexpected"]]);
+    expect(isContractViolationError(strict) && strict.violations.map((v) => [v.kind, v.pointer])).toEqual([
+      ["additive", "/unexpected"],
+    ]);
   });
 
   it("sends extra headers per call, but never lets a call set the credentials", async () => {
@@ -55,7 +65,9 @@ describe("the generic methods keyed by operationId", () => {
     const client = clientFor(server.url);
     await client.listLogs({}, { headers: { Prefer: "code=200" } });
     expect(server.requests[0]!.headers.prefer).toBe("code=200");
-    const refused = await client.listLogs({}, { headers: { Authorization: "Basic eDp5" } }).catch((error: unknown) => error);
+    const refused = await client
+      .listLogs({}, { headers: { Authorization: "Basic eDp5" } })
+      .catch((error: unknown) => error);
     expect(isInvalidInputError(refused) && refused.field).toBe("options.headers");
     const badValue = await client.listLogs({}, { headers: { "x-a": "one\r\ntwo" } }).catch((error: unknown) => error);
     expect(isInvalidInputError(badValue) && badValue.field).toBe("options.headers");
@@ -70,7 +82,10 @@ describe("the generic methods keyed by operationId", () => {
     });
     const client = clientFor(server.url);
     const missing = await client.exchange("list_logs", { query: { page_size: 1 } });
-    expect([missing.response.status, missing.parsed]).toEqual([404, { ok: true, body: { error: "Not Found" }, text: '{"error":"Not Found"}' }]);
+    expect([missing.response.status, missing.parsed]).toEqual([
+      404,
+      { ok: true, body: { error: "Not Found" }, text: '{"error":"Not Found"}' },
+    ]);
     const text = await client.exchange("list_logs");
     expect(text.parsed.ok === false && text.parsed.violation.keyword).toBe("json");
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createVideoLogsClient, isApiError, isContractViolationError, VERSION, type ApiError } from "../../src/index.ts";
+import {
+  createVideoLogsClient,
+  isApiError,
+  isContractViolationError,
+  VERSION,
+  type ApiError,
+} from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, deletedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
@@ -16,7 +22,9 @@ describe("getLog", () => {
     expect(log).toEqual(completedLog);
     const [request] = server.requests;
     expect(request?.url).toBe(`/api/video/logs/${VALID_ID}`);
-    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`);
+    expect(request?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`,
+    );
     expect(request?.headers.accept).toBe("application/json");
     expect(request?.headers["user-agent"]).toBe(`signalwire-video-logs/${VERSION}`);
   });
@@ -39,8 +47,12 @@ describe("getLog", () => {
   });
 
   it("throws an ApiError with status, typed body, request id, method and URL on a 404", async () => {
-    const server = await servers.start((_req, res) => sendJson(res, 404, { error: "Not Found" }, { "x-request-id": "req-123" }));
-    const error = (await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e)) as ApiError;
+    const server = await servers.start((_req, res) =>
+      sendJson(res, 404, { error: "Not Found" }, { "x-request-id": "req-123" }),
+    );
+    const error = (await clientFor(server.url)
+      .getLog(VALID_ID)
+      .catch((e: unknown) => e)) as ApiError;
     expect(isApiError(error)).toBe(true);
     expect(error).toMatchObject({
       status: 404,
@@ -57,7 +69,9 @@ describe("getLog", () => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end(`<html>${"x".repeat(20_000)}</html>`);
     });
-    const error = (await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e)) as ApiError;
+    const error = (await clientFor(server.url)
+      .getLog(VALID_ID)
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
     expect(error.body).toEqual({ truncated: true, text: `<html>${"x".repeat(4090)}`, bytes: 20_013 });
   });
@@ -67,9 +81,15 @@ describe("getLog", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"id": "c22d24f6-5a47-4597-9a23-c7d01e696b92", "source": "realt');
     });
-    const error = await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e);
+    const error = await clientFor(server.url)
+      .getLog(VALID_ID)
+      .catch((e: unknown) => e);
     expect(isContractViolationError(error)).toBe(true);
-    expect(error).toMatchObject({ operation: "get_log", status: 200, violations: [{ keyword: "json", kind: "breaking" }] });
+    expect(error).toMatchObject({
+      operation: "get_log",
+      status: 200,
+      violations: [{ keyword: "json", kind: "breaking" }],
+    });
     expect(isApiError(error)).toBe(false);
   });
 
@@ -78,8 +98,13 @@ describe("getLog", () => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "0" });
       res.end();
     });
-    const error = await clientFor(server.url).getLog(VALID_ID).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "ContractViolationError", violations: [{ message: "the body is empty, expected JSON" }] });
+    const error = await clientFor(server.url)
+      .getLog(VALID_ID)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "ContractViolationError",
+      violations: [{ message: "the body is empty, expected JSON" }],
+    });
   });
 
   it("lets the raw client read the body in any form openapi-fetch offers", async () => {

@@ -105,6 +105,8 @@ describe("bad input is refused with an InvalidInputError before anything is sent
     [{ retries: -1 }, "retries"],
     [{ validation: "lenient" }, "validation"],
   ])("refuses the option %j", (option, field) => {
-    expect(thrown(() => createVideoLogsClient({ baseUrl: server.url, ...credentials, ...(option as object) })).field).toBe(field);
+    expect(
+      thrown(() => createVideoLogsClient({ baseUrl: server.url, ...credentials, ...(option as object) })).field,
+    ).toBe(field);
   });
 });

@@ -27,7 +27,19 @@ function heldPages() {
   };
   const answer = async (n: number, last = 5) => {
     const { res } = await arrival(n);
-    sendJson(res, 200, pageOf(2, { self: `/api/video/logs?page_token=${n}`, first: "/api/video/logs", ...(n < last ? { next: `/api/video/logs?page_token=${n + 1}` } : {}) }, n * 2));
+    sendJson(
+      res,
+      200,
+      pageOf(
+        2,
+        {
+          self: `/api/video/logs?page_token=${n}`,
+          first: "/api/video/logs",
+          ...(n < last ? { next: `/api/video/logs?page_token=${n + 1}` } : {}),
+        },
+        n * 2,
+      ),
+    );
   };
   return { handler, arrivals, arrival, answer };
 }

@@ -46,11 +46,17 @@ describe("properties that hold for any input", () => {
 
   it("a backoff delay stays within [0, min(max, base·2ⁿ)]", () => {
     fc.assert(
-      fc.property(fc.nat(20), fc.nat(10_000), fc.nat(100_000), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, base, max, r) => {
-        const delay = backoffDelay(n, base, max, () => r);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThanOrEqual(Math.min(max, base * 2 ** n));
-      }),
+      fc.property(
+        fc.nat(20),
+        fc.nat(10_000),
+        fc.nat(100_000),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (n, base, max, r) => {
+          const delay = backoffDelay(n, base, max, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(Math.min(max, base * 2 ** n));
+        },
+      ),
     );
   });
 

@@ -14,8 +14,10 @@ function recordingClock(now: number) {
 }
 
 /** Answers with `first` on the first request and the log afterwards. */
-const failOnceThen = (first: Handler): Handler => (req, res, index) =>
-  index === 0 ? first(req, res, index) : sendJson(res, 200, completedLog);
+const failOnceThen =
+  (first: Handler): Handler =>
+  (req, res, index) =>
+    index === 0 ? first(req, res, index) : sendJson(res, 200, completedLog);
 
 describe("retries", () => {
   it("retries a 503 and returns the log of the next attempt", async () => {
@@ -26,7 +28,10 @@ describe("retries", () => {
 
   it("waits for a 429's Retry-After given in seconds", async () => {
     const clock = recordingClock(Date.UTC(2026, 0, 1));
-    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": "1" })), clock.options);
+    const client = await clientWith(
+      failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": "1" })),
+      clock.options,
+    );
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
     expect(clock.waits).toEqual([1000]);
     expect(servers.server.requests).toHaveLength(2);
@@ -61,16 +66,21 @@ describe("retries", () => {
 
   it("waits for real by default: 100 ms when the clock says the Retry-After date is 100 ms away", async () => {
     const date = Math.ceil(Date.now() / 1000) * 1000 + 5000;
-    const client = await clientWith(failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(date).toUTCString() })), {
-      now: () => date - 100,
-    });
+    const client = await clientWith(
+      failOnceThen((_q, res) => sendJson(res, 429, {}, { "retry-after": new Date(date).toUTCString() })),
+      {
+        now: () => date - 100,
+      },
+    );
     const started = performance.now();
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
     expect(performance.now() - started).toBeGreaterThanOrEqual(95);
   });
 
   it("gives up at once when Retry-After asks for longer than maxRetryAfterMs", async () => {
-    const client = await clientWith((_q, res) => sendJson(res, 429, {}, { "retry-after": "120" }), { maxRetryAfterMs: 1000 });
+    const client = await clientWith((_q, res) => sendJson(res, 429, {}, { "retry-after": "120" }), {
+      maxRetryAfterMs: 1000,
+    });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ApiError", status: 429 });
     expect(servers.server.requests).toHaveLength(1);
   });
@@ -114,8 +124,13 @@ describe("retries", () => {
   });
 
   it("returns the last 500 as an ApiError when every attempt fails", async () => {
-    const client = await clientWith((_q, res) => sendJson(res, 500, { error: "Internal Server Error" }), { retries: 2 });
-    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ status: 500, body: { error: "Internal Server Error" } });
+    const client = await clientWith((_q, res) => sendJson(res, 500, { error: "Internal Server Error" }), {
+      retries: 2,
+    });
+    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({
+      status: 500,
+      body: { error: "Internal Server Error" },
+    });
     expect(servers.server.requests).toHaveLength(3);
   });
 

@@ -61,7 +61,9 @@ describe("the client's types", () => {
     expectTypeOf(client.get<"get_log">).returns.resolves.toEqualTypeOf<VideoLog>();
     expectTypeOf(client.list<"list_logs">).returns.resolves.toEqualTypeOf<ListLogsPage>();
     expectTypeOf(client.iterate<"list_logs">).returns.toEqualTypeOf<AsyncGenerator<VideoLog, void, undefined>>();
-    expectTypeOf<NonNullable<Parameters<typeof client.list<"list_logs">>[1]>["query"]>().toEqualTypeOf<ListLogsQuery | undefined>();
+    expectTypeOf<NonNullable<Parameters<typeof client.list<"list_logs">>[1]>["query"]>().toEqualTypeOf<
+      ListLogsQuery | undefined
+    >();
     // @ts-expect-error get_log is not a list operation
     void client.list("get_log");
     // @ts-expect-error no such operation in the spec

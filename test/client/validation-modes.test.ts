@@ -37,9 +37,13 @@ describe("validation modes", () => {
   });
 
   it("strict throws on an unknown property too", async () => {
-    const error = await client("strict").getLog(ADDITIVE).catch((e: unknown) => e);
+    const error = await client("strict")
+      .getLog(ADDITIVE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractViolationError);
-    expect((error as ContractViolationError).violations).toMatchObject([{ pointer: "/recording_url", kind: "additive" }]);
+    expect((error as ContractViolationError).violations).toMatchObject([
+      { pointer: "/recording_url", kind: "additive" },
+    ]);
     expect((error as ContractViolationError).message).toContain("/recording_url");
   });
 
@@ -60,12 +64,15 @@ describe("validation off skips the schema, not the body's nature", () => {
   };
   const offClient = (handler: Handler) => perTest.clientWith(handler, { validation: "off", retries: 0 });
 
-  it.each(["strict", "tolerant", "off"] as const)("a 2xx body that is not JSON is a contract violation in %s mode", async (validation) => {
-    const client = await perTest.clientWith(sendText("<html>maintenance</html>"), { validation, retries: 0 });
-    const error = await client.getLog(VALID_ID).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ContractViolationError);
-    expect(error).toMatchObject({ status: 200, violations: [{ pointer: "", keyword: "json", kind: "breaking" }] });
-  });
+  it.each(["strict", "tolerant", "off"] as const)(
+    "a 2xx body that is not JSON is a contract violation in %s mode",
+    async (validation) => {
+      const client = await perTest.clientWith(sendText("<html>maintenance</html>"), { validation, retries: 0 });
+      const error = await client.getLog(VALID_ID).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ContractViolationError);
+      expect(error).toMatchObject({ status: 200, violations: [{ pointer: "", keyword: "json", kind: "breaking" }] });
+    },
+  );
 
   it("an empty 2xx body is a contract violation with validation off", async () => {
     const client = await offClient(sendText(""));
@@ -81,7 +88,11 @@ describe("validation off skips the schema, not the body's nature", () => {
       for await (const _log of client.iterateLogs()) void _log;
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractViolationError);
-    expect(error).toMatchObject({ violations: [{ pointer: "/data", kind: "breaking", message: "expected an array to iterate the pages, got nothing" }] });
+    expect(error).toMatchObject({
+      violations: [
+        { pointer: "/data", kind: "breaking", message: "expected an array to iterate the pages, got nothing" },
+      ],
+    });
   });
 
   it("iterateLogs with validation off refuses a page whose next link is not a string, before yielding any of its logs", async () => {
@@ -91,7 +102,10 @@ describe("validation off skips the schema, not the body's nature", () => {
       for await (const log of client.iterateLogs()) seen.push(log);
     })().catch((e: unknown) => e);
     expect(seen).toEqual([]);
-    expect(error).toMatchObject({ name: "ContractViolationError", violations: [{ pointer: "/links/next", actual: "7" }] });
+    expect(error).toMatchObject({
+      name: "ContractViolationError",
+      violations: [{ pointer: "/links/next", actual: "7" }],
+    });
   });
 
   it("iterateLogs with validation off reads a page without links as the last page", async () => {
@@ -111,27 +125,41 @@ describe("hostile shapes give a typed violation, never a RangeError or TypeError
   };
   const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 
-  it.each([4_096, 100_000])("a body nested %i levels deep is a contract violation of get_log and of list_logs", async (depth) => {
-    const client = await perTest.clientWith(sendText(nested(depth)), { validation: "tolerant", retries: 0 });
-    for (const call of [() => client.getLog(VALID_ID), () => client.listLogs()]) {
-      const error = await call().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ContractViolationError);
-      expect((error as ContractViolationError).violations).toMatchObject([{ pointer: "", message: "expected object, got array" }]);
-      expect((error as ContractViolationError).message.length).toBeLessThan(200);
-    }
-  });
+  it.each([4_096, 100_000])(
+    "a body nested %i levels deep is a contract violation of get_log and of list_logs",
+    async (depth) => {
+      const client = await perTest.clientWith(sendText(nested(depth)), { validation: "tolerant", retries: 0 });
+      for (const call of [() => client.getLog(VALID_ID), () => client.listLogs()]) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ContractViolationError);
+        expect((error as ContractViolationError).violations).toMatchObject([
+          { pointer: "", message: "expected object, got array" },
+        ]);
+        expect((error as ContractViolationError).message.length).toBeLessThan(200);
+      }
+    },
+  );
 
   it("a body nested deep inside a log property is blamed on that property", async () => {
     const text = JSON.stringify({ ...completedLog, room_name: "__DEEP__" }).replace('"__DEEP__"', nested(50_000));
     const client = await perTest.clientWith(sendText(text), { validation: "strict", retries: 0 });
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({
-      violations: [{ pointer: "/room_name", message: "expected string or null, got array", actual: expect.stringMatching(/^\[\[\[.*…$/) }],
+      violations: [
+        {
+          pointer: "/room_name",
+          message: "expected string or null, got array",
+          actual: expect.stringMatching(/^\[\[\[.*…$/),
+        },
+      ],
     });
   });
 
   it("a deep body with validation off iterates into a contract violation, not a TypeError", async () => {
     const client = await perTest.clientWith(sendText(nested(4_096)), { validation: "off", retries: 0 });
-    await expect(client.iterateLogs().next()).rejects.toMatchObject({ name: "ContractViolationError", violations: [{ pointer: "" }] });
+    await expect(client.iterateLogs().next()).rejects.toMatchObject({
+      name: "ContractViolationError",
+      violations: [{ pointer: "" }],
+    });
   });
 
   it("a number beyond double range reads as the server wrote it", async () => {
@@ -141,7 +169,14 @@ describe("hostile shapes give a typed violation, never a RangeError or TypeError
     const error = (await client.getLog(VALID_ID).catch((e: unknown) => e)) as ContractViolationError;
     expect(error).toBeInstanceOf(ContractViolationError);
     expect(error.violations).toEqual([
-      { pointer: "/charge", kind: "breaking", keyword: "type", message: "expected a finite number, got 1e400", expected: "number", actual: "1e400" },
+      {
+        pointer: "/charge",
+        kind: "breaking",
+        keyword: "type",
+        message: "expected a finite number, got 1e400",
+        expected: "number",
+        actual: "1e400",
+      },
     ]);
   });
 });

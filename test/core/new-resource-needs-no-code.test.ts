@@ -15,42 +15,107 @@ const PROJECT = "core-project";
 const TOKEN = "core-token-for-tests";
 const AUTH = `Basic ${Buffer.from(`${PROJECT}:${TOKEN}`).toString("base64")}`;
 
-const SESSION_A = { id: "0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b", name: "standup", status: "ended", created_at: "2024-05-01T09:00:00Z" };
+const SESSION_A = {
+  id: "0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b",
+  name: "standup",
+  status: "ended",
+  created_at: "2024-05-01T09:00:00Z",
+};
 // Drifted: a status outside the spec's enum.
-const SESSION_B = { id: "7d8e9f0a-1b2c-4d3e-9f4a-5b6c7d8e9f0a", name: "retro", status: "paused", created_at: "2024-05-02T09:00:00Z" };
+const SESSION_B = {
+  id: "7d8e9f0a-1b2c-4d3e-9f4a-5b6c7d8e9f0a",
+  name: "retro",
+  status: "paused",
+  created_at: "2024-05-02T09:00:00Z",
+};
 const LOG = {
-  id: "c22d24f6-5a47-4597-9a23-c7d01e696b92", source: "realtime_api", type: "video_conference_session",
-  url: "https://example.signalwire.com/api/video/room_sessions/x", room_name: "my_room", status: "completed", locked: false,
-  started_at: "2022-01-01T10:00:00Z", ended_at: "2022-01-01T11:00:00Z", charge: 0.01, created_at: "2022-01-01T10:00:00Z",
+  id: "c22d24f6-5a47-4597-9a23-c7d01e696b92",
+  source: "realtime_api",
+  type: "video_conference_session",
+  url: "https://example.signalwire.com/api/video/room_sessions/x",
+  room_name: "my_room",
+  status: "completed",
+  locked: false,
+  started_at: "2022-01-01T10:00:00Z",
+  ended_at: "2022-01-01T11:00:00Z",
+  charge: 0.01,
+  created_at: "2022-01-01T10:00:00Z",
   charge_details: [],
 };
 
 /** The second resource: a list and a get-by-id of room sessions, with a closed schema and examples of their own. */
 function addRoomSessions(spec: Record<string, any>): void {
   const errors = (statuses: string[]) =>
-    Object.fromEntries(statuses.map((status) => [status, { $ref: `#/components/responses/${({ "401": "Unauthorized", "404": "NotFound", "422": "UnprocessableEntity", "500": "InternalServerError" } as Record<string, string>)[status]}` }]));
+    Object.fromEntries(
+      statuses.map((status) => [
+        status,
+        {
+          $ref: `#/components/responses/${({ "401": "Unauthorized", "404": "NotFound", "422": "UnprocessableEntity", "500": "InternalServerError" } as Record<string, string>)[status]}`,
+        },
+      ]),
+    );
   spec.paths["/api/video/room_sessions"] = {
     get: {
-      operationId: "list_room_sessions", summary: "List room sessions", description: "One page of room sessions.", tags: ["Video Logs"],
+      operationId: "list_room_sessions",
+      summary: "List room sessions",
+      description: "One page of room sessions.",
+      tags: ["Video Logs"],
       parameters: [{ $ref: "#/components/parameters/page_size" }, { $ref: "#/components/parameters/page_token" }],
       responses: {
-        "200": { description: "One page.", content: { "application/json": { schema: { $ref: "#/components/schemas/RoomSessionsPage" }, examples: { one_page: { value: { links: { self: "/api/video/room_sessions", first: "/api/video/room_sessions" }, data: [SESSION_A] } } } } } },
+        "200": {
+          description: "One page.",
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/RoomSessionsPage" },
+              examples: {
+                one_page: {
+                  value: {
+                    links: { self: "/api/video/room_sessions", first: "/api/video/room_sessions" },
+                    data: [SESSION_A],
+                  },
+                },
+              },
+            },
+          },
+        },
         ...errors(["401", "422", "500"]),
       },
     },
   };
   spec.paths["/api/video/room_sessions/{id}"] = {
     get: {
-      operationId: "get_room_session", summary: "Get room session", description: "One room session by id.", tags: ["Video Logs"],
-      parameters: [{ name: "id", in: "path", required: true, description: "The session's id.", schema: { $ref: "#/components/schemas/Uuid" } }],
+      operationId: "get_room_session",
+      summary: "Get room session",
+      description: "One room session by id.",
+      tags: ["Video Logs"],
+      parameters: [
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The session's id.",
+          schema: { $ref: "#/components/schemas/Uuid" },
+        },
+      ],
       responses: {
-        "200": { description: "The session.", content: { "application/json": { schema: { $ref: "#/components/schemas/RoomSession" }, examples: { ended: { value: SESSION_A } } } } },
+        "200": {
+          description: "The session.",
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/RoomSession" },
+              examples: { ended: { value: SESSION_A } },
+            },
+          },
+        },
         ...errors(["401", "404", "422", "500"]),
       },
     },
   };
   spec.components.schemas.RoomSession = {
-    type: "object", description: "A room session.", additionalProperties: false, required: ["id", "name", "status", "created_at"],
+    type: "object",
+    description: "A room session.",
+    additionalProperties: false,
+    required: ["id", "name", "status", "created_at"],
     properties: {
       id: { $ref: "#/components/schemas/Uuid" },
       name: { type: "string", description: "The room's name." },
@@ -59,10 +124,17 @@ function addRoomSessions(spec: Record<string, any>): void {
     },
   };
   spec.components.schemas.RoomSessionsPage = {
-    type: "object", description: "One page of room sessions.", additionalProperties: false, required: ["links", "data"],
+    type: "object",
+    description: "One page of room sessions.",
+    additionalProperties: false,
+    required: ["links", "data"],
     properties: {
       links: { $ref: "#/components/schemas/PaginationLinks" },
-      data: { type: "array", description: "The sessions of this page.", items: { $ref: "#/components/schemas/RoomSession" } },
+      data: {
+        type: "array",
+        description: "The sessions of this page.",
+        items: { $ref: "#/components/schemas/RoomSession" },
+      },
     },
   };
 }
@@ -76,7 +148,10 @@ function startServer(): Promise<Server> {
     };
     if (request.headers.authorization !== AUTH) return send(401, { error: "Unauthorized" });
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const page = (data: unknown[], next?: string) => ({ links: { self: url.pathname + url.search, first: url.pathname, ...(next ? { next } : {}) }, data });
+    const page = (data: unknown[], next?: string) => ({
+      links: { self: url.pathname + url.search, first: url.pathname, ...(next ? { next } : {}) },
+      data,
+    });
     if (url.pathname === "/api/video/logs") return send(200, page([LOG]));
     if (url.pathname === "/api/video/room_sessions") {
       return url.searchParams.get("page_token") === "p2"
@@ -98,7 +173,17 @@ describe("a second resource added to the spec", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "video-logs-core-"));
-    for (const entry of ["openapi", "generated", "scripts", "src", "schemas", "redocly.yaml", "package.json", "tsconfig.json", "tsconfig.build.json"]) {
+    for (const entry of [
+      "openapi",
+      "generated",
+      "scripts",
+      "src",
+      "schemas",
+      "redocly.yaml",
+      "package.json",
+      "tsconfig.json",
+      "tsconfig.build.json",
+    ]) {
       cpSync(join(root, entry), join(dir, entry), { recursive: true });
     }
     symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
@@ -124,7 +209,9 @@ describe("a second resource added to the spec", () => {
   it("is in the generated operation table as a list and its get-by-id", () => {
     const table = readFileSync(join(dir, "generated/operations.js"), "utf8");
     expect(table).toMatch(/"list_room_sessions": \{[^]*?"list": true,\s*"getById": null/);
-    expect(table).toMatch(/"get_room_session": \{[^]*?"list": false,\s*"getById": \{\s*"list": "list_room_sessions",\s*"idParameter": "id"/);
+    expect(table).toMatch(
+      /"get_room_session": \{[^]*?"list": false,\s*"getById": \{\s*"list": "list_room_sessions",\s*"idParameter": "id"/,
+    );
   });
 
   it("is called with types by the client's generic methods", () => {
@@ -149,7 +236,10 @@ export async function use(): Promise<string[]> {
 }
 `,
     );
-    writeFileSync(join(dir, "typecheck/tsconfig.json"), JSON.stringify({ extends: "../tsconfig.json", include: ["."] }));
+    writeFileSync(
+      join(dir, "typecheck/tsconfig.json"),
+      JSON.stringify({ extends: "../tsconfig.json", include: ["."] }),
+    );
     const typed = run(dir, ["node_modules/typescript/bin/tsc", "-p", "typecheck/tsconfig.json"]);
     expect(typed.stdout + typed.stderr).toBe("");
     expect(typed.status).toBe(0);
@@ -181,16 +271,31 @@ process.stdout.write(JSON.stringify(report));
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { checks: { kind: string; operation: string; name: string; passed: boolean; status: number; violations: { pointer: string; keyword: string }[] }[] };
-    const of = (operation: string, kind: string) => report.checks.filter((c) => c.operation === operation && c.kind === kind);
+    const report = JSON.parse(stdout) as {
+      checks: {
+        kind: string;
+        operation: string;
+        name: string;
+        passed: boolean;
+        status: number;
+        violations: { pointer: string; keyword: string }[];
+      }[];
+    };
+    const of = (operation: string, kind: string) =>
+      report.checks.filter((c) => c.operation === operation && c.kind === kind);
 
     // Both pages of the new listing, the two sampled sessions and the unknown id.
     expect(of("list_room_sessions", "page").map((c) => c.status)).toEqual([200, 200]);
-    expect(of("get_room_session", "sampled-item").map((c) => c.name)).toEqual([`get_room_session ${SESSION_A.id}`, `get_room_session ${SESSION_B.id}`]);
+    expect(of("get_room_session", "sampled-item").map((c) => c.name)).toEqual([
+      `get_room_session ${SESSION_A.id}`,
+      `get_room_session ${SESSION_B.id}`,
+    ]);
     expect(of("get_room_session", "unknown-item").map((c) => [c.status, c.passed])).toEqual([[404, true]]);
 
     // The drifted field is flagged where it was served, and nowhere else.
-    const failed = report.checks.filter((c) => !c.passed).map((c) => [c.name, c.violations.map((v) => `${v.keyword} ${v.pointer}`)]);
+    const failed = report.checks
+      .filter((c) => !c.passed)
+      .map((c) => [c.name, c.violations.map((v) => `${v.keyword} ${v.pointer}`)]);
     expect(failed).toEqual([
       ["list_room_sessions page 2 (page_size=5)", ["enum /data/0/status"]],
       [`get_room_session ${SESSION_B.id}`, ["enum /status"]],

@@ -13,7 +13,8 @@ import { validateResponse } from "../../src/validation/validate-response.ts";
 // depend on the validator rather than on the spec.
 
 const RESPONSE_ID_BASE = "https://signalwire-video-logs.invalid/cross-validator/";
-const schemaUri = (operationId: string, status: number | string): string => `${RESPONSE_ID_BASE}${operationId}/${status}`;
+const schemaUri = (operationId: string, status: number | string): string =>
+  `${RESPONSE_ID_BASE}${operationId}/${status}`;
 
 const valid = loadFixtureTable("valid");
 const invalid = loadFixtureTable("invalid");

@@ -4,7 +4,16 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { renderMarkdown } from "../hostile/read-back.ts";
-import { captureIo, changed, fixturePath, OUR_SPEC_PATH, readFixture, readYaml, writeTemp, type CapturedIo } from "./helpers.ts";
+import {
+  captureIo,
+  changed,
+  fixturePath,
+  OUR_SPEC_PATH,
+  readFixture,
+  readYaml,
+  writeTemp,
+  type CapturedIo,
+} from "./helpers.ts";
 
 const base = readFixture("base.yaml");
 const BASE = fixturePath("base.yaml");
@@ -64,13 +73,19 @@ describe("video-logs diff usage errors", () => {
     ["two document arguments", [BASE, BASE], /Unexpected argument ".*base\.yaml"/],
     ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
     ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, got "html"/],
-    ["an unknown --fail-on level", [BASE, "--fail-on", "informational"], /--fail-on must be one of breaking, non-breaking, got "informational"/],
+    [
+      "an unknown --fail-on level",
+      [BASE, "--fail-on", "informational"],
+      /--fail-on must be one of breaking, non-breaking, got "informational"/,
+    ],
   ];
   it("exits 2 when the --out folder does not exist, naming the file, without a pointer to --help (not a usage error)", async () => {
     const { code, stdout, stderr } = await run([BASE, "--out", "/nonexistent/report.txt"]);
     expect(code).toBe(2);
     expect(stdout()).toBe("");
-    expect(stderr().trimEnd().split("\n")).toEqual(["video-logs: Cannot write the report to /nonexistent/report.txt: its folder does not exist or is not writable"]);
+    expect(stderr().trimEnd().split("\n")).toEqual([
+      "video-logs: Cannot write the report to /nonexistent/report.txt: its folder does not exist or is not writable",
+    ]);
   });
 
   for (const [what, args, message] of usageErrors) {
@@ -97,14 +112,38 @@ describe("video-logs diff usage errors", () => {
 
 describe("video-logs diff input errors", () => {
   const inputErrors: Array<[string, () => string, RegExp]> = [
-    ["a file that does not exist", () => fixturePath("missing.yaml"), /cannot read theirs document ".*missing\.yaml": no such file/],
+    [
+      "a file that does not exist",
+      () => fixturePath("missing.yaml"),
+      /cannot read theirs document ".*missing\.yaml": no such file/,
+    ],
     ["a directory", () => fixturePath(""), /cannot read theirs document .*: it is a directory/],
     ["invalid YAML", () => fixturePath("invalid.yaml"), /theirs document ".*invalid\.yaml" is not valid YAML: /],
-    ["invalid JSON", () => writeTemp('{"openapi": "3.1.0",', "broken.json"), /theirs document ".*broken\.json" is not valid JSON: /],
-    ["YAML that is not OpenAPI", () => fixturePath("not-openapi.yaml"), /not an OpenAPI 3\.x document: it has no "openapi" field/],
-    ["JSON that is not OpenAPI", () => fixturePath("not-openapi.json"), /not-openapi\.json" is not an OpenAPI 3\.x document/],
-    ["a Swagger 2.0 document", () => fixturePath("swagger-2.yaml"), /is not an OpenAPI 3\.x document: it is a Swagger 2\.0 document/],
-    ["an empty file", () => writeTemp("", "empty.yaml"), /is not an OpenAPI 3\.x document: its top level is not a mapping/],
+    [
+      "invalid JSON",
+      () => writeTemp('{"openapi": "3.1.0",', "broken.json"),
+      /theirs document ".*broken\.json" is not valid JSON: /,
+    ],
+    [
+      "YAML that is not OpenAPI",
+      () => fixturePath("not-openapi.yaml"),
+      /not an OpenAPI 3\.x document: it has no "openapi" field/,
+    ],
+    [
+      "JSON that is not OpenAPI",
+      () => fixturePath("not-openapi.json"),
+      /not-openapi\.json" is not an OpenAPI 3\.x document/,
+    ],
+    [
+      "a Swagger 2.0 document",
+      () => fixturePath("swagger-2.yaml"),
+      /is not an OpenAPI 3\.x document: it is a Swagger 2\.0 document/,
+    ],
+    [
+      "an empty file",
+      () => writeTemp("", "empty.yaml"),
+      /is not an OpenAPI 3\.x document: its top level is not a mapping/,
+    ],
   ];
   for (const [what, path, message] of inputErrors) {
     it(`exits 2 with a clear one-line message and no usage hint on ${what}`, async () => {
@@ -125,7 +164,9 @@ describe("video-logs diff input errors", () => {
   });
 
   it("exits 2 when a $ref of theirs cannot be resolved", async () => {
-    const { code, stderr } = await runAgainstBase((doc) => (doc.paths["/items"].get.parameters[0].$ref = "#/components/parameters/gone"));
+    const { code, stderr } = await runAgainstBase(
+      (doc) => (doc.paths["/items"].get.parameters[0].$ref = "#/components/parameters/gone"),
+    );
     expect(code).toBe(2);
     expect(stderr()).toMatch(/theirs document ".*": cannot resolve \$ref "#\/components\/parameters\/gone"/);
     expect(stderr()).not.toContain("--help");
@@ -152,10 +193,14 @@ describe("video-logs diff output", () => {
   });
 
   it("prints JSON with the documented shape", async () => {
-    const { code, stdout } = await runAgainstBase((doc) => {
-      breakingChange(doc);
-      informationalChange(doc);
-    }, "--format", "json");
+    const { code, stdout } = await runAgainstBase(
+      (doc) => {
+        breakingChange(doc);
+        informationalChange(doc);
+      },
+      "--format",
+      "json",
+    );
     expect(code).toBe(1);
     const report = JSON.parse(stdout());
     expect(Object.keys(report)).toEqual(["version", "ours", "theirs", "summary", "differences"]);
@@ -186,12 +231,17 @@ describe("video-logs diff output", () => {
 
   it("prints an empty difference list as JSON when the documents match", async () => {
     const { stdout } = await run([OUR_SPEC_PATH, "--format", "json"]);
-    expect(JSON.parse(stdout())).toMatchObject({ summary: { breaking: 0, nonBreaking: 0, informational: 0 }, differences: [] });
+    expect(JSON.parse(stdout())).toMatchObject({
+      summary: { breaking: 0, nonBreaking: 0, informational: 0 },
+      differences: [],
+    });
   });
 
   it("prints a Markdown table with one row per difference", async () => {
     const { stdout } = await runAgainstBase(informationalChange, "--format", "markdown");
-    const rows = stdout().split("\n").filter((line) => line.startsWith("| "));
+    const rows = stdout()
+      .split("\n")
+      .filter((line) => line.startsWith("| "));
     expect(rows[0]).toBe("| Level | Kind | Operation | Change | Ours | Theirs |");
     expect(rows[1]).toBe("| --- | --- | --- | --- | --- | --- |");
     // Read as a renderer reads it: the cells' text, whatever escapes the source needs.
@@ -216,6 +266,8 @@ describe("video-logs diff output", () => {
     const theirs = changed(readYaml(OUR_SPEC_PATH), (doc) => delete doc.paths["/api/video/logs/{id}"]);
     const { code, stdout } = await run([writeTemp(theirs), "--format", "json"]);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout()).differences).toEqual([expect.objectContaining({ kind: "operation-removed", operation: "GET /api/video/logs/{id}" })]);
+    expect(JSON.parse(stdout()).differences).toEqual([
+      expect.objectContaining({ kind: "operation-removed", operation: "GET /api/video/logs/{id}" }),
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { assertBuilt, runBin } from "../cli/run-bin.ts";
 import { changed, fixturePath, OUR_SPEC_PATH, readFixture, writeTemp } from "./helpers.ts";
 
 const BASE = fixturePath("base.yaml");
-const withoutNote = () => writeTemp(changed(readFixture("base.yaml"), (doc) => delete doc.components.schemas.Item.properties.note));
+const withoutNote = () =>
+  writeTemp(changed(readFixture("base.yaml"), (doc) => delete doc.components.schemas.Item.properties.note));
 
 beforeAll(() => assertBuilt());
 
@@ -27,7 +28,16 @@ describe("the built video-logs diff", () => {
 
   it("writes the Markdown report to --out and nothing to stdout", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "diff-bin-")), "diff.md");
-    const { code, stdout, stderr } = await runBin(["diff", withoutNote(), "--ours", BASE, "--format", "markdown", "--out", out]);
+    const { code, stdout, stderr } = await runBin([
+      "diff",
+      withoutNote(),
+      "--ours",
+      BASE,
+      "--format",
+      "markdown",
+      "--out",
+      out,
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(`Report written to ${out}\n`);
@@ -38,13 +48,17 @@ describe("the built video-logs diff", () => {
     const { code, stdout, stderr } = await runBin(["diff", BASE, "--format", "html"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toBe('video-logs: --format must be one of text, json, markdown, got "html"\nRun `video-logs diff --help` for usage.\n');
+    expect(stderr).toBe(
+      'video-logs: --format must be one of text, json, markdown, got "html"\nRun `video-logs diff --help` for usage.\n',
+    );
   });
 
   it("exits 2 on a document it cannot read, naming it, without a usage hint or a stack trace", async () => {
     const { code, stderr } = await runBin(["diff", fixturePath("swagger-2.yaml")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^video-logs: theirs document ".*swagger-2\.yaml" is not an OpenAPI 3\.x document: it is a Swagger 2\.0 document\n$/);
+    expect(stderr).toMatch(
+      /^video-logs: theirs document ".*swagger-2\.yaml" is not an OpenAPI 3\.x document: it is a Swagger 2\.0 document\n$/,
+    );
   });
 
   it("prints its help with -h, exit 0", async () => {

@@ -7,7 +7,9 @@ const base = readFixture("base.yaml");
 const ourSpec = readYaml(OUR_SPEC_PATH);
 
 function renameProperty(schema: Doc, from: string, to: string): void {
-  schema.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name === from ? to : name, value]));
+  schema.properties = Object.fromEntries(
+    Object.entries(schema.properties).map(([name, value]) => [name === from ? to : name, value]),
+  );
   schema.required = schema.required.map((name: string) => (name === from ? to : name));
 }
 
@@ -37,8 +39,18 @@ describe("diffDocuments", () => {
     expect(report.differences).toHaveLength(2);
     expect(report.differences).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: "property-removed", level: "breaking", ours: "/components/schemas/Log/properties/started_at", theirs: null }),
-        expect.objectContaining({ kind: "required-property-added", level: "non-breaking", ours: null, theirs: "/components/schemas/Log/properties/start_time" }),
+        expect.objectContaining({
+          kind: "property-removed",
+          level: "breaking",
+          ours: "/components/schemas/Log/properties/started_at",
+          theirs: null,
+        }),
+        expect.objectContaining({
+          kind: "required-property-added",
+          level: "non-breaking",
+          ours: null,
+          theirs: "/components/schemas/Log/properties/start_time",
+        }),
       ]),
     );
   });
@@ -53,7 +65,10 @@ describe("diffDocuments", () => {
   });
 
   it("points at the changed element in both documents even though their component names differ", () => {
-    const vendor = changed(readFixture("vendor-spelling.yaml"), (doc) => (doc.components.schemas["Items.Item"].properties.label.type = "integer"));
+    const vendor = changed(
+      readFixture("vendor-spelling.yaml"),
+      (doc) => (doc.components.schemas["Items.Item"].properties.label.type = "integer"),
+    );
     const differences = diff(base, vendor).differences;
     expect(differences).toEqual([
       expect.objectContaining({
@@ -68,7 +83,11 @@ describe("diffDocuments", () => {
   it("names the operation of a difference that only one operation has", () => {
     const theirs = changed(base, (doc) => (doc.components.parameters.page_size.schema.maximum = 10));
     expect(diff(base, theirs).differences).toEqual([
-      expect.objectContaining({ operation: "GET /items", ours: "/components/parameters/page_size/schema", message: "Query parameter page_size maximum changed from 100 to 10" }),
+      expect.objectContaining({
+        operation: "GET /items",
+        ours: "/components/parameters/page_size/schema",
+        message: "Query parameter page_size maximum changed from 100 to 10",
+      }),
     ]);
   });
 
@@ -78,7 +97,10 @@ describe("diffDocuments", () => {
       delete doc.paths["/items/{id}"];
       doc.components.schemas.Item.properties.label.type = "integer";
     });
-    expect(kindsAndLevels(diff(base, theirs))).toEqual([["operation-moved", "breaking"], ["type-changed", "breaking"]]);
+    expect(kindsAndLevels(diff(base, theirs))).toEqual([
+      ["operation-moved", "breaking"],
+      ["type-changed", "breaking"],
+    ]);
   });
 
   it("does not report a renamed path parameter", () => {
@@ -97,7 +119,12 @@ describe("diffDocuments", () => {
       doc.paths["/items/{id}/history"] = operation;
     });
     expect(diff(base, theirs).differences).toEqual([
-      expect.objectContaining({ kind: "operation-added", operation: "GET /items/{id}/history", ours: null, theirs: "/paths/~1items~1{id}~1history/get" }),
+      expect.objectContaining({
+        kind: "operation-added",
+        operation: "GET /items/{id}/history",
+        ours: null,
+        theirs: "/paths/~1items~1{id}~1history/get",
+      }),
     ]);
   });
 
@@ -109,7 +136,12 @@ describe("diffDocuments", () => {
   });
 
   it("throws a DocumentError naming the side and the $ref when a reference cannot be resolved", () => {
-    const theirs = changed(base, (doc) => (doc.paths["/items"].get.responses["200"].content["application/json"].schema.$ref = "#/components/schemas/Nope"));
+    const theirs = changed(
+      base,
+      (doc) =>
+        (doc.paths["/items"].get.responses["200"].content["application/json"].schema.$ref =
+          "#/components/schemas/Nope"),
+    );
     expect(() => diff(base, theirs)).toThrow(DocumentError);
     expect(() => diff(base, theirs)).toThrow(/theirs document .*#\/components\/schemas\/Nope/);
   });

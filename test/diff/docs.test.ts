@@ -10,7 +10,10 @@ const doc = readFileSync(fileURLToPath(new URL("../../docs/spec-diff.md", import
 function documentedRows(): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of doc.split("\n")) {
-    const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split("|")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const kind = /^`([a-z-]+)`$/.exec(cells[0] ?? "")?.[1];
     if (kind && kind in RULES) rows.set(kind, cells.slice(1));
   }

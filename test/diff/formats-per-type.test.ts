@@ -102,7 +102,11 @@ const cases: FormatCase[] = [
 /** The charge differences as [kind, level, change]; Item is in two responses, reported once, named by the first. */
 function chargeChanges(report: DiffReport): Array<[string, string, string]> {
   return report.differences
-    .map((d): [string, string, string] => [d.kind, d.level, /field "data\[\]\.charge" (.*) \(in GET /.exec(d.message)?.[1] ?? d.message])
+    .map((d): [string, string, string] => [
+      d.kind,
+      d.level,
+      /field "data\[\]\.charge" (.*) \(in GET /.exec(d.message)?.[1] ?? d.message,
+    ])
     .sort((a, b) => a.join().localeCompare(b.join()));
 }
 
@@ -117,5 +121,4 @@ describe("formats per type", () => {
       expect(chargeChanges(diff(after, before))).toEqual(backward.expect);
     });
   }
-
 });

@@ -39,7 +39,9 @@ export function asDocument(doc: Doc, side: Side) {
 
 /** `[kind, level]` of every difference, sorted so that tests do not depend on report order. */
 export function kindsAndLevels(report: DiffReport): Array<[string, string]> {
-  return report.differences.map((d): [string, string] => [d.kind, d.level]).sort((a, b) => a.join().localeCompare(b.join()));
+  return report.differences
+    .map((d): [string, string] => [d.kind, d.level])
+    .sort((a, b) => a.join().localeCompare(b.join()));
 }
 
 /** Writes `doc` as JSON to a fresh temporary file and returns its path. */

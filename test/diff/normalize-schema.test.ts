@@ -6,12 +6,21 @@ import { asDocument, readFixture, type Doc } from "./helpers.ts";
 
 /** Normalises `schema` inside a document whose components are `components`. */
 function normalized(schema: unknown, components: Record<string, unknown> = {}) {
-  const doc: Doc = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas: components } };
+  const doc: Doc = {
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    paths: {},
+    components: { schemas: components },
+  };
   return normalizeSchema(asDocument(doc, "ours"), schema, "/schema");
 }
 
 function sameShape(a: unknown, b: unknown, components: Record<string, unknown> = {}) {
-  return compareSchemas(normalized(a, components), normalized(b, components), { context: "response", operation: "GET /x", subject: "body" });
+  return compareSchemas(normalized(a, components), normalized(b, components), {
+    context: "response",
+    operation: "GET /x",
+    subject: "body",
+  });
 }
 
 describe("schema normalisation", () => {
@@ -28,12 +37,18 @@ describe("schema normalisation", () => {
   });
 
   it("tells a nullable type from a non-nullable one", () => {
-    expect(sameShape({ type: "string" }, { anyOf: [{ type: "string" }, { type: "null" }] })).toMatchObject([{ kind: "became-nullable" }]);
+    expect(sameShape({ type: "string" }, { anyOf: [{ type: "string" }, { type: "null" }] })).toMatchObject([
+      { kind: "became-nullable" },
+    ]);
   });
 
   it("treats allOf with a single $ref and a sibling description as the referenced schema", () => {
     const components = { Id: { type: "string", format: "uuid", description: "An id." } };
-    const wrapped = { allOf: [{ $ref: "#/components/schemas/Id" }], description: "The id of the thing.", examples: ["x"] };
+    const wrapped = {
+      allOf: [{ $ref: "#/components/schemas/Id" }],
+      description: "The id of the thing.",
+      examples: ["x"],
+    };
     expect(sameShape({ $ref: "#/components/schemas/Id" }, wrapped, components)).toEqual([]);
     expect(normalized(wrapped, components).pointer).toBe("/components/schemas/Id");
   });
@@ -47,7 +62,11 @@ describe("schema normalisation", () => {
 
   it("treats unevaluatedProperties false or {not: {}} as additionalProperties false", () => {
     const shape = { type: "object", properties: { a: { type: "string" } } };
-    for (const closing of [{ additionalProperties: false }, { unevaluatedProperties: false }, { unevaluatedProperties: { not: {} } }]) {
+    for (const closing of [
+      { additionalProperties: false },
+      { unevaluatedProperties: false },
+      { unevaluatedProperties: { not: {} } },
+    ]) {
       expect(normalized({ ...shape, ...closing }).closed).toBe(true);
     }
     expect(normalized(shape).closed).toBe(false);
@@ -55,8 +74,18 @@ describe("schema normalisation", () => {
   });
 
   it("folds string alternatives that differ only in format into one string with several formats", () => {
-    const dateOrDateTime = { type: "string", anyOf: [{ type: "string", format: "date" }, { type: "string", format: "date-time" }] };
-    expect(normalized(dateOrDateTime)).toMatchObject({ types: ["string"], formats: new Map([["string", ["date", "date-time"]]]), nullable: false });
+    const dateOrDateTime = {
+      type: "string",
+      anyOf: [
+        { type: "string", format: "date" },
+        { type: "string", format: "date-time" },
+      ],
+    };
+    expect(normalized(dateOrDateTime)).toMatchObject({
+      types: ["string"],
+      formats: new Map([["string", ["date", "date-time"]]]),
+      nullable: false,
+    });
     expect(normalized(dateOrDateTime).variants).toBeUndefined();
   });
 
@@ -68,19 +97,32 @@ describe("schema normalisation", () => {
   });
 
   it("keeps object alternatives apart as variants", () => {
-    const node = normalized({ anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { b: {} } }] });
+    const node = normalized({
+      anyOf: [
+        { type: "object", properties: { a: {} } },
+        { type: "object", properties: { b: {} } },
+      ],
+    });
     expect(node.variants).toHaveLength(2);
   });
 
   it("ignores descriptions, titles and examples", () => {
     const plain = { type: "object", required: ["a"], properties: { a: { type: "integer" } } };
-    const annotated = { ...plain, title: "Thing", description: "A thing.", examples: [{ a: 1 }], properties: { a: { type: "integer", description: "A.", example: 3 } } };
+    const annotated = {
+      ...plain,
+      title: "Thing",
+      description: "A thing.",
+      examples: [{ a: 1 }],
+      properties: { a: { type: "integer", description: "A.", example: 3 } },
+    };
     expect(sameShape(plain, annotated)).toEqual([]);
   });
 
   it("reads 3.0 boolean exclusive bounds as 3.1 numeric ones", () => {
     expect(normalized({ type: "integer", minimum: 0, exclusiveMinimum: true }).bounds).toEqual({ exclusiveMinimum: 0 });
-    expect(sameShape({ type: "integer", exclusiveMaximum: 10 }, { type: "integer", maximum: 10, exclusiveMaximum: true })).toEqual([]);
+    expect(
+      sameShape({ type: "integer", exclusiveMaximum: 10 }, { type: "integer", maximum: 10, exclusiveMaximum: true }),
+    ).toEqual([]);
   });
 
   it("cuts $ref cycles instead of recursing forever", () => {

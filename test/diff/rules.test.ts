@@ -31,14 +31,20 @@ const cases: RuleCase[] = [
   {
     change: (doc) => delete item(doc).properties.note,
     forward: { says: "reports a removed response property as breaking", expect: [["property-removed", "breaking"]] },
-    backward: { says: "reports an added optional response property as non-breaking", expect: [["optional-property-added", "non-breaking"]] },
+    backward: {
+      says: "reports an added optional response property as non-breaking",
+      expect: [["optional-property-added", "non-breaking"]],
+    },
   },
   {
     change: (doc) => {
       delete item(doc).properties.label;
       withoutLabelRequired(doc);
     },
-    forward: { says: "reports a removed required response property as breaking", expect: [["property-removed", "breaking"]] },
+    forward: {
+      says: "reports a removed required response property as breaking",
+      expect: [["property-removed", "breaking"]],
+    },
     backward: {
       says: "reports a new required property of a closed response object as non-breaking",
       expect: [["required-property-added", "non-breaking"]],
@@ -46,34 +52,58 @@ const cases: RuleCase[] = [
   },
   {
     change: (doc) => (item(doc).properties.label.type = ["string", "null"]),
-    forward: { says: "reports a response property that became nullable as breaking", expect: [["became-nullable", "breaking"]] },
-    backward: { says: "reports a response property that can no longer be null as non-breaking", expect: [["became-non-nullable", "non-breaking"]] },
+    forward: {
+      says: "reports a response property that became nullable as breaking",
+      expect: [["became-nullable", "breaking"]],
+    },
+    backward: {
+      says: "reports a response property that can no longer be null as non-breaking",
+      expect: [["became-non-nullable", "non-breaking"]],
+    },
   },
   {
     change: withoutLabelRequired,
-    forward: { says: "reports a response property that is no longer required as breaking", expect: [["became-optional", "breaking"]] },
-    backward: { says: "reports a response property that became required as non-breaking", expect: [["became-required", "non-breaking"]] },
+    forward: {
+      says: "reports a response property that is no longer required as breaking",
+      expect: [["became-optional", "breaking"]],
+    },
+    backward: {
+      says: "reports a response property that became required as non-breaking",
+      expect: [["became-required", "non-breaking"]],
+    },
   },
   {
     change: (doc) => schemas(doc).Status.enum.push("archived"),
     forward: {
       says: "reports a new enum value as breaking in a response and non-breaking in a parameter",
-      expect: [["enum-values-added", "breaking"], ["enum-values-added", "non-breaking"]],
+      expect: [
+        ["enum-values-added", "breaking"],
+        ["enum-values-added", "non-breaking"],
+      ],
     },
     backward: {
       says: "reports a removed enum value as breaking in a parameter and non-breaking in a response",
-      expect: [["enum-values-removed", "breaking"], ["enum-values-removed", "non-breaking"]],
+      expect: [
+        ["enum-values-removed", "breaking"],
+        ["enum-values-removed", "non-breaking"],
+      ],
     },
   },
   {
     change: (doc) => delete schemas(doc).Status.enum,
     forward: {
       says: "reports a dropped enum as breaking in a response and non-breaking in a parameter",
-      expect: [["enum-constraint-dropped", "breaking"], ["enum-constraint-dropped", "non-breaking"]],
+      expect: [
+        ["enum-constraint-dropped", "breaking"],
+        ["enum-constraint-dropped", "non-breaking"],
+      ],
     },
     backward: {
       says: "reports a new enum as breaking in a parameter and non-breaking in a response",
-      expect: [["enum-constraint-introduced", "breaking"], ["enum-constraint-introduced", "non-breaking"]],
+      expect: [
+        ["enum-constraint-introduced", "breaking"],
+        ["enum-constraint-introduced", "non-breaking"],
+      ],
     },
   },
   {
@@ -84,7 +114,10 @@ const cases: RuleCase[] = [
   {
     change: (doc) => (item(doc).properties.label.type = ["string", "integer"]),
     forward: { says: "reports a widened response property type as breaking", expect: [["type-widened", "breaking"]] },
-    backward: { says: "reports a narrowed response property type as non-breaking", expect: [["type-narrowed", "non-breaking"]] },
+    backward: {
+      says: "reports a narrowed response property type as non-breaking",
+      expect: [["type-narrowed", "non-breaking"]],
+    },
   },
   {
     change: (doc) => (item(doc).properties.created_at.format = "date"),
@@ -93,27 +126,51 @@ const cases: RuleCase[] = [
   },
   {
     change: (doc) => delete item(doc).properties.created_at.format,
-    forward: { says: "reports a response format that was dropped as breaking", expect: [["format-widened", "breaking"]] },
-    backward: { says: "reports a response format that was added as non-breaking", expect: [["format-narrowed", "non-breaking"]] },
+    forward: {
+      says: "reports a response format that was dropped as breaking",
+      expect: [["format-widened", "breaking"]],
+    },
+    backward: {
+      says: "reports a response format that was added as non-breaking",
+      expect: [["format-narrowed", "non-breaking"]],
+    },
   },
   {
     change: (doc) => delete listItems(doc).parameters[2].schema.format,
-    forward: { says: "reports a parameter format that was dropped as non-breaking", expect: [["format-widened", "non-breaking"]] },
-    backward: { says: "reports a parameter format that was added as breaking", expect: [["format-narrowed", "breaking"]] },
+    forward: {
+      says: "reports a parameter format that was dropped as non-breaking",
+      expect: [["format-widened", "non-breaking"]],
+    },
+    backward: {
+      says: "reports a parameter format that was added as breaking",
+      expect: [["format-narrowed", "breaking"]],
+    },
   },
   {
     change: (doc) => delete item(doc).additionalProperties,
-    forward: { says: "reports a closed response object that was opened as non-breaking", expect: [["object-opened", "non-breaking"]] },
-    backward: { says: "reports an open response object that was closed as informational", expect: [["object-closed", "informational"]] },
+    forward: {
+      says: "reports a closed response object that was opened as non-breaking",
+      expect: [["object-opened", "non-breaking"]],
+    },
+    backward: {
+      says: "reports an open response object that was closed as informational",
+      expect: [["object-closed", "informational"]],
+    },
   },
   {
     change: (doc) => (pageSize(doc).schema.maximum = 50),
     forward: { says: "reports a tightened parameter bound as breaking", expect: [["bound-tightened", "breaking"]] },
-    backward: { says: "reports a relaxed parameter bound as non-breaking", expect: [["bound-relaxed", "non-breaking"]] },
+    backward: {
+      says: "reports a relaxed parameter bound as non-breaking",
+      expect: [["bound-relaxed", "non-breaking"]],
+    },
   },
   {
     change: (doc) => delete pageSize(doc).schema.minimum,
-    forward: { says: "reports a parameter bound that was dropped as non-breaking", expect: [["bound-relaxed", "non-breaking"]] },
+    forward: {
+      says: "reports a parameter bound that was dropped as non-breaking",
+      expect: [["bound-relaxed", "non-breaking"]],
+    },
     backward: { says: "reports a new parameter bound as breaking", expect: [["bound-tightened", "breaking"]] },
   },
   {
@@ -123,23 +180,45 @@ const cases: RuleCase[] = [
   },
   {
     change: (doc) => (pageSize(doc).schema.default = 25),
-    forward: { says: "reports a changed parameter default as informational", expect: [["default-changed", "informational"]] },
-    backward: { says: "reports the default changed back as informational too", expect: [["default-changed", "informational"]] },
+    forward: {
+      says: "reports a changed parameter default as informational",
+      expect: [["default-changed", "informational"]],
+    },
+    backward: {
+      says: "reports the default changed back as informational too",
+      expect: [["default-changed", "informational"]],
+    },
   },
   {
     change: (doc) => (pageSize(doc).required = true),
-    forward: { says: "reports a parameter that became required as breaking", expect: [["became-required", "breaking"]] },
-    backward: { says: "reports a parameter that is no longer required as non-breaking", expect: [["became-optional", "non-breaking"]] },
+    forward: {
+      says: "reports a parameter that became required as breaking",
+      expect: [["became-required", "breaking"]],
+    },
+    backward: {
+      says: "reports a parameter that is no longer required as non-breaking",
+      expect: [["became-optional", "non-breaking"]],
+    },
   },
   {
     change: (doc) => listItems(doc).parameters.splice(2, 1),
     forward: { says: "reports a removed parameter as breaking", expect: [["parameter-removed", "breaking"]] },
-    backward: { says: "reports an added optional parameter as non-breaking", expect: [["optional-parameter-added", "non-breaking"]] },
+    backward: {
+      says: "reports an added optional parameter as non-breaking",
+      expect: [["optional-parameter-added", "non-breaking"]],
+    },
   },
   {
-    change: (doc) => listItems(doc).parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } }),
-    forward: { says: "reports an added required parameter as breaking", expect: [["required-parameter-added", "breaking"]] },
-    backward: { says: "reports the removal of a required parameter as breaking", expect: [["parameter-removed", "breaking"]] },
+    change: (doc) =>
+      listItems(doc).parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } }),
+    forward: {
+      says: "reports an added required parameter as breaking",
+      expect: [["required-parameter-added", "breaking"]],
+    },
+    backward: {
+      says: "reports the removal of a required parameter as breaking",
+      expect: [["parameter-removed", "breaking"]],
+    },
   },
   {
     change: (doc) => delete doc.paths["/items/{id}"],
@@ -151,23 +230,41 @@ const cases: RuleCase[] = [
       doc.paths["/things/{id}"] = doc.paths["/items/{id}"];
       delete doc.paths["/items/{id}"];
     },
-    forward: { says: "reports an operation moved to another path as breaking", expect: [["operation-moved", "breaking"]] },
+    forward: {
+      says: "reports an operation moved to another path as breaking",
+      expect: [["operation-moved", "breaking"]],
+    },
     backward: { says: "reports the operation moved back as breaking too", expect: [["operation-moved", "breaking"]] },
   },
   {
     change: (doc) => delete getItem(doc).responses["404"],
-    forward: { says: "reports a removed error status as informational", expect: [["error-status-removed", "informational"]] },
-    backward: { says: "reports an added error status as non-breaking", expect: [["response-status-added", "non-breaking"]] },
+    forward: {
+      says: "reports a removed error status as informational",
+      expect: [["error-status-removed", "informational"]],
+    },
+    backward: {
+      says: "reports an added error status as non-breaking",
+      expect: [["response-status-added", "non-breaking"]],
+    },
   },
   {
     change: (doc) => delete getItem(doc).responses["200"],
     forward: { says: "reports a removed success status as breaking", expect: [["success-status-removed", "breaking"]] },
-    backward: { says: "reports an added success status as non-breaking", expect: [["response-status-added", "non-breaking"]] },
+    backward: {
+      says: "reports an added success status as non-breaking",
+      expect: [["response-status-added", "non-breaking"]],
+    },
   },
   {
     change: (doc) => delete getItem(doc).responses["200"].content,
-    forward: { says: "reports a response that lost its body as breaking", expect: [["response-body-removed", "breaking"]] },
-    backward: { says: "reports a response that gained a body as non-breaking", expect: [["response-body-added", "non-breaking"]] },
+    forward: {
+      says: "reports a response that lost its body as breaking",
+      expect: [["response-body-removed", "breaking"]],
+    },
+    backward: {
+      says: "reports a response that gained a body as non-breaking",
+      expect: [["response-body-added", "non-breaking"]],
+    },
   },
   {
     change: (doc) => {
@@ -179,8 +276,14 @@ const cases: RuleCase[] = [
       };
       schemas(doc).Page.properties.data.items = { anyOf: [{ $ref: "#/components/schemas/Item" }, deleted] };
     },
-    forward: { says: "reports a new alternative shape of a response item as breaking", expect: [["variant-added", "breaking"]] },
-    backward: { says: "reports a removed alternative shape of a response item as non-breaking", expect: [["variant-removed", "non-breaking"]] },
+    forward: {
+      says: "reports a new alternative shape of a response item as breaking",
+      expect: [["variant-added", "breaking"]],
+    },
+    backward: {
+      says: "reports a removed alternative shape of a response item as non-breaking",
+      expect: [["variant-removed", "non-breaking"]],
+    },
   },
 ];
 
@@ -196,7 +299,9 @@ describe("direction rules", () => {
   }
 
   it("exercises every kind of the rules table", () => {
-    const exercised = new Set(cases.flatMap(({ forward, backward }) => [...forward.expect, ...backward.expect].map(([kind]) => kind)));
+    const exercised = new Set(
+      cases.flatMap(({ forward, backward }) => [...forward.expect, ...backward.expect].map(([kind]) => kind)),
+    );
     expect(KINDS.filter((kind) => !exercised.has(kind))).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { diffCommand } from "../../src/diff/command.ts";
 import { captureIo, changed, diff, OUR_SPEC_PATH, readYaml, writeTemp } from "./helpers.ts";
 
-const VENDOR_PATH = fileURLToPath(new URL("../../../shared/upstream/signalwire-video-logs.openapi.yaml", import.meta.url));
+const VENDOR_PATH = fileURLToPath(
+  new URL("../../../shared/upstream/signalwire-video-logs.openapi.yaml", import.meta.url),
+);
 const present = existsSync(VENDOR_PATH);
 
 describe("our spec against the vendor's excerpt", () => {
@@ -40,8 +42,17 @@ describe("our spec against the vendor's excerpt", () => {
     });
     const kinds = diff(ours, renamed).differences.filter((d) => d.kind !== "format-widened");
     expect(kinds).toEqual([
-      expect.objectContaining({ kind: "property-removed", level: "breaking", ours: "/components/schemas/Log/properties/started_at", theirs: null }),
-      expect.objectContaining({ kind: "required-property-added", ours: null, theirs: "/components/schemas/Video.Log/properties/start_time" }),
+      expect.objectContaining({
+        kind: "property-removed",
+        level: "breaking",
+        ours: "/components/schemas/Log/properties/started_at",
+        theirs: null,
+      }),
+      expect.objectContaining({
+        kind: "required-property-added",
+        ours: null,
+        theirs: "/components/schemas/Video.Log/properties/start_time",
+      }),
     ]);
   });
 
@@ -54,11 +65,19 @@ describe("our spec against the vendor's excerpt", () => {
   });
 
   it("exits 1 when the vendor makes a response field nullable", async () => {
-    const nullable = changed(vendor, (doc) => (doc.components.schemas["Video.Log"].properties.url = { anyOf: [{ type: "string" }, { type: "null" }] }));
+    const nullable = changed(
+      vendor,
+      (doc) => (doc.components.schemas["Video.Log"].properties.url = { anyOf: [{ type: "string" }, { type: "null" }] }),
+    );
     const io = captureIo();
     expect(await diffCommand([writeTemp(nullable), "--fail-on", "breaking", "--format", "json"], io.io)).toBe(1);
     expect(JSON.parse(io.stdout()).differences).toContainEqual(
-      expect.objectContaining({ kind: "became-nullable", level: "breaking", ours: "/components/schemas/Log/properties/url", theirs: "/components/schemas/Video.Log/properties/url" }),
+      expect.objectContaining({
+        kind: "became-nullable",
+        level: "breaking",
+        ours: "/components/schemas/Log/properties/url",
+        theirs: "/components/schemas/Video.Log/properties/url",
+      }),
     );
   });
 });

@@ -47,7 +47,9 @@ describe("the HTML API reference", () => {
   });
 
   it("derives an operation's route from its first tag and its operationId, and refuses an operation with neither", () => {
-    const [first] = walkOperations({ paths: { "/r": { get: { operationId: "list_rooms", tags: ["Room Sessions", "Other"] } } } });
+    const [first] = walkOperations({
+      paths: { "/r": { get: { operationId: "list_rooms", tags: ["Room Sessions", "Other"] } } },
+    });
     expect(operationRoute(first!)).toBe("/#/room-sessions/list_rooms");
     const [untagged] = walkOperations({ paths: { "/r": { get: { operationId: "list_rooms" } } } });
     expect(() => operationRoute(untagged!)).toThrow("GET /r needs a tag and an operationId");
@@ -59,45 +61,49 @@ describe("the HTML API reference", () => {
     ).toThrow(/fonts\.googleapis\.com/);
   });
 
-  it(
-    "renders both operations and the Log schema in headless Chromium with no console error, failed or offsite request",
-    { timeout: 30_000 },
-    async (ctx) => {
-      needChromium(ctx);
-      const { result, report } = await withDocsPage(html, async (page, origin) => {
-        const getLogOperation = walkOperations(doc31).find((operation) => operation.operationId === "get_log")!;
-        await page.goto(`${origin}${operationRoute(getLogOperation)}`, { waitUntil: "networkidle" });
-        const getLog = page.getByRole("heading", { name: "Get video log" });
-        const listLogs = page.getByRole("heading", { name: "List video logs" });
-        await getLog.waitFor();
-        // The 200 body of get_log is `VideoLog`, an anyOf whose first branch is the `Log` schema.
-        const logTab = page.getByRole("tab", { name: "Log", exact: true }).first();
-        await logTab.click();
-        const logDescription = page.getByText("A video log in its full form.").first();
-        await logDescription.waitFor();
-        await page.getByText(/Show 12 properties/).first().click();
-        return {
-          getLog: await getLog.isVisible(),
-          listLogs: await listLogs.count(),
-          logTab: await logTab.isVisible(),
-          text: await page.locator("body").innerText(),
-          sidebar: await page.getByRole("link", { name: /video log/i }).allInnerTexts(),
-        };
-      });
-      expect(result.getLog).toBe(true);
-      expect(result.listLogs).toBeGreaterThan(0);
-      expect(result.logTab).toBe(true);
-      // Properties of Log, visible once the schema is expanded.
-      for (const property of ["room_name", "charge_details", "started_at", "locked"]) expect(result.text).toContain(property);
-      expect(result.sidebar.join(" ")).toMatch(/List video logs[\s\S]*Get video log/);
-      expect(report.consoleErrors).toEqual([]);
-      expect(report.failedRequests).toEqual([]);
-      expect(report.offsiteRequests).toEqual([]);
-      expect(report.otherLocalPaths.filter((path) => path !== "/favicon.ico")).toEqual([]);
-    },
-  );
+  it("renders both operations and the Log schema in headless Chromium with no console error, failed or offsite request", {
+    timeout: 30_000,
+  }, async (ctx) => {
+    needChromium(ctx);
+    const { result, report } = await withDocsPage(html, async (page, origin) => {
+      const getLogOperation = walkOperations(doc31).find((operation) => operation.operationId === "get_log")!;
+      await page.goto(`${origin}${operationRoute(getLogOperation)}`, { waitUntil: "networkidle" });
+      const getLog = page.getByRole("heading", { name: "Get video log" });
+      const listLogs = page.getByRole("heading", { name: "List video logs" });
+      await getLog.waitFor();
+      // The 200 body of get_log is `VideoLog`, an anyOf whose first branch is the `Log` schema.
+      const logTab = page.getByRole("tab", { name: "Log", exact: true }).first();
+      await logTab.click();
+      const logDescription = page.getByText("A video log in its full form.").first();
+      await logDescription.waitFor();
+      await page
+        .getByText(/Show 12 properties/)
+        .first()
+        .click();
+      return {
+        getLog: await getLog.isVisible(),
+        listLogs: await listLogs.count(),
+        logTab: await logTab.isVisible(),
+        text: await page.locator("body").innerText(),
+        sidebar: await page.getByRole("link", { name: /video log/i }).allInnerTexts(),
+      };
+    });
+    expect(result.getLog).toBe(true);
+    expect(result.listLogs).toBeGreaterThan(0);
+    expect(result.logTab).toBe(true);
+    // Properties of Log, visible once the schema is expanded.
+    for (const property of ["room_name", "charge_details", "started_at", "locked"])
+      expect(result.text).toContain(property);
+    expect(result.sidebar.join(" ")).toMatch(/List video logs[\s\S]*Get video log/);
+    expect(report.consoleErrors).toEqual([]);
+    expect(report.failedRequests).toEqual([]);
+    expect(report.offsiteRequests).toEqual([]);
+    expect(report.otherLocalPaths.filter((path) => path !== "/favicon.ico")).toEqual([]);
+  });
 
-  it("opens each operation of the spec, the screenshot's first, at the route the walker derives for it", { timeout: 30_000 }, async (ctx) => {
+  it("opens each operation of the spec, the screenshot's first, at the route the walker derives for it", {
+    timeout: 30_000,
+  }, async (ctx) => {
     needChromium(ctx);
     const operations = walkOperations(doc31);
     expect(screenshotOperation(doc31)).toEqual(operations[0]);
@@ -115,7 +121,9 @@ describe("the HTML API reference", () => {
     for (const top of result) expect(top).toBeLessThan(200);
   });
 
-  it("is watched by a browser check that does notice offsite requests and console errors", { timeout: 30_000 }, async (ctx) => {
+  it("is watched by a browser check that does notice offsite requests and console errors", {
+    timeout: 30_000,
+  }, async (ctx) => {
     needChromium(ctx);
     const leaky = join(dir, "leaky.html");
     await writeFile(

@@ -18,12 +18,24 @@ const GITHUB = join(ROOT, "docs/examples/github-actions/video-logs-drift.yml");
 const GITLAB = join(ROOT, "docs/examples/gitlab-ci/video-logs-drift.gitlab-ci.yml");
 const GUIDE = join(ROOT, "docs/ci.md");
 
-type Step = { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; "continue-on-error"?: unknown };
+type Step = {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  "continue-on-error"?: unknown;
+};
 type GithubWorkflow = {
   on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown };
   jobs: Record<string, { env?: Record<string, string>; steps: Step[]; "continue-on-error"?: unknown }>;
 };
-type GitlabJob = { rules?: { if?: string }[]; script?: string[]; extends?: string; artifacts?: { when?: string; reports?: { junit?: string } } };
+type GitlabJob = {
+  rules?: { if?: string }[];
+  script?: string[];
+  extends?: string;
+  artifacts?: { when?: string; reports?: { junit?: string } };
+};
 
 const github = parse(readFileSync(GITHUB, "utf8")) as GithubWorkflow;
 const gitlab = parse(readFileSync(GITLAB, "utf8")) as Record<string, GitlabJob>;
@@ -52,8 +64,12 @@ function reportFiles(args: string[]): Record<string, string> {
 
 const githubSteps = Object.values(github.jobs).flatMap((job) => job.steps);
 const githubCommands = githubSteps.flatMap((step) => videoLogsCommands(step.run ?? ""));
-const gitlabCommands = Object.values(gitlab).flatMap((job) => (job.script ?? []).flatMap((line) => videoLogsCommands(line)));
-const guideCommands = [...readFileSync(GUIDE, "utf8").matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => videoLogsCommands(block[1]!));
+const gitlabCommands = Object.values(gitlab).flatMap((job) =>
+  (job.script ?? []).flatMap((line) => videoLogsCommands(line)),
+);
+const guideCommands = [...readFileSync(GUIDE, "utf8").matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =>
+  videoLogsCommands(block[1]!),
+);
 
 function runIn(cwd: string, args: string[], env: Record<string, string>) {
   return runNode([BIN, ...args], { cwd, env, timeoutMs: 60_000 });
@@ -96,7 +112,9 @@ describe("the GitHub Actions example", () => {
 
 describe("the GitLab CI example", () => {
   it("runs on a schedule, and by hand from the web", () => {
-    const rules = Object.values(gitlab).flatMap((job) => job.rules ?? []).map((rule) => rule.if ?? "");
+    const rules = Object.values(gitlab)
+      .flatMap((job) => job.rules ?? [])
+      .map((rule) => rule.if ?? "");
     expect(rules.some((rule) => rule.includes('$CI_PIPELINE_SOURCE == "schedule"'))).toBe(true);
     expect(rules.some((rule) => rule.includes('$CI_PIPELINE_SOURCE == "web"'))).toBe(true);
   });
@@ -145,7 +163,8 @@ describe("every video-logs command of the recipes", () => {
       });
       expect(run.stderr, args.join(" ")).not.toMatch(/Unknown option|--help` for usage/);
       expect(run.code, `${args.join(" ")}\n${run.stderr}`).not.toBe(2);
-      for (const file of Object.values(reportFiles(args))) expect(existsSync(join(cwd, file)), `${args.join(" ")} wrote ${file}`).toBe(true);
+      for (const file of Object.values(reportFiles(args)))
+        expect(existsSync(join(cwd, file)), `${args.join(" ")} wrote ${file}`).toBe(true);
       if (isCheck) expect(run.code, args.join(" ")).toBe(args.includes("--baseline") ? 0 : 1);
     }
   }, 120_000);

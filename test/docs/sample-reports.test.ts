@@ -15,7 +15,8 @@ import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
-const committed = (format: (typeof REPORT_FORMATS)[number]) => readFileSync(join(SAMPLES_DIR, SAMPLE_FILES[format]), "utf8");
+const committed = (format: (typeof REPORT_FORMATS)[number]) =>
+  readFileSync(join(SAMPLES_DIR, SAMPLE_FILES[format]), "utf8");
 
 /**
  * Makes equal what differs between two runs: Markdown's backslash escapes are dropped first (identically on both
@@ -30,7 +31,10 @@ function normalise(text: string): string {
     .replace(/("durationMs": ?)\d+/g, "$1N")
     .replace(/\btime="[\d.]+"/g, 'time="N"')
     .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
-    .replace(/\b(?!1[0-9a-f]{7}-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g, "RANDOM-UUID");
+    .replace(
+      /\b(?!1[0-9a-f]{7}-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g,
+      "RANDOM-UUID",
+    );
 }
 
 function runCheck(cwd: string, args: string[]): Promise<number | null> {
@@ -57,11 +61,15 @@ describe("the sample reports", () => {
 
   it("are what `npm run samples` writes now", async () => {
     const fresh = await sampleReports();
-    for (const format of REPORT_FORMATS) expect(committed(format), `${SAMPLE_FILES[format]}: run npm run samples`).toBe(fresh[format]);
+    for (const format of REPORT_FORMATS)
+      expect(committed(format), `${SAMPLE_FILES[format]}: run npm run samples`).toBe(fresh[format]);
   }, 30_000);
 
   it("show breaking drift of two checks", () => {
-    const report = JSON.parse(committed("json")) as { summary: { breaking: number }; checks: { violations: { check: string }[] }[] };
+    const report = JSON.parse(committed("json")) as {
+      summary: { breaking: number };
+      checks: { violations: { check: string }[] }[];
+    };
     expect(report.summary.breaking).toBeGreaterThan(0);
     const checks = new Set(report.checks.flatMap((check) => check.violations.map((violation) => violation.check)));
     expect([...checks].sort()).toEqual(["cross-endpoint-consistency", "response-schema"]);

@@ -21,7 +21,11 @@ export interface AppliedOverlay {
 /** Runs `openapi-format SPEC --overlayFile OVERLAY --no-sort -o OUT`; the child is killed after `timeoutMs`. */
 export function runOpenapiFormat(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [OPENAPI_FORMAT_BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "" }, timeout: timeoutMs });
+    const child = spawn(process.execPath, [OPENAPI_FORMAT_BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      timeout: timeoutMs,
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -20,13 +20,27 @@ export interface ForwardProxy {
 }
 
 /** Hop-by-hop headers a proxy does not pass on. */
-const HOP_BY_HOP = new Set(["proxy-authorization", "proxy-connection", "connection", "keep-alive", "te", "trailer", "upgrade"]);
+const HOP_BY_HOP = new Set([
+  "proxy-authorization",
+  "proxy-connection",
+  "connection",
+  "keep-alive",
+  "te",
+  "trailer",
+  "upgrade",
+]);
 
 /**
  * `hosts` maps names only the proxy can resolve (such as `stand-in.test`) to addresses, as a corporate DNS would.
  * With `authorization`, a request or tunnel without that Proxy-Authorization value gets 407.
  */
-export async function startForwardProxy({ hosts = {}, authorization }: { hosts?: Record<string, string>; authorization?: string } = {}): Promise<ForwardProxy> {
+export async function startForwardProxy({
+  hosts = {},
+  authorization,
+}: {
+  hosts?: Record<string, string>;
+  authorization?: string;
+} = {}): Promise<ForwardProxy> {
   const relayed: RelayedRequest[] = [];
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -34,9 +48,14 @@ export async function startForwardProxy({ hosts = {}, authorization }: { hosts?:
     socket.on("close", () => sockets.delete(socket));
   };
   const record = (req: IncomingMessage) =>
-    relayed.push({ method: req.method ?? "", target: req.url ?? "", proxyAuthorization: req.headers["proxy-authorization"] });
+    relayed.push({
+      method: req.method ?? "",
+      target: req.url ?? "",
+      proxyAuthorization: req.headers["proxy-authorization"],
+    });
 
-  const refused = (req: IncomingMessage) => authorization !== undefined && req.headers["proxy-authorization"] !== authorization;
+  const refused = (req: IncomingMessage) =>
+    authorization !== undefined && req.headers["proxy-authorization"] !== authorization;
   const server = createServer((req, res) => {
     record(req);
     if (refused(req)) {
@@ -51,10 +70,19 @@ export async function startForwardProxy({ hosts = {}, authorization }: { hosts?:
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-    const upstream = httpRequest({ host: hosts[target.hostname] ?? target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      {
+        host: hosts[target.hostname] ?? target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });

@@ -31,14 +31,16 @@ export interface EntrySpec {
   time?: number;
 }
 
-const pairs = (headers: HeaderList = []) => (Array.isArray(headers) ? headers : Object.entries(headers)).map(([name, value]) => ({ name, value }));
+const pairs = (headers: HeaderList = []) =>
+  (Array.isArray(headers) ? headers : Object.entries(headers)).map(([name, value]) => ({ name, value }));
 
 /** One HAR 1.2 entry with every field the HAR schema requires. */
 export function harEntry(spec: EntrySpec): Record<string, unknown> {
   const url = new URL(spec.url);
   const body = spec.json !== undefined ? JSON.stringify(spec.json) : spec.text;
   const responseHeaders = pairs(spec.responseHeaders);
-  if (spec.json !== undefined && !responseHeaders.some((h) => h.name.toLowerCase() === "content-type")) responseHeaders.push({ name: "content-type", value: "application/json; charset=utf-8" });
+  if (spec.json !== undefined && !responseHeaders.some((h) => h.name.toLowerCase() === "content-type"))
+    responseHeaders.push({ name: "content-type", value: "application/json; charset=utf-8" });
   const mimeType = responseHeaders.find((h) => h.name.toLowerCase() === "content-type")?.value ?? "";
   const content: Record<string, unknown> = { size: body === undefined ? 0 : Buffer.byteLength(body), mimeType };
   if (body !== undefined && !spec.noBody) {
@@ -76,7 +78,9 @@ export function harEntry(spec: EntrySpec): Record<string, unknown> {
 
 /** A HAR 1.2 log of these entries, as a browser's "Save all as HAR" writes it. */
 export function harRecording(entries: EntrySpec[]): { log: Record<string, unknown> } {
-  return { log: { version: "1.2", creator: { name: "video-logs tests", version: "1" }, entries: entries.map(harEntry) } };
+  return {
+    log: { version: "1.2", creator: { name: "video-logs tests", version: "1" }, entries: entries.map(harEntry) },
+  };
 }
 
 /** Writes a recording (an object, or text as it is) to `dir/name` and returns the path. */
@@ -123,17 +127,28 @@ export const DRIFTED = {
  * `status` value; a missing `locked`; `url: null`), a valid page recorded in base64, and four unrelated entries. Every
  * API request carries the session's credentials (Basic Authorization, a cookie, a token in the URL's query).
  */
-export function driftedRecording({ origin = API, prefix = "" }: { origin?: string; prefix?: string } = {}): { log: Record<string, unknown> } {
+export function driftedRecording({ origin = API, prefix = "" }: { origin?: string; prefix?: string } = {}): {
+  log: Record<string, unknown>;
+} {
   const api = `${origin}${prefix}/api/video/logs`;
   const onePage = pageOf(2, { self: `${API}/api/video/logs?page_size=2`, first: `${API}/api/video/logs?page_size=2` });
   const logs = onePage.data as Log[];
-  const withChargeLineField = { ...onePage, data: logs.map((log) => ({ ...log, charge_details: log.charge_details.map((line) => ({ ...line, currency: "USD" })) })) };
+  const withChargeLineField = {
+    ...onePage,
+    data: logs.map((log) => ({
+      ...log,
+      charge_details: log.charge_details.map((line) => ({ ...line, currency: "USD" })),
+    })),
+  };
   const withStringCharge = { ...onePage, data: [{ ...onePage.data[0]!, charge: "0.01" }, onePage.data[1]!] };
   const { locked: _locked, ...withoutLocked } = completedLog;
   const apiEntry = (path: string, json: unknown, extra: Partial<EntrySpec> = {}): EntrySpec => ({
     url: `${api}${path}`,
     requestHeaders: credentialHeaders,
-    responseHeaders: { "content-type": "application/json", "x-request-id": `req-${path.length}-${JSON.stringify(json).length}` },
+    responseHeaders: {
+      "content-type": "application/json",
+      "x-request-id": `req-${path.length}-${JSON.stringify(json).length}`,
+    },
     json,
     ...extra,
   });
@@ -144,8 +159,18 @@ export function driftedRecording({ origin = API, prefix = "" }: { origin?: strin
     apiEntry(`/${inProgressLog.id}`, withoutLocked),
     apiEntry(`/${LOG_ID}?access_token=${RECORDING_SECRETS.urlToken}`, { ...completedLog, url: null }),
     apiEntry("?page_size=2", onePage, { base64: true }),
-    { url: "https://cdn.example.net/app.js", responseHeaders: { "content-type": "text/javascript" }, text: "console.log(1)" },
-    { method: "OPTIONS", url: `${api}`, status: 204, responseHeaders: { "access-control-allow-origin": "*" }, text: "" },
+    {
+      url: "https://cdn.example.net/app.js",
+      responseHeaders: { "content-type": "text/javascript" },
+      text: "console.log(1)",
+    },
+    {
+      method: "OPTIONS",
+      url: `${api}`,
+      status: 204,
+      responseHeaders: { "access-control-allow-origin": "*" },
+      text: "",
+    },
     { url: `${origin}${prefix}/api/video/rooms`, requestHeaders: credentialHeaders, json: { data: [] } },
     { method: "POST", url: `${api}`, requestHeaders: credentialHeaders, status: 405, json: { errors: [] } },
   ]);

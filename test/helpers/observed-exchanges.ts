@@ -28,10 +28,20 @@ export async function observeAnswers(answers: readonly ScriptedAnswer[]): Promis
     res.end(text);
   });
   try {
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0, validation: "off" });
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      retries: 0,
+      validation: "off",
+    });
     const exchanges: Exchange[] = [];
     for (const answer of answers) {
-      exchanges.push(answer.operation === "get_log" ? await client.exchange("get_log", { path: { id: VALID_ID } }) : await client.exchange("list_logs", { query: {} }));
+      exchanges.push(
+        answer.operation === "get_log"
+          ? await client.exchange("get_log", { path: { id: VALID_ID } })
+          : await client.exchange("list_logs", { query: {} }),
+      );
     }
     return exchanges;
   } finally {

@@ -4,7 +4,8 @@ import { resolvePointer } from "../../src/openapi/json-pointer.ts";
 import type { DiscardedLog, ListLogsPage, Log } from "../../src/types.ts";
 
 const spec = loadSpec();
-const example = <T>(name: string): T => structuredClone(resolvePointer(spec, `#/components/examples/${name}`).value) as T;
+const example = <T>(name: string): T =>
+  structuredClone(resolvePointer(spec, `#/components/examples/${name}`).value) as T;
 
 export const completedLog = example<Log>("completed_log");
 export const inProgressLog = example<Log>("in_progress_log");

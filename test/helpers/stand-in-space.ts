@@ -82,7 +82,11 @@ function driftedLog(log: Log, faults: ReadonlySet<Fault>): Log {
   if (faults.has("drop-locked") && log.status === "completed") delete drifted.locked;
   if (faults.has("null-url")) drifted.url = null;
   if (faults.has("extend-charge-details")) {
-    drifted.charge_details = (log.charge_details as Log[]).map((line, index) => ({ ...line, units: index + 1, unit_price: 0.0025 }));
+    drifted.charge_details = (log.charge_details as Log[]).map((line, index) => ({
+      ...line,
+      units: index + 1,
+      unit_price: 0.0025,
+    }));
   }
   return drifted;
 }
@@ -93,7 +97,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const instant = (value: string) => Date.parse(DATE.test(value) ? `${value}T00:00:00Z` : value);
 
 class Invalid extends Error {
-  constructor(readonly attribute: string, message: string) {
+  constructor(
+    readonly attribute: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -128,7 +135,10 @@ export async function startStandInSpace(options: StandInOptions = {}): Promise<L
       const value = q.get(name);
       if (value === null) return fallback;
       const n = Number(value);
-      if (!/^-?\d+$/.test(value) || ((n < min || n > max) && !(name === "page_size" && faults.has("accept-page-size-out-of-range")))) {
+      if (
+        !/^-?\d+$/.test(value) ||
+        ((n < min || n > max) && !(name === "page_size" && faults.has("accept-page-size-out-of-range")))
+      ) {
         throw new Invalid(name, `${name} must be between ${min} and ${max}`);
       }
       return name === "page_size" ? Math.min(Math.max(n, 1), 1000) : n;
@@ -153,22 +163,31 @@ export async function startStandInSpace(options: StandInOptions = {}): Promise<L
       if (!includeDeleted && "discarded_at" in log && !faults.has("list-deleted-when-excluded")) return false;
       if (before !== undefined && !(created < instant(before))) return false;
       if (after !== undefined && !faults.has("ignore-created-after") && !(created > instant(after))) return false;
-      if (on !== undefined && new Date(created).toISOString().slice(0, 10) !== new Date(instant(on)).toISOString().slice(0, 10)) return false;
+      if (
+        on !== undefined &&
+        new Date(created).toISOString().slice(0, 10) !== new Date(instant(on)).toISOString().slice(0, 10)
+      )
+        return false;
       return true;
     });
-    const start = Math.max(0, pageNumber * pageSize - (faults.has("repeat-item-across-pages") && pageNumber > 0 ? 1 : 0));
+    const start = Math.max(
+      0,
+      pageNumber * pageSize - (faults.has("repeat-item-across-pages") && pageNumber > 0 ? 1 : 0),
+    );
     const data = selected.slice(start, start + pageSize).map(asRead);
     const link = (n: number) => {
       const next = new URLSearchParams(Object.fromEntries(q));
       // The fault keeps the page size and drops every filter.
-      if (faults.has("drop-filters-from-next")) for (const name of ["include_deleted", "created_before", "created_after", "created_on"]) next.delete(name);
+      if (faults.has("drop-filters-from-next"))
+        for (const name of ["include_deleted", "created_before", "created_after", "created_on"]) next.delete(name);
       next.set("page_number", String(n));
       next.set("page_token", Buffer.from(`page-${n}`).toString("base64url"));
       return `/api/video/logs?${next}`;
     };
     const hasNext = (pageNumber + 1) * pageSize < selected.length;
     const links: Record<string, string> = { self: `/api/video/logs${url.search}`, first: link(0) };
-    if (hasNext) links.next = faults.has("loop-next-on-same-page") ? `/api/video/logs${url.search}` : link(pageNumber + 1);
+    if (hasNext)
+      links.next = faults.has("loop-next-on-same-page") ? `/api/video/logs${url.search}` : link(pageNumber + 1);
     if (pageNumber > 0) links.prev = link(pageNumber - 1);
     return send(res, 200, { links, data });
   }
@@ -178,7 +197,11 @@ export async function startStandInSpace(options: StandInOptions = {}): Promise<L
     const log = logs.find((candidate) => candidate.id === id);
     if (!log) return send(res, 404, faults.has("wrong-404-body") ? { error: "No such log" } : { error: "Not Found" });
     const read = asRead(log);
-    return send(res, 200, faults.has("get-differs-from-listing") && "room_name" in read ? { ...read, room_name: "another_room" } : read);
+    return send(
+      res,
+      200,
+      faults.has("get-differs-from-listing") && "room_name" in read ? { ...read, room_name: "another_room" } : read,
+    );
   }
 
   return startLocalServer((req: IncomingMessage, res: ServerResponse) => {
@@ -198,7 +221,15 @@ export async function startStandInSpace(options: StandInOptions = {}): Promise<L
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       return send(res, 422, {
-        errors: [{ type: "validation_error", code: "invalid_parameter", message: error.message, attribute: error.attribute, url: "https://signalwire.com/docs/apis/error-codes" }],
+        errors: [
+          {
+            type: "validation_error",
+            code: "invalid_parameter",
+            message: error.message,
+            attribute: error.attribute,
+            url: "https://signalwire.com/docs/apis/error-codes",
+          },
+        ],
       });
     }
   });

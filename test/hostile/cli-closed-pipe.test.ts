@@ -80,28 +80,37 @@ describe("the CLI writing to a reader that goes away", () => {
   });
 
   it("ends check --format json quietly with the verdict of a clean API (0)", async () => {
-    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"], env, { closeStdout: "at-once" });
+    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"], env, {
+      closeStdout: "at-once",
+    });
     expect(run.stderr).toBe("");
     expect(run).toMatchObject({ code: 0, signal: null });
   });
 
   // The built executable meets a closed pipe with the json report above; the other formats reach the runCli it runs,
   // in-process, with a stdout that fails every write with EPIPE, as a pipe whose reader is gone does.
-  it.each(["text", "junit", "markdown"])("ends check --format %s quietly with the verdict of a clean API (0)", async (format) => {
-    const run = await runWithClosedPipe(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", format]);
-    expect(run.stderr).toBe("");
-    expect(run).toMatchObject({ code: 0, writes: 1 });
-  });
+  it.each(["text", "junit", "markdown"])(
+    "ends check --format %s quietly with the verdict of a clean API (0)",
+    async (format) => {
+      const run = await runWithClosedPipe(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", format]);
+      expect(run.stderr).toBe("");
+      expect(run).toMatchObject({ code: 0, writes: 1 });
+    },
+  );
 
   it("ends check --format json quietly with the verdict of a drifted API (1), not a crash", async () => {
-    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json"], env, { closeStdout: "at-once" });
+    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json"], env, {
+      closeStdout: "at-once",
+    });
     expect(run.stderr).toBe("");
     expect(run).toMatchObject({ code: 1, signal: null });
   });
 
   it("ends get quietly with exit 0", async () => {
     const server = await servers.start((_req, res) => sendJson(res, 200, pageOf(1, { self: "/", first: "/" }).data[0]));
-    const run = await spawnCli(["get", "00000000-0000-4000-8000-000000000000", "--base-url", server.url], env, { closeStdout: "at-once" });
+    const run = await spawnCli(["get", "00000000-0000-4000-8000-000000000000", "--base-url", server.url], env, {
+      closeStdout: "at-once",
+    });
     expect(run.stderr).toBe("");
     expect(run).toMatchObject({ code: 0, signal: null });
   });
@@ -110,7 +119,15 @@ describe("the CLI writing to a reader that goes away", () => {
     const server = await endlessListing();
     const { stdout, stderr } = await promisify(execFile)(
       "bash",
-      ["--norc", "--noprofile", "-c", 'set -o pipefail; "$0" "$1" list --base-url "$2" | head -n 1', process.execPath, BIN, server.url],
+      [
+        "--norc",
+        "--noprofile",
+        "-c",
+        'set -o pipefail; "$0" "$1" list --base-url "$2" | head -n 1',
+        process.execPath,
+        BIN,
+        server.url,
+      ],
       { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 },
     );
     expect(stderr).toBe("");
@@ -122,7 +139,11 @@ describe("the CLI writing to a reader that goes away", () => {
     // A descriptor opened for reading only: every write fails with EBADF.
     const readOnly = openSync("/dev/null", "r");
     try {
-      const child = spawn(process.execPath, [BIN, "--help"], { cwd: ROOT, stdio: ["ignore", readOnly, "pipe"], timeout: 30_000 });
+      const child = spawn(process.execPath, [BIN, "--help"], {
+        cwd: ROOT,
+        stdio: ["ignore", readOnly, "pipe"],
+        timeout: 30_000,
+      });
       let stderr = "";
       child.stderr!.on("data", (chunk) => (stderr += chunk));
       const code = await new Promise((resolve) => child.on("close", resolve));

@@ -21,10 +21,16 @@ const SHAPES = {
 // Each command meets one 50 000-level shape in the built executable, where a crash would show as its exit code and
 // stderr; every other case reaches the runCli it runs, in-process, on this worker's stack (no larger than the
 // executable's, and already deeper in use), where a stack overflow would fail the test just the same.
-const IN_THE_EXECUTABLE: Record<string, keyof typeof SHAPES> = { check: "a page's data", get: "a log's field", list: "the whole body" };
+const IN_THE_EXECUTABLE: Record<string, keyof typeof SHAPES> = {
+  check: "a page's data",
+  get: "a log's field",
+  list: "the whole body",
+};
 const run = (depth: number, where: string, args: string[]) =>
   depth === 50_000 && IN_THE_EXECUTABLE[args[0]!] === where ? spawnCli(args, env) : runInProcess(args, env);
-const CASES = [4096, 50_000].flatMap((depth) => Object.entries(SHAPES).map(([where, shape]) => ({ where, depth, body: shape(nested(depth)) })));
+const CASES = [4096, 50_000].flatMap((depth) =>
+  Object.entries(SHAPES).map(([where, shape]) => ({ where, depth, body: shape(nested(depth)) })),
+);
 
 async function serve(body: string) {
   return servers.start((_req, res) => {
@@ -34,31 +40,51 @@ async function serve(body: string) {
 }
 
 describe("the CLI facing a deeply nested body", () => {
-  it.each(CASES)("check reports $where nested $depth deep as breaking drift and exits 1", async ({ body, depth, where }) => {
-    const server = await serve(body);
-    const result = await run(depth, where, ["check", "--base-url", server.url, "--format", "json", "--pages", "1", "--sample", "0", "--no-auth-probe"]);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as DriftReport;
-    const listings = report.checks.filter((c) => c.kind === "page");
-    expect(listings).toHaveLength(2);
-    for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);
-  });
+  it.each(CASES)(
+    "check reports $where nested $depth deep as breaking drift and exits 1",
+    async ({ body, depth, where }) => {
+      const server = await serve(body);
+      const result = await run(depth, where, [
+        "check",
+        "--base-url",
+        server.url,
+        "--format",
+        "json",
+        "--pages",
+        "1",
+        "--sample",
+        "0",
+        "--no-auth-probe",
+      ]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as DriftReport;
+      const listings = report.checks.filter((c) => c.kind === "page");
+      expect(listings).toHaveLength(2);
+      for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);
+    },
+  );
 
-  it.each(CASES)("get reports $where nested $depth deep as a violation on stderr and exits 1", async ({ body, depth, where }) => {
-    const server = await serve(body);
-    const result = await run(depth, where, ["get", completedLog.id, "--base-url", server.url]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^(breaking get_log \/.*\n)+$/);
-    expect(result.stderr).not.toMatch(/RangeError|call stack/);
-    expect(rawControls(result.stderr.replace(/\n/g, ""))).toEqual([]);
-  });
+  it.each(CASES)(
+    "get reports $where nested $depth deep as a violation on stderr and exits 1",
+    async ({ body, depth, where }) => {
+      const server = await serve(body);
+      const result = await run(depth, where, ["get", completedLog.id, "--base-url", server.url]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^(breaking get_log \/.*\n)+$/);
+      expect(result.stderr).not.toMatch(/RangeError|call stack/);
+      expect(rawControls(result.stderr.replace(/\n/g, ""))).toEqual([]);
+    },
+  );
 
-  it.each(CASES.filter((c) => c.where !== "a log's field"))("list reports $where nested $depth deep as a violation on stderr and exits 1", async ({ body, depth, where }) => {
-    const server = await serve(body);
-    const result = await run(depth, where, ["list", "--base-url", server.url]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^(breaking list_logs \/.*\n)+$/);
-    expect(result.stderr).not.toMatch(/RangeError|call stack/);
-  });
+  it.each(CASES.filter((c) => c.where !== "a log's field"))(
+    "list reports $where nested $depth deep as a violation on stderr and exits 1",
+    async ({ body, depth, where }) => {
+      const server = await serve(body);
+      const result = await run(depth, where, ["list", "--base-url", server.url]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^(breaking list_logs \/.*\n)+$/);
+      expect(result.stderr).not.toMatch(/RangeError|call stack/);
+    },
+  );
 });

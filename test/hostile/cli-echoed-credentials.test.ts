@@ -13,7 +13,10 @@ const servers = serverPerTest();
 beforeAll(() => assertBuilt());
 
 /** A valid log carrying the secrets in an unknown property, as a server that reflects its request might send. */
-const echoing = { ...completedLog, echoed: { token: API_TOKEN, authorization: `Basic ${basic}`, pair: `${PROJECT_ID}:${API_TOKEN}` } };
+const echoing = {
+  ...completedLog,
+  echoed: { token: API_TOKEN, authorization: `Basic ${basic}`, pair: `${PROJECT_ID}:${API_TOKEN}` },
+};
 
 describe("video-logs get and list against a server echoing the credentials in valid logs", () => {
   it("get prints the log with every echoed secret redacted", async () => {
@@ -33,7 +36,10 @@ describe("video-logs get and list against a server echoing the credentials in va
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(API_TOKEN);
     expect(run.stdout + run.stderr).not.toContain(basic);
-    const lines = run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines.every((log) => log.id === completedLog.id && log.echoed.token === "[REDACTED]")).toBe(true);
   });

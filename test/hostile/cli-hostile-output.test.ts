@@ -19,7 +19,9 @@ const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN
 const servers = serverPerTest();
 const outDir = mkdtempSync(join(tmpdir(), "video-logs-hostile-"));
 // Every hostile string at once (the long run aside, which the in-process table covers), each in every field.
-const EVERYTHING = HOSTILE_STRINGS.filter(([, s]) => s.length < 1000).map(([, s]) => s).join(" ");
+const EVERYTHING = HOSTILE_STRINGS.filter(([, s]) => s.length < 1000)
+  .map(([, s]) => s)
+  .join(" ");
 
 beforeAll(() => assertBuilt());
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -89,7 +91,9 @@ describe("video-logs get and list against hostile bodies", () => {
     expect(rawControls(run.stdout)).toEqual([]);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(hostileLog)));
     expectViolationLines(run.stderr, "get_log");
-    expect(run.stderr.split("\n").filter((l) => l.startsWith("additive"))).toHaveLength(Object.keys(hostileLog).length - Object.keys(completedLog).length);
+    expect(run.stderr.split("\n").filter((l) => l.startsWith("additive"))).toHaveLength(
+      Object.keys(hostileLog).length - Object.keys(completedLog).length,
+    );
   });
 
   it("list prints one parseable NDJSON line per log and escapes every violation line", async () => {
@@ -99,7 +103,12 @@ describe("video-logs get and list against hostile bodies", () => {
     const tolerant = await spawnCli(["list", "--base-url", server.url, "--validation", "off"], env);
     expect(tolerant.code).toBe(0);
     expect(rawControls(tolerant.stdout.replace(/\n/g, ""))).toEqual([]);
-    expect(tolerant.stdout.trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual(JSON.parse(JSON.stringify([hostileLog, hostileLog, completedLog])));
+    expect(
+      tolerant.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(JSON.parse(JSON.stringify([hostileLog, hostileLog, completedLog])));
     // The violation lines of the built executable's stderr are read in the get test above; strict list runs in-process.
     const strict = await runInProcess(["list", "--base-url", server.url, "--validation", "strict"], env);
     expect(strict.code).toBe(1);
@@ -117,7 +126,14 @@ describe("video-logs get against a hostile status line or redirect", () => {
     raw = createServer((socket) =>
       socket.once("data", () => {
         const body = '{"error":"Internal Server Error"}';
-        socket.end(Buffer.concat([statusLine, Buffer.from(`\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n${headers}connection: close\r\n\r\n${body}`)]));
+        socket.end(
+          Buffer.concat([
+            statusLine,
+            Buffer.from(
+              `\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n${headers}connection: close\r\n\r\n${body}`,
+            ),
+          ]),
+        );
       }),
     );
     await new Promise<void>((resolve) => raw!.listen(0, "127.0.0.1", resolve));

@@ -18,11 +18,17 @@ describe("get and list with a charge of 1e400", () => {
   ])("%s says the server wrote 1e400, as the drift check does", async (command, args, pointer, printed) => {
     const server = await servers.start((req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(req.url!.startsWith("/api/video/logs/") ? log : `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":[${log}]}`);
+      res.end(
+        req.url!.startsWith("/api/video/logs/")
+          ? log
+          : `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":[${log}]}`,
+      );
     });
     const io = capturedIo(env);
     expect(await runCli([command, ...args, "--base-url", server.url], io)).toBe(1);
-    expect(io.err()).toContain(`breaking ${command === "get" ? "get_log" : "list_logs"} ${pointer}: expected a finite number, got 1e400\n`);
+    expect(io.err()).toContain(
+      `breaking ${command === "get" ? "get_log" : "list_logs"} ${pointer}: expected a finite number, got 1e400\n`,
+    );
     expect(io.out().slice(0, 1)).toBe(printed);
     if (printed) expect((JSON.parse(io.out()) as { charge: unknown }).charge).toBeNull();
   });

@@ -9,7 +9,9 @@ import { thrownBy } from "./hostile-helpers.ts";
 const servers = serverPerTest();
 const answer = () =>
   servers.start((req, res) =>
-    req.url!.startsWith("/api/video/logs/") ? sendJson(res, 200, completedLog) : sendJson(res, 200, pageOf(1, { self: "/", first: "/" })),
+    req.url!.startsWith("/api/video/logs/")
+      ? sendJson(res, 200, completedLog)
+      : sendJson(res, 200, pageOf(1, { self: "/", first: "/" })),
   );
 
 describe("bad option values are refused at construction time", () => {
@@ -42,7 +44,13 @@ describe("bad option values are refused at construction time", () => {
   ])("%s", async (_label, option, field) => {
     const server = await answer();
     const error = await thrownBy(() =>
-      createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, env: {}, ...option } as VideoLogsClientOptions),
+      createVideoLogsClient({
+        baseUrl: server.url,
+        projectId: PROJECT_ID,
+        apiToken: API_TOKEN,
+        env: {},
+        ...option,
+      } as VideoLogsClientOptions),
     );
     expect(error).toMatchObject({ name: "InvalidInputError", field });
     expect(String((error as Error).message)).not.toContain(API_TOKEN);
@@ -50,14 +58,23 @@ describe("bad option values are refused at construction time", () => {
   });
 
   it.each([null, "example", 42, []])("options %j", (options) => {
-    expect(() => createVideoLogsClient(options as never)).toThrow(expect.objectContaining({ name: "InvalidInputError", field: "options" }));
+    expect(() => createVideoLogsClient(options as never)).toThrow(
+      expect.objectContaining({ name: "InvalidInputError", field: "options" }),
+    );
   });
 
   it("accepts a Latin-1 userAgent and sends it", async () => {
     const server = await answer();
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, userAgent: "café-agent/1.0" });
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      userAgent: "café-agent/1.0",
+    });
     await client.getLog(VALID_ID);
-    expect(Buffer.from(server.requests[0]!.headers["user-agent"]!, "latin1").toString("latin1")).toMatch(/^caf.-agent\/1\.0 signalwire-video-logs\//);
+    expect(Buffer.from(server.requests[0]!.headers["user-agent"]!, "latin1").toString("latin1")).toMatch(
+      /^caf.-agent\/1\.0 signalwire-video-logs\//,
+    );
   });
 });
 
@@ -106,7 +123,12 @@ describe("getLog sends only 8-4-4-4-12 hexadecimal UUID text", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it.each([VALID_ID, VALID_ID.toUpperCase(), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"])("accepts %s", async (id) => {
+  it.each([
+    VALID_ID,
+    VALID_ID.toUpperCase(),
+    "00000000-0000-0000-0000-000000000000",
+    "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  ])("accepts %s", async (id) => {
     const server = await answer();
     const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN });
     await client.getLog(id);

@@ -9,7 +9,14 @@ import { runCli } from "../../src/cli/main.ts";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
-import { capturedIo, expectNoPartOfSecret, expectNoSecret, REFLECTED_FORMS, renderings, thrownBy } from "./hostile-helpers.ts";
+import {
+  capturedIo,
+  expectNoPartOfSecret,
+  expectNoSecret,
+  REFLECTED_FORMS,
+  renderings,
+  thrownBy,
+} from "./hostile-helpers.ts";
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -27,7 +34,8 @@ const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN
 const drain = async (client: VideoLogsClient) => {
   for await (const _log of client.iterateLogs()) void _log;
 };
-const listing = (links: Record<string, string>) => pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", ...links });
+const listing = (links: Record<string, string>) =>
+  pageOf(1, { self: "/api/video/logs", first: "/api/video/logs", ...links });
 
 interface Place {
   /** The call the client makes. */
@@ -132,7 +140,8 @@ const PLACES: Record<string, Place> = {
   "a cross-origin links.next": {
     call: drain,
     error: "UnsafeRedirectError",
-    handler: (form) => (_q, res) => sendJson(res, 200, listing({ next: `https://evil.example/api/video/logs?t=${form}` })),
+    handler: (form) => (_q, res) =>
+      sendJson(res, 200, listing({ next: `https://evil.example/api/video/logs?t=${form}` })),
   },
   "a links.next to another path": {
     call: drain,
@@ -142,7 +151,8 @@ const PLACES: Record<string, Place> = {
   "a links.next that loops": {
     call: drain,
     error: "ContractViolationError",
-    handler: (form) => (_q, res) => sendJson(res, 200, listing({ next: `/api/video/logs?t=${encodeURIComponent(form)}` })),
+    handler: (form) => (_q, res) =>
+      sendJson(res, 200, listing({ next: `/api/video/logs?t=${encodeURIComponent(form)}` })),
   },
 };
 
@@ -224,8 +234,16 @@ describe("a Space or base URL holding credentials is refused without echoing the
   it.each([
     ["a space holding the token", { space: `${API_TOKEN}.example.org` }, "space"],
     ["a space of project:token", { space: `${PROJECT_ID}:${API_TOKEN}` }, "space"],
-    ["a base URL with the token in its path and a query", { baseUrl: `https://example.signalwire.com/${API_TOKEN}?x=1` }, "baseUrl"],
-    ["a base URL with the token in its path and fragment", { baseUrl: `https://example.signalwire.com/${API_TOKEN}#${API_TOKEN}` }, "baseUrl"],
+    [
+      "a base URL with the token in its path and a query",
+      { baseUrl: `https://example.signalwire.com/${API_TOKEN}?x=1` },
+      "baseUrl",
+    ],
+    [
+      "a base URL with the token in its path and fragment",
+      { baseUrl: `https://example.signalwire.com/${API_TOKEN}#${API_TOKEN}` },
+      "baseUrl",
+    ],
   ])("%s, with the token from the environment", (_label, target, field) => {
     let error: unknown;
     try {
@@ -237,16 +255,19 @@ describe("a Space or base URL holding credentials is refused without echoing the
     for (const rendering of renderings(error)) expectNoSecret(rendering);
   });
 
-  it.each([`https://id:${API_TOKEN}@example.signalwire.com`, `http://${PROJECT_ID}:${API_TOKEN}@127.0.0.1:9/`])("the base URL %#", (baseUrl) => {
-    let error: unknown;
-    try {
-      createVideoLogsClient({ baseUrl, ...credentials });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toMatchObject({ name: "InvalidInputError", field: "baseUrl" });
-    for (const rendering of renderings(error)) expectNoSecret(rendering);
-  });
+  it.each([`https://id:${API_TOKEN}@example.signalwire.com`, `http://${PROJECT_ID}:${API_TOKEN}@127.0.0.1:9/`])(
+    "the base URL %#",
+    (baseUrl) => {
+      let error: unknown;
+      try {
+        createVideoLogsClient({ baseUrl, ...credentials });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ name: "InvalidInputError", field: "baseUrl" });
+      for (const rendering of renderings(error)) expectNoSecret(rendering);
+    },
+  );
 });
 
 describe("client.raw keeps every policy whatever is passed per call", () => {
@@ -255,7 +276,11 @@ describe("client.raw keeps every policy whatever is passed per call", () => {
     const server = await serve((_q, res) => sendJson(res, 200, completedLog));
     const client = clientFor(server.url);
     const error = await thrownBy(() =>
-      client.raw.GET("/api/video/logs/{id}", { params: { path: { id: VALID_ID } }, baseUrl: foreign.url, fetch: globalThis.fetch }),
+      client.raw.GET("/api/video/logs/{id}", {
+        params: { path: { id: VALID_ID } },
+        baseUrl: foreign.url,
+        fetch: globalThis.fetch,
+      }),
     );
     expect(error).toMatchObject({ name: "InvalidInputError" });
     expect(foreign.requests).toHaveLength(0);
@@ -274,7 +299,9 @@ describe("client.raw keeps every policy whatever is passed per call", () => {
 
   it("refuses a per-call Request class", async () => {
     const server = await serve((_q, res) => sendJson(res, 200, completedLog));
-    const error = await thrownBy(() => clientFor(server.url).raw.GET("/api/video/logs", { Request: class extends Request {} } as never));
+    const error = await thrownBy(() =>
+      clientFor(server.url).raw.GET("/api/video/logs", { Request: class extends Request {} } as never),
+    );
     expect(error).toMatchObject({ name: "InvalidInputError", field: "Request" });
     expect(server.requests).toHaveLength(0);
   });
@@ -282,7 +309,9 @@ describe("client.raw keeps every policy whatever is passed per call", () => {
   it("refuses another baseUrl through raw.request too", async () => {
     const foreign = await serve((_q, res) => sendJson(res, 200, completedLog), "localhost");
     const server = await serve((_q, res) => sendJson(res, 200, completedLog));
-    const error = await thrownBy(() => clientFor(server.url).raw.request("get", "/api/video/logs", { baseUrl: foreign.url }));
+    const error = await thrownBy(() =>
+      clientFor(server.url).raw.request("get", "/api/video/logs", { baseUrl: foreign.url }),
+    );
     expect(error).toMatchObject({ name: "InvalidInputError", field: "baseUrl" });
     expect(foreign.requests).toHaveLength(0);
   });
@@ -294,7 +323,9 @@ describe("client.raw keeps every policy whatever is passed per call", () => {
       baseUrl: `${server.url}/`,
     });
     expect(response.status).toBe(200);
-    expect(server.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`);
+    expect(server.requests[0]!.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`,
+    );
   });
 
   it("never shows the credentials to middleware, and refuses a middleware's request to another origin", async () => {
@@ -332,7 +363,12 @@ describe("the drift check's report keeps no credential a server reflects", () =>
     });
     const client = clientFor(server.url, { validation: "off" });
     const wrong = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: "wrong", retries: 0 });
-    const report = await runDriftCheck({ client, wrongCredentialsClient: wrong, target: { baseUrl: server.url, kind: "base-url" }, pages: 2 });
+    const report = await runDriftCheck({
+      client,
+      wrongCredentialsClient: wrong,
+      target: { baseUrl: server.url, kind: "base-url" },
+      pages: 2,
+    });
     expect(report.summary.additive + report.summary.breaking).toBeGreaterThan(0);
     expect(report.checks.some((c) => c.notes?.length)).toBe(true);
     expectNoSecret(JSON.stringify(report));
@@ -364,7 +400,11 @@ interface CutSite {
 
 /** Every place the client cuts server text it keeps; the secret is placed so that each cut point falls inside it. */
 const CUT_SITES: Record<string, CutSite> = {
-  "a wrong value quoted by a violation": { cut: 61, call: (c) => c.getLog(VALID_ID), handler: (text) => (_q, res) => sendJson(res, 200, { ...completedLog, status: text }) },
+  "a wrong value quoted by a violation": {
+    cut: 61,
+    call: (c) => c.getLog(VALID_ID),
+    handler: (text) => (_q, res) => sendJson(res, 200, { ...completedLog, status: text }),
+  },
   "an unknown property's name quoted by a violation": {
     cut: 61,
     call: (c) => c.getLog(VALID_ID),
@@ -387,23 +427,36 @@ const CUT_SITES: Record<string, CutSite> = {
       res.end(text + "z".repeat(70_000));
     },
   },
-  "a links.next that is not a URL": { cut: 61, call: drain, handler: (text) => (_q, res) => sendJson(res, 200, listing({ next: `http://[${text}` })) },
+  "a links.next that is not a URL": {
+    cut: 61,
+    call: drain,
+    handler: (text) => (_q, res) => sendJson(res, 200, listing({ next: `http://[${text}` })),
+  },
   "a links.next that loops": {
     cut: 61,
     call: drain,
-    handler: (text) => (_q, res) => sendJson(res, 200, listing({ next: `/api/video/logs?t=${text.replace(/[%\\]/g, "x")}` })),
+    handler: (text) => (_q, res) =>
+      sendJson(res, 200, listing({ next: `/api/video/logs?t=${text.replace(/[%\\]/g, "x")}` })),
   },
   "a list page whose data is not an array": {
     cut: 61,
     call: drain,
-    handler: (text) => (_q, res) => sendJson(res, 200, { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: text }),
+    handler: (text) => (_q, res) =>
+      sendJson(res, 200, { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: text }),
   },
 };
 
-const CUT_FORMS = ["token", "Basic value", "token, every byte percent-encoded (upper-case hex)", "token, as JSON \\u escapes (lower-case hex)"];
+const CUT_FORMS = [
+  "token",
+  "Basic value",
+  "token, every byte percent-encoded (upper-case hex)",
+  "token, as JSON \\u escapes (lower-case hex)",
+];
 
 describe("a cut never keeps the beginning of a secret: the text is redacted first", () => {
-  const cases = Object.entries(CUT_SITES).flatMap(([site, spec]) => CUT_FORMS.map((form) => [site, form, spec] as const));
+  const cases = Object.entries(CUT_SITES).flatMap(([site, spec]) =>
+    CUT_FORMS.map((form) => [site, form, spec] as const),
+  );
   it.each(cases)("in %s, spelled as the %s, wherever the cut falls inside it", async (_site, form, spec) => {
     const secret = REFLECTED_FORMS[form]!;
     let text = "";
@@ -419,7 +472,13 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
   it("in every format of the drift report and its --out file, and on get's and list's stderr", async () => {
     const server = await serve((req, res) => {
       const log = { ...completedLog, status: `${"x".repeat(27)}${API_TOKEN}` };
-      sendJson(res, 200, req.url!.startsWith("/api/video/logs/") ? log : { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: [log] });
+      sendJson(
+        res,
+        200,
+        req.url!.startsWith("/api/video/logs/")
+          ? log
+          : { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: [log] },
+      );
     });
     const folder = mkdtempSync(join(tmpdir(), "video-logs-cut-"));
     try {
@@ -429,7 +488,12 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
         expect(io.out()).toMatch(/\\?\[REDACTED\\?\]/);
         expectNoPartOfSecret(io.out() + io.err());
         const out = join(folder, `report.${format}`);
-        expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", format, "--out", out], capturedIo(env))).toBe(1);
+        expect(
+          await runCli(
+            ["check", "--base-url", server.url, "--no-auth-probe", "--format", format, "--out", out],
+            capturedIo(env),
+          ),
+        ).toBe(1);
         expectNoPartOfSecret(readFileSync(out, "utf8"));
       }
     } finally {
@@ -448,16 +512,28 @@ describe("the wrong-credentials probe's answer, reflecting the real credentials 
   it.each(["a JSON body", "a body that is not JSON"])("keeps no part of them in the report, in %s", async (kind) => {
     let before = 0;
     const server = await serve((req, res) => {
-      if (req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64"))) return sendJson(res, 200, listing({}));
+      if (req.headers.authorization?.includes(Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")))
+        return sendJson(res, 200, listing({}));
       const text = `${"x".repeat(before)}${API_TOKEN}`;
-      if (kind === "a JSON body") return sendJson(res, 401, { error: text, [text]: encodeURIComponent(`${PROJECT_ID}:${API_TOKEN}`) });
+      if (kind === "a JSON body")
+        return sendJson(res, 401, { error: text, [text]: encodeURIComponent(`${PROJECT_ID}:${API_TOKEN}`) });
       res.writeHead(401, { "content-type": "text/plain" });
       res.end(text);
     });
     const client = clientFor(server.url);
-    const wrong = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: "wrong-token", retries: 0 });
+    const wrong = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: "wrong-token",
+      retries: 0,
+    });
     for (before = 20; before <= 62; before++) {
-      const report = await runDriftCheck({ client, wrongCredentialsClient: wrong, target: { baseUrl: server.url, kind: "base-url" }, sample: 0 });
+      const report = await runDriftCheck({
+        client,
+        wrongCredentialsClient: wrong,
+        target: { baseUrl: server.url, kind: "base-url" },
+        sample: 0,
+      });
       expect(report.checks.at(-1)!.kind).toBe("wrong-credentials");
       expect(report.checks.at(-1)!.violations.length).toBeGreaterThan(0);
       expectNoPartOfSecret(JSON.stringify(report));
@@ -499,7 +575,9 @@ describe("a property named __proto__ is a property, never a prototype", () => {
 
   it("client.redact copies it as its own property", () => {
     const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:9", ...credentials });
-    const copy = client.redact(JSON.parse(`{"__proto__":{"t":"${API_TOKEN}"},"a":[{"__proto__":"${API_TOKEN}"}]}`)) as Record<string, unknown>;
+    const copy = client.redact(
+      JSON.parse(`{"__proto__":{"t":"${API_TOKEN}"},"a":[{"__proto__":"${API_TOKEN}"}]}`),
+    ) as Record<string, unknown>;
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
     expect(copy.t).toBeUndefined();
     expect(JSON.stringify(copy)).toBe('{"__proto__":{"t":"[REDACTED]"},"a":[{"__proto__":"[REDACTED]"}]}');
@@ -509,9 +587,16 @@ describe("a property named __proto__ is a property, never a prototype", () => {
     const server = await serve((req, res) => {
       const log = JSON.stringify(completedLog).replace(/^\{/, '{"__proto__":{"x":1},');
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(req.url!.startsWith("/api/video/logs/") ? log : `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":[${log}]}`);
+      res.end(
+        req.url!.startsWith("/api/video/logs/")
+          ? log
+          : `{"links":{"self":"/api/video/logs","first":"/api/video/logs"},"data":[${log}]}`,
+      );
     });
-    for (const command of [["get", VALID_ID, "--validation", "off"], ["list", "--validation", "off"]]) {
+    for (const command of [
+      ["get", VALID_ID, "--validation", "off"],
+      ["list", "--validation", "off"],
+    ]) {
       const io = capturedIo(env);
       expect(await runCli([...command, "--base-url", server.url], io)).toBe(0);
       const printed = JSON.parse(io.out()) as object;
@@ -541,8 +626,12 @@ describe("a token that is also an ordinary word never changes the report's struc
         : sendJson(res, 200, { ...listing({}), data: [{ ...completedLog, echo: "violations" }] }),
     );
     const io = capturedIo({ ...env, SIGNALWIRE_API_TOKEN: "violations" });
-    expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", "json", "--strict"], io)).toBe(1);
-    const report = JSON.parse(io.out()) as { checks: { kind: string; status: number; violations: { actual: string }[] }[] };
+    expect(
+      await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", "json", "--strict"], io),
+    ).toBe(1);
+    const report = JSON.parse(io.out()) as {
+      checks: { kind: string; status: number; violations: { actual: string }[] }[];
+    };
     expect(report.checks[0]).toMatchObject({ kind: "page", status: 200 });
     expect(report.checks[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
   });

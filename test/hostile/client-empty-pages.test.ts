@@ -11,7 +11,8 @@ import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { thrownBy } from "./hostile-helpers.ts";
 
 const servers = serverPerTest();
-const clientFor = (url: string) => createVideoLogsClient({ baseUrl: url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
+const clientFor = (url: string) =>
+  createVideoLogsClient({ baseUrl: url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0 });
 const links = (index: number, next: boolean) => ({
   self: "/api/video/logs",
   first: "/api/video/logs",
@@ -24,14 +25,21 @@ describe("a listing of empty pages whose links.next keeps changing", () => {
     const error = await thrownBy(async () => {
       for await (const _log of clientFor(server.url).iterateLogs()) void _log;
     });
-    expect(error).toMatchObject({ name: "ContractViolationError", violations: [{ keyword: "pagination", pointer: "/links/next" }] });
+    expect(error).toMatchObject({
+      name: "ContractViolationError",
+      violations: [{ keyword: "pagination", pointer: "/links/next" }],
+    });
     expect((error as Error).message).toContain(`${MAX_EMPTY_PAGES_IN_A_ROW} empty pages in a row`);
     expect(server.requests).toHaveLength(MAX_EMPTY_PAGES_IN_A_ROW);
   });
 
   it("follows fewer empty pages than the bound, and yields the logs after them", async () => {
     const server = await servers.start((_req, res, index) =>
-      sendJson(res, 200, index < MAX_EMPTY_PAGES_IN_A_ROW - 1 ? pageOf(0, links(index, true)) : pageOf(2, links(index, false))),
+      sendJson(
+        res,
+        200,
+        index < MAX_EMPTY_PAGES_IN_A_ROW - 1 ? pageOf(0, links(index, true)) : pageOf(2, links(index, false)),
+      ),
     );
     const ids: string[] = [];
     for await (const log of clientFor(server.url).iterateLogs()) ids.push(log.id);
@@ -50,8 +58,19 @@ describe("a listing of empty pages whose links.next keeps changing", () => {
 
   it("is flagged by the drift check as a pagination violation of the page where the walk stops", async () => {
     const server = await servers.start((_req, res, index) => sendJson(res, 200, pageOf(0, links(index, true))));
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, retries: 0, validation: "off" });
-    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 20, sample: 0 });
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      retries: 0,
+      validation: "off",
+    });
+    const report = await runDriftCheck({
+      client,
+      target: { baseUrl: server.url, kind: "base-url" },
+      pages: 20,
+      sample: 0,
+    });
     const pages = report.checks.filter((c) => c.name.includes("include_deleted=false"));
     expect(pages).toHaveLength(MAX_EMPTY_PAGES_IN_A_ROW);
     expect(pages.at(-1)!.violations).toMatchObject([{ keyword: "pagination", kind: "breaking" }]);
@@ -60,7 +79,9 @@ describe("a listing of empty pages whose links.next keeps changing", () => {
   });
 
   it("adds no abort listener per page to the caller's signal", async () => {
-    const server = await servers.start((_req, res, index) => sendJson(res, 200, pageOf(1, links(index, index < 60), index)));
+    const server = await servers.start((_req, res, index) =>
+      sendJson(res, 200, pageOf(1, links(index, index < 60), index)),
+    );
     const controller = new AbortController();
     let most = 0;
     for await (const _log of clientFor(server.url).iterateLogs({}, { signal: controller.signal })) {

@@ -1,7 +1,12 @@
 // Hostile servers sending bytes that are not UTF-8: a 2xx body is a contract violation, never silently repaired.
 import { describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
-import { type ApiError, type ContractViolationError, createVideoLogsClient, type ValidationMode } from "../../src/index.ts";
+import {
+  type ApiError,
+  type ContractViolationError,
+  createVideoLogsClient,
+  type ValidationMode,
+} from "../../src/index.ts";
 import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { thrownBy } from "./hostile-helpers.ts";
@@ -35,19 +40,31 @@ describe("a 2xx body that is not UTF-8 is a ContractViolationError with an encod
     ]),
   );
   it.each(cases)("%s, validation %s, %s", async (_label, bad, validation, call) => {
-    const client = await servers.clientWith((_q, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(inValue(call === "getLog" ? log : page, bad));
-    }, { validation });
-    const error = (await thrownBy(() => (call === "getLog" ? client.getLog(VALID_ID) : client.listLogs()))) as ContractViolationError;
-    expect(error).toMatchObject({ name: "ContractViolationError", status: 200, violations: [{ keyword: "encoding", kind: "breaking", pointer: "" }] });
+    const client = await servers.clientWith(
+      (_q, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(inValue(call === "getLog" ? log : page, bad));
+      },
+      { validation },
+    );
+    const error = (await thrownBy(() =>
+      call === "getLog" ? client.getLog(VALID_ID) : client.listLogs(),
+    )) as ContractViolationError;
+    expect(error).toMatchObject({
+      name: "ContractViolationError",
+      status: 200,
+      violations: [{ keyword: "encoding", kind: "breaking", pointer: "" }],
+    });
     expect(error.message).toContain("not valid UTF-8");
   });
 
   it.each([
     ["at the very end", (b: Buffer) => Buffer.concat([b, Buffer.from([0xc3])])],
     ["in a property name", (b: Buffer) => Buffer.concat([Buffer.from('{"'), Buffer.from([0xff]), b.subarray(2)])],
-    ["as a UTF-16 body with its BOM", (_b: Buffer) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, "utf16le")])],
+    [
+      "as a UTF-16 body with its BOM",
+      (_b: Buffer) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, "utf16le")]),
+    ],
   ])("also %s", async (_label, spoil) => {
     const client = await servers.clientWith((_q, res) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -59,7 +76,8 @@ describe("a 2xx body that is not UTF-8 is a ContractViolationError with an encod
   it("iterateLogs stops at the spoiled page, after the logs of the good one", async () => {
     const client = await servers.clientWith((req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      if (!req.url!.includes("page_token")) return res.end(JSON.stringify(pageOf(2, { self: "/a", first: "/a", next: "/api/video/logs?page_token=2" })));
+      if (!req.url!.includes("page_token"))
+        return res.end(JSON.stringify(pageOf(2, { self: "/a", first: "/a", next: "/api/video/logs?page_token=2" })));
       res.end(inValue(page, [0xff]));
     });
     const seen: string[] = [];
@@ -96,8 +114,23 @@ describe("bodies that are UTF-8, or error bodies, are read as before", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(inValue(page, [0xff]));
     });
-    const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off", retries: 0 });
-    const report = await runDriftCheck({ client, target: { baseUrl: server.url, kind: "base-url" }, pages: 1, sample: 0 });
-    expect(report.checks[0]).toMatchObject({ status: 200, passed: false, violations: [{ keyword: "encoding", kind: "breaking" }] });
+    const client = createVideoLogsClient({
+      baseUrl: server.url,
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      validation: "off",
+      retries: 0,
+    });
+    const report = await runDriftCheck({
+      client,
+      target: { baseUrl: server.url, kind: "base-url" },
+      pages: 1,
+      sample: 0,
+    });
+    expect(report.checks[0]).toMatchObject({
+      status: 200,
+      passed: false,
+      violations: [{ keyword: "encoding", kind: "breaking" }],
+    });
   });
 });

@@ -14,7 +14,8 @@ const MB = 1024 * 1024;
 const DEFAULT_LIMIT = 32 * MB;
 /** What a child process may add to its peak RSS while refusing a huge body (the limit, plus slack for buffers). */
 const RSS_BOUND_KB = 200 * 1024;
-const report = (label: string, value: unknown) => process.env.HOSTILE_FIGURES && console.log(`${label}: ${JSON.stringify(value)}`);
+const report = (label: string, value: unknown) =>
+  process.env.HOSTILE_FIGURES && console.log(`${label}: ${JSON.stringify(value)}`);
 
 /** 1 GiB of zeros as 1024 gzip members of 1 MiB each: about 1 MB on the wire. */
 const gzipBomb = (() => {
@@ -38,7 +39,11 @@ describe("a body past maxBodyBytes ends in a ResponseTooLargeError naming the li
 
   it("for a 1 MB gzip body inflating to 1 GiB, in bounded memory (measured in a child process)", async () => {
     const server = await servers.start((_q, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": gzipBomb.length });
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+        "content-length": gzipBomb.length,
+      });
       res.end(gzipBomb);
     });
     const outcome = await readInChild(server.url, { timeoutMs: 10_000 });
@@ -53,7 +58,10 @@ describe("a body past maxBodyBytes ends in a ResponseTooLargeError naming the li
       streamBytes(res, 500 * MB);
     });
     const started = performance.now();
-    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ResponseTooLargeError", maxBodyBytes: DEFAULT_LIMIT });
+    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({
+      name: "ResponseTooLargeError",
+      maxBodyBytes: DEFAULT_LIMIT,
+    });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -61,11 +69,18 @@ describe("a body past maxBodyBytes ends in a ResponseTooLargeError naming the li
     ["a 200 MB JSON 404", 404, {}],
     ["a 200 MB 503, not retried", 503, { retries: 2 }],
   ])("for %s", async (_label, status, options) => {
-    const client = await servers.clientWith((_q, res) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      streamBytes(res, 200 * MB, '{"error":"');
-    }, { maxBodyBytes: MB, ...options });
-    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ResponseTooLargeError", status, maxBodyBytes: MB });
+    const client = await servers.clientWith(
+      (_q, res) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        streamBytes(res, 200 * MB, '{"error":"');
+      },
+      { maxBodyBytes: MB, ...options },
+    );
+    await expect(client.getLog(VALID_ID)).rejects.toMatchObject({
+      name: "ResponseTooLargeError",
+      status,
+      maxBodyBytes: MB,
+    });
     expect(servers.server.requests).toHaveLength(1);
   });
 
@@ -74,10 +89,13 @@ describe("a body past maxBodyBytes ends in a ResponseTooLargeError naming the li
     ["br", brotliCompressSync(Buffer.alloc(16 * MB), { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } })],
     ["gzip", gzipBomb],
   ])("for a %s bomb, counting the decoded bytes", async (encoding, body) => {
-    const client = await servers.clientWith((_q, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding });
-      res.end(body);
-    }, { maxBodyBytes: MB });
+    const client = await servers.clientWith(
+      (_q, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding });
+        res.end(body);
+      },
+      { maxBodyBytes: MB },
+    );
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ResponseTooLargeError", maxBodyBytes: MB });
   });
 
@@ -88,10 +106,16 @@ describe("a body past maxBodyBytes ends in a ResponseTooLargeError naming the li
     const exact = JSON.stringify(completedLog);
     const limit = Buffer.byteLength(exact) + 10;
     const bodies = [exact.padEnd(limit, " "), exact.padEnd(limit + 1, " ")];
-    const client = await servers.clientWith((_q, res, i) => {
-      res.writeHead(200, { "content-type": "application/json", ...(withLength ? { "content-length": limit + i } : {}) });
-      res.end(bodies[i]);
-    }, { maxBodyBytes: limit });
+    const client = await servers.clientWith(
+      (_q, res, i) => {
+        res.writeHead(200, {
+          "content-type": "application/json",
+          ...(withLength ? { "content-length": limit + i } : {}),
+        });
+        res.end(bodies[i]);
+      },
+      { maxBodyBytes: limit },
+    );
     await expect(client.getLog(VALID_ID)).resolves.toEqual(completedLog);
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "ResponseTooLargeError", maxBodyBytes: limit });
   });
@@ -132,10 +156,13 @@ describe("an error keeps a small body whole and only the start of a large one, m
   });
 
   it("keeps a short non-JSON error body as its text", async () => {
-    const client = await servers.clientWith((_q, res) => {
-      res.writeHead(502, { "content-type": "text/html" });
-      res.end("<h1>Bad gateway</h1>");
-    }, { retries: 0 });
+    const client = await servers.clientWith(
+      (_q, res) => {
+        res.writeHead(502, { "content-type": "text/html" });
+        res.end("<h1>Bad gateway</h1>");
+      },
+      { retries: 0 },
+    );
     const error = (await thrownBy(() => client.getLog(VALID_ID))) as ApiError;
     expect(error.body).toBe("<h1>Bad gateway</h1>");
   });
@@ -190,14 +217,21 @@ describe("timeoutMs bounds each attempt, headers and whole body", () => {
       },
     ],
   ])("ends in a TimeoutError within about timeoutMs when %s", async (_label, answer) => {
-    const client = await servers.clientWith((_q, res) => answer(res), { timeoutMs: TIMEOUT, retries: 0, maxBodyBytes: 256 * MB });
+    const client = await servers.clientWith((_q, res) => answer(res), {
+      timeoutMs: TIMEOUT,
+      retries: 0,
+      maxBodyBytes: 256 * MB,
+    });
     const started = performance.now();
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "TimeoutError", timeoutMs: TIMEOUT });
     expect(performance.now() - started).toBeLessThan(TIMEOUT + SLACK);
   });
 
   it("gives each retry its own deadline, so the whole call stays bounded", async () => {
-    const client = await servers.clientWith((_q, res) => drip(res.writeHead(200), " ", 20), { timeoutMs: TIMEOUT, retries: 1 });
+    const client = await servers.clientWith((_q, res) => drip(res.writeHead(200), " ", 20), {
+      timeoutMs: TIMEOUT,
+      retries: 1,
+    });
     const started = performance.now();
     await expect(client.getLog(VALID_ID)).rejects.toMatchObject({ name: "TimeoutError" });
     expect(performance.now() - started).toBeLessThan(2 * TIMEOUT + SLACK);

@@ -24,10 +24,15 @@ function hostileDocument(hostile: string) {
   });
 }
 
-const reports = HOSTILE_STRINGS.map(([name, hostile]) => ({ name, hostile, report: diff(base, hostileDocument(hostile)) }));
+const reports = HOSTILE_STRINGS.map(([name, hostile]) => ({
+  name,
+  hostile,
+  report: diff(base, hostileDocument(hostile)),
+}));
 
 // The lines of the text report; a document that could start a line of its own would show up as another one.
-const TEXT_LINE = /^(|Comparing ours .*|\d+ differences?: .*|\[(breaking|non-breaking|informational)\] [a-z-]+( .*)?|  (ours: {3}|theirs: ).*|  \S.*)$/;
+const TEXT_LINE =
+  /^(|Comparing ours .*|\d+ differences?: .*|\[(breaking|non-breaking|informational)\] [a-z-]+( .*)?|  (ours: {3}|theirs: ).*|  \S.*)$/;
 
 function expectSafeText(text: string, report: DiffReport): void {
   expect(rawControls(text)).toEqual([]);
@@ -46,11 +51,15 @@ const OUR_ELEMENTS = ["h2", "p", "table", "thead", "tbody", "tr", "th", "td", "c
 function expectSafeMarkdown(markdown: string, report: DiffReport): void {
   expect(rawControls(markdown)).toEqual([]);
   const tokens = markdownTokens(markdown);
-  expect(tokens.filter((t) => ["html_block", "html_inline", "image", "link_open", "code_block", "fence"].includes(t.type))).toEqual([]);
+  expect(
+    tokens.filter((t) => ["html_block", "html_inline", "image", "link_open", "code_block", "fence"].includes(t.type)),
+  ).toEqual([]);
   const rendered = renderMarkdown(markdown);
   const elements = new Set([...rendered.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!));
   expect([...elements].filter((e) => !OUR_ELEMENTS.includes(e))).toEqual([]);
-  const cellsPerRow = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length);
+  const cellsPerRow = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(
+    (m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length,
+  );
   expect(cellsPerRow).toEqual(Array(report.differences.length + 1).fill(6));
   // Each cell's code spans: one per pointer and one for the kind, none opened or closed by the document.
   const codes = tokens.filter((t) => t.type === "code_inline");
@@ -63,8 +72,18 @@ describe("video-logs diff against a hostile document", () => {
     const { report, hostile } = reports.find((r) => r.name === "a script tag")!;
     expect(report.theirs).toEqual({ title: hostile, version: hostile });
     const kinds = report.differences.map((d) => d.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["required-property-added", "enum-values-added", "format-narrowed", "operation-added", "response-status-added"]));
-    expect(report.differences.filter((d) => d.message.includes(hostile) || d.operation?.includes(hostile)).length).toBeGreaterThanOrEqual(5);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "required-property-added",
+        "enum-values-added",
+        "format-narrowed",
+        "operation-added",
+        "response-status-added",
+      ]),
+    );
+    expect(
+      report.differences.filter((d) => d.message.includes(hostile) || d.operation?.includes(hostile)).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it.each(reports)("in text, $name never reaches the terminal raw nor starts a line", ({ report }) => {
@@ -73,9 +92,12 @@ describe("video-logs diff against a hostile document", () => {
     expect(text.length).toBeLessThan(100_000);
   });
 
-  it.each(reports)("in Markdown, $name renders as text: no HTML, link, image, code span or extra cell from the document", ({ report }) => {
-    expectSafeMarkdown(formatReport(report, "markdown"), report);
-  });
+  it.each(reports)(
+    "in Markdown, $name renders as text: no HTML, link, image, code span or extra cell from the document",
+    ({ report }) => {
+      expectSafeMarkdown(formatReport(report, "markdown"), report);
+    },
+  );
 
   it.each(reports)("in JSON, $name keeps the report valid, lossless and free of raw controls", ({ report }) => {
     const json = formatReport(report, "json");
@@ -85,7 +107,10 @@ describe("video-logs diff against a hostile document", () => {
 
   it("shows a hostile document with no differences but a forged verdict as one header line", () => {
     const forged = "x\r\nNo differences in the compared operations.\u0085OK";
-    const report = diff(base, changed(base, (doc) => (doc.info = { title: forged, version: forged })));
+    const report = diff(
+      base,
+      changed(base, (doc) => (doc.info = { title: forged, version: forged })),
+    );
     const text = formatReport(report, "text");
     expect(rawControls(text)).toEqual([]);
     expect(text.trimEnd().split("\n")).toEqual([
@@ -103,11 +128,28 @@ describe("video-logs diff errors quoting a hostile document", () => {
   }
 
   const cases: [string, () => string][] = [
-    ["an openapi field with CSI and OSC sequences", () => writeTemp({ openapi: "2.0.0\u001b[2J\u001b]0;X\u0007\u202e", info: {}, paths: {} })],
-    ["a file name with ESC and a bidi override", () => writeTemp({ openapi: "2.0", paths: {} }, "a\u001b[2J\u202e\u0085.json")],
+    [
+      "an openapi field with CSI and OSC sequences",
+      () => writeTemp({ openapi: "2.0.0\u001b[2J\u001b]0;X\u0007\u202e", info: {}, paths: {} }),
+    ],
+    [
+      "a file name with ESC and a bidi override",
+      () => writeTemp({ openapi: "2.0", paths: {} }, "a\u001b[2J\u202e\u0085.json"),
+    ],
     ["a missing file whose name sets the window title", () => `${writeTemp("{}")}\u001b]0;T\u0007.yaml`],
-    ["YAML whose syntax error quotes a control character", () => writeTemp("openapi: 3.1.0\ninfo: {title: \"\u001b[2J\n\u2028: [", "bad.yaml")],
-    ["a $ref that leads nowhere, named with controls", () => writeTemp({ openapi: "3.1.0", info: {}, paths: { "/items": { get: { responses: { "200": { $ref: "#/x\u001b[2J\u2028" } } } } } })],
+    [
+      "YAML whose syntax error quotes a control character",
+      () => writeTemp('openapi: 3.1.0\ninfo: {title: "\u001b[2J\n\u2028: [', "bad.yaml"),
+    ],
+    [
+      "a $ref that leads nowhere, named with controls",
+      () =>
+        writeTemp({
+          openapi: "3.1.0",
+          info: {},
+          paths: { "/items": { get: { responses: { "200": { $ref: "#/x\u001b[2J\u2028" } } } } },
+        }),
+    ],
   ];
 
   it.each(cases)("prints %s on one escaped line and exits 2", async (_name, file) => {
@@ -128,6 +170,8 @@ describe("video-logs diff errors quoting a hostile document", () => {
     expect(error).toBeInstanceOf(DocumentError);
     const { message } = error as DocumentError;
     expect(rawControls(message)).toEqual([]);
-    expect(message).toBe(String.raw`theirs document "v\u001b]0;T\u0007.json" is not an OpenAPI 3.x document: its "openapi" field is 2.0\u001b[2J\u202e\n`);
+    expect(message).toBe(
+      String.raw`theirs document "v\u001b]0;T\u0007.json" is not an OpenAPI 3.x document: its "openapi" field is 2.0\u001b[2J\u202e\n`,
+    );
   });
 });

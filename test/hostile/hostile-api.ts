@@ -7,7 +7,10 @@ const GOOD_AUTH = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("b
 
 /** The part of a string node:http may send in a header: tab, printable ASCII and U+0080–U+00FF (C1 included). */
 export function headerSafe(text: string): string {
-  return [...text].filter((char) => /[\t\x20-\x7e\x80-\xff]/.test(char)).join("").slice(0, 200);
+  return [...text]
+    .filter((char) => /[\t\x20-\x7e\x80-\xff]/.test(char))
+    .join("")
+    .slice(0, 200);
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -24,9 +27,11 @@ export function hostileApi(hostile: string): Handler {
   const requestId = `rq-${headerSafe(hostile)}`;
   return (req, res) => {
     const url = new URL(req.url!, "http://127.0.0.1");
-    if (req.headers.authorization !== GOOD_AUTH) return sendJson(res, 401, { error: "Unauthorized", [hostile]: hostile });
+    if (req.headers.authorization !== GOOD_AUTH)
+      return sendJson(res, 401, { error: "Unauthorized", [hostile]: hostile });
     if (url.pathname === "/api/video/logs") {
-      if (url.searchParams.get("include_deleted") === "true") return sendText(res, 200, `<${hostile}`, { "x-request-id": requestId });
+      if (url.searchParams.get("include_deleted") === "true")
+        return sendText(res, 200, `<${hostile}`, { "x-request-id": requestId });
       const data = [{ ...completedLog, status: hostile, [hostile]: 1 }, inProgressLog];
       const links = { self: "/api/video/logs", first: "/api/video/logs", next: `https://attacker.invalid/${hostile}` };
       return sendJson(res, 200, { links, data }, { "x-request-id": requestId });

@@ -24,14 +24,24 @@ export const REFLECTED_FORMS: Record<string, string> = {
   "Basic value, URL-safe alphabet": Buffer.from(pair).toString("base64url"),
   "token, percent-encoded": encodeURIComponent(API_TOKEN),
   "project:token, percent-encoded (upper-case hex)": encodeURIComponent(pair),
-  "project:token, percent-encoded (lower-case hex)": encodeURIComponent(pair).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  "project:token, percent-encoded (lower-case hex)": encodeURIComponent(pair).replace(/%[0-9A-F]{2}/g, (m) =>
+    m.toLowerCase(),
+  ),
   "Basic value, percent-encoded": encodeURIComponent(basic),
   "Basic value, JSON-escaped slashes": basic.replace(/\//g, "\\/"),
-  "token, every byte percent-encoded (lower-case hex)": everyByte(API_TOKEN, (b) => `%${b.toString(16).padStart(2, "0")}`),
-  "token, every byte percent-encoded (upper-case hex)": everyByte(API_TOKEN, (b) => `%${b.toString(16).padStart(2, "0").toUpperCase()}`),
+  "token, every byte percent-encoded (lower-case hex)": everyByte(
+    API_TOKEN,
+    (b) => `%${b.toString(16).padStart(2, "0")}`,
+  ),
+  "token, every byte percent-encoded (upper-case hex)": everyByte(
+    API_TOKEN,
+    (b) => `%${b.toString(16).padStart(2, "0").toUpperCase()}`,
+  ),
   "token, as JSON \\u escapes (lower-case hex)": everyUnit(API_TOKEN, (hex) => `\\u${hex}`),
   "project:token, as JSON \\u escapes (upper-case hex)": everyUnit(pair, (hex) => `\\u${hex.toUpperCase()}`),
-  "Basic value, percent-encoded and escaped by turns": [...basic].map((c, i) => (i % 2 ? `%${c.charCodeAt(0).toString(16)}` : `\\u00${c.charCodeAt(0).toString(16)}`)).join(""),
+  "Basic value, percent-encoded and escaped by turns": [...basic]
+    .map((c, i) => (i % 2 ? `%${c.charCodeAt(0).toString(16)}` : `\\u00${c.charCodeAt(0).toString(16)}`))
+    .join(""),
 };
 
 /** What must never appear in any output: the secrets themselves, decoded. */
@@ -70,7 +80,10 @@ export function expectNoPartOfSecret(text: string, length = 8): void {
   const parts = secretParts(length);
   for (let at = 0; at + length <= text.length; at++) {
     const part = text.slice(at, at + length);
-    if (parts.has(part)) expect.fail(`found ${JSON.stringify(part)} of a secret in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`);
+    if (parts.has(part))
+      expect.fail(
+        `found ${JSON.stringify(part)} of a secret in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`,
+      );
   }
 }
 

@@ -9,15 +9,36 @@ import { markdownTokens, parseXml, rawControls, renderMarkdown } from "./read-ba
 const addFormats = addFormatsModule.default.default;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-const validateReport = ajv.compile(JSON.parse(readFileSync(new URL("../../schemas/drift-report.schema.json", import.meta.url), "utf8")));
+const validateReport = ajv.compile(
+  JSON.parse(readFileSync(new URL("../../schemas/drift-report.schema.json", import.meta.url), "utf8")),
+);
 
 // The lines the text report is made of; a server that could start a line of its own would show up as another one.
-const TEXT_LINE = /^(|(DRIFT|OK|INCOMPLETE): .*|(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*|  (expected|request:|repro:) .*)$/;
-const OUR_ELEMENTS = ["h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "details", "summary"];
+const TEXT_LINE =
+  /^(|(DRIFT|OK|INCOMPLETE): .*|(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*|  (expected|request:|repro:) .*)$/;
+const OUR_ELEMENTS = [
+  "h3",
+  "p",
+  "ul",
+  "li",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "code",
+  "pre",
+  "details",
+  "summary",
+];
 
 export function expectSafeText(text: string, { color = false } = {}): void {
   expect(rawControls(text, { color })).toEqual([]);
-  const lines = text.replace(/\u001b\[\d+m/g, "").trimEnd().split("\n");
+  const lines = text
+    .replace(/\u001b\[\d+m/g, "")
+    .trimEnd()
+    .split("\n");
   expect(lines.filter((line) => !TEXT_LINE.test(line))).toEqual([]);
   expect(lines.filter((line) => /^(DRIFT|OK|INCOMPLETE): /.test(line))).toEqual([lines[0]]);
 }
@@ -34,7 +55,9 @@ export function expectSafeMarkdown(markdown: string, report: DriftReport): void 
   const rendered = renderMarkdown(markdown);
   const elements = new Set([...rendered.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!));
   expect([...elements].filter((e) => !OUR_ELEMENTS.includes(e))).toEqual([]);
-  const cellsPerRow = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length);
+  const cellsPerRow = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(
+    (m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length,
+  );
   const violationRows = report.checks.reduce((n, c) => n + (c.error ? 1 : c.violations.length), 0);
   expect(cellsPerRow).toEqual(Array(violationRows + 1).fill(6));
 }

@@ -18,7 +18,13 @@ const reports = new Map<string, DriftReport>();
 
 beforeAll(async () => {
   server = await startLocalServer((req, res, index) => handler(req, res, index));
-  const options = { baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN, validation: "off" as const, retries: 0 };
+  const options = {
+    baseUrl: server.url,
+    projectId: PROJECT_ID,
+    apiToken: API_TOKEN,
+    validation: "off" as const,
+    retries: 0,
+  };
   for (const [name, hostile] of HOSTILE_STRINGS) {
     handler = hostileApi(hostile);
     reports.set(
@@ -68,12 +74,15 @@ describe("the drift check against a hostile server", () => {
     if (shown) expect(formatReport(report, "text")).toContain(shown);
   });
 
-  it.each(cases)("in Markdown, $name renders as text: no HTML, link, image or extra cell from the server", ({ name }) => {
-    const report = reports.get(name)!;
-    const markdown = formatReport(report, "markdown");
-    expectSafeMarkdown(markdown, report);
-    expect(markdown).not.toContain(API_TOKEN);
-  });
+  it.each(cases)(
+    "in Markdown, $name renders as text: no HTML, link, image or extra cell from the server",
+    ({ name }) => {
+      const report = reports.get(name)!;
+      const markdown = formatReport(report, "markdown");
+      expectSafeMarkdown(markdown, report);
+      expect(markdown).not.toContain(API_TOKEN);
+    },
+  );
 
   it.each(cases)("in JUnit, $name leaves the XML well-formed, one testcase per check, no raw control", ({ name }) => {
     const report = reports.get(name)!;

@@ -31,7 +31,11 @@ const spellings: ((char: string) => string)[] = [
 /** A secret spelled with a spelling chosen per character. */
 const spelledSecret = fc
   .constantFrom(...secrets)
-  .chain((secret) => fc.array(fc.nat(spellings.length - 1), { minLength: secret.length, maxLength: secret.length }).map((picks) => ({ secret, picks })))
+  .chain((secret) =>
+    fc
+      .array(fc.nat(spellings.length - 1), { minLength: secret.length, maxLength: secret.length })
+      .map((picks) => ({ secret, picks })),
+  )
   .map(({ secret, picks }) => [...secret].map((c, i) => spellings[picks[i]!]!(c)).join(""));
 
 /** Text around a secret that cannot join a spelling of one: none of its characters are in the secrets. */
@@ -77,7 +81,9 @@ describe("the scrubber's matcher", () => {
       // The text ends inside the secret, so only the cut edge's matcher can keep its beginning out.
       const text = `prefix ${astral.slice(0, end)}`;
       for (let maxLength = 0; maxLength < text.length; maxLength++) {
-        expect(own.cut(text, maxLength).text, `cut at ${maxLength} of ${JSON.stringify(text)}`).toBe("prefix ".slice(0, maxLength));
+        expect(own.cut(text, maxLength).text, `cut at ${maxLength} of ${JSON.stringify(text)}`).toBe(
+          "prefix ".slice(0, maxLength),
+        );
       }
     }
   });
@@ -102,9 +108,13 @@ describe("scrubbers of the same credentials", () => {
     const second = createSecretScrubber(PROJECT_ID, API_TOKEN);
     const text = `a ${encodeURIComponent(pair)} b ${API_TOKEN} c another-token-entirely d ${"x".repeat(40)}${basic}`;
     for (const scrubber of [first, other, second, first]) scrubber.text(text);
-    expect(first.text(text)).toBe(`a ${REDACTED} b ${REDACTED} c another-token-entirely d ${"x".repeat(40)}${REDACTED}`);
+    expect(first.text(text)).toBe(
+      `a ${REDACTED} b ${REDACTED} c another-token-entirely d ${"x".repeat(40)}${REDACTED}`,
+    );
     expect(second.text(text)).toBe(first.text(text));
-    expect(other.text(text)).toBe(`a ${encodeURIComponent(pair)} b ${API_TOKEN} c ${REDACTED} d ${"x".repeat(40)}${basic}`);
+    expect(other.text(text)).toBe(
+      `a ${encodeURIComponent(pair)} b ${API_TOKEN} c ${REDACTED} d ${"x".repeat(40)}${basic}`,
+    );
     // The token cut after 5 characters: redacted first for the scrubbers that know it, kept as it is by the other one.
     const cutToken = `${"x".repeat(50)}${API_TOKEN}`;
     expect(second.cut(cutToken, 55)).toEqual({ text: `${"x".repeat(50)}${REDACTED.slice(0, 5)}`, cut: true });
@@ -115,15 +125,22 @@ describe("scrubbers of the same credentials", () => {
 
 describe("the cut edge's matcher", () => {
   // Short secrets with every kind of character a spelling treats apart: their patterns compile in milliseconds.
-  const SHORT_SECRETS = ["tok+en %\\\"/x", "\u00e9t\u00e9 \ud83d\ude00 ab", "AbCdEf12", "a\\\\\\b\tc\nd"];
-  const reference = (secrets: string[]) => new RegExp(`(?:${secrets.map((secret) => spelledSecretPattern(secret).beginning).join("|")})$`);
-  const matchers = SHORT_SECRETS.map((secret) => ({ secret, pattern: reference([secret]), matcher: beginningMatcher([secret]) }));
+  const SHORT_SECRETS = ['tok+en %\\"/x', "\u00e9t\u00e9 \ud83d\ude00 ab", "AbCdEf12", "a\\\\\\b\tc\nd"];
+  const reference = (secrets: string[]) =>
+    new RegExp(`(?:${secrets.map((secret) => spelledSecretPattern(secret).beginning).join("|")})$`);
+  const matchers = SHORT_SECRETS.map((secret) => ({
+    secret,
+    pattern: reference([secret]),
+    matcher: beginningMatcher([secret]),
+  }));
   const all = { pattern: reference(SHORT_SECRETS), matcher: beginningMatcher(SHORT_SECRETS) };
   // The spellings above, and `+` for a space and JSON's short escapes.
   const JSON_SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "/": "\\/", "\t": "\\t", "\n": "\\n" };
   const every = [...spellings, (c: string) => (c === " " ? "+" : (JSON_SHORT[c] ?? c))];
   const anySpelling = (secret: string) =>
-    fc.array(fc.nat(every.length - 1), { minLength: [...secret].length, maxLength: [...secret].length }).map((picks) => [...secret].map((c, i) => every[picks[i]!]!(c)).join(""));
+    fc
+      .array(fc.nat(every.length - 1), { minLength: [...secret].length, maxLength: [...secret].length })
+      .map((picks) => [...secret].map((c, i) => every[picks[i]!]!(c)).join(""));
   const edge = fc
     .nat(SHORT_SECRETS.length - 1)
     .chain((index) => fc.tuple(fc.constant(index), anySpelling(SHORT_SECRETS[index]!), fc.nat(200)))
@@ -131,7 +148,7 @@ describe("the cut edge's matcher", () => {
 
   it("finds a beginning of a spelled secret at the end of a text where the pattern of its spellings does", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."xa%\\u0+AbC\"t") }), edge, (before, { index, text }) => {
+      fc.property(fc.string({ unit: fc.constantFrom(...'xa%\\u0+AbC"t') }), edge, (before, { index, text }) => {
         const { pattern, matcher } = matchers[index]!;
         expect(matcher(before + text)).toBe((before + text).search(pattern));
         expect(all.matcher(before + text)).toBe((before + text).search(all.pattern));

@@ -20,11 +20,18 @@ export interface CliRun {
 export function spawnCli(
   args: string[],
   env: Record<string, string>,
-  { closeStdout = "never", timeoutMs = 30_000 }: { closeStdout?: "never" | "at-once" | "after-first-line"; timeoutMs?: number } = {},
+  {
+    closeStdout = "never",
+    timeoutMs = 30_000,
+  }: { closeStdout?: "never" | "at-once" | "after-first-line"; timeoutMs?: number } = {},
 ): Promise<CliRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, timeout: timeoutMs });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: timeoutMs,
+    });
     let stdout = "";
     let stderr = "";
     if (closeStdout === "at-once") child.stdout.destroy();

@@ -14,18 +14,30 @@ describe("Prism's command line", () => {
   });
 
   it("refuses a spec path that does not exist", () => {
-    expect(() => prismMockArgs({ specPath: "/nonexistent/spec.yaml" })).toThrow("OpenAPI document not found: /nonexistent/spec.yaml");
+    expect(() => prismMockArgs({ specPath: "/nonexistent/spec.yaml" })).toThrow(
+      "OpenAPI document not found: /nonexistent/spec.yaml",
+    );
   });
 
   it("proxies to an http(s) upstream without its trailing slash, and refuses anything else", () => {
-    expect(prismProxyArgs({ upstream: "https://example.signalwire.com/" })).toEqual(["proxy", defaultSpecPath(), "https://example.signalwire.com"]);
+    expect(prismProxyArgs({ upstream: "https://example.signalwire.com/" })).toEqual([
+      "proxy",
+      defaultSpecPath(),
+      "https://example.signalwire.com",
+    ]);
     expect(() => prismProxyArgs({ upstream: "ftp://example.com" })).toThrow(/must be http\(s\)/);
     expect(() => prismProxyArgs({ upstream: "example.com" })).toThrow(/must be an absolute URL/);
   });
 
   it("listens where it is told, with --errors only when asked", () => {
     expect(prismListenArgs({ host: "127.0.0.1", port: 4010 })).toEqual(["--host", "127.0.0.1", "--port", "4010"]);
-    expect(prismListenArgs({ host: "::1", port: 1, errors: true })).toEqual(["--host", "::1", "--port", "1", "--errors"]);
+    expect(prismListenArgs({ host: "::1", port: 1, errors: true })).toEqual([
+      "--host",
+      "::1",
+      "--port",
+      "1",
+      "--errors",
+    ]);
   });
 
   it("runs Prism's own CLI entry script from the installed package", () => {

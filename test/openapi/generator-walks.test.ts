@@ -41,18 +41,32 @@ describe("the generator's readings of a document, all through the one walker", (
       {
         operationId: "get_room",
         location: "path",
-        schema: { type: "object", additionalProperties: false, required: ["id"], properties: { id: { type: "string" } } },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["id"],
+          properties: { id: { type: "string" } },
+        },
       },
       {
         operationId: "get_room",
         location: "query",
-        schema: { type: "object", additionalProperties: false, required: ["limit"], properties: { limit: { type: "integer" } } },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["limit"],
+          properties: { limit: { type: "integer" } },
+        },
       },
     ]);
   });
 
   it("responseSchemas refuses an operation without an operationId, since its validators need a name", () => {
-    const doc = { paths: { "/a": { get: { responses: { "200": { description: "", content: { "application/json": { schema: {} } } } } } } } };
+    const doc = {
+      paths: {
+        "/a": { get: { responses: { "200": { description: "", content: { "application/json": { schema: {} } } } } } },
+      },
+    };
     expect(() => responseSchemas(doc)).toThrow("GET /a has no operationId");
   });
 });

@@ -31,7 +31,10 @@ describe("the one OpenAPI walker", () => {
   });
 
   it("recognises the walkers it guards against", () => {
-    const sample = 'for (const m of ["get", "put", "post"]) {}\nObject.entries<any>(doc.paths ?? {})\nwhile (n && n.$ref) n = resolvePointer(doc, n.$ref);';
-    expect(WALKING.filter(([, pattern]) => pattern.test(sample)).map(([what]) => what)).toEqual(WALKING.map(([what]) => what));
+    const sample =
+      'for (const m of ["get", "put", "post"]) {}\nObject.entries<any>(doc.paths ?? {})\nwhile (n && n.$ref) n = resolvePointer(doc, n.$ref);';
+    expect(WALKING.filter(([, pattern]) => pattern.test(sample)).map(([what]) => what)).toEqual(
+      WALKING.map(([what]) => what),
+    );
   });
 });

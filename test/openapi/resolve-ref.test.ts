@@ -23,7 +23,10 @@ describe("the $ref resolver", () => {
   });
 
   it("returns a node that is not a reference as it is, where it is", () => {
-    expect(followRefs(doc, { description: "inline" }, "/here")).toEqual({ value: { description: "inline" }, pointer: "/here" });
+    expect(followRefs(doc, { description: "inline" }, "/here")).toEqual({
+      value: { description: "inline" },
+      pointer: "/here",
+    });
   });
 
   it("decodes escaped tokens in a reference", () => {
@@ -47,7 +50,9 @@ describe("the $ref resolver", () => {
   });
 
   it("throws an unresolvable RefError for a missing target or a reference outside the document", () => {
-    expect(() => lookupRef(doc, "#/components/schemas/Nope", "/x")).toThrow('cannot resolve $ref "#/components/schemas/Nope" at /x');
+    expect(() => lookupRef(doc, "#/components/schemas/Nope", "/x")).toThrow(
+      'cannot resolve $ref "#/components/schemas/Nope" at /x',
+    );
     expect(() => lookupRef(doc, "other.yaml#/Log", "/x")).toThrow(/only local references/);
   });
 });

@@ -21,7 +21,10 @@ const doc: OpenApiDocument = {
         "x-page-items": "data",
         parameters: [{ $ref: "#/components/parameters/page_size" }],
         responses: {
-          "200": { description: "A page.", ...json({ $ref: "#/components/schemas/Page" }, { one: { $ref: "#/components/examples/page" } }) },
+          "200": {
+            description: "A page.",
+            ...json({ $ref: "#/components/schemas/Page" }, { one: { $ref: "#/components/examples/page" } }),
+          },
           "401": { $ref: "#/components/responses/Unauthorized" },
           "204": { description: "Nothing." },
         },
@@ -43,18 +46,34 @@ const doc: OpenApiDocument = {
             { name: "verbose", in: "query", required: true, schema: { type: "integer" } },
             { name: "verbose", in: "header", schema: { type: "string" } },
           ],
-          responses: { "200": { description: "A room.", content: { "application/problem+json": { schema: { type: "object" } } } } },
+          responses: {
+            "200": { description: "A room.", content: { "application/problem+json": { schema: { type: "object" } } } },
+          },
         },
         delete: {
           operationId: "delete_room",
-          responses: { "409": { description: "Busy.", content: { "application/json": { schema: { type: "object" }, example: { busy: true } } } } },
+          responses: {
+            "409": {
+              description: "Busy.",
+              content: { "application/json": { schema: { type: "object" }, example: { busy: true } } },
+            },
+          },
         },
       },
     },
     parameters: {
-      page_size: { name: "page_size", in: "query", description: "Logs per page.", "x-bounds": "page", schema: { type: "integer", maximum: 1000 } },
+      page_size: {
+        name: "page_size",
+        in: "query",
+        description: "Logs per page.",
+        "x-bounds": "page",
+        schema: { type: "integer", maximum: 1000 },
+      },
     },
-    responses: { Unauthorized: { $ref: "#/components/responses/Unauthorized2" }, Unauthorized2: { description: "No.", ...json({ type: "object" }) } },
+    responses: {
+      Unauthorized: { $ref: "#/components/responses/Unauthorized2" },
+      Unauthorized2: { description: "No.", ...json({ type: "object" }) },
+    },
     examples: { page: { summary: "a page", value: { data: [] } } },
     schemas: { Page: { type: "object" } },
   },
@@ -108,13 +127,23 @@ describe("walkOperations", () => {
         },
       },
       // Status keys are integer-like, so a parsed document lists them in numeric order.
-      { status: "204", pointer: "/paths/~1rooms/get/responses/204", resolvedPointer: "/paths/~1rooms/get/responses/204", description: "Nothing." },
+      {
+        status: "204",
+        pointer: "/paths/~1rooms/get/responses/204",
+        resolvedPointer: "/paths/~1rooms/get/responses/204",
+        description: "Nothing.",
+      },
       {
         status: "401",
         pointer: "/paths/~1rooms/get/responses/401",
         resolvedPointer: "/components/responses/Unauthorized2",
         description: "No.",
-        json: { mediaType: "application/json", schema: { type: "object" }, schemaPointer: "/components/responses/Unauthorized2/content/application~1json/schema", examples: {} },
+        json: {
+          mediaType: "application/json",
+          schema: { type: "object" },
+          schemaPointer: "/components/responses/Unauthorized2/content/application~1json/schema",
+          examples: {},
+        },
       },
     ]);
     expect(get!.responses[0]!.json!.mediaType).toBe("application/problem+json");
@@ -127,8 +156,16 @@ describe("walkOperations", () => {
 
   it("carries the summary, the tags and only the x- extensions of the operation", () => {
     const [list, get] = walkOperations(doc);
-    expect([list!.summary, list!.tags, list!.extensions]).toEqual(["List rooms", ["Rooms"], { "x-page-items": "data" }]);
-    expect([get!.summary, get!.tags, get!.extensions]).toEqual([undefined, [], { "x-filter": { created_after: "created_at" } }]);
+    expect([list!.summary, list!.tags, list!.extensions]).toEqual([
+      "List rooms",
+      ["Rooms"],
+      { "x-page-items": "data" },
+    ]);
+    expect([get!.summary, get!.tags, get!.extensions]).toEqual([
+      undefined,
+      [],
+      { "x-filter": { created_after: "created_at" } },
+    ]);
     expect(walkOperations(doc)[2]!.extensions).toEqual({});
   });
 
@@ -145,7 +182,9 @@ describe("walkOperations", () => {
       components: { responses: { A: { $ref: "#/components/responses/B" }, B: { $ref: "#/components/responses/A" } } },
     };
     expect(() => walkOperations(cyclic)).toThrow(RefError);
-    expect(() => walkOperations(cyclic)).toThrow(/circular \$ref "#\/components\/responses\/A" at \/components\/responses\/B/);
+    expect(() => walkOperations(cyclic)).toThrow(
+      /circular \$ref "#\/components\/responses\/A" at \/components\/responses\/B/,
+    );
   });
 
   it("refuses parameter, example and path item cycles too", () => {
@@ -158,12 +197,15 @@ describe("walkOperations", () => {
       components: { examples: { x: { $ref: "#/components/examples/y" }, y: { $ref: "#/components/examples/x" } } },
     };
     const pathItemCycle = { paths: { "/a": { $ref: "#/paths/~1b" }, "/b": { $ref: "#/paths/~1a" } } };
-    for (const cyclic of [parameterCycle, exampleCycle, pathItemCycle]) expect(() => walkOperations(cyclic)).toThrow(/circular/);
+    for (const cyclic of [parameterCycle, exampleCycle, pathItemCycle])
+      expect(() => walkOperations(cyclic)).toThrow(/circular/);
   });
 
   it("names a reference that leads nowhere, and where it is written", () => {
     const broken = { paths: { "/a": { get: { responses: { "200": { $ref: "#/components/responses/Gone" } } } } } };
-    expect(() => walkOperations(broken)).toThrow('cannot resolve $ref "#/components/responses/Gone" at /paths/~1a/get/responses/200');
+    expect(() => walkOperations(broken)).toThrow(
+      'cannot resolve $ref "#/components/responses/Gone" at /paths/~1a/get/responses/200',
+    );
   });
 
   it("finds both operations of our own spec with their JSON responses", () => {

@@ -24,14 +24,16 @@ const KIN_OPENAPI = join(DEBIAN_GOPATH, "src/github.com/getkin/kin-openapi/opena
  */
 const EXPECTED_DIFFERENCES: Record<string, string> = {
   "probe: id is a UUID v7": "kin's uuid (FormatOfStringForUUIDOfRFC4122) allows versions 1-5 only; ajv any version",
-  "probe: id is the nil UUID": "kin's uuid wants a version digit 1-5 and the RFC 4122 variant; the nil UUID has neither",
+  "probe: id is the nil UUID":
+    "kin's uuid wants a version digit 1-5 and the RFC 4122 variant; the nil UUID has neither",
   "probe: id is a UUID URN": "ajv-formats' uuid accepts an `urn:uuid:` prefix; kin's pattern does not",
   "probe: date-time without an offset": "kin's date-time pattern makes the offset optional; RFC 3339 requires it",
   "probe: date-time on month 00, day 00": "kin's date-time pattern allows month 00 and day 00",
   "probe: date-time on February 31": "kin's date-time pattern does not check the day against the month",
   "probe: date-time at 25:61:61": "kin's date-time pattern does not check the ranges of hour, minute and second",
   "probe: date-time with lower-case t and z": "kin wants upper-case T and Z; RFC 3339 and ajv allow lower case",
-  "probe: date-time with a space for T": "ajv-formats accepts a space between date and time (an RFC 3339 5.6 note); kin wants T",
+  "probe: date-time with a space for T":
+    "ajv-formats accepts a space between date and time (an RFC 3339 5.6 note); kin wants T",
 };
 
 interface KinOutput {
@@ -74,7 +76,8 @@ function judgeWithKin(ctx: TestContext): KinOutput {
     },
   });
   if (run.error) throw run.error;
-  if (run.status !== 0) throw new Error(`the kin-openapi harness exited with ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  if (run.status !== 0)
+    throw new Error(`the kin-openapi harness exited with ${run.status}:\n${run.stderr}\n${run.stdout}`);
   kin = JSON.parse(run.stdout) as KinOutput;
   return kin;
 }
@@ -103,7 +106,9 @@ describe("kin-openapi (Go) on the 3.0.3 bundle", () => {
     expect(judgeWithKin(ctx).document_error).toBeNull();
   });
 
-  it("accepts every example response and valid fixture, and rejects every invalid fixture", { timeout: 120_000 }, (ctx) => {
+  it("accepts every example response and valid fixture, and rejects every invalid fixture", {
+    timeout: 120_000,
+  }, (ctx) => {
     const verdicts = verdictsByLabel(judgeWithKin(ctx));
     const wrong = cases
       .filter((c) => !c.label.startsWith("probe:"))
@@ -113,7 +118,9 @@ describe("kin-openapi (Go) on the 3.0.3 bundle", () => {
     expect(cases.filter((c) => c.label.startsWith("invalid/")).length).toBeGreaterThan(0);
   });
 
-  it("gives ajv's verdict on every case except the reviewed expected differences, each of which still differs", { timeout: 120_000 }, (ctx) => {
+  it("gives ajv's verdict on every case except the reviewed expected differences, each of which still differs", {
+    timeout: 120_000,
+  }, (ctx) => {
     const verdicts = verdictsByLabel(judgeWithKin(ctx));
     const say = (valid: boolean | undefined): string => (valid ? "valid" : "invalid");
     const differing = cases.filter((c) => verdicts.get(c.label) !== c.ajvValid);

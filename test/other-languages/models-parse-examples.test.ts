@@ -61,7 +61,9 @@ let dir: string;
 let models: ModelFiles;
 let examples: ModelExample[];
 let casesFile: string;
-const noPython = runs("python3", ["--version"]) ? undefined : "python3 is not installed (Debian: apt-get install python3)";
+const noPython = runs("python3", ["--version"])
+  ? undefined
+  : "python3 is not installed (Debian: apt-get install python3)";
 const noGo = runs("go", ["version"]) ? undefined : "go is not installed (Debian: apt-get install golang-go)";
 
 beforeAll(async () => {
@@ -81,13 +83,24 @@ describe("models generated for other languages", () => {
   it("cover every response body of the spec, and every example of the spec is handed to them", () => {
     const declared = responseSchemas(loadSpec());
     expect(new Set(models.topLevels)).toEqual(
-      new Set(["VideoLog", "ListLogsPage", "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ValidationErrorResponse", "InternalServerError"]),
+      new Set([
+        "VideoLog",
+        "ListLogsPage",
+        "BadRequestError",
+        "UnauthorizedError",
+        "ForbiddenError",
+        "NotFoundError",
+        "ValidationErrorResponse",
+        "InternalServerError",
+      ]),
     );
     expect(examples.length).toBe(declared.reduce((n, r) => n + Object.keys(r.examples).length, 0));
     expect(examples.map((e) => e.label)).toContain("get_log 200 in_progress_log");
   });
 
-  it("in Python parse every example response and give it back unchanged, and refuse misfits", { timeout: 20_000 }, (ctx) => {
+  it("in Python parse every example response and give it back unchanged, and refuse misfits", {
+    timeout: 20_000,
+  }, (ctx) => {
     needToolchain(ctx, noPython);
     const run = spawnSync(
       "python3",
@@ -97,7 +110,9 @@ describe("models generated for other languages", () => {
     expectVerdicts(parseHarnessOutput(run, "Python"), examples);
   });
 
-  it("in Go parse every example response and give it back unchanged, and refuse misfits", { timeout: 60_000 }, async (ctx) => {
+  it("in Go parse every example response and give it back unchanged, and refuse misfits", {
+    timeout: 60_000,
+  }, async (ctx) => {
     needToolchain(ctx, noGo);
     const module = join(dir, "go-harness");
     await mkdir(join(module, GO_PACKAGE), { recursive: true });

@@ -76,7 +76,9 @@ const interpreters = findInterpreters();
 function judgeWithPython(ctx: TestContext, python: string | undefined): PythonOutput {
   needToolchain(
     ctx,
-    python ? undefined : `no python3 with jsonschema >= 4 (tried ${INTERPRETERS.join(", ")}; Debian: apt-get install python3-jsonschema)`,
+    python
+      ? undefined
+      : `no python3 with jsonschema >= 4 (tried ${INTERPRETERS.join(", ")}; Debian: apt-get install python3-jsonschema)`,
   );
   const done = judged.get(python!);
   if (done) return done;
@@ -86,7 +88,8 @@ function judgeWithPython(ctx: TestContext, python: string | undefined): PythonOu
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
   });
   if (run.error) throw run.error;
-  if (run.status !== 0) throw new Error(`the jsonschema harness exited with ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  if (run.status !== 0)
+    throw new Error(`the jsonschema harness exited with ${run.status}:\n${run.stderr}\n${run.stdout}`);
   const output = JSON.parse(run.stdout) as PythonOutput;
   judged.set(python!, output);
   return output;
@@ -156,7 +159,10 @@ describe.for(rounds)("Python jsonschema (Draft 2020-12, FormatChecker) of %s on 
     const unexpected = differing
       .filter((c) => !excused.includes(c))
       .filter((c) => !(c.label.startsWith("probe:") && c.label in EXPECTED_DIFFERENCES))
-      .map((c) => `${c.label}: ajv says ${say(c.ajvValid)}, jsonschema says ${say(verdicts.get(c.label)?.valid)} ${JSON.stringify(verdicts.get(c.label)?.errors)}`);
+      .map(
+        (c) =>
+          `${c.label}: ajv says ${say(c.ajvValid)}, jsonschema says ${say(verdicts.get(c.label)?.valid)} ${JSON.stringify(verdicts.get(c.label)?.errors)}`,
+      );
     expect(unexpected, "differences from ajv that neither the table nor an unchecked format explains").toEqual([]);
 
     const stale = Object.entries(EXPECTED_DIFFERENCES)

@@ -27,7 +27,8 @@ const MIN_NODE_FOR_GENERATORS: [number, number] = [22, 18];
  */
 export function generatorNode(): { node: string; missing?: undefined } | { node?: undefined; missing: string } {
   const node = process.env.NODE24_BIN;
-  if (!node) return { missing: "NODE24_BIN is not set (the absolute path of a Node >= 22.18 `node`, as .ci/run exports)" };
+  if (!node)
+    return { missing: "NODE24_BIN is not set (the absolute path of a Node >= 22.18 `node`, as .ci/run exports)" };
   const probe = spawnSync(node, ["--version"], { encoding: "utf8", timeout: 10_000 });
   if (probe.error || probe.status !== 0) return { missing: `NODE24_BIN=${node} does not run` };
   const [major = 0, minor = 0] = probe.stdout.trim().replace(/^v/, "").split(".").map(Number);

@@ -131,7 +131,9 @@ describe("TypeScript SDK generators fed the 3.1 bundle", () => {
       const project = join(dir, generator.name.replace(/\W+/g, "-"));
       await mkdir(project, { recursive: true });
 
-      mustRun(`${generator.name} (generate)`, node, await generator.command(bundle.openapi31, project), { cwd: project });
+      mustRun(`${generator.name} (generate)`, node, await generator.command(bundle.openapi31, project), {
+        cwd: project,
+      });
 
       await copyFile(join(HARNESS, generator.consumer), join(project, "consumer.ts"));
       await writeFile(join(project, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
@@ -139,10 +141,15 @@ describe("TypeScript SDK generators fed the 3.1 bundle", () => {
       mustRun(`tsc on ${generator.name}'s client`, process.execPath, [TSC, "-p", project], { cwd: project });
 
       const { url } = await prism;
-      const stdout = mustRun(`the consumer of ${generator.name}'s client`, node, [join(project, "out", "consumer.js")], {
-        cwd: project,
-        env: { ...process.env, VIDEO_LOGS_BASE_URL: url },
-      });
+      const stdout = mustRun(
+        `the consumer of ${generator.name}'s client`,
+        node,
+        [join(project, "out", "consumer.js")],
+        {
+          cwd: project,
+          env: { ...process.env, VIDEO_LOGS_BASE_URL: url },
+        },
+      );
       const calls = JSON.parse(stdout) as CallResult[];
 
       expect(calls.map((call) => call.operationId)).toEqual(["get_log", "list_logs"]);

@@ -61,8 +61,14 @@ function operations(doc: OpenApiDocument): Map<string, Operation> {
   const base = serverBase(doc);
   for (const { operationId, method, path, responses } of walkOperations(doc)) {
     if (operationId === undefined) continue;
-    const schemas = new Map(responses.flatMap(({ status, json }) => (json ? [[status, json.schemaPointer] as const] : [])));
-    byId.set(operationId, { method: method.toUpperCase(), url: base + path.replace(/\{[^}]+\}/g, SAMPLE_ID), responses: schemas });
+    const schemas = new Map(
+      responses.flatMap(({ status, json }) => (json ? [[status, json.schemaPointer] as const] : [])),
+    );
+    byId.set(operationId, {
+      method: method.toUpperCase(),
+      url: base + path.replace(/\{[^}]+\}/g, SAMPLE_ID),
+      responses: schemas,
+    });
   }
   return byId;
 }

@@ -1,5 +1,14 @@
 // The package as a consumer gets it: `npm pack`, installed from the tarball into a new project, used from there.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import semver from "semver";
@@ -56,12 +65,18 @@ function headingAnchor(heading: string): string {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
   // The bin link npm made, started through its `#!/usr/bin/env node` line, with the Node under test first on PATH.
-  return runProcess(join(consumer, "node_modules/.bin/video-logs"), args, { cwd: consumer, env: consumerEnv(env), timeoutMs: 60_000 });
+  return runProcess(join(consumer, "node_modules/.bin/video-logs"), args, {
+    cwd: consumer,
+    env: consumerEnv(env),
+    timeoutMs: 60_000,
+  });
 }
 
 /** Starts tsc on a consumer tsconfig; awaited by its test later, so a failure to spawn must not go unhandled now. */
 function typeCheck(tsconfig: string): Promise<ProcessResult> {
-  const run = runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], { cwd: consumer });
+  const run = runNode([binEntry("typescript", REPO_ROOT, "tsc"), "-p", tsconfig, "--pretty", "false"], {
+    cwd: consumer,
+  });
   run.catch(() => undefined);
   return run;
 }
@@ -120,8 +135,12 @@ beforeAll(async () => {
   packed = await packRepository(join(work, "pack"));
   install = await installIntoConsumer(consumer, packed.tarball);
   installed = join(consumer, "node_modules", PACKAGE);
-  for (const name of readdirSync(PROJECT_DIR)) if (name !== "README.md") copyFileSync(join(PROJECT_DIR, name), join(consumer, name));
-  writeFileSync(join(consumer, "readme-usage.ts"), readmeUsageExample(readFileSync(join(installed, "README.md"), "utf8")));
+  for (const name of readdirSync(PROJECT_DIR))
+    if (name !== "README.md") copyFileSync(join(PROJECT_DIR, name), join(consumer, name));
+  writeFileSync(
+    join(consumer, "readme-usage.ts"),
+    readmeUsageExample(readFileSync(join(installed, "README.md"), "utf8")),
+  );
   // Both type-checks start now and run beside the other tests: each takes seconds, mostly reading @types/node.
   typeChecks = { nodenext: typeCheck("tsconfig.nodenext.json"), bundler: typeCheck("tsconfig.bundler.json") };
   server = await startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN });
@@ -150,7 +169,11 @@ describe("the packed tarball", () => {
     ]) {
       expect(paths).toContain(required);
     }
-    expect(paths.filter((path) => /^(src|generated|scripts|test|contract-tests|bench)\/|fixtures|\.test(-d)?\.ts$/.test(path))).toEqual([]);
+    expect(
+      paths.filter((path) =>
+        /^(src|generated|scripts|test|contract-tests|bench)\/|fixtures|\.test(-d)?\.ts$/.test(path),
+      ),
+    ).toEqual([]);
   });
 
   it("holds every file the build wrote", () => {
@@ -169,9 +192,10 @@ describe("the packed tarball", () => {
     expect(stated, "README.md states the packed size as `about N kB packed`").not.toBeNull();
     const statedBytes = Number(stated![1]) * 1000;
     const actualKb = Math.round(packed.size / 1000);
-    expect(Math.abs(packed.size - statedBytes) / statedBytes, `the tarball is ${actualKb} kB: update README.md`).toBeLessThanOrEqual(
-      SIZE_TOLERANCE,
-    );
+    expect(
+      Math.abs(packed.size - statedBytes) / statedBytes,
+      `the tarball is ${actualKb} kB: update README.md`,
+    ).toBeLessThanOrEqual(SIZE_TOLERANCE);
   });
 
   it("has a README whose every relative link and anchor resolves inside the package", () => {
@@ -193,7 +217,15 @@ describe("the packed tarball", () => {
       runNode([binEntry("publint", REPO_ROOT), "run", packed.tarball, "--strict"], { cwd: work }),
       // --no-definitely-typed: judge the package's own types, and never ask the registry for @types packages.
       runNode(
-        [binEntry("@arethetypeswrong/cli", REPO_ROOT, "attw"), packed.tarball, "--profile", "esm-only", "--no-definitely-typed", "--format", "json"],
+        [
+          binEntry("@arethetypeswrong/cli", REPO_ROOT, "attw"),
+          packed.tarball,
+          "--profile",
+          "esm-only",
+          "--no-definitely-typed",
+          "--format",
+          "json",
+        ],
         { cwd: work },
       ),
     ]);
@@ -215,7 +247,9 @@ describe("a consumer that installs the tarball", () => {
     const engines = runtimeDependencyEngines(installed);
     expect([...engines.keys()]).toContain(`${PACKAGE}@${REPO_MANIFEST.version}`);
     const refusing = [...engines].flatMap(([name, range]) =>
-      NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map((version) => `${name} refuses ${version}`),
+      NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map(
+        (version) => `${name} refuses ${version}`,
+      ),
     );
     expect(refusing).toEqual([]);
   });
@@ -252,13 +286,17 @@ describe("a consumer that installs the tarball", () => {
     });
   });
 
-  it.for(OTHER_NODE_LINES)("gives the same client run and require on Node %s", { timeout: 30_000 }, async ([major, variable], ctx) => {
-    const nodeBin = needNode(variable, ctx);
-    const version = await runProcess(nodeBin, ["--version"], { cwd: consumer });
-    expect(version.stdout).toMatch(new RegExp(`^v${major}\\.`));
-    expect(await useClient(nodeBin)).toEqual(await useClient(process.execPath));
-    expect(await requireClient(nodeBin)).toEqual(await requireClient(process.execPath));
-  });
+  it.for(OTHER_NODE_LINES)(
+    "gives the same client run and require on Node %s",
+    { timeout: 30_000 },
+    async ([major, variable], ctx) => {
+      const nodeBin = needNode(variable, ctx);
+      const version = await runProcess(nodeBin, ["--version"], { cwd: consumer });
+      expect(version.stdout).toMatch(new RegExp(`^v${major}\\.`));
+      expect(await useClient(nodeBin)).toEqual(await useClient(process.execPath));
+      expect(await requireClient(nodeBin)).toEqual(await requireClient(process.execPath));
+    },
+  );
 
   it("runs `video-logs check` against a faithful stand-in space without Prism installed", async () => {
     expect(existsSync(join(consumer, "node_modules/@stoplight/prism-cli"))).toBe(false);
@@ -281,31 +319,47 @@ describe("a consumer that installs the tarball", () => {
 
   it("judges a recording with `video-logs check --har` with only the runtime dependencies, har-schema compiled in", async () => {
     expect(existsSync(join(consumer, "node_modules/har-schema"))).toBe(false);
-    const entry = { url: `https://example.signalwire.com/api/video/logs/${standIn.completedLog.id}`, json: standIn.completedLog };
+    const entry = {
+      url: `https://example.signalwire.com/api/video/logs/${standIn.completedLog.id}`,
+      json: standIn.completedLog,
+    };
     const valid = await cli(["check", "--har", writeHar(work, "valid.har", harRecording([entry]))]);
     expect(valid.stderr).toBe("");
     expect(valid.code).toBe(0);
-    const notHar = { log: { version: "1.2", creator: { name: "test", version: "1" }, entries: [{ ...harEntry(entry), response: { ...(harEntry(entry).response as object), status: "200" } }] } };
+    const notHar = {
+      log: {
+        version: "1.2",
+        creator: { name: "test", version: "1" },
+        entries: [{ ...harEntry(entry), response: { ...(harEntry(entry).response as object), status: "200" } }],
+      },
+    };
     const file = writeHar(work, "not-har.har", notHar);
     const refused = await cli(["check", "--har", file]);
-    expect(refused.stderr).toBe(`video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/0/response/status, must be integer\n`);
+    expect(refused.stderr).toBe(
+      `video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/0/response/status, must be integer\n`,
+    );
     expect(refused.code).toBe(2);
   }, 60_000);
 
   it.each([
     ["check", []],
     ["mock", []],
-  ])("exits 2 from `video-logs %s` without Prism, naming the install command and printing no stack trace", async (command, args) => {
-    expect(existsSync(join(consumer, "node_modules/@stoplight/prism-cli"))).toBe(false);
-    const result = await cli([command, ...args]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(PRISM_INSTALL_COMMAND);
-    expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(result.stdout).toBe("");
-    // Our own line breaks stay line breaks; only text from elsewhere is escaped.
-    expect(result.stderr).not.toContain("\\n");
-    const lines = result.stderr.trimEnd().split("\n");
-    expect(lines[0]).toBe(`video-logs: ${new PrismNotInstalledError().message}`);
-    if (command === "check") expect(lines[1]).toBe("Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
-  }, 30_000);
+  ])(
+    "exits 2 from `video-logs %s` without Prism, naming the install command and printing no stack trace",
+    async (command, args) => {
+      expect(existsSync(join(consumer, "node_modules/@stoplight/prism-cli"))).toBe(false);
+      const result = await cli([command, ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(PRISM_INSTALL_COMMAND);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stdout).toBe("");
+      // Our own line breaks stay line breaks; only text from elsewhere is escaped.
+      expect(result.stderr).not.toContain("\\n");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines[0]).toBe(`video-logs: ${new PrismNotInstalledError().message}`);
+      if (command === "check")
+        expect(lines[1]).toBe("Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
+    },
+    30_000,
+  );
 });

@@ -16,10 +16,14 @@ describe("package.json", () => {
 
   it("has only runtime dependencies whose installed version accepts Node 20.19, 22.12 and 24", () => {
     const refused = Object.keys(manifest.dependencies).flatMap((name) => {
-      const installed = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8")) as { version: string; engines?: { node?: string } };
+      const installed = JSON.parse(
+        readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8"),
+      ) as { version: string; engines?: { node?: string } };
       expect(semver.satisfies(installed.version, manifest.dependencies[name]!), name).toBe(true);
       const range = installed.engines?.node;
-      return NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map((version) => `${name} refuses ${version}`);
+      return NODE_LINE_FLOORS.filter((version) => range !== undefined && !semver.satisfies(version, range)).map(
+        (version) => `${name} refuses ${version}`,
+      );
     });
     expect(refused).toEqual([]);
   });
@@ -43,7 +47,8 @@ describe("package.json", () => {
   });
 
   it("accepts the first release of Node.js 20.19, 22.12 and 24, and nothing older", () => {
-    for (const version of NODE_LINE_FLOORS) expect(semver.satisfies(version, manifest.engines.node), version).toBe(true);
+    for (const version of NODE_LINE_FLOORS)
+      expect(semver.satisfies(version, manifest.engines.node), version).toBe(true);
     for (const version of ["18.20.0", "20.18.3", "21.7.3", "22.11.0"]) {
       expect(semver.satisfies(version, manifest.engines.node), version).toBe(false);
     }

@@ -41,9 +41,19 @@ export async function packRepository(destination: string): Promise<PackResult> {
     cwd: REPO_ROOT,
   });
   if (result.code !== 0) throw new Error(`npm pack failed (${result.code}):\n${result.stderr}`);
-  const [packed] = JSON.parse(result.stdout) as { filename: string; size: number; unpackedSize: number; files: PackResult["files"] }[];
+  const [packed] = JSON.parse(result.stdout) as {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: PackResult["files"];
+  }[];
   if (!packed) throw new Error(`npm pack printed no package:\n${result.stdout}`);
-  return { tarball: join(destination, packed.filename), size: packed.size, unpackedSize: packed.unpackedSize, files: packed.files };
+  return {
+    tarball: join(destination, packed.filename),
+    size: packed.size,
+    unpackedSize: packed.unpackedSize,
+    files: packed.files,
+  };
 }
 
 /**
@@ -51,12 +61,19 @@ export async function packRepository(destination: string): Promise<PackResult> {
  * `npm ci` the npm cache holds every dependency, and the registry is only asked for what it lacks.
  */
 export async function installIntoConsumer(dir: string, tarball: string): Promise<ProcessResult> {
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "video-logs-consumer", private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: "video-logs-consumer", private: true, type: "module" }, null, 2)}\n`,
+  );
   const typesNode = `@types/node@${REPO_MANIFEST.devDependencies["@types/node"]}`;
-  const result = await runProcess("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, typesNode], {
-    cwd: dir,
-    env: consumerEnv(),
-  });
+  const result = await runProcess(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, typesNode],
+    {
+      cwd: dir,
+      env: consumerEnv(),
+    },
+  );
   if (result.code !== 0) throw new Error(`npm install of the tarball failed (${result.code}):\n${result.stderr}`);
   return result;
 }

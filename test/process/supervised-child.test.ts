@@ -56,10 +56,15 @@ afterAll(async () => {
 
 describe("a supervised node child", () => {
   it("hands every non-empty line to onLine without colour codes and keeps only the last ones", async () => {
-    const path = await script("talk.mjs", 'for (let i = 1; i <= 5; i++) console.log(`\\u001b[32mline ${i}\\u001b[0m\\n`); console.error("done"); setInterval(() => {}, 1000);');
+    const path = await script(
+      "talk.mjs",
+      'for (let i = 1; i <= 5; i++) console.log(`\\u001b[32mline ${i}\\u001b[0m\\n`); console.error("done"); setInterval(() => {}, 1000);',
+    );
     const seen: string[] = [];
     const child = supervise(path, { onLine: (line) => seen.push(line), keptLines: 3 });
-    expect(await child.waitUntil(async () => seen.includes("done"), { timeoutMs: 10_000, intervalMs: 20 })).toBe("ready");
+    expect(await child.waitUntil(async () => seen.includes("done"), { timeoutMs: 10_000, intervalMs: 20 })).toBe(
+      "ready",
+    );
     expect(seen.slice(0, 5)).toEqual(["line 1", "line 2", "line 3", "line 4", "line 5"]);
     expect(child.recentLines()).toHaveLength(3);
     expect(child.recentLines()).toContain("done");
@@ -68,9 +73,14 @@ describe("a supervised node child", () => {
   });
 
   it("stop() kills a child that ignores SIGTERM once the grace period is over", async () => {
-    const path = await script("stubborn.mjs", 'process.on("SIGTERM", () => console.log("ignored")); console.log("up"); setInterval(() => {}, 1000);');
+    const path = await script(
+      "stubborn.mjs",
+      'process.on("SIGTERM", () => console.log("ignored")); console.log("up"); setInterval(() => {}, 1000);',
+    );
     const child = supervise(path, { stopGraceMs: 300 });
-    expect(await child.waitUntil(async () => child.recentLines().includes("up"), { timeoutMs: 10_000, intervalMs: 20 })).toBe("ready");
+    expect(
+      await child.waitUntil(async () => child.recentLines().includes("up"), { timeoutMs: 10_000, intervalMs: 20 }),
+    ).toBe("ready");
     await child.stop();
     expect(child.endDescription()).toMatch(/signal SIGKILL/);
     expect(isRunning(child.pid!)).toBe(false);
@@ -99,7 +109,9 @@ describe("a supervised node child", () => {
       "console.log(`CHILD_PID=${child.pid}`);",
       "setInterval(() => {}, 1000);",
     ].join("\n");
-    const parent = spawn(process.execPath, ["--import", TSX_LOADER_URL, "--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+    const parent = spawn(process.execPath, ["--import", TSX_LOADER_URL, "--input-type=module", "-e", code], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     parents.push(parent);
     let output = "";
     const childPid = await new Promise<number>((resolve, reject) => {

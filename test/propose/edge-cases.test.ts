@@ -61,13 +61,18 @@ const withLogProperty = (name: string, schema: object): OpenApiDocument => {
 describe("a proposal", { timeout: 30_000 }, () => {
   it("turns an integer into a number when a fraction arrives, without a union", async () => {
     const spec = withLogProperty("minutes", { type: "integer", description: "Minutes." });
-    const { patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, minutes: 1.5 } }], spec);
+    const { patched, remaining } = await propose(
+      [{ operation: "get_log", status: 200, body: { ...completedLog, minutes: 1.5 } }],
+      spec,
+    );
     expect(patched.components.schemas.Log.properties.minutes).toEqual({ description: "Minutes.", type: "number" });
     expect(remaining).toEqual([]);
   });
 
   it("moves an object schema's keywords into the first branch of an anyOf when a string arrives in its place", async () => {
-    const { patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } }]);
+    const { patched, remaining } = await propose([
+      { operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } },
+    ]);
     const ours = OURS.components.schemas.ChargeDetail;
     const { description, ...keywords } = ours;
     expect(patched.components.schemas.ChargeDetail).toEqual({ description, anyOf: [keywords, { type: "string" }] });
@@ -77,55 +82,88 @@ describe("a proposal", { timeout: 30_000 }, () => {
   it("makes a union last and deepest first, so it carries every change made inside it", async () => {
     const { patched, remaining } = await propose([
       { operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } },
-      { operation: "get_log", status: 200, body: { ...completedLog, charge_details: [{ description: 7, charge: 1, units: 2 }] } },
+      {
+        operation: "get_log",
+        status: 200,
+        body: { ...completedLog, charge_details: [{ description: 7, charge: 1, units: 2 }] },
+      },
     ]);
     const [object, string] = patched.components.schemas.ChargeDetail.anyOf;
     expect(string).toEqual({ type: "string" });
     expect(object.properties.units).toMatchObject({ type: "integer" });
-    expect(object.properties.description).toEqual({ description: "What this line charges for.", anyOf: [{ type: "string" }, { type: "integer" }] });
+    expect(object.properties.description).toEqual({
+      description: "What this line charges for.",
+      anyOf: [{ type: "string" }, { type: "integer" }],
+    });
     expect(remaining).toEqual([]);
   });
 
   it("reports a value that no branch of a union accepts when no branch can be meant", async () => {
-    const { overlay, patched } = await propose([{ operation: "get_log", status: 200, body: JSON.stringify("a string, not a log") }]);
+    const { overlay, patched } = await propose([
+      { operation: "get_log", status: 200, body: JSON.stringify("a string, not a log") },
+    ]);
     expect(patched).toEqual(OURS);
     expect(overlay["x-not-proposed"]).toEqual([
-      { where: "get_log 200", reason: expect.stringContaining("/components/schemas/VideoLog/anyOf"), observations: 1, requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"] },
+      {
+        where: "get_log 200",
+        reason: expect.stringContaining("/components/schemas/VideoLog/anyOf"),
+        observations: 1,
+        requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"],
+      },
     ]);
   });
 
   it("drops a format that an observed string breaks", async () => {
-    const { patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, created_at: "yesterday" } }]);
+    const { patched, remaining } = await propose([
+      { operation: "get_log", status: 200, body: { ...completedLog, created_at: "yesterday" } },
+    ]);
     expect(patched.components.schemas.Log.properties.created_at.format).toBeUndefined();
     expect(patched.components.schemas.Log.properties.created_at.type).toBe("string");
     expect(remaining).toEqual([]);
   });
 
   it("adds an error body's new enum value where the 404 schema is written", async () => {
-    const { overlay, remaining } = await propose([{ operation: "get_log", status: 404, body: { error: "No such log" } }]);
-    expect(overlay.actions.map((action) => action.target)).toEqual(["$.components.schemas.NotFoundError.properties.error.enum", "$.components.schemas.NotFoundError.properties.error"]);
+    const { overlay, remaining } = await propose([
+      { operation: "get_log", status: 404, body: { error: "No such log" } },
+    ]);
+    expect(overlay.actions.map((action) => action.target)).toEqual([
+      "$.components.schemas.NotFoundError.properties.error.enum",
+      "$.components.schemas.NotFoundError.properties.error",
+    ]);
     expect(remaining).toEqual([]);
   });
 
   it("drops the enum of a secret-named property instead of copying its values", async () => {
     const spec = withLogProperty("api_key_kind", { type: "string", enum: ["live"] });
-    const { yaml, patched, remaining } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, api_key_kind: "sk_test_do-not-copy" } }], spec);
+    const { yaml, patched, remaining } = await propose(
+      [{ operation: "get_log", status: 200, body: { ...completedLog, api_key_kind: "sk_test_do-not-copy" } }],
+      spec,
+    );
     expect(yaml).not.toContain("sk_test_do-not-copy");
     expect(patched.components.schemas.Log.properties.api_key_kind).toEqual({ type: "string" });
     expect(remaining).toEqual([]);
   });
 
   it("withholds secrets inside an undeclared status's example, keeping the example valid for its schema", async () => {
-    const { yaml, patched, remaining } = await propose([{ operation: "get_log", status: 418, body: { error: "teapot", session: { access_token: "tok-do-not-copy-0123", scope: "video" } } }]);
+    const { yaml, patched, remaining } = await propose([
+      {
+        operation: "get_log",
+        status: 418,
+        body: { error: "teapot", session: { access_token: "tok-do-not-copy-0123", scope: "video" } },
+      },
+    ]);
     expect(yaml).not.toContain("tok-do-not-copy-0123");
-    const example = patched.paths["/api/video/logs/{id}"].get.responses["418"].content["application/json"].examples.observed.value;
+    const example =
+      patched.paths["/api/video/logs/{id}"].get.responses["418"].content["application/json"].examples.observed.value;
     expect(example).toEqual({ error: "teapot", session: { access_token: "[withheld]", scope: "video" } });
     expect(remaining).toEqual([]);
   });
 
   it("proposes no property whose name holds the credentials or is too long, and says so", async () => {
     const long = "x".repeat(200);
-    const { yaml, overlay } = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, [API_TOKEN]: 1, [long]: 2 } }]);
+    const { yaml, overlay } = await propose([
+      { operation: "get_log", status: 200, body: { ...completedLog, [API_TOKEN]: 1, [long]: 2 } },
+    ]);
     expect(yaml).not.toContain(API_TOKEN);
     expect(yaml).not.toContain(long);
     expect(overlay["x-not-proposed"]?.map((entry) => entry.reason)).toEqual([
@@ -137,11 +175,22 @@ describe("a proposal", { timeout: 30_000 }, () => {
   it("bounds what a hostile server can add: 100 new names per schema, the smallest whatever their order, and no over-wide shape", async () => {
     const names = Array.from({ length: 150 }, (_, i) => `extra_${String(i).padStart(3, "0")}`);
     const wide = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));
-    const bodies = (order: string[]) => order.map((name): ScriptedAnswer => ({ operation: "get_log", status: 200, body: { ...completedLog, [name]: 1 } }));
-    const forward = await propose([...bodies(names), { operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }]);
-    const backward = await propose([{ operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } }, ...bodies([...names].reverse())]);
+    const bodies = (order: string[]) =>
+      order.map(
+        (name): ScriptedAnswer => ({ operation: "get_log", status: 200, body: { ...completedLog, [name]: 1 } }),
+      );
+    const forward = await propose([
+      ...bodies(names),
+      { operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } },
+    ]);
+    const backward = await propose([
+      { operation: "get_log", status: 200, body: { ...completedLog, a_wide_one: wide } },
+      ...bodies([...names].reverse()),
+    ]);
     expect(backward.yaml).toBe(forward.yaml);
-    const added = Object.keys(forward.patched.components.schemas.Log.properties).filter((name) => !(name in OURS.components.schemas.Log.properties));
+    const added = Object.keys(forward.patched.components.schemas.Log.properties).filter(
+      (name) => !(name in OURS.components.schemas.Log.properties),
+    );
     expect(added).toEqual(names.slice(0, 99));
     expect(forward.overlay["x-not-proposed"]?.map((entry) => [entry.reason, entry.observations])).toEqual([
       [expect.stringContaining("more than 100 new property names"), 51],

@@ -36,11 +36,17 @@ function judgeWith(spec: OpenApiDocument) {
   // Each response's validator is compiled once, at its first body.
   const compiled = new Map<object, ValidateFunction>();
   return (operationId: string, status: number, body: unknown) => {
-    const response = schemas.find((candidate) => candidate.operationId === operationId && candidate.status === String(status));
+    const response = schemas.find(
+      (candidate) => candidate.operationId === operationId && candidate.status === String(status),
+    );
     if (!response) return [`${operationId} ${status} is not declared`];
     let validate = compiled.get(response);
     if (!validate) compiled.set(response, (validate = ajv.compile(response.schema)));
-    return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map(
+          (error) => `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`,
+        );
   };
 }
 
@@ -50,8 +56,16 @@ function openObjects(node: unknown, pointer = ""): string[] {
   if (node === null || typeof node !== "object") return [];
   const record = node as Record<string, unknown>;
   const types = [record.type].flat();
-  const open = types.includes("object") && record.additionalProperties !== false && !pointer.includes("/examples/") ? [pointer] : [];
-  return [...open, ...Object.entries(record).flatMap(([key, value]) => (key === "example" || key === "examples" ? [] : openObjects(value, `${pointer}/${key}`)))];
+  const open =
+    types.includes("object") && record.additionalProperties !== false && !pointer.includes("/examples/")
+      ? [pointer]
+      : [];
+  return [
+    ...open,
+    ...Object.entries(record).flatMap(([key, value]) =>
+      key === "example" || key === "examples" ? [] : openObjects(value, `${pointer}/${key}`),
+    ),
+  ];
 }
 
 /** Our spec, parsed once for the file; the tests only read it (the diff gets its own copy). */
@@ -84,17 +98,22 @@ describe("a proposal applied with openapi-format", () => {
     const json = exchanges.filter((exchange) => exchange.parsed.ok);
     expect(json.length).toBe(DRIFTED_ANSWERS.length - 1);
     for (const exchange of json) {
-      expect(judge(exchange.operationId, exchange.response.status, (exchange.parsed as { body: unknown }).body), `${exchange.operationId} ${exchange.response.status}`).toEqual([]);
+      expect(
+        judge(exchange.operationId, exchange.response.status, (exchange.parsed as { body: unknown }).body),
+        `${exchange.operationId} ${exchange.response.status}`,
+      ).toEqual([]);
     }
     expect(applyMs).toBeGreaterThan(0);
   });
 
   it("still rejects a body with another unknown field: every object stays closed", () => {
     const judge = judgeWith(patched);
-    expect(judge("get_log", 200, { ...completedLog, surprise: true })).toContain(' additionalProperties {"additionalProperty":"surprise"}');
-    expect(judge("get_log", 200, { ...completedLog, charge_details: [{ description: "x", charge: 1, surprise: 1 }] })).toContain(
-      '/charge_details/0 additionalProperties {"additionalProperty":"surprise"}',
+    expect(judge("get_log", 200, { ...completedLog, surprise: true })).toContain(
+      ' additionalProperties {"additionalProperty":"surprise"}',
     );
+    expect(
+      judge("get_log", 200, { ...completedLog, charge_details: [{ description: "x", charge: 1, surprise: 1 }] }),
+    ).toContain('/charge_details/0 additionalProperties {"additionalProperty":"surprise"}');
     expect(openObjects(patched)).toEqual([]);
   });
 
@@ -112,7 +131,10 @@ describe("a proposal applied with openapi-format", () => {
     const ours = OURS;
     expect(patched.components.schemas.Log.properties.deleted_by).toBeUndefined();
     expect(patched.components.schemas.DiscardedLog.required).toEqual(ours.components.schemas.DiscardedLog.required);
-    expect(patched.components.schemas.DiscardedLog.properties.deleted_by).toMatchObject({ type: "string", format: "uuid" });
+    expect(patched.components.schemas.DiscardedLog.properties.deleted_by).toMatchObject({
+      type: "string",
+      format: "uuid",
+    });
   });
 
   it("passes the spec's gates: Redocly lint, the OpenAPI 3.1 schema, and every named example valid", async () => {
@@ -123,10 +145,17 @@ describe("a proposal applied with openapi-format", () => {
     expect(await validateOas31(OAS_31_WITH_2020_12, patched, "BASIC")).toEqual({ valid: true });
     const ajv = createSpecAjv(patched);
     const responses = responseSchemas(patched);
-    expect(responses.filter((response) => Object.keys(response.examples).length === 0).map((r) => `${r.operationId} ${r.status}`)).toEqual([]);
+    expect(
+      responses
+        .filter((response) => Object.keys(response.examples).length === 0)
+        .map((r) => `${r.operationId} ${r.status}`),
+    ).toEqual([]);
     for (const response of responses) {
       const validate = ajv.compile(response.schema);
-      for (const [name, value] of Object.entries(response.examples)) expect(validate(value) ? [] : validate.errors, `${response.operationId} ${response.status} ${name}`).toEqual([]);
+      for (const [name, value] of Object.entries(response.examples))
+        expect(validate(value) ? [] : validate.errors, `${response.operationId} ${response.status} ${name}`).toEqual(
+          [],
+        );
     }
   }, 60_000);
 });
@@ -136,7 +165,9 @@ describe("the proposal document", () => {
     expect(overlay.overlay).toBe("1.0.0");
     expect(overlay.info).toEqual({ title: expect.any(String), version: expect.any(String) });
     for (const action of overlay.actions) {
-      expect(Object.keys(action).sort()).toEqual("remove" in action ? ["description", "remove", "target"] : ["description", "target", "update"]);
+      expect(Object.keys(action).sort()).toEqual(
+        "remove" in action ? ["description", "remove", "target"] : ["description", "target", "update"],
+      );
       // Dot names and bracketed quoted names only: no wildcards, filters, slices or recursive descent.
       expect(action.target).toMatch(/^\$(\.[A-Za-z_][A-Za-z0-9_]*|\['(?:[^'\\]|\\.)*'\])+$/);
     }
@@ -146,7 +177,11 @@ describe("the proposal document", () => {
     const ours = OURS;
     const details = patched.components.schemas.ChargeDetail;
     expect(details.required).toEqual(ours.components.schemas.ChargeDetail.required);
-    expect(details.properties.units).toMatchObject({ type: "number", format: "double", description: expect.stringMatching(/\S/) });
+    expect(details.properties.units).toMatchObject({
+      type: "number",
+      format: "double",
+      description: expect.stringMatching(/\S/),
+    });
     expect(details.properties.unit_price).toMatchObject({ type: "number", format: "double" });
     expect(details.additionalProperties).toBe(false);
   });
@@ -154,7 +189,10 @@ describe("the proposal document", () => {
   it("widens a changed type, adds an enum value, drops a missing property from required and allows null", () => {
     const log = patched.components.schemas.Log;
     // ajv's strict mode forbids `type: [number, string]`: the old schema becomes the first branch of an anyOf.
-    expect(log.properties.charge).toEqual({ description: OURS.components.schemas.Log.properties.charge.description, anyOf: [{ type: "number", format: "double" }, { type: "string" }] });
+    expect(log.properties.charge).toEqual({
+      description: OURS.components.schemas.Log.properties.charge.description,
+      anyOf: [{ type: "number", format: "double" }, { type: "string" }],
+    });
     expect(patched.components.schemas.LogStatus.enum).toEqual(["in-progress", "completed", "failed", null]);
     expect(log.required).not.toContain("locked");
     expect(log.required).toHaveLength(OURS.components.schemas.Log.required.length - 1);
@@ -181,7 +219,8 @@ describe("the proposal document", () => {
   it("gives every action its evidence: how many observations, an example value and the request ids", () => {
     const status = overlay.actions.filter((action) => action.target.startsWith("$.components.schemas.LogStatus"));
     expect(status).toHaveLength(2);
-    for (const action of status) expect(action.description).toMatch(/1 observation .*example: \\"failed\\".*requests: req\\-status/);
+    for (const action of status)
+      expect(action.description).toMatch(/1 observation .*example: \\"failed\\".*requests: req\\-status/);
   });
 
   it("never copies the value of a property whose name suggests a secret", () => {
@@ -212,7 +251,9 @@ describe("the proposal document", () => {
     const clean = await observeAnswers([{ operation: "get_log", status: 200, body: completedLog }]);
     const empty = proposalOf(clean).yaml();
     const document = parse(empty) as OverlayDocument;
-    expect(document.actions).toEqual([{ target: "$.info", description: expect.stringContaining("Nothing to propose"), update: {} }]);
+    expect(document.actions).toEqual([
+      { target: "$.info", description: expect.stringContaining("Nothing to propose"), update: {} },
+    ]);
     expect(parse((await applyOverlay(empty)).text)).toEqual(OURS);
   }, 30_000);
 });

@@ -24,11 +24,17 @@ function sectionCommands(heading: string): string[] {
 
 /** A README line as this checkout runs it: `npx video-logs` is the built bin, `npx openapi-format` the installed one. */
 const asRun = (line: string) =>
-  line.replace(/^npx video-logs /, `"${process.execPath}" "${join(ROOT, "bin", "video-logs.js")}" `).replace(/^npx openapi-format /, `"${process.execPath}" "${OPENAPI_FORMAT_BIN}" `);
+  line
+    .replace(/^npx video-logs /, `"${process.execPath}" "${join(ROOT, "bin", "video-logs.js")}" `)
+    .replace(/^npx openapi-format /, `"${process.execPath}" "${OPENAPI_FORMAT_BIN}" `);
 
 function sh(command: string, cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", command], { cwd, env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" }, timeout: 120_000 });
+    const child = spawn("sh", ["-c", command], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+      timeout: 120_000,
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -44,7 +50,8 @@ const runs: { line: string; code: number | null; output: string }[] = [];
 beforeAll(async () => {
   assertBuilt();
   scratch = mkdtempSync(join(tmpdir(), "video-logs-readme-flow-"));
-  for (const part of ["package.json", "redocly.yaml", "tsconfig.json", "openapi", "scripts", "src", "generated"]) cpSync(join(ROOT, part), join(scratch, part), { recursive: true });
+  for (const part of ["package.json", "redocly.yaml", "tsconfig.json", "openapi", "scripts", "src", "generated"])
+    cpSync(join(ROOT, part), join(scratch, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(scratch, "node_modules"), "dir");
   writeFileSync(join(scratch, "rec.har"), JSON.stringify(driftedRecording()));
   for (const line of commands) runs.push({ line, ...(await sh(asRun(line), scratch)) });
@@ -64,7 +71,10 @@ describe("the README's way from drift to a spec change", () => {
       "npm run generate",
     ]);
     // 1: drift found; the diff exits 1 as the proposal holds breaking changes.
-    expect(runs.map(({ code }) => code), runs.map(({ line, output }) => `$ ${line}\n${output}`).join("\n")).toEqual([1, 0, 1, 0, 0]);
+    expect(
+      runs.map(({ code }) => code),
+      runs.map(({ line, output }) => `$ ${line}\n${output}`).join("\n"),
+    ).toEqual([1, 0, 1, 0, 0]);
   });
 
   it("proposes from the recording without copying any of its credentials", () => {
@@ -75,16 +85,28 @@ describe("the README's way from drift to a spec change", () => {
   });
 
   it("ends with regenerated validators that accept every JSON body of the recording", async () => {
-    const validators = (await import(pathToFileURL(join(scratch, "generated", "validators.js")).href)) as { responseValidators: Record<string, Record<string, (body: unknown) => boolean>> };
-    const entries = (driftedRecording().log.entries as { request: { method: string; url: string }; response: { status: number; content: { text?: string; encoding?: string; mimeType?: string } } }[]).filter(
-      (entry) => entry.request.method === "GET" && /\/api\/video\/logs(\/[^/?]+)?(\?|$)/.test(entry.request.url) && entry.response.content.mimeType?.includes("json"),
+    const validators = (await import(pathToFileURL(join(scratch, "generated", "validators.js")).href)) as {
+      responseValidators: Record<string, Record<string, (body: unknown) => boolean>>;
+    };
+    const entries = (
+      driftedRecording().log.entries as {
+        request: { method: string; url: string };
+        response: { status: number; content: { text?: string; encoding?: string; mimeType?: string } };
+      }[]
+    ).filter(
+      (entry) =>
+        entry.request.method === "GET" &&
+        /\/api\/video\/logs(\/[^/?]+)?(\?|$)/.test(entry.request.url) &&
+        entry.response.content.mimeType?.includes("json"),
     );
     expect(entries.length).toBe(6);
     for (const entry of entries) {
       const { text = "", encoding } = entry.response.content;
       const body = JSON.parse(encoding === "base64" ? Buffer.from(text, "base64").toString("utf8") : text);
       const operation = /\/api\/video\/logs\/[^/?]+/.test(entry.request.url) ? "get_log" : "list_logs";
-      expect(validators.responseValidators[operation]![String(entry.response.status)]!(body), entry.request.url).toBe(true);
+      expect(validators.responseValidators[operation]![String(entry.response.status)]!(body), entry.request.url).toBe(
+        true,
+      );
     }
     expect(existsSync(join(scratch, "generated", "video-logs.d.ts"))).toBe(true);
   });

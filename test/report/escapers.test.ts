@@ -9,8 +9,11 @@ import { escapeTerminal, MAX_FIELD_CHARS } from "../../src/report/escape-termina
 import { xmlText } from "../../src/report/escape-xml.ts";
 
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
-const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/u;
-const SPECIAL = [..."\u0000\u0007\b\t\n\v\f\r\u001b\u007f\u0085\u009b\u009c\u009d\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufeff\ufffe\uffff\ud800\udfff`|\\<>&\"'[]()!*_#~:"];
+const NONCHARACTER =
+  /[\ufdd0-\ufdef\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/u;
+const SPECIAL = [
+  ..."\u0000\u0007\b\t\n\v\f\r\u001b\u007f\u0085\u009b\u009c\u009d\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufeff\ufffe\uffff\ud800\udfff`|\\<>&\"'[]()!*_#~:",
+];
 
 /** Text as a hostile server might send it: any UTF-16 unit (lone surrogates too), any code point, and the usual suspects. */
 const hostileText = fc.string({
@@ -34,7 +37,9 @@ function readRow(row: string): { cells: string[]; other: string[] } {
     if (token.type === "tbody_open") inBody = true;
     if (!inBody || token.type !== "inline") continue;
     cells.push(token.children!.map((child) => child.content).join(""));
-    other.push(...token.children!.filter((child) => !["text", "code_inline"].includes(child.type)).map((child) => child.type));
+    other.push(
+      ...token.children!.filter((child) => !["text", "code_inline"].includes(child.type)).map((child) => child.type),
+    );
   }
   return { cells, other };
 }
@@ -49,7 +54,9 @@ describe("escaping server text for each sink", () => {
       }),
       RUNS,
     );
-    expect(escapeTerminal("\u001b]0;x\u0007\r\n\t\u009b\u{e0001}")).toBe("\\u001b]0;x\\u0007\\r\\n\\t\\u009b\\u{e0001}");
+    expect(escapeTerminal("\u001b]0;x\u0007\r\n\t\u009b\u{e0001}")).toBe(
+      "\\u001b]0;x\\u0007\\r\\n\\t\\u009b\\u{e0001}",
+    );
   });
 
   it("for a terminal, cuts a field longer than the bound and says so", () => {
@@ -60,13 +67,16 @@ describe("escaping server text for each sink", () => {
 
   it("for JSON, parses back to the same value and shows nothing invisible outside its own line breaks", () => {
     fc.assert(
-      fc.property(fc.dictionary(hostileText, fc.oneof(hostileText, fc.array(hostileText, { maxLength: 3 }))), (value) => {
-        for (const indent of [undefined, 2]) {
-          const json = safeJson(value, indent);
-          expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
-          expect(json.replace(/\n/g, "")).not.toMatch(INVISIBLE);
-        }
-      }),
+      fc.property(
+        fc.dictionary(hostileText, fc.oneof(hostileText, fc.array(hostileText, { maxLength: 3 }))),
+        (value) => {
+          for (const indent of [undefined, 2]) {
+            const json = safeJson(value, indent);
+            expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+            expect(json.replace(/\n/g, "")).not.toMatch(INVISIBLE);
+          }
+        },
+      ),
       RUNS,
     );
   });

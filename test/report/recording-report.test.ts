@@ -18,10 +18,19 @@ const assets = Array.from({ length: 25 }, (_, i) => ({ url: `https://cdn.example
 
 describe("a recording's report", () => {
   it("lists the first skipped entries one by one and says how many more the JSON report lists", async () => {
-    const file = writeHar(dir, "many.har", harRecording([{ url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, region: "us" } }, ...assets]));
+    const file = writeHar(
+      dir,
+      "many.har",
+      harRecording([
+        { url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, region: "us" } },
+        ...assets,
+      ]),
+    );
     const report = await runHarCheck({ file });
     const text = formatReport(report, "text");
-    expect(text.split("\n")[0]).toBe(`OK: 26 entries, 1 checked, 0 passed, 0 breaking, 1 additive, 25 not judged (recording ${file})`);
+    expect(text.split("\n")[0]).toBe(
+      `OK: 26 entries, 1 checked, 0 passed, 0 breaking, 1 additive, 25 not judged (recording ${file})`,
+    );
     expect(text.match(/^skipped: entry \d+ GET /gm)).toHaveLength(LISTED_SKIPPED_ENTRIES);
     expect(text).toContain("skipped: 5 more entries not judged (the JSON report lists each)");
     const markdown = formatReport(report, "markdown");
@@ -34,23 +43,45 @@ describe("a recording's report", () => {
   });
 
   it("counts every entry not judged but lists only the first thousand, so a huge recording gives a bounded report", async () => {
-    const many = Array.from({ length: MAX_LISTED_SKIPPED_ENTRIES + 200 }, (_, i) => ({ url: `https://cdn.example.net/asset-${i}.js`, text: "" }));
-    const file = writeHar(dir, "huge.har", harRecording([{ url: `https://h.example/api/video/logs/${completedLog.id}`, json: completedLog }, ...many]));
+    const many = Array.from({ length: MAX_LISTED_SKIPPED_ENTRIES + 200 }, (_, i) => ({
+      url: `https://cdn.example.net/asset-${i}.js`,
+      text: "",
+    }));
+    const file = writeHar(
+      dir,
+      "huge.har",
+      harRecording([{ url: `https://h.example/api/video/logs/${completedLog.id}`, json: completedLog }, ...many]),
+    );
     const report = await runHarCheck({ file });
-    expect(report.recording).toMatchObject({ entries: MAX_LISTED_SKIPPED_ENTRIES + 201, judged: 1, skipped: MAX_LISTED_SKIPPED_ENTRIES + 200, skippedMatched: 0 });
+    expect(report.recording).toMatchObject({
+      entries: MAX_LISTED_SKIPPED_ENTRIES + 201,
+      judged: 1,
+      skipped: MAX_LISTED_SKIPPED_ENTRIES + 200,
+      skippedMatched: 0,
+    });
     expect(report.recording?.skippedEntries).toHaveLength(MAX_LISTED_SKIPPED_ENTRIES);
     expect(report.recording?.skippedEntries.at(-1)?.entry).toBe(MAX_LISTED_SKIPPED_ENTRIES);
     const text = formatReport(report, "text");
     expect(text.split("\n")[0]).toContain(`${MAX_LISTED_SKIPPED_ENTRIES + 200} not judged`);
-    expect(text).toContain(`skipped: ${MAX_LISTED_SKIPPED_ENTRIES + 200 - LISTED_SKIPPED_ENTRIES} more entries not judged (the JSON report lists the first ${MAX_LISTED_SKIPPED_ENTRIES})`);
+    expect(text).toContain(
+      `skipped: ${MAX_LISTED_SKIPPED_ENTRIES + 200 - LISTED_SKIPPED_ENTRIES} more entries not judged (the JSON report lists the first ${MAX_LISTED_SKIPPED_ENTRIES})`,
+    );
   });
 
   it("escapes what the recording says in every format: methods, request ids, bodies", async () => {
     const hostile = "\u001b]0;title\u0007\u202e<img src=x>|`**\n";
-    const file = writeHar(dir, "hostile.har", harRecording([
-      { url: `https://h.example/api/video/logs/${completedLog.id}`, json: { ...completedLog, status: hostile }, responseHeaders: { "x-request-id": "req\u009b2J<b>|`**\u0085" } },
-      { method: `GE${hostile}T`, url: "https://h.example/api/video/logs", json: {} },
-    ]));
+    const file = writeHar(
+      dir,
+      "hostile.har",
+      harRecording([
+        {
+          url: `https://h.example/api/video/logs/${completedLog.id}`,
+          json: { ...completedLog, status: hostile },
+          responseHeaders: { "x-request-id": "req\u009b2J<b>|`**\u0085" },
+        },
+        { method: `GE${hostile}T`, url: "https://h.example/api/video/logs", json: {} },
+      ]),
+    );
     const report = await runHarCheck({ file });
     expect(report.recording?.skippedEntries).toHaveLength(1);
     expect(report.checks[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");

@@ -26,7 +26,8 @@ beforeAll(async () => {
       const data = url.searchParams.get("include_deleted") === "true" ? [completedLog, deletedLog] : [completedLog];
       return sendJson(res, 200, { links: { self: req.url, first: req.url }, data }, { "x-request-id": "rq-1" });
     }
-    if (url.pathname === `/api/video/logs/${completedLog.id}`) return sendJson(res, 200, { ...completedLog, charge: "0.01", extra: 1 });
+    if (url.pathname === `/api/video/logs/${completedLog.id}`)
+      return sendJson(res, 200, { ...completedLog, charge: "0.01", extra: 1 });
     if (url.pathname === `/api/video/logs/${deletedLog.id}`) return sendJson(res, 200, deletedLog);
     sendJson(res, 404, { error: "Not Found" });
   });
@@ -62,7 +63,9 @@ describe("the drift report", () => {
 
   it("in text, starts with one summary line and shows each violation with its reproduction", () => {
     const text = formatReport(report, "text");
-    expect(text.split("\n")[0]).toBe(`DRIFT: 6 requests, 6 checked, 5 passed, 1 breaking, 1 additive (base-url ${server.url})`);
+    expect(text.split("\n")[0]).toBe(
+      `DRIFT: 6 requests, 6 checked, 5 passed, 1 breaking, 1 additive (base-url ${server.url})`,
+    );
     expect(text).toContain("BREAKING [response-schema] get_log 200 /charge: expected number, got string");
     expect(text).toContain("ADDITIVE [response-schema] get_log 200 /extra");
     expect(text).toContain(`curl -sS -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"`);
@@ -78,7 +81,10 @@ describe("the drift report", () => {
     // python3's XML parser stands in for a CI system reading the file.
     const parsed = spawnSync(
       "python3",
-      ["-c", "import sys,xml.etree.ElementTree as E; r=E.parse(sys.stdin); print(len(r.findall('.//testcase')), len(r.findall('.//failure')))"],
+      [
+        "-c",
+        "import sys,xml.etree.ElementTree as E; r=E.parse(sys.stdin); print(len(r.findall('.//testcase')), len(r.findall('.//failure')))",
+      ],
       { input: xml, encoding: "utf8" },
     );
     expect(parsed.stderr).toBe("");

@@ -33,7 +33,8 @@ export default class ProjectTimes implements Reporter {
     if (this.spans.size === 0) return;
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const parts = [...this.spans].map(
-      ([name, span]) => `${name} ${seconds(span.end - span.start)} wall, ${seconds(span.summed)} over ${span.files} files`,
+      ([name, span]) =>
+        `${name} ${seconds(span.end - span.start)} wall, ${seconds(span.summed)} over ${span.files} files`,
     );
     process.stdout.write(`   Projects  ${parts.join(" | ")}\n`);
   }

@@ -39,10 +39,7 @@ describe("the generated-files gate", () => {
     const dir = scratchCopy();
     const specPath = join(dir, "openapi/video-logs.openapi.yaml");
     const spec = readFileSync(specPath, "utf8");
-    const changed = spec.replace(
-      /(locked:\n\s+type: )boolean/,
-      (_match, prefix: string) => `${prefix}string`,
-    );
+    const changed = spec.replace(/(locked:\n\s+type: )boolean/, (_match, prefix: string) => `${prefix}string`);
     expect(changed).not.toBe(spec);
     writeFileSync(specPath, changed);
 
@@ -69,7 +66,10 @@ describe("the generated-files gate", () => {
   it("fails when a generated declaration is edited by hand", () => {
     const dir = scratchCopy();
     const declarationPath = join(dir, "generated/validators.d.ts");
-    writeFileSync(declarationPath, readFileSync(declarationPath, "utf8").replace("(data: unknown): boolean", "(data: any): boolean"));
+    writeFileSync(
+      declarationPath,
+      readFileSync(declarationPath, "utf8").replace("(data: unknown): boolean", "(data: any): boolean"),
+    );
 
     const result = runCheck(dir);
     expect(result.status).toBe(1);

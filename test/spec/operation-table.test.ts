@@ -2,21 +2,43 @@ import { describe, expect, it } from "vitest";
 import { operationTable } from "../../scripts/lib/operations-module.ts";
 
 const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
-const page = { type: "object", properties: { links: { type: "object" }, data: { type: "array", items: { $ref: "#/components/schemas/Item" } } } };
+const page = {
+  type: "object",
+  properties: { links: { type: "object" }, data: { type: "array", items: { $ref: "#/components/schemas/Item" } } },
+};
 
 function doc(paths: Record<string, unknown>, schemas: Record<string, unknown> = {}) {
-  return { openapi: "3.1.0", paths, components: { schemas: { Item: { type: "object", properties: { id: { type: "string" } } }, ...schemas } } };
+  return {
+    openapi: "3.1.0",
+    paths,
+    components: { schemas: { Item: { type: "object", properties: { id: { type: "string" } } }, ...schemas } },
+  };
 }
 
 describe("the generated operation table", () => {
   it("calls a GET a list operation only when its 200 body has links and a data array", () => {
     const table = operationTable(
-      doc({
-        "/things": { get: { operationId: "list_things", responses: { "200": json({ $ref: "#/components/schemas/Page" }) } } },
-        "/no-links": { get: { operationId: "no_links", responses: { "200": json({ type: "object", properties: { data: { type: "array" } } }) } } },
-        "/data-not-array": { get: { operationId: "data_object", responses: { "200": json({ type: "object", properties: { links: {}, data: { type: "object" } } }) } } },
-        "/posted": { post: { operationId: "post_page", responses: { "200": json(page) } } },
-      }, { Page: page }),
+      doc(
+        {
+          "/things": {
+            get: { operationId: "list_things", responses: { "200": json({ $ref: "#/components/schemas/Page" }) } },
+          },
+          "/no-links": {
+            get: {
+              operationId: "no_links",
+              responses: { "200": json({ type: "object", properties: { data: { type: "array" } } }) },
+            },
+          },
+          "/data-not-array": {
+            get: {
+              operationId: "data_object",
+              responses: { "200": json({ type: "object", properties: { links: {}, data: { type: "object" } } }) },
+            },
+          },
+          "/posted": { post: { operationId: "post_page", responses: { "200": json(page) } } },
+        },
+        { Page: page },
+      ),
     );
     expect(table.map((o) => [o.operationId, o.list])).toEqual([
       ["list_things", true],
@@ -31,8 +53,16 @@ describe("the generated operation table", () => {
     const table = operationTable(
       doc({
         "/things": { get: { operationId: "list_things", responses: { "200": json(page) } } },
-        "/things/{thing_id}": { get: { operationId: "get_thing", parameters: [id], responses: { "200": json({ $ref: "#/components/schemas/Item" }) } } },
-        "/things/{thing_id}/parts/{part}": { get: { operationId: "get_part", parameters: [id, { ...id, name: "part" }], responses: { "200": json({}) } } },
+        "/things/{thing_id}": {
+          get: {
+            operationId: "get_thing",
+            parameters: [id],
+            responses: { "200": json({ $ref: "#/components/schemas/Item" }) },
+          },
+        },
+        "/things/{thing_id}/parts/{part}": {
+          get: { operationId: "get_part", parameters: [id, { ...id, name: "part" }], responses: { "200": json({}) } },
+        },
         "/others/{thing_id}": { get: { operationId: "get_other", parameters: [id], responses: { "200": json({}) } } },
       }),
     );
@@ -61,14 +91,32 @@ describe("the generated operation table", () => {
             },
           },
         },
-        { Size: { type: "integer", maximum: 9 }, A: { $ref: "#/components/schemas/B" }, B: { properties: { a: { $ref: "#/components/schemas/A" } } } },
+        {
+          Size: { type: "integer", maximum: 9 },
+          A: { $ref: "#/components/schemas/B" },
+          B: { properties: { a: { $ref: "#/components/schemas/A" } } },
+        },
       ),
     );
     const [operation] = table;
     expect(operation!.parameters).toEqual([
-      { name: "size", in: "query", required: false, description: null, schema: { type: "integer", maximum: 9 }, extensions: { "x-page-size": true } },
+      {
+        name: "size",
+        in: "query",
+        required: false,
+        description: null,
+        schema: { type: "integer", maximum: 9 },
+        extensions: { "x-page-size": true },
+      },
       // A → B → A: inlined down to the reference that would close the cycle.
-      { name: "deep", in: "query", required: false, description: null, schema: { properties: { a: { $ref: "#/components/schemas/A" } } }, extensions: {} },
+      {
+        name: "deep",
+        in: "query",
+        required: false,
+        description: null,
+        schema: { properties: { a: { $ref: "#/components/schemas/A" } } },
+        extensions: {},
+      },
     ]);
     expect(operation!.extensions).toEqual({ "x-note": "kept" });
     expect(operation!.statuses).toEqual(["200", "404"]);

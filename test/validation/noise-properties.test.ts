@@ -49,7 +49,8 @@ const knownNames = new Set<string>();
   if (Array.isArray(node)) return node.forEach(collect);
   if (!node || typeof node !== "object") return;
   const record = node as Record<string, unknown>;
-  if (record.properties && typeof record.properties === "object") Object.keys(record.properties).forEach((k) => knownNames.add(k));
+  if (record.properties && typeof record.properties === "object")
+    Object.keys(record.properties).forEach((k) => knownNames.add(k));
   if (Array.isArray(record.required)) record.required.forEach((k) => knownNames.add(String(k)));
   Object.values(record).forEach(collect);
 })(spec);
@@ -76,7 +77,9 @@ function resizeArrays(node: unknown, g: Draw): unknown {
   if (Array.isArray(node)) {
     if (node.length === 0) return node;
     const size = g(fc.integer, { min: 1, max: 20 });
-    return Array.from({ length: size }, () => resizeArrays(structuredClone(node[g(fc.nat, { max: node.length - 1 })]), g));
+    return Array.from({ length: size }, () =>
+      resizeArrays(structuredClone(node[g(fc.nat, { max: node.length - 1 })]), g),
+    );
   }
   if (isPlainObject(node)) for (const key of Object.keys(node)) node[key] = resizeArrays(node[key], g);
   return node;
@@ -132,7 +135,10 @@ const WRONG_VALUES: [string, unknown, (types: string[]) => boolean][] = [
 
 const setAt = (pointer: string, value: unknown) => (body: unknown) => {
   if (pointer === "") return value;
-  const tokens = pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   let node = body as any;
   for (const token of tokens.slice(0, -1)) node = node[token];
   node[tokens.at(-1)!] = value;
@@ -140,7 +146,8 @@ const setAt = (pointer: string, value: unknown) => (body: unknown) => {
 };
 const deleteAt = (pointer: string, key: string) => (body: unknown) => {
   let node = body as any;
-  for (const token of pointer === "" ? [] : pointer.slice(1).split("/")) node = node[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+  for (const token of pointer === "" ? [] : pointer.slice(1).split("/"))
+    node = node[token.replace(/~1/g, "/").replace(/~0/g, "~")];
   delete node[key];
   return body;
 };
@@ -150,16 +157,19 @@ function mutations(schema: any, value: unknown, at = ""): Mutation[] {
   const out: Mutation[] = [];
   const types: string[] = own.type === undefined ? [] : [own.type].flat();
   for (const [what, wrong, admitted] of WRONG_VALUES) {
-    if (!admitted(types)) out.push({ pointer: at, what: `${what} at ${at || "/"}`, apply: setAt(at, structuredClone(wrong)) });
+    if (!admitted(types))
+      out.push({ pointer: at, what: `${what} at ${at || "/"}`, apply: setAt(at, structuredClone(wrong)) });
   }
   if (Array.isArray(own.enum) && types.includes("string")) {
     out.push({ pointer: at, what: `a value outside the enum at ${at}`, apply: setAt(at, "not-in-the-enum") });
   }
   if (isPlainObject(value)) {
     for (const key of own.required ?? []) {
-      if (Object.hasOwn(value, key)) out.push({ pointer: `${at}/${escapeToken(key)}`, what: `${at}/${key} removed`, apply: deleteAt(at, key) });
+      if (Object.hasOwn(value, key))
+        out.push({ pointer: `${at}/${escapeToken(key)}`, what: `${at}/${key} removed`, apply: deleteAt(at, key) });
     }
-    for (const [key, child] of Object.entries(value)) out.push(...mutations(own.properties[key], child, `${at}/${escapeToken(key)}`));
+    for (const [key, child] of Object.entries(value))
+      out.push(...mutations(own.properties[key], child, `${at}/${escapeToken(key)}`));
   }
   if (Array.isArray(value)) value.forEach((item, i) => out.push(...mutations(own.items, item, `${at}/${i}`)));
   return out;
@@ -215,9 +225,13 @@ describe("the validator's verdict under noise", () => {
 
         expect(new Set(tolerant.map((v) => v.pointer)), mutation.what).toEqual(new Set([mutation.pointer]));
         expect(tolerant.every((v) => v.kind === "breaking")).toBe(true);
-        expect(new Set(strict.filter((v) => v.kind === "breaking").map((v) => v.pointer)), mutation.what).toEqual(new Set([mutation.pointer]));
+        expect(new Set(strict.filter((v) => v.kind === "breaking").map((v) => v.pointer)), mutation.what).toEqual(
+          new Set([mutation.pointer]),
+        );
         // Noise inside a value the mutation replaced is gone with it.
-        expect(sorted(strict.filter((v) => v.kind === "additive").map((v) => v.pointer))).toEqual(sorted(injected.filter((p) => !inside(p))));
+        expect(sorted(strict.filter((v) => v.kind === "additive").map((v) => v.pointer))).toEqual(
+          sorted(injected.filter((p) => !inside(p))),
+        );
       }),
     );
   });

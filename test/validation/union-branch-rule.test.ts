@@ -12,15 +12,21 @@ import { completedLog, deletedLog } from "../helpers/sample-bodies.ts";
 
 const noisyLines = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ description: `line ${i}`, charge: 0.001, unit: "minute", quantity: i }));
-const verdict = (body: unknown) => validateResponse("get_log", 200, body, { mode: "strict" }).map((v) => `${v.kind} ${v.pointer}`);
+const verdict = (body: unknown) =>
+  validateResponse("get_log", 200, body, { mode: "strict" }).map((v) => `${v.kind} ${v.pointer}`);
 
 describe("the branch of Log | DiscardedLog", () => {
-  it.each([1, 5, 6, 12, 200])("is Log for a full log with %i charge lines that carry unknown fields: additive only", (count) => {
-    const found = verdict({ ...completedLog, charge_details: noisyLines(count) });
-    expect(found).toHaveLength(2 * count);
-    expect(found.every((v) => v.startsWith("additive /charge_details/"))).toBe(true);
-    expect(validateResponse("get_log", 200, { ...completedLog, charge_details: noisyLines(count) }, { mode: "tolerant" })).toEqual([]);
-  });
+  it.each([1, 5, 6, 12, 200])(
+    "is Log for a full log with %i charge lines that carry unknown fields: additive only",
+    (count) => {
+      const found = verdict({ ...completedLog, charge_details: noisyLines(count) });
+      expect(found).toHaveLength(2 * count);
+      expect(found.every((v) => v.startsWith("additive /charge_details/"))).toBe(true);
+      expect(
+        validateResponse("get_log", 200, { ...completedLog, charge_details: noisyLines(count) }, { mode: "tolerant" }),
+      ).toEqual([]);
+    },
+  );
 
   it.each([
     ["a charge sent as a string", { charge: "0.01" }, "breaking /charge"],
@@ -84,14 +90,32 @@ const futureSpec: OpenApiDocument = {
         type: "object",
         additionalProperties: false,
         required: ["kind", "items"],
-        properties: { kind: { type: "string" }, items: { type: "array", items: { $ref: "#/components/schemas/Item" } } },
+        properties: {
+          kind: { type: "string" },
+          items: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+        },
       },
-      Single: { type: "object", additionalProperties: false, required: ["kind"], properties: { kind: { type: "string" }, n: { type: "integer" } } },
+      Single: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind"],
+        properties: { kind: { type: "string" }, n: { type: "integer" } },
+      },
       Empty: { type: "object", additionalProperties: false, properties: {} },
       Event: {
-        anyOf: [{ $ref: "#/components/schemas/Single" }, { $ref: "#/components/schemas/Batch" }, { $ref: "#/components/schemas/Empty" }],
+        anyOf: [
+          { $ref: "#/components/schemas/Single" },
+          { $ref: "#/components/schemas/Batch" },
+          { $ref: "#/components/schemas/Empty" },
+        ],
       },
-      Day: { type: "string", anyOf: [{ type: "string", format: "date" }, { type: "string", format: "date-time" }] },
+      Day: {
+        type: "string",
+        anyOf: [
+          { type: "string", format: "date" },
+          { type: "string", format: "date-time" },
+        ],
+      },
       Loose: { type: "object", additionalProperties: false, properties: { kind: { type: "string" } } },
       OneOnly: { oneOf: [{ $ref: "#/components/schemas/Single" }, { $ref: "#/components/schemas/Loose" }] },
     },
@@ -103,12 +127,18 @@ function futureValidator(component: string) {
   const branches: Record<string, UnionBranch> = {};
   for (const shape of unionBranchShapes(futureSpec)) {
     const ref = `${COMPONENTS_ID}#/$defs/${shape.component}`;
-    branches[ref] = { validate: ajv.getSchema(ref) as unknown as Validator, required: shape.required, properties: shape.properties };
+    branches[ref] = {
+      validate: ajv.getSchema(ref) as unknown as Validator,
+      required: shape.required,
+      properties: shape.properties,
+    };
   }
   const validate = ajv.getSchema(`${COMPONENTS_ID}#/$defs/${component}`)!;
   return (body: unknown) => {
     validate(body);
-    return explainErrors(validate.errors ?? [], { body, branches, redactor: NO_SECRETS }).map((v) => `${v.kind} ${v.keyword} ${v.pointer}`);
+    return explainErrors(validate.errors ?? [], { body, branches, redactor: NO_SECRETS }).map(
+      (v) => `${v.kind} ${v.keyword} ${v.pointer}`,
+    );
   };
 }
 
@@ -125,13 +155,17 @@ describe("a union of object schemas added to the spec later", () => {
   it("keeps noise inside a long array additive", () => {
     const explain = futureValidator("Event");
     const items = Array.from({ length: 20 }, (_, n) => ({ n, note: "x" }));
-    expect(explain({ kind: "batch", items })).toEqual(items.map((_, i) => `additive additionalProperties /items/${i}/note`));
+    expect(explain({ kind: "batch", items })).toEqual(
+      items.map((_, i) => `additive additionalProperties /items/${i}/note`),
+    );
   });
 
   it("blames one wrong item among the noise on that item", () => {
     const explain = futureValidator("Event");
     const items = Array.from({ length: 20 }, (_, n) => ({ n: n === 7 ? "seven" : n, note: "x" }));
-    expect(explain({ kind: "batch", items }).filter((v) => v.startsWith("breaking"))).toEqual(["breaking type /items/7/n"]);
+    expect(explain({ kind: "batch", items }).filter((v) => v.startsWith("breaking"))).toEqual([
+      "breaking type /items/7/n",
+    ]);
   });
 
   it("keeps ajv's own errors for a union whose branches are not objects", () => {
@@ -147,6 +181,8 @@ describe("a union of object schemas added to the spec later", () => {
   it("is refused by the generator when a branch is an inline object schema", () => {
     const inline = structuredClone(futureSpec);
     inline.components.schemas.Event.anyOf.push({ type: "object", properties: { other: { type: "string" } } });
-    expect(() => unionBranchShapes(inline)).toThrow(/#\/components\/schemas\/Event\/anyOf\/3 is an inline object schema/);
+    expect(() => unionBranchShapes(inline)).toThrow(
+      /#\/components\/schemas\/Event\/anyOf\/3 is an inline object schema/,
+    );
   });
 });

@@ -7,7 +7,9 @@ import { validateResponse, type OperationId } from "../../src/validation/validat
 
 // Random bodies Prism generates from the vendor's own document (it adds random properties, ignoring the vendor's
 // `unevaluatedProperties`) must never get a breaking verdict from our validator: their extras are additive drift.
-const VENDOR_PATH = fileURLToPath(new URL("../../../shared/upstream/signalwire-video-logs.openapi.yaml", import.meta.url));
+const VENDOR_PATH = fileURLToPath(
+  new URL("../../../shared/upstream/signalwire-video-logs.openapi.yaml", import.meta.url),
+);
 const REQUESTS = 60;
 
 describe.runIf(existsSync(VENDOR_PATH))("random bodies of the vendor's document", () => {
@@ -24,12 +26,16 @@ describe.runIf(existsSync(VENDOR_PATH))("random bodies of the vendor's document"
     for (let i = 0; i < REQUESTS; i++) {
       const [operationId, path]: [OperationId, string] =
         i % 2 === 0 ? ["get_log", `/api/video/logs/${randomUUID()}`] : ["list_logs", "/api/video/logs"];
-      const response = await fetch(`${prism.url}${path}`, { headers: { accept: "application/json", authorization: "Basic dTpw" } });
+      const response = await fetch(`${prism.url}${path}`, {
+        headers: { accept: "application/json", authorization: "Basic dTpw" },
+      });
       const text = await response.text();
       bodies.add(text);
       const breaking = validateResponse(operationId, response.status, JSON.parse(text), { mode: "tolerant", text });
       if (breaking.length > 0) {
-        failures.push(`${operationId} ${response.status}: ${breaking.map((v) => `${v.pointer} ${v.message}`).join("; ")}\n${text}`);
+        failures.push(
+          `${operationId} ${response.status}: ${breaking.map((v) => `${v.pointer} ${v.message}`).join("; ")}\n${text}`,
+        );
       }
     }
     expect(failures.join("\n\n")).toBe("");

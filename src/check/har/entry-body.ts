@@ -19,12 +19,16 @@ export function entryBody(content: HarContent, maxBodyBytes: number): EntryBody 
     return { kind: "bytes", bytes: Buffer.from(text, "utf8") };
   }
   if (encoding.toLowerCase() !== "base64") {
-    return { kind: "unreadable", reason: `content.encoding ${JSON.stringify(encoding.slice(0, 40))} is not one this check reads (base64, or none for text)` };
+    return {
+      kind: "unreadable",
+      reason: `content.encoding ${JSON.stringify(encoding.slice(0, 40))} is not one this check reads (base64, or none for text)`,
+    };
   }
   // Recorders may wrap base64 in lines; either alphabet, padding optional. Buffer.from would skip any other
   // character silently and judge bytes the server never sent.
   const compact = text.replace(/[\t\n\r ]+/g, "");
-  if (!BASE64.test(compact) || compact.length % 4 === 1) return { kind: "unreadable", reason: "content.text is not valid base64 (content.encoding is base64)" };
+  if (!BASE64.test(compact) || compact.length % 4 === 1)
+    return { kind: "unreadable", reason: "content.text is not valid base64 (content.encoding is base64)" };
   const unpadded = compact.replace(/=+$/, "").length;
   if (Math.floor((unpadded * 3) / 4) > maxBodyBytes) return { kind: "too-large" };
   return { kind: "bytes", bytes: Buffer.from(compact, "base64") };

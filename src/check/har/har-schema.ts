@@ -5,5 +5,13 @@ import { validateHar } from "../../../generated/har-validator.js";
 
 /** The first way `value` is not a HAR 1.2 log, or undefined when it is one. */
 export function harStructureError(value: unknown): ErrorObject | undefined {
-  return validateHar(value) ? undefined : (validateHar.errors?.[0] ?? { instancePath: "", schemaPath: "", keyword: "", params: {}, message: "is not a HAR log" });
+  return validateHar(value)
+    ? undefined
+    : (validateHar.errors?.[0] ?? {
+        instancePath: "",
+        schemaPath: "",
+        keyword: "",
+        params: {},
+        message: "is not a HAR log",
+      });
 }

@@ -15,14 +15,25 @@ export async function readHar(file: string, maxBytes = MAX_HAR_BYTES): Promise<H
   try {
     // Refused before it is read, so a huge file costs nothing; the length is checked again in case it grew.
     const size = (await stat(file)).size;
-    if (size > maxBytes) throw new HarFileError("too-large", `The recording ${file} is ${mib(size)}, more than the ${mib(maxBytes)} a recording may have`);
+    if (size > maxBytes)
+      throw new HarFileError(
+        "too-large",
+        `The recording ${file} is ${mib(size)}, more than the ${mib(maxBytes)} a recording may have`,
+      );
     // Read no further than the bound: a device or a FIFO has no size to stat and may never end.
     const read = await readBounded(file, maxBytes);
-    if (read === undefined) throw new HarFileError("too-large", `The recording ${file} is more than the ${mib(maxBytes)} a recording may have`);
+    if (read === undefined)
+      throw new HarFileError(
+        "too-large",
+        `The recording ${file} is more than the ${mib(maxBytes)} a recording may have`,
+      );
     bytes = read;
   } catch (error) {
     if (error instanceof HarFileError) throw error;
-    throw new HarFileError("unreadable", `Cannot read the recording ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    throw new HarFileError(
+      "unreadable",
+      `Cannot read the recording ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`,
+    );
   }
   let text: string;
   try {
@@ -38,12 +49,20 @@ export async function readHar(file: string, maxBytes = MAX_HAR_BYTES): Promise<H
     const at = jsonSyntaxError(text);
     const where = at ? `line ${at.line}, column ${at.column}` : undefined;
     const what = at?.atEnd ? "the file ends before the JSON does" : "unexpected character";
-    throw new HarFileError("not-json", `The recording ${file} is not JSON: ${what}${where ? ` at ${where}` : ""}`, where);
+    throw new HarFileError(
+      "not-json",
+      `The recording ${file} is not JSON: ${what}${where ? ` at ${where}` : ""}`,
+      where,
+    );
   }
   const problem = harStructureError(value);
   if (problem) {
     const where = problem.instancePath || "/";
-    throw new HarFileError("not-har", `The recording ${file} is not a HAR 1.2 log: at ${where}, ${problem.message ?? "invalid"}`, where);
+    throw new HarFileError(
+      "not-har",
+      `The recording ${file} is not a HAR 1.2 log: at ${where}, ${problem.message ?? "invalid"}`,
+      where,
+    );
   }
   return value as HarLog;
 }

@@ -22,7 +22,14 @@ function headersOf(recorded: HarNameValue[]): Headers {
  * @param url the entry's URL as a report may show it (see safeUrl)
  * @param bytes the body as recorded; the Response itself has none, as a live exchange's has already been read
  */
-export function recordedExchange(operation: Operation, url: string, status: number, headers: HarNameValue[], bytes: Uint8Array, redactor: Redactor): Exchange {
+export function recordedExchange(
+  operation: Operation,
+  url: string,
+  status: number,
+  headers: HarNameValue[],
+  bytes: Uint8Array,
+  redactor: Redactor,
+): Exchange {
   return {
     operationId: operation.operationId as OperationId,
     method: operation.method,

@@ -11,7 +11,9 @@ import type { HarEntry } from "./har-types.ts";
 const SECRET_NAME = /auth|token|secret|passw|pwd|key|signature|^sig$|session|credential|cookie|jwt|bearer/i;
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
-const DECLARED_QUERY = new Set(allOperations.flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)));
+const DECLARED_QUERY = new Set(
+  allOperations.flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
+);
 
 export const isSecretQueryName = (name: string) => SECRET_NAME.test(name) && !DECLARED_QUERY.has(name);
 
@@ -28,7 +30,12 @@ function basicSpellings(credential: string): string[] {
   const decoded = Buffer.from(credential, "base64").toString("utf8");
   if (!decoded.includes(":")) return [];
   const base64 = Buffer.from(decoded).toString("base64");
-  return [decoded, decoded.slice(decoded.indexOf(":") + 1), base64.replace(/=+$/, ""), Buffer.from(decoded).toString("base64url")];
+  return [
+    decoded,
+    decoded.slice(decoded.indexOf(":") + 1),
+    base64.replace(/=+$/, ""),
+    Buffer.from(decoded).toString("base64url"),
+  ];
 }
 
 /** The secret parts of one credential header's value. */
@@ -56,14 +63,17 @@ function headerSecrets(name: string, value: string): string[] {
 export function entrySecrets(entry: HarEntry): string[] {
   const secrets: string[] = [];
   for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
-    if (SECRET_NAME.test(name) || /^proxy-authorization$|^set-cookie$/i.test(name)) secrets.push(...headerSecrets(name, value));
+    if (SECRET_NAME.test(name) || /^proxy-authorization$|^set-cookie$/i.test(name))
+      secrets.push(...headerSecrets(name, value));
   }
-  for (const cookie of [...entry.request.cookies, ...entry.response.cookies]) secrets.push(cookie.value, `${cookie.name}=${cookie.value}`);
+  for (const cookie of [...entry.request.cookies, ...entry.response.cookies])
+    secrets.push(cookie.value, `${cookie.name}=${cookie.value}`);
   for (const { name, value } of entry.request.queryString) if (isSecretQueryName(name)) secrets.push(value);
   try {
     const url = new URL(entry.request.url);
     for (const [name, value] of url.searchParams) if (isSecretQueryName(name)) secrets.push(value);
-    if (url.password) secrets.push(decodeQueryPart(url.password), `${decodeQueryPart(url.username)}:${decodeQueryPart(url.password)}`);
+    if (url.password)
+      secrets.push(decodeQueryPart(url.password), `${decodeQueryPart(url.username)}:${decodeQueryPart(url.password)}`);
     if (url.username) secrets.push(decodeQueryPart(url.username));
   } catch {
     // A URL that does not parse is reported only through safeUrl, which masks what it cannot read.

@@ -6,7 +6,13 @@ const SPACE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.signalwire\.com$/i;
 export function reproAuth(url: string): "env" | "none" {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === "https:" && parsed.username === "" && parsed.password === "" && parsed.port === "" && SPACE_HOST.test(parsed.hostname) ? "env" : "none";
+    return parsed.protocol === "https:" &&
+      parsed.username === "" &&
+      parsed.password === "" &&
+      parsed.port === "" &&
+      SPACE_HOST.test(parsed.hostname)
+      ? "env"
+      : "none";
   } catch {
     return "none";
   }

@@ -15,7 +15,13 @@ import { checkFromExchange, checkFromFailure, type CheckRequest } from "../check
 import type { Finding } from "../finding.ts";
 import { judgeConformance } from "../judge-conformance.ts";
 import { redactCheck } from "../redact-check.ts";
-import { MAX_LISTED_SKIPPED_ENTRIES, REPORT_VERSION, type CheckResult, type DriftReport, type SkippedEntry } from "../report-types.ts";
+import {
+  MAX_LISTED_SKIPPED_ENTRIES,
+  REPORT_VERSION,
+  type CheckResult,
+  type DriftReport,
+  type SkippedEntry,
+} from "../report-types.ts";
 import { entryBody } from "./entry-body.ts";
 import type { HarEntry } from "./har-types.ts";
 import { readHar } from "./read-har.ts";
@@ -47,7 +53,13 @@ export interface HarCheckOptions {
 }
 
 /** The checks that need requests planned for them, which a recording does not hold. */
-const NEEDS_PLANNED_REQUESTS: readonly CheckName[] = ["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data", "authentication"];
+const NEEDS_PLANNED_REQUESTS: readonly CheckName[] = [
+  "parameters-honoured",
+  "pagination-integrity",
+  "cross-endpoint-consistency",
+  "negative-data",
+  "authentication",
+];
 
 /** The longest URL a report keeps of an entry, and the longest path and query in a check's name. */
 const MAX_URL_CHARS = 2048;
@@ -69,12 +81,19 @@ function place(entry: HarEntry, prefix: string | undefined): Placement {
   const match = matchOperation(entry.request.method, path);
   if (!match) {
     const methods = [...new Set(operationsAtPath(path).map((found) => found.operation.method))];
-    return { reason: methods.length > 0 ? `the spec has ${methods.join(", ")} at this path, not ${entry.request.method}` : "no operation of the spec has this path" };
+    return {
+      reason:
+        methods.length > 0
+          ? `the spec has ${methods.join(", ")} at this path, not ${entry.request.method}`
+          : "no operation of the spec has this path",
+    };
   }
   const { status } = entry.response;
-  if (status === 0) return { reason: "no response was recorded (status 0: blocked, aborted or failed)", operation: match.operation };
+  if (status === 0)
+    return { reason: "no response was recorded (status 0: blocked, aborted or failed)", operation: match.operation };
   // The Fetch API's range: 1xx are interim answers; a status past 599 is not HTTP.
-  if (status < 200 || status > 599) return { reason: `status ${status} is not a final HTTP status (200 to 599)`, operation: match.operation };
+  if (status < 200 || status > 599)
+    return { reason: `status ${status} is not a final HTTP status (200 to 599)`, operation: match.operation };
   return { operation: match.operation };
 }
 
@@ -120,9 +139,21 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
     let check: CheckResult;
     if (body.kind === "too-large") {
-      check = checkFromFailure(request, url, new ResponseTooLargeError(operation.method, url, entry.response.status, maxBodyBytes), durationMs);
+      check = checkFromFailure(
+        request,
+        url,
+        new ResponseTooLargeError(operation.method, url, entry.response.status, maxBodyBytes),
+        durationMs,
+      );
     } else {
-      const exchange = recordedExchange(operation, url, entry.response.status, entry.response.headers, body.bytes, redactor);
+      const exchange = recordedExchange(
+        operation,
+        url,
+        entry.response.status,
+        entry.response.headers,
+        body.bytes,
+        redactor,
+      );
       // Any declared status is acceptable in a recording; an undeclared one is the validator's status-code finding,
       // so the received status is passed as the expected one rather than stating the same finding twice.
       const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
@@ -137,8 +168,14 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
 
   const notes: string[] = [];
   const found = skippedMatched;
-  if (checks.length === 0 && found === 0) notes.push("no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)");
-  if (checks.length === 0 && found > 0) notes.push(`${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`);
+  if (checks.length === 0 && found === 0)
+    notes.push(
+      "no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)",
+    );
+  if (checks.length === 0 && found > 0)
+    notes.push(
+      `${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`,
+    );
   const violations = checks.flatMap((check) => check.violations);
   return {
     version: REPORT_VERSION,
@@ -159,7 +196,13 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
       errors: 0,
     },
     checks,
-    recording: { entries: log.entries.length, judged: checks.length, skipped: skippedCount, skippedMatched, skippedEntries },
+    recording: {
+      entries: log.entries.length,
+      judged: checks.length,
+      skipped: skippedCount,
+      skippedMatched,
+      skippedEntries,
+    },
   };
 }
 

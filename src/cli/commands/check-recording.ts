@@ -9,17 +9,31 @@ import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** The flags that choose a target or steer the requests of a live check. */
-export const LIVE_ONLY_FLAGS = ["base-url", "space", "mock", "pages", "sample", "concurrency", "rate", "max-requests", "no-auth-probe", "timeout"] as const;
+export const LIVE_ONLY_FLAGS = [
+  "base-url",
+  "space",
+  "mock",
+  "pages",
+  "sample",
+  "concurrency",
+  "rate",
+  "max-requests",
+  "no-auth-probe",
+  "timeout",
+] as const;
 
 /** Refuses the live-only flags given beside --har (or a --har-prefix without --har), naming them. */
 export function assertRecordingFlags(values: Record<string, unknown>): void {
   if (values.har === undefined) {
-    if (values["har-prefix"] !== undefined) throw new UsageError("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
+    if (values["har-prefix"] !== undefined)
+      throw new UsageError("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
     return;
   }
   const given = LIVE_ONLY_FLAGS.filter((flag) => values[flag] !== undefined);
   if (given.length > 0) {
-    throw new UsageError(`--har judges a recording offline, so ${given.map((flag) => `--${flag}`).join(", ")} cannot go with it: no request is sent`);
+    throw new UsageError(
+      `--har judges a recording offline, so ${given.map((flag) => `--${flag}`).join(", ")} cannot go with it: no request is sent`,
+    );
   }
 }
 
@@ -28,12 +42,16 @@ export function harPrefixFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const prefix = value.replace(/\/+$/, "");
   if (!/^(\/[^/?#\s]+)+$/.test(prefix)) {
-    throw new UsageError(`--har-prefix must be a path such as /proxy/signalwire (no query, no fragment), got ${JSON.stringify(value.slice(0, 80))}`);
+    throw new UsageError(
+      `--har-prefix must be a path such as /proxy/signalwire (no query, no fragment), got ${JSON.stringify(value.slice(0, 80))}`,
+    );
   }
   // A recorded URL's path is compared as the URL parser normalises it, with no dot segment left (`%2e` is a dot there
   // too): such a prefix would match nothing.
   if (prefix.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
-    throw new UsageError(`--har-prefix cannot hold a . or .. segment (recorded paths are compared normalised), got ${JSON.stringify(value.slice(0, 80))}`);
+    throw new UsageError(
+      `--har-prefix cannot hold a . or .. segment (recorded paths are compared normalised), got ${JSON.stringify(value.slice(0, 80))}`,
+    );
   }
   return prefix;
 }

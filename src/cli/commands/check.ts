@@ -128,19 +128,34 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const reports = reportTargets(values);
   const proposeFile = proposalTarget(values.propose, reports);
   assertInputsNotOutputs(
-    [{ flag: "--har", file: values.har }, { flag: "--baseline", file: values.baseline }],
-    [...reports.map((report) => ({ flag: "--out/--report", file: report.file })), { flag: "--propose", file: proposeFile }],
+    [
+      { flag: "--har", file: values.har },
+      { flag: "--baseline", file: values.baseline },
+    ],
+    [
+      ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
+      { flag: "--propose", file: proposeFile },
+    ],
   );
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
-  const showProgress = Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
+  const showProgress =
+    Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
 
   let report: DriftReport;
   if (values.har !== undefined) {
     const pathPrefix = harPrefixFlag(values["har-prefix"]);
     try {
-      report = await checkRecording({ file: values.har, pathPrefix, strict: Boolean(values.strict), checks, skipChecks, onCheck: progress(io, showProgress), onExchange: proposal?.observe });
+      report = await checkRecording({
+        file: values.har,
+        pathPrefix,
+        strict: Boolean(values.strict),
+        checks,
+        skipChecks,
+        onCheck: progress(io, showProgress),
+        onExchange: proposal?.observe,
+      });
     } finally {
       if (showProgress) io.stderr.write("\r\u001b[2K");
     }
@@ -184,7 +199,17 @@ function parseCheckArgs(args: string[]) {
 async function checkServer(
   values: CheckValues,
   io: CliIo,
-  { checks, skipChecks, showProgress, onExchange }: { checks: ReturnType<typeof checkListFlag>; skipChecks: ReturnType<typeof checkListFlag>; showProgress: boolean; onExchange?: (exchange: Exchange) => void },
+  {
+    checks,
+    skipChecks,
+    showProgress,
+    onExchange,
+  }: {
+    checks: ReturnType<typeof checkListFlag>;
+    skipChecks: ReturnType<typeof checkListFlag>;
+    showProgress: boolean;
+    onExchange?: (exchange: Exchange) => void;
+  },
 ): Promise<DriftReport> {
   const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
@@ -202,7 +227,10 @@ async function checkServer(
   if (target && values.mock) target = { ...target, kind: "mock" };
   let stopMock: (() => Promise<void>) | undefined;
   if (!target) {
-    const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([import("../../mock/start-prism.ts"), import("../../mock/prism.ts")]);
+    const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([
+      import("../../mock/start-prism.ts"),
+      import("../../mock/prism.ts"),
+    ]);
     const mock = await startPrismMock({}).catch((error: unknown) => {
       if (!(error instanceof PrismNotInstalledError)) throw error;
       throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");

@@ -18,7 +18,12 @@ Exit: 0 when stopped with Ctrl-C or SIGTERM; 2 on a usage error, a taken port or
 `;
 
 export async function mockCommand(args: string[], io: CliIo, untilStopped: () => Promise<unknown>): Promise<number> {
-  const { values } = parseCommandArgs(args, { port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" }, quiet: { type: "boolean" } });
+  const { values } = parseCommandArgs(args, {
+    port: { type: "string" },
+    dynamic: { type: "boolean" },
+    seed: { type: "string" },
+    quiet: { type: "boolean" },
+  });
   if (values.help) {
     io.stdout.write(MOCK_HELP);
     return EXIT.ok;

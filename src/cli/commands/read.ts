@@ -27,7 +27,10 @@ credential problem.`;
 /** The operations behind the two commands; their flags come from the spec's parameters. */
 const LIST_OPERATION = operationOf("list_logs");
 const GET_OPERATION = getByIdOperations().find((operation) => operation.getById!.list === LIST_OPERATION.operationId)!;
-const GET_QUERY = parametersIn(GET_OPERATION, "query").length > 0 ? `Query parameters (from the spec):\n${queryFlagHelp(GET_OPERATION)}\n` : "";
+const GET_QUERY =
+  parametersIn(GET_OPERATION, "query").length > 0
+    ? `Query parameters (from the spec):\n${queryFlagHelp(GET_OPERATION)}\n`
+    : "";
 
 export const GET_HELP = `Usage: video-logs get <id> [options]
 
@@ -61,8 +64,16 @@ const TARGET_OPTIONS = {
 
 const DATA_FORMATS = ["json", "ndjson"] as const;
 
-function clientFrom(values: { "base-url"?: string; space?: string; validation?: string; timeout?: string }, io: CliIo): VideoLogsClient {
-  const validation = choiceFlag<ValidationMode>("validation", values.validation, ["strict", "tolerant", "off"], "tolerant");
+function clientFrom(
+  values: { "base-url"?: string; space?: string; validation?: string; timeout?: string },
+  io: CliIo,
+): VideoLogsClient {
+  const validation = choiceFlag<ValidationMode>(
+    "validation",
+    values.validation,
+    ["strict", "tolerant", "off"],
+    "tolerant",
+  );
   const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
   const target = resolveTarget(values, io.env, { validation, timeoutMs });
   if (!target) throw new UsageError("No target: pass --base-url or --space, or set SIGNALWIRE_SPACE");
@@ -72,7 +83,8 @@ function clientFrom(values: { "base-url"?: string; space?: string; validation?: 
 /** Writes a contract violation's details to stderr and hands back the body that was received. */
 function reportViolations(error: unknown, io: CliIo): unknown {
   if (!isContractViolationError(error)) throw error;
-  for (const v of error.violations) io.stderr.write(`${t(v.kind)} ${t(error.operation)} ${t(v.pointer || "/")}: ${t(v.message)}\n`);
+  for (const v of error.violations)
+    io.stderr.write(`${t(v.kind)} ${t(error.operation)} ${t(v.pointer || "/")}: ${t(v.message)}\n`);
   return error.body;
 }
 

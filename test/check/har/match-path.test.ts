@@ -22,7 +22,14 @@ describe("matchOperation", () => {
   });
 
   it("matches paths exactly: no trailing slash, no other case, no extra or empty segment", () => {
-    for (const path of ["/api/video/logs/", "/API/video/logs", "/api/video/logs/a/b", "/api/video/logs//", "/x/api/video/logs", "/api/video"]) {
+    for (const path of [
+      "/api/video/logs/",
+      "/API/video/logs",
+      "/api/video/logs/a/b",
+      "/api/video/logs//",
+      "/x/api/video/logs",
+      "/api/video",
+    ]) {
       expect(matchOperation("GET", path), path).toBeUndefined();
     }
   });

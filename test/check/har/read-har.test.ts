@@ -31,7 +31,10 @@ describe("readHar", () => {
   });
 
   it("names the line and column of a JSON syntax error and quotes none of the text", async () => {
-    const text = JSON.stringify(harRecording([entry]), null, 2).replace('"version": "1.2"', '"version": secret-value-1234');
+    const text = JSON.stringify(harRecording([entry]), null, 2).replace(
+      '"version": "1.2"',
+      '"version": secret-value-1234',
+    );
     const error = await failure(writeHar(dir, "syntax.har", text));
     const line = text.split("\n").findIndex((l) => l.includes("secret-value-1234")) + 1;
     const column = text.split("\n")[line - 1]!.indexOf("secret-value-1234") + 1;
@@ -57,7 +60,9 @@ describe("readHar", () => {
   it("names the object that lacks a required field", async () => {
     const har = harRecording([entry]) as { log: { entries: Record<string, unknown>[] } };
     delete har.log.entries[0]!.timings;
-    expect((await failure(writeHar(dir, "timings.har", har))).message).toContain("at /log/entries/0, must have required property 'timings'");
+    expect((await failure(writeHar(dir, "timings.har", har))).message).toContain(
+      "at /log/entries/0, must have required property 'timings'",
+    );
     expect((await failure(writeHar(dir, "array.har", [1, 2]))).message).toContain("at /, must be object");
   });
 
@@ -75,14 +80,18 @@ describe("readHar", () => {
     const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
     const head = '{"log":{"version":"1.2","creator":{"name":"x","version":"1"},';
     expect((await readHar(writeHar(dir, "deep.har", `${head}"entries":[],"_deep":${deep}}}`))).log.entries).toEqual([]);
-    expect((await failure(writeHar(dir, "deep-entries.har", `${head}"entries":${deep}}}`))).where).toBe("/log/entries/0");
+    expect((await failure(writeHar(dir, "deep-entries.har", `${head}"entries":${deep}}}`))).where).toBe(
+      "/log/entries/0",
+    );
   });
 
   it("refuses bytes that are not UTF-8 and a file that cannot be read", async () => {
     const path = join(dir, "latin1.har");
     writeFileSync(path, Buffer.from([0x7b, 0xff, 0x7d]));
     expect((await failure(path)).problem).toBe("not-utf8");
-    expect((await failure(join(dir, "missing.har"))).message).toMatch(/Cannot read the recording .*missing\.har: ENOENT/);
+    expect((await failure(join(dir, "missing.har"))).message).toMatch(
+      /Cannot read the recording .*missing\.har: ENOENT/,
+    );
   });
 });
 

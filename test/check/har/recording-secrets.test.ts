@@ -15,11 +15,15 @@ describe("safeUrl", () => {
   });
 
   it("keeps the query parameters the spec declares, such as the page token, which are cursors", () => {
-    expect(safeUrl("https://h/api/video/logs?page_token=PT123&page_size=5")).toBe("https://h/api/video/logs?page_token=PT123&page_size=5");
+    expect(safeUrl("https://h/api/video/logs?page_token=PT123&page_size=5")).toBe(
+      "https://h/api/video/logs?page_token=PT123&page_size=5",
+    );
   });
 
   it("masks userinfo and drops the fragment", () => {
-    expect(safeUrl("https://user:p%40ss@h.example/api/video/logs?q=1#access_token=abc")).toBe("https://***@h.example/api/video/logs?q=1");
+    expect(safeUrl("https://user:p%40ss@h.example/api/video/logs?q=1#access_token=abc")).toBe(
+      "https://***@h.example/api/video/logs?q=1",
+    );
     expect(safeUrl("not a url user:secret@host")).toBe("***@host");
   });
 });
@@ -30,12 +34,30 @@ describe("entrySecrets", () => {
     const secrets = entrySecrets(
       entry({
         url: "https://me:pw-123456789@h/api/video/logs?token=tok-123456789&page_token=cursor-123456789",
-        requestHeaders: { Authorization: `Basic ${basic}`, Cookie: "a=cookie-one-123; b=cookie-two-456", "X-Api-Key": "key-123456789", Accept: "application/json" },
+        requestHeaders: {
+          Authorization: `Basic ${basic}`,
+          Cookie: "a=cookie-one-123; b=cookie-two-456",
+          "X-Api-Key": "key-123456789",
+          Accept: "application/json",
+        },
         responseHeaders: { "Set-Cookie": "c=cookie-three-789; Path=/", "X-Request-Id": "req-1" },
         json: {},
       }),
     );
-    expect(secrets).toEqual(expect.arrayContaining([`Basic ${basic}`, basic, "project-id:the-api-token", "the-api-token", "cookie-one-123", "cookie-two-456", "cookie-three-789", "key-123456789", "tok-123456789", "pw-123456789"]));
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        `Basic ${basic}`,
+        basic,
+        "project-id:the-api-token",
+        "the-api-token",
+        "cookie-one-123",
+        "cookie-two-456",
+        "cookie-three-789",
+        "key-123456789",
+        "tok-123456789",
+        "pw-123456789",
+      ]),
+    );
     expect(secrets).not.toEqual(expect.arrayContaining(["application/json"]));
     expect(secrets.some((s) => s.includes("cursor-123456789") || s === "req-1")).toBe(false);
   });
@@ -59,7 +81,8 @@ describe("createSecretsRedactor", () => {
 
   it("redacts a thousand short texts against two thousand secrets in well under a second", () => {
     const started = performance.now();
-    for (let i = 0; i < 1000; i++) redactor.text(`entry ${i}: GET /api/video/logs?page_size=5 expected number, actual "0.01"`);
+    for (let i = 0; i < 1000; i++)
+      redactor.text(`entry ${i}: GET /api/video/logs?page_size=5 expected number, actual "0.01"`);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

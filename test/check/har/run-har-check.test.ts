@@ -14,11 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;
 const check = (entries: EntrySpec[] | { log: unknown }, options: Partial<Parameters<typeof runHarCheck>[0]> = {}) =>
-  runHarCheck({ file: writeHar(dir, `r${files++}.har`, Array.isArray(entries) ? harRecording(entries) : entries), ...options });
+  runHarCheck({
+    file: writeHar(dir, `r${files++}.har`, Array.isArray(entries) ? harRecording(entries) : entries),
+    ...options,
+  });
 
 const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id}`;
 const findingsOf = (report: Awaited<ReturnType<typeof runHarCheck>>, entry: number) =>
-  report.checks.find((c) => c.name.startsWith(`entry ${entry}:`))!.violations.map((v) => [v.check, v.kind, v.pointer, v.keyword]);
+  report.checks
+    .find((c) => c.name.startsWith(`entry ${entry}:`))!
+    .violations.map((v) => [v.check, v.kind, v.pointer, v.keyword]);
 
 describe("runHarCheck on the drifted recording", () => {
   it("reports each drift of the issue under the entry that holds it", async () => {
@@ -30,7 +35,9 @@ describe("runHarCheck on the drifted recording", () => {
       ["response-schema", "additive", "/data/1/charge_details/0/currency", "additionalProperties"],
       ["response-schema", "additive", "/data/1/charge_details/1/currency", "additionalProperties"],
     ]);
-    expect(findingsOf(report, DRIFTED.chargeAsString)).toEqual([["response-schema", "breaking", "/data/0/charge", "type"]]);
+    expect(findingsOf(report, DRIFTED.chargeAsString)).toEqual([
+      ["response-schema", "breaking", "/data/0/charge", "type"],
+    ]);
     expect(findingsOf(report, DRIFTED.newStatusValue)).toEqual([["response-schema", "breaking", "/status", "enum"]]);
     expect(findingsOf(report, DRIFTED.missingLocked)).toEqual([["response-schema", "breaking", "/locked", "required"]]);
     expect(findingsOf(report, DRIFTED.urlNull)).toEqual([["response-schema", "breaking", "/url", "type"]]);
@@ -47,10 +54,30 @@ describe("runHarCheck on the drifted recording", () => {
       skipped: 4,
       skippedMatched: 0,
       skippedEntries: [
-        { entry: 6, method: "GET", url: "https://cdn.example.net/app.js", reason: "no operation of the spec has this path" },
-        { entry: 7, method: "OPTIONS", url: "https://example.signalwire.com/api/video/logs", reason: "the spec has GET at this path, not OPTIONS" },
-        { entry: 8, method: "GET", url: "https://example.signalwire.com/api/video/rooms", reason: "no operation of the spec has this path" },
-        { entry: 9, method: "POST", url: "https://example.signalwire.com/api/video/logs", reason: "the spec has GET at this path, not POST" },
+        {
+          entry: 6,
+          method: "GET",
+          url: "https://cdn.example.net/app.js",
+          reason: "no operation of the spec has this path",
+        },
+        {
+          entry: 7,
+          method: "OPTIONS",
+          url: "https://example.signalwire.com/api/video/logs",
+          reason: "the spec has GET at this path, not OPTIONS",
+        },
+        {
+          entry: 8,
+          method: "GET",
+          url: "https://example.signalwire.com/api/video/rooms",
+          reason: "no operation of the spec has this path",
+        },
+        {
+          entry: 9,
+          method: "POST",
+          url: "https://example.signalwire.com/api/video/logs",
+          reason: "the spec has GET at this path, not POST",
+        },
       ],
     });
   });
@@ -58,7 +85,13 @@ describe("runHarCheck on the drifted recording", () => {
   it("names each check by entry, method and path with secret query values replaced, and keeps its request id", async () => {
     const report = await check(driftedRecording());
     const first = report.checks[0]!;
-    expect(first).toMatchObject({ kind: "recorded", operation: "list_logs", method: "GET", status: 200, durationMs: 12 });
+    expect(first).toMatchObject({
+      kind: "recorded",
+      operation: "list_logs",
+      method: "GET",
+      status: 200,
+      durationMs: 12,
+    });
     expect(first.name).toBe("entry 0: GET /api/video/logs?page_size=2&token=[REDACTED]");
     expect(first.url).toBe("https://example.signalwire.com/api/video/logs?page_size=2&token=[REDACTED]");
     expect(first.requestId).toMatch(/^req-/);
@@ -68,7 +101,13 @@ describe("runHarCheck on the drifted recording", () => {
   it("runs the checks of one response and lists the ones that need planned requests as skipped", async () => {
     const report = await check(driftedRecording());
     expect(report.checksRun).toEqual(["response-schema", "status-code", "content-type", "not-a-server-error"]);
-    expect(report.skipped.map((s) => s.check)).toEqual(["parameters-honoured", "pagination-integrity", "cross-endpoint-consistency", "negative-data", "authentication"]);
+    expect(report.skipped.map((s) => s.check)).toEqual([
+      "parameters-honoured",
+      "pagination-integrity",
+      "cross-endpoint-consistency",
+      "negative-data",
+      "authentication",
+    ]);
     const only = await check(driftedRecording(), { checks: ["status-code", "negative-data"] });
     expect(only.checksRun).toEqual(["status-code"]);
     expect(only.skipped.map((s) => s.check)).toEqual(["negative-data"]);
@@ -80,10 +119,19 @@ describe("runHarCheck on the drifted recording", () => {
   it("hands every judged response to onExchange once, in file order, with the decoded body", async () => {
     const seen: Exchange[] = [];
     await check(driftedRecording(), { onExchange: (exchange) => seen.push(exchange) });
-    expect(seen.map((e) => e.operationId)).toEqual(["list_logs", "list_logs", "get_log", "get_log", "get_log", "list_logs"]);
+    expect(seen.map((e) => e.operationId)).toEqual([
+      "list_logs",
+      "list_logs",
+      "get_log",
+      "get_log",
+      "get_log",
+      "list_logs",
+    ]);
     const base64 = seen[DRIFTED.base64Page]!;
     expect(base64.parsed.ok && (base64.parsed.body as { data: unknown[] }).data).toHaveLength(2);
-    expect(JSON.parse(new TextDecoder().decode(base64.bytes))).toEqual(base64.parsed.ok ? base64.parsed.body : undefined);
+    expect(JSON.parse(new TextDecoder().decode(base64.bytes))).toEqual(
+      base64.parsed.ok ? base64.parsed.body : undefined,
+    );
     expect(seen.every((e) => !e.url.includes("urltoken"))).toBe(true);
   });
 });
@@ -100,14 +148,26 @@ describe("runHarCheck, matching", () => {
     expect((await check(proxied)).recording?.judged).toBe(0);
     const report = await check(proxied, { pathPrefix: "/proxy/sw" });
     expect(report.recording?.judged).toBe(6);
-    expect((await check([{ url: LOG_URL, json: completedLog }, { url: `https://h/proxy/swx/api/video/logs`, json: {} }], { pathPrefix: "/proxy/sw" })).recording).toMatchObject({ judged: 1, skippedEntries: [{ entry: 1 }] });
+    expect(
+      (
+        await check(
+          [
+            { url: LOG_URL, json: completedLog },
+            { url: `https://h/proxy/swx/api/video/logs`, json: {} },
+          ],
+          { pathPrefix: "/proxy/sw" },
+        )
+      ).recording,
+    ).toMatchObject({ judged: 1, skippedEntries: [{ entry: 1 }] });
   });
 
   it("notes that nothing was judged when no entry is an operation of the spec", async () => {
     const report = await check([{ url: "https://example.com/", text: "<html>" }]);
     expect(report.summary.checked).toBe(0);
     expect(report.notes.join("\n")).toContain("no entry of the recording is an operation of the spec");
-    expect((await check({ log: { version: "1.2", creator: { name: "x", version: "1" }, entries: [] } })).recording).toEqual({ entries: 0, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] });
+    expect(
+      (await check({ log: { version: "1.2", creator: { name: "x", version: "1" }, entries: [] } })).recording,
+    ).toEqual({ entries: 0, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] });
   });
 });
 
@@ -118,17 +178,26 @@ describe("runHarCheck, statuses and bodies", () => {
       { url: LOG_URL, status: 302, json: {} },
     ]);
     expect(findingsOf(report, 0).filter(([check]) => check === "status-code")).toEqual([]);
-    expect(findingsOf(report, 1).filter(([check]) => check === "status-code")).toEqual([["status-code", "breaking", "", "status"]]);
+    expect(findingsOf(report, 1).filter(([check]) => check === "status-code")).toEqual([
+      ["status-code", "breaking", "", "status"],
+    ]);
   });
 
   it("reports a 5xx as not-a-server-error, declared body or not", async () => {
-    const report = await check([{ url: LOG_URL, status: 500, json: { errors: [{ code: "internal", message: "boom" }] } }, { url: LOG_URL, status: 503, text: "busy", responseHeaders: { "content-type": "text/plain" } }]);
+    const report = await check([
+      { url: LOG_URL, status: 500, json: { errors: [{ code: "internal", message: "boom" }] } },
+      { url: LOG_URL, status: 503, text: "busy", responseHeaders: { "content-type": "text/plain" } },
+    ]);
     expect(findingsOf(report, 0).map(([check]) => check)).toContain("not-a-server-error");
-    expect(findingsOf(report, 1).map(([check]) => check)).toEqual(expect.arrayContaining(["not-a-server-error", "content-type", "response-schema"]));
+    expect(findingsOf(report, 1).map(([check]) => check)).toEqual(
+      expect.arrayContaining(["not-a-server-error", "content-type", "response-schema"]),
+    );
   });
 
   it("judges the content type from the recorded headers", async () => {
-    const report = await check([{ url: LOG_URL, json: completedLog, responseHeaders: { "content-type": "text/html" } }]);
+    const report = await check([
+      { url: LOG_URL, json: completedLog, responseHeaders: { "content-type": "text/html" } },
+    ]);
     expect(findingsOf(report, 0)).toEqual([["content-type", "breaking", "", "content-type"]]);
   });
 
@@ -158,23 +227,38 @@ describe("runHarCheck, statuses and bodies", () => {
   });
 
   it("decodes base64 with line breaks and either alphabet", async () => {
-    const har = harRecording([{ url: LOG_URL, json: completedLog, base64: true }]) as { log: { entries: { response: { content: { text: string } } }[] } };
+    const har = harRecording([{ url: LOG_URL, json: completedLog, base64: true }]) as {
+      log: { entries: { response: { content: { text: string } } }[] };
+    };
     const content = har.log.entries[0]!.response.content;
-    content.text = content.text.replace(/(.{60})/g, "$1\r\n").replace(/\+/g, "-").replace(/\//g, "_");
+    content.text = content.text
+      .replace(/(.{60})/g, "$1\r\n")
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_");
     const report = await check(har);
     expect(report.checks[0]!.violations).toEqual([]);
   });
 
   it("judges a body past the limit as a size finding, as a live check does, without decoding it", async () => {
     const seen: Exchange[] = [];
-    const report = await check([{ url: LOG_URL, json: completedLog }, { url: LOG_URL, json: completedLog, base64: true }], { maxBodyBytes: 100, onExchange: (e) => seen.push(e) });
-    for (const entry of [0, 1]) expect(findingsOf(report, entry)).toEqual([["response-schema", "breaking", "", "size"]]);
+    const report = await check(
+      [
+        { url: LOG_URL, json: completedLog },
+        { url: LOG_URL, json: completedLog, base64: true },
+      ],
+      { maxBodyBytes: 100, onExchange: (e) => seen.push(e) },
+    );
+    for (const entry of [0, 1])
+      expect(findingsOf(report, entry)).toEqual([["response-schema", "breaking", "", "size"]]);
     // Nothing was judged for conformance, so no Exchange was handed out.
     expect(seen).toEqual([]);
   });
 
   it("judges a body that is not JSON or not UTF-8 as the client does", async () => {
-    const har = harRecording([{ url: LOG_URL, text: "{nope", responseHeaders: { "content-type": "application/json" } }, { url: LOG_URL, text: "x", responseHeaders: { "content-type": "application/json" }, base64: true }]) as {
+    const har = harRecording([
+      { url: LOG_URL, text: "{nope", responseHeaders: { "content-type": "application/json" } },
+      { url: LOG_URL, text: "x", responseHeaders: { "content-type": "application/json" }, base64: true },
+    ]) as {
       log: { entries: { response: { content: { text: string } } }[] };
     };
     har.log.entries[1]!.response.content.text = Buffer.from([0x22, 0xff, 0x22]).toString("base64");

@@ -14,7 +14,11 @@ export interface ChildOutcome {
   peakRssKb: number;
 }
 
-export function readInChild(url: string, options: Record<string, unknown>, killAfterMs = 30_000): Promise<ChildOutcome> {
+export function readInChild(
+  url: string,
+  options: Record<string, unknown>,
+  killAfterMs = 30_000,
+): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, JSON.stringify({ url, options })], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -30,5 +30,13 @@ try {
 const raw = await client.raw.GET("/api/video/logs/{id}", { params: { path: { id: ids[0] } } });
 
 console.log(
-  JSON.stringify({ version: VERSION, ids, discarded, firstId: first.id, firstViolations, notFound, rawStatus: raw.response.status }),
+  JSON.stringify({
+    version: VERSION,
+    ids,
+    discarded,
+    firstId: first.id,
+    firstViolations,
+    notFound,
+    rawStatus: raw.response.status,
+  }),
 );
