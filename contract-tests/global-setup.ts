@@ -2,7 +2,7 @@
 //   prismUrl         serves the spec's named examples (static mode)
 //   prismDynamicUrl  generates bodies from the schemas (`-d --seed 7`, so every run sees the same bodies)
 import type { TestProject } from "vitest/node";
-import { startPrismMock, type PrismServer } from "../src/mock/start-prism.ts";
+import { type PrismServer, startPrismMock } from "../src/mock/start-prism.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,18 +1,18 @@
 import { describe, expect, inject, it } from "vitest";
-import { createVideoLogsClient } from "../src/index.ts";
-import { operationUrl } from "../src/client/exchange.ts";
-import { declaredStatuses } from "../src/validation/validate-response.ts";
-import { loadSpec } from "../src/openapi/load-spec.ts";
 import { responseSchemas } from "../scripts/lib/response-schemas.ts";
-import { expectConforms } from "./lib/judge.ts";
+import { operationUrl } from "../src/client/exchange.ts";
+import { createVideoLogsClient } from "../src/index.ts";
+import { loadSpec } from "../src/openapi/load-spec.ts";
 import {
   allOperations,
+  type Operation,
+  type OperationId,
   operationOf,
   parametersIn,
   parameterWith,
-  type Operation,
-  type OperationId,
 } from "../src/operations/operation-table.ts";
+import { declaredStatuses } from "../src/validation/validate-response.ts";
+import { expectConforms } from "./lib/judge.ts";
 
 const prismUrl = inject("prismUrl");
 const prismDynamicUrl = inject("prismDynamicUrl");

@@ -1,12 +1,12 @@
 // The Prism launcher must never leave a Prism process behind: not after stop(), and not when the process that started
 // it is killed without warning.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { startPrismMock, startPrismProxy, type PrismServer } from "../src/mock/start-prism.ts";
+import { type PrismServer, startPrismMock, startPrismProxy } from "../src/mock/start-prism.ts";
 
 const LAUNCHER_URL = pathToFileURL(fileURLToPath(new URL("../src/mock/start-prism.ts", import.meta.url))).href;
 const TSX_LOADER_URL = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;

@@ -3,9 +3,9 @@
 // `sl-violations` header and passes the upstream response through; with `--errors` it replaces a violating response
 // with a 500 problem+json whose `validation` lists them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrismProxy, type PrismServer } from "../src/mock/start-prism.ts";
-import { validateResponse, type OperationId } from "../src/validation/validate-response.ts";
-import { startReplayServer, type ReplayServer } from "./replay/replay-server.ts";
+import { type PrismServer, startPrismProxy } from "../src/mock/start-prism.ts";
+import { type OperationId, validateResponse } from "../src/validation/validate-response.ts";
+import { type ReplayServer, startReplayServer } from "./replay/replay-server.ts";
 
 const PROJECT = "7c2e5a90-1d4b-4f38-9a6e-0b3c8d2f1e47";
 const TOKEN = "PTproxy-token-for-tests";

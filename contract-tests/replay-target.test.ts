@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../src/index.ts";
-import { validateResponse, type OperationId } from "../src/validation/validate-response.ts";
+import { type OperationId, validateResponse } from "../src/validation/validate-response.ts";
 import type { ViolationKind } from "../src/validation/violation.ts";
-import { REPLAY_FIXTURES_DIR, startReplayServer, type ReplayServer } from "./replay/replay-server.ts";
+import { REPLAY_FIXTURES_DIR, type ReplayServer, startReplayServer } from "./replay/replay-server.ts";
 
 const PROJECT = "0f3a9c4e-6b1d-4e27-8a5f-2c9e7b1d4a63";
 const TOKEN = "PTreplay-token-for-tests";

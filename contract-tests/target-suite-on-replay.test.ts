@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { startReplayServer, type ReplayServer } from "./replay/replay-server.ts";
 import { describeTargetSuite } from "./lib/target-suite.ts";
+import { type ReplayServer, startReplayServer } from "./replay/replay-server.ts";
 
 // The suite that runs against CONTRACT_BASE_URL and the live API, run here against a server that is not generated
 // from the spec, so that its code path is exercised on every `npm test`.

@@ -3,8 +3,8 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSpec } from "./lib/bundle.ts";
-import { screenshotDocs } from "./lib/docs-browser.ts";
 import { buildDocs } from "./lib/docs.ts";
+import { screenshotDocs } from "./lib/docs-browser.ts";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const { openapi31, doc31 } = await bundleSpec(`${dist}openapi/`);

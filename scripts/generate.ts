@@ -2,10 +2,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
-import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
-import { buildHarValidatorModule, HAR_VALIDATOR_FILES } from "./lib/har-validator-module.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
+import { buildHarValidatorModule, HAR_VALIDATOR_FILES } from "./lib/har-validator-module.ts";
+import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
+import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 
 const check = process.argv.includes("--check");
 const root = fileURLToPath(new URL("..", import.meta.url));

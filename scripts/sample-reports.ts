@@ -8,7 +8,7 @@ import { WRONG_API_TOKEN } from "../src/check/wrong-credentials.ts";
 import { createVideoLogsClient } from "../src/client/create-client.ts";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../src/report/format-report.ts";
 import { API_TOKEN, PROJECT_ID } from "../test/helpers/sample-bodies.ts";
-import { startStandInSpace, type Fault } from "../test/helpers/stand-in-space.ts";
+import { type Fault, startStandInSpace } from "../test/helpers/stand-in-space.ts";
 
 export const SAMPLES_DIR = fileURLToPath(new URL("../docs/examples/reports/", import.meta.url));
 

@@ -1,7 +1,8 @@
 // Prints what the spec declares: operations, statuses and named examples.
+
+import { isClosedPipe, watchStdoutClosed } from "../src/cli/closed-output.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
 import { responseSchemas } from "./lib/response-schemas.ts";
-import { isClosedPipe, watchStdoutClosed } from "../src/cli/closed-output.ts";
 
 // `tsx scripts/summary.ts | head` closes stdout early: stop quietly instead of crashing with EPIPE.
 watchStdoutClosed(process.stdout).addEventListener("abort", function (this: AbortSignal) {

@@ -1,13 +1,13 @@
 // The contract suite for a real server (any base URL, the live API, the replay server): one drift-check tour,
 // then one test per kind of check, each failing with the violations it found.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createVideoLogsClient } from "../../src/index.ts";
-import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import type { CheckKind } from "../../src/check/probe.ts";
 import type { CheckResult, DriftReport, ServerTarget } from "../../src/check/report-types.ts";
+import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
-import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 import type { VideoLogsClientOptions } from "../../src/client/options.ts";
+import { createVideoLogsClient } from "../../src/index.ts";
+import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 import { expectConforms } from "./judge.ts";
 
 export interface TargetSuiteOptions {

@@ -2,11 +2,11 @@
 // Unlike Prism it answers with exactly what was recorded, drift included, so the contract tests and the drift check can
 // be pointed at something that behaves like a real (and possibly misbehaving) server. See
 // contract-tests/fixtures/replay/README.md for the fixture format.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { isDiscardedForm } from "../../src/operations/discarded-form.ts";
 import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
 

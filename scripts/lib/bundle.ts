@@ -1,10 +1,10 @@
 // Bundles the spec into one self-contained JSON file (OpenAPI 3.1) and writes its 3.0.3 downgrade beside it.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mustRunRedocly, REDOCLY_CONFIG } from "./bundle-redocly.ts";
-import { downgradeTo30 } from "./downgrade.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { defaultSpecPath } from "../../src/openapi/spec-path.ts";
+import { mustRunRedocly, REDOCLY_CONFIG } from "./bundle-redocly.ts";
+import { downgradeTo30 } from "./downgrade.ts";
 
 export const BUNDLE_31_NAME = "video-logs.openapi.json";
 export const BUNDLE_30_NAME = "video-logs.openapi-3.0.json";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
-import { walkOperations, type WalkedOperation } from "../../src/openapi/walk-operations.ts";
+import { type WalkedOperation, walkOperations } from "../../src/openapi/walk-operations.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -3,8 +3,8 @@
 // validator's public signature.
 import { createRequire } from "node:module";
 import { Ajv, type AnySchemaObject } from "ajv";
-import * as addFormatsModule from "ajv-formats";
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
+import * as addFormatsModule from "ajv-formats";
 import type { ValidatorModule } from "./validators-module.ts";
 
 // CommonJS seen from ESM: the namespace default is module.exports, whose own `default` is the function.

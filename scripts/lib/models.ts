@@ -5,9 +5,9 @@
 // that only knows this one document keeps quicktype from fetching anything.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputData, JSONSchemaInput, JSONSchemaStore, quicktype, type JSONSchema } from "quicktype-core";
+import { InputData, type JSONSchema, JSONSchemaInput, JSONSchemaStore, quicktype } from "quicktype-core";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
-import { walkOperations, type WalkedJsonBody } from "../../src/openapi/walk-operations.ts";
+import { type WalkedJsonBody, walkOperations } from "../../src/openapi/walk-operations.ts";
 
 /** The address under which the bundled document is handed to quicktype. */
 const DOCUMENT_ADDRESS = "video-logs.openapi.json";

@@ -1,14 +1,14 @@
 // The no-credentials probe's request: the exchange primitive's answer for a request that carries no Authorization
 // header at all. No client is involved (a client always sends its credentials), so nothing secret can leak; the body
 // is read within the same byte limit and redirects are not followed.
-import { exchange, type Exchange } from "../client/exchange.ts";
-import { NO_SECRETS } from "../redaction/redactor.ts";
-import { BodyLimitExceeded, readBodyWithin } from "../client/read-body.ts";
+import { type Exchange, exchange } from "../client/exchange.ts";
 import type { OutgoingRequest, ReceivedResponse } from "../client/policy-fetch.ts";
+import { BodyLimitExceeded, readBodyWithin } from "../client/read-body.ts";
 import { NetworkError } from "../errors/network-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
 import type { Operation } from "../operations/operation-table.ts";
+import { NO_SECRETS } from "../redaction/redactor.ts";
 
 export interface AnonymousOptions {
   timeoutMs: number;

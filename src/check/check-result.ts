@@ -6,7 +6,7 @@ import { isResponseTooLargeError, type ResponseTooLargeError } from "../errors/r
 import type { OperationId } from "../operations/operation-table.ts";
 import { bodyTooLargeViolation, statusViolation } from "../validation/violation-factory.ts";
 import { curlCommand } from "./curl-command.ts";
-import { foundBy, type Finding } from "./finding.ts";
+import { type Finding, foundBy } from "./finding.ts";
 import type { CheckKind } from "./probe.ts";
 import type { CheckResult } from "./report-types.ts";
 

@@ -6,7 +6,7 @@ import type { Exchange } from "../client/exchange.ts";
 import { judgeExchange } from "../client/judge-exchange.ts";
 import { statusViolation } from "../validation/violation-factory.ts";
 import type { CheckName } from "./check-names.ts";
-import { behaviourFinding, foundBy, type Finding } from "./finding.ts";
+import { behaviourFinding, type Finding, foundBy } from "./finding.ts";
 
 /** `application/json`, with or without parameters such as a charset. */
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;

@@ -1,9 +1,10 @@
 // What a listing's query means for the items it returns, read from the spec's extensions (README "Extensions we use"):
 // `x-page-size` bounds the page, `x-includes-discarded: false` keeps the discarded form out, `x-filter` compares an
 // item's field with the value. A boundary may be inclusive or exclusive: neither is drift.
-import type { Redactor } from "../redaction/redactor.ts";
-import type { Operation } from "../operations/operation-table.ts";
+
 import { isDiscardedForm } from "../operations/discarded-form.ts";
+import type { Operation } from "../operations/operation-table.ts";
+import type { Redactor } from "../redaction/redactor.ts";
 import type { CheckName } from "./check-names.ts";
 import { behaviourFinding, type Finding } from "./finding.ts";
 

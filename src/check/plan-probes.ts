@@ -2,10 +2,10 @@
 // toured with no code change. The meaning of parameters comes from the spec's x- extensions.
 import {
   allOperations,
-  parametersIn,
-  parameterWith,
   type Operation,
   type OperationId,
+  parametersIn,
+  parameterWith,
 } from "../operations/operation-table.ts";
 import type { CheckName } from "./check-names.ts";
 import { invalidValues } from "./invalid-values.ts";

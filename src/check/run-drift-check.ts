@@ -4,27 +4,27 @@
 // reports each request once its result is final, in plan order.
 import { randomUUID } from "node:crypto";
 import { redactorOf, type VideoLogsClient } from "../client/create-client.ts";
-import { operationUrl, parseExchangeBody, type Exchange } from "../client/exchange.ts";
+import { type Exchange, operationUrl, parseExchangeBody } from "../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../client/options.ts";
-import { walkPages, type PageStep } from "../client/page-walk.ts";
+import { type PageStep, walkPages } from "../client/page-walk.ts";
 import { isUuidText } from "../client/uuid-text.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
-import { operationOf, type OperationId } from "../operations/operation-table.ts";
+import { type OperationId, operationOf } from "../operations/operation-table.ts";
 import { VERSION } from "../version.ts";
 import { anonymousExchange } from "./anonymous-exchange.ts";
-import { selectChecks, type CheckName } from "./check-names.ts";
-import { checkFromExchange, checkFromFailure, type CheckRequest } from "./check-result.ts";
+import { type CheckName, selectChecks } from "./check-names.ts";
+import { type CheckRequest, checkFromExchange, checkFromFailure } from "./check-result.ts";
 import { compareListedItem } from "./compare-listed-item.ts";
 import { chooseFilterValues } from "./filter-values.ts";
-import { behaviourFinding, foundBy, type Finding } from "./finding.ts";
+import { behaviourFinding, type Finding, foundBy } from "./finding.ts";
 import { judgeConformance } from "./judge-conformance.ts";
 import { pageBreaksQuery } from "./listing-filters.ts";
 import { mapInOrder } from "./map-in-order.ts";
-import { redactCheck } from "./redact-check.ts";
-import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
-import { EXPECTED_STATUS, type CheckKind, type Probe } from "./probe.ts";
-import { REPORT_VERSION, type CheckResult, type DriftReport, type ServerTarget } from "./report-types.ts";
+import { type CheckKind, EXPECTED_STATUS, type Probe } from "./probe.ts";
+import { redactCheck } from "./redact-check.ts";
+import { type CheckResult, type DriftReport, REPORT_VERSION, type ServerTarget } from "./report-types.ts";
+import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { BudgetExhausted, TourBudget } from "./tour-budget.ts";
 
 export interface DriftCheckOptions {

@@ -6,11 +6,11 @@ import { isVideoLogsError } from "../errors/video-logs-error.ts";
 import { escapeTerminal } from "../report/escape-terminal.ts";
 import { VERSION } from "../version.ts";
 import { isClosedPipe, watchStdoutClosed } from "./closed-output.ts";
+import { CommandFailure } from "./command-failure.ts";
 import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
-import { EXIT, type CliIo } from "./io.ts";
-import { CommandFailure } from "./command-failure.ts";
+import { type CliIo, EXIT } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
 export const HELP = `Usage: video-logs <command> [options]

@@ -1,8 +1,9 @@
 // Command-line flags derived from an operation's query parameters in the operation table: `page_size` becomes
 // `--page-size N`, a boolean becomes a switch. A new query parameter in the spec needs no CLI code.
+
+import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import type { Operation, OperationParameter } from "../operations/operation-table.ts";
 import { parametersIn } from "../operations/operation-table.ts";
-import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import { integerFlag } from "./parse-command-args.ts";
 import { UsageError } from "./usage-error.ts";
 

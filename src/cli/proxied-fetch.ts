@@ -3,9 +3,9 @@
 // fetch drives a dispatcher through the handler interface undici 7 replaced; rather than lean on the compatibility
 // layer between the two, the fetch and the dispatcher both come from the package.
 import { createRequire } from "node:module";
+import { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 import type { ProxySettings } from "./proxy-settings.ts";
 import { proxyFor } from "./proxy-settings.ts";
-import { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 
 /** Failures to open a connection: with a proxy in the way, the only connection the client opens is to the proxy. */
 const CONNECT_FAILURES = new Set([

@@ -1,6 +1,6 @@
 // Reads `check --baseline FILE` before any request: a file that cannot be read or is neither form stops the command.
 import { readFileSync } from "node:fs";
-import { parseBaseline, type BaselineEntry } from "../check/baseline.ts";
+import { type BaselineEntry, parseBaseline } from "../check/baseline.ts";
 import { CommandFailure } from "./command-failure.ts";
 import { UsageError } from "./usage-error.ts";
 

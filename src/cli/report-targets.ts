@@ -1,7 +1,8 @@
 // Where `check` writes its reports: `--report FORMAT=FILE` (repeatable), `--format F --out FILE` as shorthand for one,
 // and with neither, one report on stdout.
-import { REPORT_FORMATS, type ReportFormat } from "../report/format-report.ts";
+
 import { resolve } from "node:path";
+import { REPORT_FORMATS, type ReportFormat } from "../report/format-report.ts";
 import { assertWritable } from "./io.ts";
 import { choiceFlag } from "./parse-command-args.ts";
 import { UsageError } from "./usage-error.ts";

@@ -1,7 +1,8 @@
 // Which API a command talks to: --base-url, --space, the SIGNALWIRE_* environment, or (for check) the embedded mock.
+
+import type { ServerTarget } from "../check/report-types.ts";
 import { createVideoLogsClient, type VideoLogsClient } from "../client/create-client.ts";
 import type { VideoLogsClientOptions } from "../client/options.ts";
-import type { ServerTarget } from "../check/report-types.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import { createProxiedFetch } from "./proxied-fetch.ts";
 import { proxySettingsFrom } from "./proxy-settings.ts";

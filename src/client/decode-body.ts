@@ -1,6 +1,7 @@
 // A 2xx body must be UTF-8 JSON (RFC 8259 §8.1): bytes that are not UTF-8 are a violation, never silently repaired.
-import { encodingViolation } from "../validation/violation-factory.ts";
+
 import type { Violation } from "../validation/violation.ts";
+import { encodingViolation } from "../validation/violation-factory.ts";
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 

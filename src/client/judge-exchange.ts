@@ -1,8 +1,8 @@
 // The one parse-and-validate path: what an exchange's body violates, in a validation mode. The client throws with
 // these, the drift check reports them.
 import { validateResponse } from "../validation/validate-response.ts";
-import { depthViolation } from "../validation/violation-factory.ts";
 import type { ValidationMode, Violation } from "../validation/violation.ts";
+import { depthViolation } from "../validation/violation-factory.ts";
 import type { Exchange } from "./exchange.ts";
 
 /**

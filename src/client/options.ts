@@ -1,9 +1,9 @@
 // Turns the user's options (and the SIGNALWIRE_* environment) into a checked configuration, before any request.
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
+import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
-import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { sleep } from "./retry-delay.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
 import { typeOf } from "./type-of.ts";

@@ -3,13 +3,13 @@ import { intersectEnums, unionEnums } from "./enums-by-type.ts";
 import { intersectFormats, unionFormats } from "./formats-by-type.ts";
 import {
   anyNode,
+  type BoundKeyword,
   isNullOnly,
   isUnconstrained,
   LOWER_BOUNDS,
   nullOnlyNode,
-  SCALAR_TYPES,
-  type BoundKeyword,
   type PropertyEntry,
+  SCALAR_TYPES,
   type SchemaNode,
 } from "./schema-node.ts";
 import { intersectOptional, unionOfValues, valueKey } from "./value-sets.ts";

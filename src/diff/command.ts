@@ -1,10 +1,10 @@
 // `video-logs diff <other.yaml|json>`: compares our spec with another OpenAPI document and exits by what it finds.
 // Flags, --format/--out, exit codes and error messages are the CLI's shared ones (src/cli/).
-import { EXIT, assertWritable, writeOutput, type CliIo } from "../cli/io.ts";
+import { assertWritable, type CliIo, EXIT, writeOutput } from "../cli/io.ts";
 import { choiceFlag, parseCommandArgs } from "../cli/parse-command-args.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { defaultSpecPath } from "../openapi/spec-path.ts";
-import { diffDocuments, type DiffReport } from "./diff-documents.ts";
+import { type DiffReport, diffDocuments } from "./diff-documents.ts";
 import { FORMATS, formatReport } from "./format.ts";
 import { loadDocument } from "./load-document.ts";
 

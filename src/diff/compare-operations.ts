@@ -4,7 +4,7 @@ import { compareParameters } from "./compare-parameters.ts";
 import { compareResponses } from "./compare-responses.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
-import { listOperations, matchOperations, operationLabel, pathShape, type OperationEntry } from "./match-operations.ts";
+import { listOperations, matchOperations, type OperationEntry, operationLabel, pathShape } from "./match-operations.ts";
 
 export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument, budget: DiffBudget): Finding[] {
   const { pairs, removed, added } = matchOperations(listOperations(ours), listOperations(theirs));

@@ -3,10 +3,10 @@ import type { DiffBudget } from "./budget.ts";
 import { compareSchemas } from "./compare-schemas.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
-import { operationLabel, type OperationEntry } from "./match-operations.ts";
+import { matchByKey } from "./match-by-key.ts";
+import { type OperationEntry, operationLabel } from "./match-operations.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
 import type { SchemaNode } from "./schema-node.ts";
-import { matchByKey } from "./match-by-key.ts";
 
 interface ResponseEntry {
   status: string;

@@ -1,15 +1,15 @@
 // Compares two normalised schemas structurally and lists how theirs differs from ours.
 import { DiffBudget } from "./budget.ts";
 import type { Kind } from "./classify.ts";
-import type { Finding } from "./finding.ts";
 import {
-  enumFor,
   VALUE_TYPES as ENUM_VALUE_TYPES,
+  enumFor,
+  type ValueType,
   valueTypeOf,
   valueTypesOf,
-  type ValueType,
 } from "./enums-by-type.ts";
-import { EVERY_TYPE, formatsFor, type FormatKey } from "./formats-by-type.ts";
+import type { Finding } from "./finding.ts";
+import { EVERY_TYPE, type FormatKey, formatsFor } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
 import { missingFrom, relateSets, showAlternatives, showValues, valueKey } from "./value-sets.ts";

@@ -3,7 +3,7 @@
 import { safeJson } from "../report/escape-json.ts";
 import { markdownCodeCell, markdownText as md } from "../report/escape-markdown.ts";
 import { escapeTerminal as t } from "../report/escape-terminal.ts";
-import type { DiffReport, Difference } from "./diff-documents.ts";
+import type { Difference, DiffReport } from "./diff-documents.ts";
 
 export const FORMATS = ["text", "json", "markdown"] as const;
 export type OutputFormat = (typeof FORMATS)[number];

@@ -1,5 +1,5 @@
 // Pairs our operations with theirs: by method + path, else by operationId.
-import { walkOperations, type WalkedOperation } from "../openapi/walk-operations.ts";
+import { type WalkedOperation, walkOperations } from "../openapi/walk-operations.ts";
 import type { LoadedDocument } from "./load-document.ts";
 import { readDocument } from "./read-document.ts";
 

@@ -1,9 +1,10 @@
 // Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
+
+import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
 import { DiffBudget } from "./budget.ts";
 import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
 import { formatsOfKeyword } from "./formats-by-type.ts";
 import { isJsonObject, type JsonObject, type LoadedDocument } from "./load-document.ts";
-import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
 import { childPointer } from "./pointer.ts";
 import { readDocument } from "./read-document.ts";
 import { anyNode, BOUND_KEYWORDS, type PropertyEntry, type SchemaNode } from "./schema-node.ts";

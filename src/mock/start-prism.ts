@@ -6,12 +6,12 @@ import { findFreePort, isPortFree, urlHost } from "../net/ports.ts";
 import { startSupervisedNode } from "../process/supervised-child.ts";
 import {
   PRISM_ENV,
+  type PrismMockArgs,
+  type PrismProxyArgs,
   prismListenArgs,
   prismMockArgs,
   prismProxyArgs,
   resolvePrismEntry,
-  type PrismMockArgs,
-  type PrismProxyArgs,
 } from "./prism.ts";
 
 /** A running Prism server. */

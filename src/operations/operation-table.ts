@@ -1,6 +1,6 @@
 // The spec's operations as the generator tabled them (generated/operations.js): the one source every route-generic
 // part reads (client, drift-check planner, CLI), so a new operation in the spec needs no code here.
-import { operations, type Operation, type OperationId, type OperationParameter } from "../../generated/operations.js";
+import { type Operation, type OperationId, type OperationParameter, operations } from "../../generated/operations.js";
 
 export type { Operation, OperationId, OperationParameter };
 

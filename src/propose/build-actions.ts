@@ -4,15 +4,15 @@
 // its old keywords and new types comes last, deepest first, so that it carries every change made inside it. Each
 // action is applied to a working copy as it is made. The same observations give the same actions.
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { markdownText } from "../report/escape-markdown.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
+import { markdownText } from "../report/escape-markdown.ts";
 import { shortJson } from "../validation/short-json.ts";
 import type { Evidence } from "./evidence.ts";
-import { childPointer, jsonPathOfPointer, pointerTokens } from "./json-path.ts";
-import { TYPE_ORDER, type JsonType } from "./json-type.ts";
-import type { NotProposed, OverlayAction } from "./overlay-action.ts";
-import { MAX_NEW_NAMES, type Observations } from "./observations.ts";
 import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
+import { childPointer, jsonPathOfPointer, pointerTokens } from "./json-path.ts";
+import { type JsonType, TYPE_ORDER } from "./json-type.ts";
+import { MAX_NEW_NAMES, type Observations } from "./observations.ts";
+import type { NotProposed, OverlayAction } from "./overlay-action.ts";
 import { quotedName, unappliableName } from "./unappliable-name.ts";
 import { rewrittenByOverlayTool } from "./unappliable-text.ts";
 import { WorkingCopy } from "./working-copy.ts";

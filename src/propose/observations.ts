@@ -1,8 +1,9 @@
 // Everything the observed responses showed that the spec does not allow, keyed by where the spec would change: the
 // pointer of a schema node, of an operation's responses, or of an operation and status for bodies that are not JSON.
 // Maps only; the actions are built from them, in sorted order, once every response has been seen.
-import { Evidence } from "./evidence.ts";
+
 import { credentialInNames } from "./credential-in-names.ts";
+import { Evidence } from "./evidence.ts";
 import { exampleBody } from "./example-value.ts";
 import { InferredShape } from "./inferred-shape.ts";
 import type { JsonType } from "./json-type.ts";

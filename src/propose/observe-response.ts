@@ -3,7 +3,7 @@
 import type { Exchange } from "../client/exchange.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { walkOperations, type WalkedOperation } from "../openapi/walk-operations.ts";
+import { type WalkedOperation, walkOperations } from "../openapi/walk-operations.ts";
 import { childPointer } from "./json-path.ts";
 import type { ObservedIn } from "./observation.ts";
 import type { Observations } from "./observations.ts";

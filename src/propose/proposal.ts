@@ -4,9 +4,9 @@ import type { Exchange } from "../client/exchange.ts";
 import { loadSpec } from "../openapi/load-spec.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { buildActions } from "./build-actions.ts";
-import { ResponseObserver } from "./observe-response.ts";
 import { Observations } from "./observations.ts";
-import { NOTHING_TO_PROPOSE, overlayDocument, overlayYaml, type OverlayDocument } from "./overlay-document.ts";
+import { ResponseObserver } from "./observe-response.ts";
+import { NOTHING_TO_PROPOSE, type OverlayDocument, overlayDocument, overlayYaml } from "./overlay-document.ts";
 
 export class Proposal {
   private readonly observations = new Observations();

@@ -6,7 +6,7 @@ import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { followRefs } from "../openapi/resolve-ref.ts";
 import { chooseUnionBranch } from "../validation/choose-union-branch.ts";
 import { childPointer } from "./json-path.ts";
-import { jsonTypeOf, typeAdmits, type JsonType } from "./json-type.ts";
+import { type JsonType, jsonTypeOf, typeAdmits } from "./json-type.ts";
 import type { ObservedIn } from "./observation.ts";
 import { suggestsSecret } from "./secret-name.ts";
 import { satisfiesFormat } from "./string-formats.ts";

@@ -1,7 +1,8 @@
 // The spec as the actions built so far leave it: each action is applied here as it is made, so that a later action
 // (a union made of a schema's keywords) starts from the earlier ones' result, as an Overlay tool will apply them.
-import type { OpenApiDocument } from "../openapi/openapi-document.ts";
+
 import { valueAtPointer } from "../openapi/json-pointer.ts";
+import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { childPointer, pointerTokens } from "./json-path.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -1,5 +1,5 @@
 // JUnit XML: one testcase per check, so CI systems show drift as failed tests.
-import { describeTarget, type DriftReport } from "../check/report-types.ts";
+import { type DriftReport, describeTarget } from "../check/report-types.ts";
 import { xmlText as xml } from "./escape-xml.ts";
 
 export function formatJunit(report: DriftReport): string {

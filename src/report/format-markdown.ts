@@ -1,5 +1,5 @@
 // Markdown for a pull-request comment: the verdict first, a table of violations, reproductions folded away.
-import { reportFailed, type DriftReport } from "../check/report-types.ts";
+import { type DriftReport, reportFailed } from "../check/report-types.ts";
 import { markdownCodeCell, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import { summaryLine } from "./format-text.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";

@@ -1,5 +1,5 @@
 // The report for people: a summary line, then each violation with where, what, and how to reproduce it.
-import { describeTarget, reportFailed, type DriftReport } from "../check/report-types.ts";
+import { type DriftReport, describeTarget, reportFailed } from "../check/report-types.ts";
 import { escapeTerminal as t } from "./escape-terminal.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 

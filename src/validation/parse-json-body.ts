@@ -1,7 +1,7 @@
 // A response body as JSON, or the violation that says why it is not.
 import type { Redactor } from "../redaction/redactor.ts";
-import { notJsonViolation } from "./violation-factory.ts";
 import type { Violation } from "./violation.ts";
+import { notJsonViolation } from "./violation-factory.ts";
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; violation: Violation };
 

@@ -1,6 +1,7 @@
 // The one response validator shared by the client, the contract tests and the drift check.
-import { detailedValidators } from "../../generated/validators-detailed.js";
+
 import { responseValidators, type Validator } from "../../generated/validators.js";
+import { detailedValidators } from "../../generated/validators-detailed.js";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
 import { numberLiteralAt } from "./number-literal-at.ts";

@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { validate as validate30 } from "@hyperjump/json-schema/openapi-3-0";
 import { validate as validate31 } from "@hyperjump/json-schema/openapi-3-1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { externalRefs, type BundleResult } from "../../scripts/lib/bundle.ts";
+import { type BundleResult, externalRefs } from "../../scripts/lib/bundle.ts";
 import { REDOCLY_CONFIG, runRedocly } from "../../scripts/lib/bundle-redocly.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";

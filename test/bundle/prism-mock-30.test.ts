@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BundleResult } from "../../scripts/lib/bundle.ts";
-import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
+import { type PrismServer, startPrismMock } from "../../src/mock/start-prism.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 

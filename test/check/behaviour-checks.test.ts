@@ -5,14 +5,14 @@ import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
 import {
   CHECKS,
   createVideoLogsClient,
-  reportFailed,
-  runDriftCheck,
   type DriftCheckOptions,
   type DriftReport,
+  reportFailed,
+  runDriftCheck,
 } from "../../src/index.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
-import { FAULTS, standInLogs, startStandInSpace, type Fault, type StandInOptions } from "../helpers/stand-in-space.ts";
+import { FAULTS, type Fault, type StandInOptions, standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
 
 let server: LocalServer | undefined;
 afterEach(async () => {

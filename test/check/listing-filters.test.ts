@@ -1,7 +1,7 @@
 // What a date filter means for an item, as the spec's x-filter states it: UTC instants, a date as the start of its UTC
 // day, created_on as a whole UTC day, and either boundary accepted.
 import { describe, expect, it } from "vitest";
-import { satisfies, type FilterMeaning } from "../../src/check/listing-filters.ts";
+import { type FilterMeaning, satisfies } from "../../src/check/listing-filters.ts";
 
 const after: FilterMeaning = { field: "created_at", compare: "after" };
 const before: FilterMeaning = { field: "created_at", compare: "before" };

@@ -1,7 +1,7 @@
 // runDriftCheck({ onExchange }): every response the tour judges is handed over once, with the exchange as received.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Exchange } from "../../src/client/exchange.ts";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
+import type { Exchange } from "../../src/client/exchange.ts";
 import { createVideoLogsClient, runDriftCheck } from "../../src/index.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";

@@ -1,15 +1,16 @@
 // A body past the client's maxBodyBytes is an answer, not silence: `check` reports it as a breaking finding of its
 // check, with the status the server sent, in every report format; `get`, `list` and `check` exit 1 on it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_NAMES, type CheckName } from "../../src/check/check-names.ts";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport, REPORT_FORMATS } from "../../src/report/format-report.ts";
-import { startLocalServer, type LocalServer } from "../helpers/local-server.ts";
-import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { assertBuilt, runBin } from "../cli/run-bin.ts";
+import { type LocalServer, startLocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
 /** Streams `bytes` of JSON-looking whitespace then `{}`; the client hangs up once it has read enough. */
 function sendLarge(res: ServerResponse, status: number, bytes: number): void {

@@ -1,13 +1,13 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS, planProbes } from "../../src/check/plan-probes.ts";
-import type { Operation } from "../../src/operations/operation-table.ts";
 import type { CheckResult } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
+import type { Operation } from "../../src/operations/operation-table.ts";
 import { sendJson } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
 const servers = serverPerTest();
 const LISTED = pageOf(4, { self: "/api/video/logs", first: "/api/video/logs" });

@@ -5,7 +5,7 @@ import { CHECK_NAMES } from "../../src/check/check-names.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
-import { FAULTS, startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
+import { FAULTS, type Fault, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };

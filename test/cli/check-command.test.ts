@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import {
+  driftedRecording,
+  type EntrySpec,
+  harRecording,
   RECORDING_AUTHORIZATION,
   RECORDING_SECRETS,
-  driftedRecording,
-  harRecording,
   writeHar,
-  type EntrySpec,
 } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
 import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";

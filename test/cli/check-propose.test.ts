@@ -14,7 +14,7 @@ import { applyOverlay } from "../helpers/apply-overlay.ts";
 import { driftedRecording, RECORDING_SECRETS, writeHar } from "../helpers/har-recording.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
-import { standInLogs, startStandInSpace, type Fault } from "../helpers/stand-in-space.ts";
+import { type Fault, standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };

@@ -1,6 +1,6 @@
 // One flag vocabulary across the built CLI's commands: --timeout wherever requests are sent, --format/--out for data
 // and reports, check's repeatable --report, --quiet, and NO_COLOR/FORCE_COLOR.
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { operationOf, parametersIn } from "../../src/operations/operation-table.ts";
 import { assertBuilt, runBin } from "./run-bin.ts";
 

@@ -2,7 +2,7 @@
 // give the accepted forms, name every missing credential at once, and only a usage error points to --help.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startLocalServer, sendJson } from "../helpers/local-server.ts";
+import { sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Handler, sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { completedLog, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 const servers = serverPerTest();
 const clientWith = servers.clientWith;

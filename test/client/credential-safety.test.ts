@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createVideoLogsClient, isUnsafeRedirectError } from "../../src/index.ts";
-import { type LocalServer, sendJson, startLocalServer, type Handler } from "../helpers/local-server.ts";
-import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
+import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 
 const servers: LocalServer[] = [];
 afterEach(async () => {

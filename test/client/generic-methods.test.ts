@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createVideoLogsClient, isContractViolationError, isInvalidInputError } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
 const servers = serverPerTest();
 const clientFor = (url: string, validation: "strict" | "tolerant" | "off" = "tolerant") =>

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  type ApiError,
   createVideoLogsClient,
   isApiError,
   isContractViolationError,
   VERSION,
-  type ApiError,
 } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, deletedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 const servers = serverPerTest();
 

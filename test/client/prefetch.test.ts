@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { VideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { pageOf } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 const servers = serverPerTest();
 

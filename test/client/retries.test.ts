@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isNetworkError, isTimeoutError } from "../../src/index.ts";
-import { sendJson, type Handler } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
+import { type Handler, sendJson } from "../helpers/local-server.ts";
 import { completedLog, VALID_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 const servers = serverPerTest();
 const clientWith = servers.clientWith;

@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  createVideoLogsClient,
-  isDiscardedLog,
   type ApiError,
+  createVideoLogsClient,
   type DiscardedLog,
+  isDiscardedLog,
   type ListLogsPage,
   type ListLogsQuery,
   type Log,

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContractViolationError, createVideoLogsClient } from "../../src/index.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 // One server answering by id: an additive drift, a breaking drift, and a clean log.
 const ADDITIVE = "11111111-1111-4111-8111-111111111111";

@@ -5,8 +5,8 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { pageOf } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 
 setFlagsFromString("--expose-gc");
 /** A full collection, from a context created after the flag was set. */

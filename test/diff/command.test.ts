@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { renderMarkdown } from "../hostile/read-back.ts";
 import {
+  type CapturedIo,
   captureIo,
   changed,
   fixturePath,
@@ -12,7 +13,6 @@ import {
   readFixture,
   readYaml,
   writeTemp,
-  type CapturedIo,
 } from "./helpers.ts";
 
 const base = readFixture("base.yaml");

@@ -1,7 +1,7 @@
 // Whole-document comparisons: equal documents, renames, pointers, operation matching, shared schemas, cycles.
 import { describe, expect, it } from "vitest";
 import { DocumentError } from "../../src/diff/load-document.ts";
-import { changed, diff, kindsAndLevels, OUR_SPEC_PATH, readFixture, readYaml, type Doc } from "./helpers.ts";
+import { changed, type Doc, diff, kindsAndLevels, OUR_SPEC_PATH, readFixture, readYaml } from "./helpers.ts";
 
 const base = readFixture("base.yaml");
 const ourSpec = readYaml(OUR_SPEC_PATH);

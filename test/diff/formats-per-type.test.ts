@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Kind, Level } from "../../src/diff/classify.ts";
 import type { DiffReport } from "../../src/diff/diff-documents.ts";
-import { changed, diff, readFixture, type Doc } from "./helpers.ts";
+import { changed, type Doc, diff, readFixture } from "./helpers.ts";
 
 const withCharge = (schema: unknown) => (doc: Doc) => (doc.components.schemas.Item.properties.charge = schema);
 const base = readFixture("base.yaml");

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { diffDocuments, type DiffReport } from "../../src/diff/diff-documents.ts";
-import { toOpenApiDocument, type Side } from "../../src/diff/load-document.ts";
+import { type DiffReport, diffDocuments } from "../../src/diff/diff-documents.ts";
+import { type Side, toOpenApiDocument } from "../../src/diff/load-document.ts";
 
 // Fixtures are edited freely by tests, so they are typed loosely on purpose.
 export type Doc = any;
@@ -51,4 +51,4 @@ export function writeTemp(doc: unknown, name = "theirs.json"): string {
   return path;
 }
 
-export { captureIo, type CapturedIo } from "../helpers/capture-io.ts";
+export { type CapturedIo, captureIo } from "../helpers/capture-io.ts";

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { DEFAULT_DIFF_LIMITS, DiffLimitError } from "../../src/diff/budget.ts";
-import { diffDocuments, type DiffOptions } from "../../src/diff/diff-documents.ts";
-import { asDocument, captureIo, changed, diff, readFixture, writeTemp, type Doc } from "./helpers.ts";
+import { type DiffOptions, diffDocuments } from "../../src/diff/diff-documents.ts";
+import { asDocument, captureIo, changed, type Doc, diff, readFixture, writeTemp } from "./helpers.ts";
 
 const base = readFixture("base.yaml");
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../src/diff/compare-schemas.ts";
 import { normalizeSchema } from "../../src/diff/normalize-schema.ts";
-import { asDocument, readFixture, type Doc } from "./helpers.ts";
+import { asDocument, type Doc, readFixture } from "./helpers.ts";
 
 /** Normalises `schema` inside a document whose components are `components`. */
 function normalized(schema: unknown, components: Record<string, unknown> = {}) {

@@ -1,7 +1,7 @@
 // Every rule of the direction table, checked in both directions on variants of one base fixture.
 import { describe, expect, it } from "vitest";
 import { KINDS, type Kind, type Level } from "../../src/diff/classify.ts";
-import { changed, diff, kindsAndLevels, readFixture, type Doc } from "./helpers.ts";
+import { changed, type Doc, diff, kindsAndLevels, readFixture } from "./helpers.ts";
 
 const base = readFixture("base.yaml");
 const schemas = (doc: Doc) => doc.components.schemas;

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { sharedBundle } from "../helpers/shared-bundle.ts";
-import { CHROMIUM_PATH, operationRoute, screenshotOperation, withDocsPage } from "../../scripts/lib/docs-browser.ts";
 import { buildDocs, DOCS_TITLE, makeSelfContained } from "../../scripts/lib/docs.ts";
+import { CHROMIUM_PATH, operationRoute, screenshotOperation, withDocsPage } from "../../scripts/lib/docs-browser.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 
 const REQUIRE_TOOLCHAINS = process.env.REQUIRE_TOOLCHAINS === "1";
 const hasChromium = existsSync(CHROMIUM_PATH);

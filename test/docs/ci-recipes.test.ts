@@ -5,8 +5,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { SAMPLE_FAULTS } from "../../scripts/sample-reports.ts";
 import { assertBuilt, BIN, runNode } from "../cli/run-bin.ts";
 import type { LocalServer } from "../helpers/local-server.ts";

@@ -1,7 +1,7 @@
 // A forward proxy on loopback, as a corporate network puts in front of the internet: it relays absolute-form requests
 // (`GET http://host:port/path`) and opens CONNECT tunnels, and records each one with its Proxy-Authorization.
 import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
-import { connect, type AddressInfo, type Socket } from "node:net";
+import { type AddressInfo, connect, type Socket } from "node:net";
 
 export interface RelayedRequest {
   /** `GET`, … for a relayed request; `CONNECT` for a tunnel. */

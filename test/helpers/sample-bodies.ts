@@ -1,6 +1,7 @@
 // Spec-valid bodies for client tests, built from the spec's own named examples.
-import { loadSpec } from "../../src/openapi/load-spec.ts";
+
 import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
 import type { DiscardedLog, ListLogsPage, Log } from "../../src/types.ts";
 
 const spec = loadSpec();

@@ -3,7 +3,7 @@
 // Each fault switch breaks the contract in one way, so that one named check of the drift check must see it.
 import { Buffer } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { startLocalServer, type LocalServer } from "./local-server.ts";
+import { type LocalServer, startLocalServer } from "./local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "./sample-bodies.ts";
 
 /** One fault per drift check, named after what the server does wrong; each maps to the check that must flag it. */

@@ -1,7 +1,7 @@
 // An https front for a loopback http server, as `stand-in.test` with a test certificate (test/helpers/tls/, valid for
 // a century, its own trust anchor): a child process trusts it through NODE_EXTRA_CA_CERTS.
 import { readFileSync } from "node:fs";
-import { connect, type AddressInfo, type Socket } from "node:net";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import { createServer } from "node:tls";
 import { fileURLToPath } from "node:url";
 

@@ -1,12 +1,12 @@
 // The drift check follows links.next like iterateLogs: a link back to a page already read is a finding, not a re-read.
 import { describe, expect, it } from "vitest";
-import { reportFailed } from "../../src/check/report-types.ts";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
+import { reportFailed } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 
 const servers = serverPerTest();
 

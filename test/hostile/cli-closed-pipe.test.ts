@@ -4,12 +4,12 @@ import { closeSync, openSync } from "node:fs";
 import { PassThrough, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { runCli } from "../../src/cli/main.ts";
-import { sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { assertBuilt } from "../cli/run-bin.ts";
+import { sendJson } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { BIN, ROOT, spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };

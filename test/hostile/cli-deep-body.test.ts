@@ -1,9 +1,9 @@
 // A body nested thousands of levels deep is a wrong answer (exit 1 with a violation), never a crash (exit 2).
-import { describe, expect, it, beforeAll } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
+import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { rawControls } from "./read-back.ts";
 import { spawnCli } from "./spawn-cli.ts";
 

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt } from "../cli/run-bin.ts";
 import { sendJson } from "../helpers/local-server.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };

@@ -3,8 +3,8 @@
 // at the page that breaks the spec.
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
-import { serverPerTest } from "../helpers/server-per-test.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { serverPerTest } from "../helpers/server-per-test.ts";
 import { capturedIo } from "./hostile-helpers.ts";
 
 const servers = serverPerTest();

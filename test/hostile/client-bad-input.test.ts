@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
-import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { thrownBy } from "./hostile-helpers.ts";
 

@@ -1,6 +1,6 @@
 // Hostile servers and hostile inputs against the credentials: nothing secret may reach any output.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
-import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import {
   capturedIo,
   expectNoPartOfSecret,

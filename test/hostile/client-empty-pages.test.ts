@@ -6,8 +6,8 @@ import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { MAX_EMPTY_PAGES_IN_A_ROW } from "../../src/client/pagination-loop-guard.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
+import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { API_TOKEN, pageOf, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { thrownBy } from "./hostile-helpers.ts";
 
 const servers = serverPerTest();

@@ -7,7 +7,7 @@ import {
   createVideoLogsClient,
   type ValidationMode,
 } from "../../src/index.ts";
-import { API_TOKEN, completedLog, pageOf, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
+import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { thrownBy } from "./hostile-helpers.ts";
 

@@ -1,7 +1,7 @@
 // Hostile servers against memory and time: huge, compressed-bomb, endless and dripping bodies.
-import { brotliCompressSync, constants as zlib, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync, constants as zlib } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { MAX_KEPT_BODY_BYTES, type ApiError, type ContractViolationError } from "../../src/index.ts";
+import { type ApiError, type ContractViolationError, MAX_KEPT_BODY_BYTES } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { completedLog, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";

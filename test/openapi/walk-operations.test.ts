@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { RefError } from "../../src/openapi/resolve-ref.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
-import { loadSpec } from "../../src/openapi/load-spec.ts";
 
 const json = (schema: unknown, examples?: Record<string, unknown>) => ({
   content: { "application/json": { schema, ...(examples ? { examples } : {}) } },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { needToolchain, runs } from "./toolchain.ts";
-import { verdictCases, type VerdictCase } from "./verdict-cases.ts";
+import { type VerdictCase, verdictCases } from "./verdict-cases.ts";
 
 // kin-openapi, the OpenAPI library of Go servers and clients, judges our 3.0.3 bundle and every body ajv judges
 // (harness/kin-openapi/main.go). It is Debian's package, built offline in GOPATH mode: no module proxy, no download.

@@ -4,17 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedBundle } from "../helpers/shared-bundle.ts";
 import {
-  generateModels,
   GO_PACKAGE,
-  modelExamples,
-  PYTHON_MODULE,
+  generateModels,
   type ModelExample,
   type ModelFiles,
+  modelExamples,
+  PYTHON_MODULE,
 } from "../../scripts/lib/models.ts";
-import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { needToolchain, runs } from "./toolchain.ts";
 
 const HARNESS = fileURLToPath(new URL("./harness/", import.meta.url));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { needToolchain } from "./toolchain.ts";
-import { verdictCases, type VerdictCase } from "./verdict-cases.ts";
+import { type VerdictCase, verdictCases } from "./verdict-cases.ts";
 
 // Python's jsonschema (Draft202012Validator with a FormatChecker) judges, against the 3.1 bundle, every body ajv
 // judges (harness/judge_with_jsonschema.py). Its verdict on every example and fixture must be ajv's. A format it

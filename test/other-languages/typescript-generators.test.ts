@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BundleResult } from "../../scripts/lib/bundle.ts";
+import { type PrismServer, startPrismMock } from "../../src/mock/start-prism.ts";
+import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
-import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
-import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
 import { generatorNode, needToolchain } from "./toolchain.ts";
 
 // Two TypeScript SDK generators consumers really use, fed our 3.1 bundle as `npm run bundle` writes it. For each: the

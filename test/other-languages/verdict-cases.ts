@@ -3,10 +3,10 @@
 // what a peer needs to find its schema (the request to route, or the schema's pointer in the 3.1 bundle) and ajv's
 // verdict through the toolkit's own validateResponse.
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
-import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
-import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
+import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
 import type { Violation } from "../../src/validation/violation.ts";
 
 export interface VerdictCase {

@@ -13,23 +13,23 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { loadFixtureSet, startReplayServer, type ReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import { loadFixtureSet, type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/check/report-types.ts";
 import { PRISM_INSTALL_COMMAND, PrismNotInstalledError } from "../../src/mock/prism.ts";
 import { harEntry, harRecording, writeHar } from "../helpers/har-recording.ts";
 import * as standIn from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
+import { binEntry, runtimeDependencyEngines } from "./installed-packages.ts";
 import {
   assertBuildIsCurrent,
   installIntoConsumer,
   NODE_LINE_FLOORS,
+  type PackResult,
   packRepository,
   REPO_MANIFEST,
   REPO_ROOT,
-  type PackResult,
 } from "./pack-and-install.ts";
-import { binEntry, runtimeDependencyEngines } from "./installed-packages.ts";
-import { consumerEnv, runNode, runProcess, type ProcessResult } from "./run-process.ts";
+import { consumerEnv, type ProcessResult, runNode, runProcess } from "./run-process.ts";
 
 const PROJECT_DIR = join(REPO_ROOT, "test/package/consumer-project");
 const PACKAGE = REPO_MANIFEST.name;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isBuildCurrent } from "../../scripts/lib/build-inputs.ts";
-import { consumerEnv, runProcess, type ProcessResult } from "./run-process.ts";
+import { consumerEnv, type ProcessResult, runProcess } from "./run-process.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const REPO_MANIFEST = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSupervisedNode, type SupervisedChild } from "../../src/process/supervised-child.ts";
+import { type SupervisedChild, startSupervisedNode } from "../../src/process/supervised-child.ts";
 
 const MODULE_URL = pathToFileURL(fileURLToPath(new URL("../../src/process/supervised-child.ts", import.meta.url))).href;
 const TSX_LOADER_URL = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;

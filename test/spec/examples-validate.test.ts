@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
 
 const spec = loadSpec();
 const ajv = createSpecAjv(spec);

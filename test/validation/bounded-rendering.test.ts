@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { numberLiteralAt } from "../../src/validation/number-literal-at.ts";
 import { NO_SECRETS } from "../../src/redaction/redactor.ts";
+import { numberLiteralAt } from "../../src/validation/number-literal-at.ts";
 import { shortJson } from "../../src/validation/short-json.ts";
 
 describe("shortJson", () => {

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
 import { COMPONENTS_ID } from "../../scripts/lib/components-schema.ts";
-import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { escapeToken } from "../../src/openapi/json-pointer.ts";
-import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
 
 // Properties of the validator's verdict under noise: unknown keys are additive wherever they are, and one breaking
 // change among them is blamed on its own pointer only. fast-check picks a random seed per run and prints it, with the

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as detailed from "../../generated/validators-detailed.js";
 import * as fast from "../../generated/validators.js";
+import * as detailed from "../../generated/validators-detailed.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const declarations = ["generated/validators.d.ts", "generated/validators-detailed.d.ts"];

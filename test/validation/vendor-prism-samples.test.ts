@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrismMock, type PrismServer } from "../../src/mock/start-prism.ts";
-import { validateResponse, type OperationId } from "../../src/validation/validate-response.ts";
+import { type PrismServer, startPrismMock } from "../../src/mock/start-prism.ts";
+import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
 
 // Random bodies Prism generates from the vendor's own document (it adds random properties, ignoring the vendor's
 // `unevaluatedProperties`) must never get a breaking verdict from our validator: their extras are additive drift.

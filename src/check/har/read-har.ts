@@ -1,12 +1,12 @@
 // Reads a recording: bounded in size, UTF-8, JSON, and a HAR 1.2 log by the HAR schema. Every problem is a
 // HarFileError naming where in the file it is; none quotes the file's text.
 import { stat } from "node:fs/promises";
-import { harStructureError } from "./har-schema.ts";
 import { HarFileError } from "./har-file-error.ts";
+import { MAX_HAR_BYTES } from "./har-limits.ts";
+import { harStructureError } from "./har-schema.ts";
 import type { HarLog } from "./har-types.ts";
 import { jsonSyntaxError } from "./json-syntax-error.ts";
 import { readBounded } from "./read-bounded.ts";
-import { MAX_HAR_BYTES } from "./har-limits.ts";
 
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 

@@ -1,6 +1,6 @@
 // A recorded response as the client's Exchange: the same shape a live request yields, so it is judged by the same
 // code (judgeConformance) and read by the same consumers (onExchange).
-import { parseExchangeBody, type Exchange } from "../../client/exchange.ts";
+import { type Exchange, parseExchangeBody } from "../../client/exchange.ts";
 import type { Operation, OperationId } from "../../operations/operation-table.ts";
 import type { Redactor } from "../../redaction/redactor.ts";
 import type { HarNameValue } from "./har-types.ts";

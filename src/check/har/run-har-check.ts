@@ -10,16 +10,16 @@ import type { Operation, OperationId } from "../../operations/operation-table.ts
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
 import { VERSION } from "../../version.ts";
-import { selectChecks, type CheckName } from "../check-names.ts";
-import { checkFromExchange, checkFromFailure, type CheckRequest } from "../check-result.ts";
+import { type CheckName, selectChecks } from "../check-names.ts";
+import { type CheckRequest, checkFromExchange, checkFromFailure } from "../check-result.ts";
 import type { Finding } from "../finding.ts";
 import { judgeConformance } from "../judge-conformance.ts";
 import { redactCheck } from "../redact-check.ts";
 import {
-  MAX_LISTED_SKIPPED_ENTRIES,
-  REPORT_VERSION,
   type CheckResult,
   type DriftReport,
+  MAX_LISTED_SKIPPED_ENTRIES,
+  REPORT_VERSION,
   type SkippedEntry,
 } from "../report-types.ts";
 import { entryBody } from "./entry-body.ts";

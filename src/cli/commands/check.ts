@@ -1,24 +1,24 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { applyBaseline } from "../../check/baseline.ts";
 import { listChecks } from "../../check/check-names.ts";
-import { readBaseline } from "../read-baseline.ts";
-import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
-import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { CheckResult, DriftReport } from "../../check/report-types.ts";
 import { reportFailed } from "../../check/report-types.ts";
+import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
+import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
+import type { Exchange } from "../../client/exchange.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
-import { useColor } from "../color.ts";
-import { EXIT, writeOutput, type CliIo } from "../io.ts";
-import { reportTargets } from "../report-targets.ts";
-import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
-import { proposalTarget } from "../proposal-target.ts";
-import type { Exchange } from "../../client/exchange.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
-import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
-import { resolveTarget, type ResolvedTarget } from "../resolve-target.ts";
-import { withoutProxyVariables } from "../proxy-settings.ts";
+import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
+import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
+import { type CliIo, EXIT, writeOutput } from "../io.ts";
+import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { proposalTarget } from "../proposal-target.ts";
+import { withoutProxyVariables } from "../proxy-settings.ts";
+import { readBaseline } from "../read-baseline.ts";
+import { reportTargets } from "../report-targets.ts";
+import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
 

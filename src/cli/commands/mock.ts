@@ -1,5 +1,5 @@
 // `video-logs mock`: the Prism mock of the spec in the foreground, until Ctrl-C.
-import { EXIT, type CliIo } from "../io.ts";
+import { type CliIo, EXIT } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 
 export const MOCK_HELP = `Usage: video-logs mock [options]

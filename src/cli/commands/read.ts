@@ -1,13 +1,13 @@
 // `video-logs get <id>` and `video-logs list`: read the API from the shell; data on stdout, problems on stderr.
 import type { VideoLogsClient } from "../../client/create-client.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
+import { getByIdOperations, type OperationId, operationOf, parametersIn } from "../../operations/operation-table.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
-import { getByIdOperations, operationOf, parametersIn, type OperationId } from "../../operations/operation-table.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { openDataSink } from "../data-sink.ts";
-import { EXIT, type CliIo } from "../io.ts";
+import { type CliIo, EXIT } from "../io.ts";
 import { asFlagError, queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";

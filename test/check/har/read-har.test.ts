@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HarFileError } from "../../../src/check/har/har-file-error.ts";
-import { jsonSyntaxError } from "../../../src/check/har/json-syntax-error.ts";
 import { MAX_HAR_BYTES } from "../../../src/check/har/har-limits.ts";
+import { jsonSyntaxError } from "../../../src/check/har/json-syntax-error.ts";
 import { readHar } from "../../../src/check/har/read-har.ts";
 import { harRecording, writeHar } from "../../helpers/har-recording.ts";
 

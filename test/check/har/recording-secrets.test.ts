@@ -1,7 +1,7 @@
 // What a recording's credentials are, how its URLs are reported, and the redactor built from thousands of them.
 import { describe, expect, it } from "vitest";
-import { entrySecrets, safeUrl } from "../../../src/check/har/recording-secrets.ts";
 import type { HarEntry } from "../../../src/check/har/har-types.ts";
+import { entrySecrets, safeUrl } from "../../../src/check/har/recording-secrets.ts";
 import { createSecretsRedactor, REDACTED } from "../../../src/redaction/secrets-redactor.ts";
 import { harEntry } from "../../helpers/har-recording.ts";
 

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Exchange } from "../../../src/client/exchange.ts";
 import { runHarCheck } from "../../../src/check/har/run-har-check.ts";
 import { reportFailed } from "../../../src/check/report-types.ts";
-import { DRIFTED, driftedRecording, harRecording, writeHar, type EntrySpec } from "../../helpers/har-recording.ts";
+import type { Exchange } from "../../../src/client/exchange.ts";
+import { DRIFTED, driftedRecording, type EntrySpec, harRecording, writeHar } from "../../helpers/har-recording.ts";
 import { completedLog } from "../../helpers/sample-bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-har-check-"));

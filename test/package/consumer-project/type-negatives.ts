@@ -4,9 +4,9 @@ import {
   createVideoLogsClient,
   isApiError,
   isDiscardedLog,
-  validateResponse,
   type ListLogsQuery,
   type Log,
+  validateResponse,
 } from "signalwire-video-logs";
 
 const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:8080", projectId: "p", apiToken: "t" });

@@ -4,8 +4,8 @@ import {
   createVideoLogsClient,
   isApiError,
   isDiscardedLog,
-  validateResponse,
   VERSION,
+  validateResponse,
 } from "signalwire-video-logs";
 
 const client = createVideoLogsClient({ baseUrl: process.argv[2] }); // credentials from SIGNALWIRE_PROJECT_ID / _API_TOKEN

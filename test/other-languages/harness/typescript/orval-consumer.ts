@@ -1,6 +1,6 @@
 // What a consumer writes against the fetch client orval generates from our 3.1 bundle (copied beside the generated
 // `client/` folder by typescript-generators.test.ts). Prints each call's status and body as JSON.
-import { getLog, listLogs, type ListLogsPage, type VideoLog } from "./client/video-logs.js";
+import { getLog, type ListLogsPage, listLogs, type VideoLog } from "./client/video-logs.js";
 
 // orval reads the base URL from the VIDEO_LOGS_BASE_URL expression it was configured with; the credentials go in
 // the RequestInit every generated function accepts.
