@@ -1,29 +1,30 @@
 // signalwire-video-logs: a typed client for SignalWire's Video Logs API, generated from our OpenAPI spec.
 
-export { CHECKS, type CheckName } from "./check/check-names.ts";
-export type { Finding } from "./check/finding.ts";
 export { HarFileError, type HarFileProblem, isHarFileError } from "./check/har/har-file-error.ts";
 export { MAX_HAR_BYTES } from "./check/har/har-limits.ts";
 export type { HarCheckOptions } from "./check/har/run-har-check.ts";
 export { runDriftCheck, runHarCheck } from "./check/load-drift-check.ts";
-export type { CheckKind } from "./check/probe.ts";
-export {
-  type CheckResult,
-  type DriftReport,
-  REPORT_VERSION,
-  type ReportTarget,
-  reportFailed,
-  type ServerTarget,
-  type SkippedEntry,
-} from "./check/report-types.ts";
 export type { DriftCheckOptions } from "./check/run-drift-check.ts";
 export { type CallOptions, createVideoLogsClient, type VideoLogsClient } from "./client/create-client.ts";
 export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exchange.ts";
 export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
 export type { VideoLogsClientOptions } from "./client/options.ts";
 export type { PageEnd, PageStep } from "./client/page-walk.ts";
+export type * from "./deprecated-aliases.ts";
 export * from "./errors/index.ts";
+export { CHECKS, type CheckName } from "./findings/checks.ts";
+export type { Finding } from "./findings/finding.ts";
+export type { ProbeKind } from "./findings/probe-kind.ts";
 export type { Redactor } from "./redaction/redactor.ts";
+export {
+  type DriftReport,
+  type ExchangeResult,
+  REPORT_VERSION,
+  type ReportTarget,
+  reportFailed,
+  type ServerTarget,
+  type SkippedEntry,
+} from "./report/report-types.ts";
 export {
   type DiscardedLog,
   isDiscardedLog,

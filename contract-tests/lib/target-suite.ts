@@ -1,13 +1,13 @@
 // The contract suite for a real server (any base URL, the live API, the replay server): one drift-check tour,
 // then one test per kind of check, each failing with the violations it found.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckKind } from "../../src/check/probe.ts";
-import type { CheckResult, DriftReport, ServerTarget } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../src/check/wrong-credentials.ts";
 import type { VideoLogsClientOptions } from "../../src/client/options.ts";
+import type { ProbeKind } from "../../src/findings/probe-kind.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { getByIdOperations, listOperations, parameterWith } from "../../src/operations/operation-table.ts";
+import type { DriftReport, ExchangeResult, ServerTarget } from "../../src/report/report-types.ts";
 import { expectConforms } from "./judge.ts";
 
 export interface TargetSuiteOptions {
@@ -19,7 +19,7 @@ export interface TargetSuiteOptions {
   pages?: number;
 }
 
-function describeFailures(checks: CheckResult[]): string[] {
+function describeFailures(checks: ExchangeResult[]): string[] {
   return checks.flatMap((c) =>
     c.error
       ? [`${c.name}: no response (${c.error})`]
@@ -47,7 +47,7 @@ export function describeTargetSuite(title: string, target: TargetSuiteOptions | 
       });
     }, 120_000);
 
-    const checksOfKind = (kind: CheckKind) => report.checks.filter((c) => c.kind === kind);
+    const checksOfKind = (kind: ProbeKind) => report.checks.filter((c) => c.kind === kind);
 
     it("lists the pages of every list operation that match the spec, with and without the discarded form", () => {
       const pages = checksOfKind("page");

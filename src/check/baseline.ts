@@ -1,6 +1,6 @@
 // Known drift: `check --baseline FILE` reads an earlier JSON report or a small ignore file, and marks the findings
 // already listed there as known. A known finding is still reported but does not fail the run; a new one does.
-import type { DriftReport } from "./report-types.ts";
+import type { DriftReport } from "../report/report-types.ts";
 
 /** One known finding; a field left out matches any value. */
 export interface BaselineEntry {

@@ -1,9 +1,9 @@
 // Cross-endpoint consistency: an item got by its id against the same item as a listing showed it. Every field of a
 // settled item; only the fields fixed from the start (x-stable-fields) of one that may still change (x-settled-when).
 import { isDeepStrictEqual } from "node:util";
+import { behaviourFinding, type Finding } from "../findings/finding.ts";
 import { comparableFields } from "../operations/settled-form.ts";
 import type { Redactor } from "../redaction/redactor.ts";
-import { behaviourFinding, type Finding } from "./finding.ts";
 
 const escapePointer = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 

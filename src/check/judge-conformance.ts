@@ -4,9 +4,9 @@
 // status finding alone, whose message says it is undeclared.
 import type { Exchange } from "../client/exchange.ts";
 import { judgeExchange } from "../client/judge-exchange.ts";
+import type { CheckName } from "../findings/checks.ts";
+import { behaviourFinding, type Finding, foundBy } from "../findings/finding.ts";
 import { statusViolation } from "../validation/violation-factory.ts";
-import type { CheckName } from "./check-names.ts";
-import { behaviourFinding, type Finding, foundBy } from "./finding.ts";
 
 /** `application/json`, with or without parameters such as a charset. */
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;

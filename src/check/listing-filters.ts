@@ -2,11 +2,11 @@
 // `x-page-size` bounds the page, `x-includes-discarded: false` keeps the discarded form out, `x-filter` compares an
 // item's field with the value. A boundary may be inclusive or exclusive: neither is drift.
 
+import type { CheckName } from "../findings/checks.ts";
+import { behaviourFinding, type Finding } from "../findings/finding.ts";
 import { isDiscardedForm } from "../operations/discarded-form.ts";
 import type { Operation } from "../operations/operation-table.ts";
 import type { Redactor } from "../redaction/redactor.ts";
-import type { CheckName } from "./check-names.ts";
-import { behaviourFinding, type Finding } from "./finding.ts";
 
 export interface FilterMeaning {
   field: string;

@@ -1,8 +1,8 @@
 // The package entry's runDriftCheck and runHarCheck: the drift check's modules load on the first call, so importing
 // the client (or the validator) does not pay for them.
 
+import type { DriftReport } from "../report/report-types.ts";
 import type { HarCheckOptions } from "./har/run-har-check.ts";
-import type { DriftReport } from "./report-types.ts";
 import type { DriftCheckOptions } from "./run-drift-check.ts";
 
 /** Runs the drift check's tour against `options.client` and reports what the API does that the spec does not say. */

@@ -1,5 +1,7 @@
 // Plans the drift check's probes from the operation table: no operation is named here, so a new one in the spec is
 // toured with no code change. The meaning of parameters comes from the spec's x- extensions.
+
+import type { CheckName } from "../findings/checks.ts";
 import {
   allOperations,
   type Operation,
@@ -7,7 +9,6 @@ import {
   parametersIn,
   parameterWith,
 } from "../operations/operation-table.ts";
-import type { CheckName } from "./check-names.ts";
 import { invalidValues } from "./invalid-values.ts";
 import { filterMeaning } from "./listing-filters.ts";
 import type { Probe } from "./probe.ts";

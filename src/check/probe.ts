@@ -1,22 +1,10 @@
 // A drift probe as data: what to request, what to expect and which named checks it serves, planned from the spec
-// (plan-probes.ts) and run by the executor (run-drift-check.ts). Every check a probe yields carries its kind and
-// operationId; every finding names its check.
-import type { OperationId } from "../operations/operation-table.ts";
-import type { CheckName } from "./check-names.ts";
+// (plan-probes.ts) and run by the tour's stages. Every result a probe yields carries its kind and operationId; every
+// finding names its check.
 
-/** What a request tests; one word per kind, stable across releases (the report's `kind`). */
-export type CheckKind =
-  | "page"
-  | "filtered-page"
-  | "sampled-item"
-  | "unknown-item"
-  | "invalid-parameter"
-  | "unknown-parameter"
-  | "malformed-id"
-  | "wrong-credentials"
-  | "no-credentials"
-  /** A response read from a recording (`check --har`), not a request the check sent. */
-  | "recorded";
+import type { CheckName } from "../findings/checks.ts";
+import type { ProbeKind } from "../findings/probe-kind.ts";
+import type { OperationId } from "../operations/operation-table.ts";
 
 interface ProbeBase {
   operationId: OperationId;
@@ -65,7 +53,7 @@ export type Probe = ProbeBase &
   );
 
 /** The status a probe expects; an empty list means "a declared 4xx" (see declared4xx). */
-export const EXPECTED_STATUS: Readonly<Record<CheckKind, number | "4xx" | "any">> = {
+export const EXPECTED_STATUS: Readonly<Record<ProbeKind, number | "4xx" | "any">> = {
   page: 200,
   "filtered-page": 200,
   "sampled-item": 200,

@@ -9,21 +9,22 @@ import { DEFAULT_MAX_BODY_BYTES } from "../client/options.ts";
 import { type PageStep, walkPages } from "../client/page-walk.ts";
 import { isUuidText } from "../client/uuid-text.ts";
 import { isVideoLogsError } from "../errors/video-logs-error.ts";
+import { type CheckName, selectChecks } from "../findings/checks.ts";
+import { behaviourFinding, type Finding, foundBy } from "../findings/finding.ts";
+import type { ProbeKind } from "../findings/probe-kind.ts";
 import { type OperationId, operationOf } from "../operations/operation-table.ts";
+import { type DriftReport, type ExchangeResult, REPORT_VERSION, type ServerTarget } from "../report/report-types.ts";
 import { VERSION } from "../version.ts";
 import { anonymousExchange } from "./anonymous-exchange.ts";
-import { type CheckName, selectChecks } from "./check-names.ts";
-import { type CheckRequest, checkFromExchange, checkFromFailure } from "./check-result.ts";
 import { compareListedItem } from "./compare-listed-item.ts";
+import { type ProbeRequest, resultFromExchange, resultFromFailure } from "./exchange-result.ts";
 import { chooseFilterValues } from "./filter-values.ts";
-import { behaviourFinding, type Finding, foundBy } from "./finding.ts";
 import { judgeConformance } from "./judge-conformance.ts";
 import { pageBreaksQuery } from "./listing-filters.ts";
 import { mapInOrder } from "./map-in-order.ts";
 import { planProbes, tourPageSize } from "./plan-probes.ts";
-import { type CheckKind, EXPECTED_STATUS, type Probe } from "./probe.ts";
-import { redactCheck } from "./redact-check.ts";
-import { type CheckResult, type DriftReport, REPORT_VERSION, type ServerTarget } from "./report-types.ts";
+import { EXPECTED_STATUS, type Probe } from "./probe.ts";
+import { redactResult } from "./redact-result.ts";
 import { staticMockShortfall } from "./static-mock-shortfall.ts";
 import { BudgetExhausted, TourBudget } from "./tour-budget.ts";
 
@@ -65,7 +66,7 @@ export interface DriftCheckOptions {
   /** Timeout of the no-credentials request, in ms. Default 30000. */
   timeoutMs?: number;
   /** Called once per check, when it is final, for progress output. */
-  onCheck?: (check: CheckResult, done: number) => void;
+  onCheck?: (check: ExchangeResult, done: number) => void;
   /**
    * Called once for every response judged for conformance, with the exchange as received (its redactor is the real
    * client's). With concurrency the call order varies: a consumer aggregates, then sorts.
@@ -137,7 +138,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     probe.serves.some((check) => active.has(check)),
   );
 
-  function expectedFor(kind: CheckKind, operationId: OperationId): number[] {
+  function expectedFor(kind: ProbeKind, operationId: OperationId): number[] {
     const expected = EXPECTED_STATUS[kind];
     if (typeof expected === "number") return [expected];
     const declared = operationOf(operationId).statuses.map(Number);
@@ -147,7 +148,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     return refusals.length > 0 ? refusals : declared.filter((status) => status >= 400 && status < 500);
   }
 
-  function request(kind: CheckKind, operation: OperationId, name: string): CheckRequest {
+  function request(kind: ProbeKind, operation: OperationId, name: string): ProbeRequest {
     const expectedStatus = expectedFor(kind, operation);
     const hint: Record<string, string> =
       staticMock && expectedStatus.length === 1 && expectedStatus[0] !== 200
@@ -158,9 +159,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   }
 
   /** Keeps the findings of the checks that run; reports the check with credentials scrubbed. */
-  function final(check: CheckResult): CheckResult {
+  function final(check: ExchangeResult): ExchangeResult {
     const violations = (check.violations as Finding[]).filter((finding) => active.has(finding.check));
-    const redacted = redactCheck(
+    const redacted = redactResult(
       { ...check, violations, passed: check.error === undefined && violations.length === 0 },
       (text) => client.redact(text),
     );
@@ -184,7 +185,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
 
   /** A check from an exchange, or from why no response came; undefined when the budget is spent. */
   async function single(
-    req: CheckRequest,
+    req: ProbeRequest,
     exchangeOnce: () => Promise<Exchange>,
     judge: (exchange: Exchange) => { findings: Finding[]; notes?: string[] },
   ) {
@@ -193,7 +194,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       const exchange = withOurRedactor(await budget.send(exchangeOnce, signal));
       options.onExchange?.(exchange);
       const { findings, notes: more } = judge(exchange);
-      return final(checkFromExchange(req, exchange, Math.round(performance.now() - started), findings, more));
+      return final(resultFromExchange(req, exchange, Math.round(performance.now() - started), findings, more));
     } catch (error) {
       if (error instanceof BudgetExhausted) {
         unsent++;
@@ -201,7 +202,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       }
       if (!isVideoLogsError(error)) throw error;
       const url = "url" in error ? String(error.url) : client.baseUrl;
-      return final(checkFromFailure(req, url, error, Math.round(performance.now() - started)));
+      return final(resultFromFailure(req, url, error, Math.round(performance.now() - started)));
     }
   }
 
@@ -210,9 +211,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     operationId: OperationId,
     kind: "page" | "filtered-page",
     query: Record<string, unknown>,
-  ): Promise<{ checks: CheckResult[]; items: unknown[] }> {
+  ): Promise<{ checks: ExchangeResult[]; items: unknown[] }> {
     const operation = operationOf(operationId);
-    const checks: CheckResult[] = [];
+    const checks: ExchangeResult[] = [];
     const items: unknown[] = [];
     const ids = new Set<string>();
     const brokenOnFirstPage = new Set<string>();
@@ -235,7 +236,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
         const { findings, notes: pageNotes, broken } = judgePage(step, operation, query, checkFor, ids);
         if (n === 1) for (const parameter of broken) brokenOnFirstPage.add(parameter);
         checks.push(
-          final(checkFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes)),
+          final(
+            resultFromExchange(req(n), step.exchange, Math.round(performance.now() - started), findings, pageNotes),
+          ),
         );
         items.push(...step.items);
         if (checks.length >= pages || step.end.kind !== "next") break;
@@ -248,7 +251,9 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
       }
       if (!isVideoLogsError(error)) throw error;
       const url = "url" in error ? String(error.url) : client.baseUrl;
-      checks.push(final(checkFromFailure(req(checks.length + 1), url, error, Math.round(performance.now() - started))));
+      checks.push(
+        final(resultFromFailure(req(checks.length + 1), url, error, Math.round(performance.now() - started))),
+      );
     }
     return { checks, items };
   }
@@ -268,20 +273,20 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   /** Listings and single requests in one bounded pool; each kind's results come back in the order given. */
   async function inOnePool(
     listingRuns: (() => Promise<Listed>)[],
-    singleRuns: (() => Promise<CheckResult | undefined>)[],
+    singleRuns: (() => Promise<ExchangeResult | undefined>)[],
   ) {
-    const runs: (() => Promise<Listed | CheckResult | undefined>)[] = [...listingRuns, ...singleRuns];
+    const runs: (() => Promise<Listed | ExchangeResult | undefined>)[] = [...listingRuns, ...singleRuns];
     const results = await mapInOrder(runs, concurrency, (run) => run());
     return {
       listed: results.slice(0, listingRuns.length) as Listed[],
-      singles: results.slice(listingRuns.length) as (CheckResult | undefined)[],
+      singles: results.slice(listingRuns.length) as (ExchangeResult | undefined)[],
     };
   }
 
   const listings = plan.filter((probe): probe is Extract<Probe, { kind: "page" }> => probe.kind === "page");
   const singleProbes = plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page");
   // Each single probe's requests, by the probe's place in the plan: the sampled ids are known only after the listings.
-  const runsOf: (() => Promise<CheckResult | undefined>)[][] = singleProbes.map((probe) =>
+  const runsOf: (() => Promise<ExchangeResult | undefined>)[][] = singleProbes.map((probe) =>
     probe.kind === "sampled-item" ? [] : expand(probe),
   );
   const independent = runsOf.flat();
@@ -324,16 +329,16 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     sampled,
   );
   // The single requests in the plan's order, whatever pool ran them.
-  const singleResults: (CheckResult | undefined)[] = [];
+  const singleResults: (ExchangeResult | undefined)[] = [];
   singleProbes.forEach((probe, index) => {
     const results = probe.kind === "sampled-item" ? sampledResults : independentResults;
     singleResults.push(...results.splice(0, runsOf[index]!.length));
   });
 
-  function expand(probe: Probe): (() => Promise<CheckResult | undefined>)[] {
+  function expand(probe: Probe): (() => Promise<ExchangeResult | undefined>)[] {
     const operation = operationOf(probe.operationId);
     // A probe's status is one finding: under the check the probe serves, or status-code when that check does not run.
-    const conformance = (kind: CheckKind, statusCheck: CheckName) => (exchange: Exchange) => ({
+    const conformance = (kind: ProbeKind, statusCheck: CheckName) => (exchange: Exchange) => ({
       findings: judgeConformance(
         exchange,
         expectedFor(kind, probe.operationId),
@@ -467,7 +472,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   const checks = [
     ...listed.flatMap((result) => result.checks),
     ...filteredListed.flatMap((result) => result.checks),
-    ...singleResults.filter((c): c is CheckResult => c !== undefined),
+    ...singleResults.filter((c): c is ExchangeResult => c !== undefined),
   ];
   if (staticMock && unsent === 0) notes.push(...staticMockShortfall(checks, { pages, sample }));
   if (unsent > 0) {

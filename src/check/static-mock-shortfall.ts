@@ -1,10 +1,10 @@
 // What a static mock leaves of --pages and --sample: it serves its examples, so its listings end where the example
 // pages do and it holds only the examples' ids. Said in the report, so a short tour is not mistaken for a full one.
 import { getByIdOperations } from "../operations/operation-table.ts";
-import type { CheckResult } from "./report-types.ts";
+import type { ExchangeResult } from "../report/report-types.ts";
 
 export function staticMockShortfall(
-  checks: readonly CheckResult[],
+  checks: readonly ExchangeResult[],
   { pages, sample }: { pages: number; sample: number },
 ): string[] {
   const notes: string[] = [];

@@ -1,5 +1,5 @@
 // The check command's selection flags: --checks a,b and --skip-checks a,b name checks of CHECKS; --rate N/s.
-import { CHECK_NAMES, type CheckName, isCheckName } from "../check/check-names.ts";
+import { CHECK_NAMES, type CheckName, isCheckName } from "../findings/checks.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** A comma-separated list of check names; every name must be one `--list-checks` prints. */

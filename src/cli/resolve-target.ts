@@ -1,9 +1,9 @@
 // Which API a command talks to: --base-url, --space, the SIGNALWIRE_* environment, or (for check) the embedded mock.
 
-import type { ServerTarget } from "../check/report-types.ts";
 import { createVideoLogsClient, type VideoLogsClient } from "../client/create-client.ts";
 import type { VideoLogsClientOptions } from "../client/options.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
+import type { ServerTarget } from "../report/report-types.ts";
 import { createProxiedFetch } from "./proxied-fetch.ts";
 import { proxySettingsFrom } from "./proxy-settings.ts";
 import { UsageError } from "./usage-error.ts";

@@ -1,6 +1,7 @@
 // JUnit XML: one testcase per check, so CI systems show drift as failed tests.
-import { type DriftReport, describeTarget } from "../check/report-types.ts";
+
 import { xmlText as xml } from "./escape-xml.ts";
+import { type DriftReport, describeTarget } from "./report-types.ts";
 
 export function formatJunit(report: DriftReport): string {
   const failing = (c: DriftReport["checks"][number]) =>

@@ -1,7 +1,8 @@
 // Markdown for a pull-request comment: the verdict first, a table of violations, reproductions folded away.
-import { type DriftReport, reportFailed } from "../check/report-types.ts";
+
 import { markdownCodeCell, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import { summaryLine } from "./format-text.ts";
+import { type DriftReport, reportFailed } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 
 /** Every piece of server text is escaped by `md` (text), `markdownCodeCell` or `markdownFence`; the markup is ours. */

@@ -1,8 +1,8 @@
-import type { DriftReport } from "../check/report-types.ts";
 import { formatJson } from "./format-json.ts";
 import { formatJunit } from "./format-junit.ts";
 import { formatMarkdown } from "./format-markdown.ts";
 import { formatText } from "./format-text.ts";
+import type { DriftReport } from "./report-types.ts";
 
 export const REPORT_FORMATS = ["text", "json", "junit", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,6 +1,7 @@
 // The report for people: a summary line, then each violation with where, what, and how to reproduce it.
-import { type DriftReport, describeTarget, reportFailed } from "../check/report-types.ts";
+
 import { escapeTerminal as t } from "./escape-terminal.ts";
+import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 
 const paint = (code: number, color: boolean) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);

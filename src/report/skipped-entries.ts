@@ -1,6 +1,6 @@
 // The lines every human-readable format shows for the entries of a recording that were not judged: each one up to a
 // bound (a browser's recording may hold hundreds of unrelated requests), then how many more the JSON report lists.
-import type { DriftReport } from "../check/report-types.ts";
+import type { DriftReport } from "./report-types.ts";
 
 /** Skipped entries listed one by one in text and Markdown; the JSON report lists up to MAX_LISTED_SKIPPED_ENTRIES. */
 export const LISTED_SKIPPED_ENTRIES = 20;

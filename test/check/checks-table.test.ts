@@ -1,7 +1,7 @@
 // The README's table of checks is the list the CLI and the report use, with Schemathesis' names where they match.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CHECKS } from "../../src/check/check-names.ts";
+import { CHECKS } from "../../src/findings/checks.ts";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 

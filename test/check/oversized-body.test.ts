@@ -3,9 +3,9 @@
 
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECK_NAMES, type CheckName } from "../../src/check/check-names.ts";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { CHECK_NAMES, type CheckName } from "../../src/findings/checks.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport, REPORT_FORMATS } from "../../src/report/format-report.ts";
 import { assertBuilt, runBin } from "../cli/run-bin.ts";

@@ -1,10 +1,10 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS, planProbes } from "../../src/check/plan-probes.ts";
-import type { CheckResult } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import type { Operation } from "../../src/operations/operation-table.ts";
+import type { ExchangeResult } from "../../src/report/report-types.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
@@ -152,7 +152,7 @@ describe("the probe executor", () => {
       const concurrent = await check(concurrency);
       expect(sequential.maxInFlight).toBe(1);
       expect(concurrent.maxInFlight).toBe(concurrency);
-      const names = (checks: CheckResult[]) => checks.map((c) => c.name);
+      const names = (checks: ExchangeResult[]) => checks.map((c) => c.name);
       expect(names(concurrent.report.checks)).toEqual(names(sequential.report.checks));
       expect(names(concurrent.report.checks).slice(2)).toEqual([
         ...LISTED.data.map((log) => `get_log ${log.id}`),
@@ -175,7 +175,7 @@ describe("the probe executor", () => {
       apiToken: API_TOKEN,
       retries: 0,
     });
-    const reported: CheckResult[] = [];
+    const reported: ExchangeResult[] = [];
     const report = await runDriftCheck({
       client,
       target: { baseUrl: server.url, kind: "base-url" },

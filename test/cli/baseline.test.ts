@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { DriftReport } from "../../src/check/report-types.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { type Fault, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";
 import { runBin, runInProcess } from "./run-bin.ts";

@@ -1,8 +1,8 @@
 // The built `video-logs check` against the stand-in space: the faithful space exits 0, each fault exits 1 with its
 // check named in every report format; the selection flags and --list-checks.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CHECK_NAMES } from "../../src/check/check-names.ts";
-import type { DriftReport } from "../../src/check/report-types.ts";
+import { CHECK_NAMES } from "../../src/findings/checks.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { FAULTS, type Fault, startStandInSpace } from "../helpers/stand-in-space.ts";

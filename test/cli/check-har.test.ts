@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftReport } from "../../src/check/report-types.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import {
   driftedRecording,
   type EntrySpec,

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { DriftReport } from "../../src/check/report-types.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { startLocalServer } from "../helpers/local-server.ts";
 import { standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";

@@ -1,9 +1,9 @@
 // The drift check follows links.next like iterateLogs: a link back to a page already read is a finding, not a re-read.
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
-import { reportFailed } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
+import { reportFailed } from "../../src/report/report-types.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftReport } from "../../src/check/report-types.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";

@@ -1,10 +1,10 @@
 // Every report format, built from a drift check against a server that puts hostile text everywhere it can, read
 // back as its consumer reads it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftReport } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport } from "../../src/report/format-report.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { type Handler, type LocalServer, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { hostileApi } from "./hostile-api.ts";

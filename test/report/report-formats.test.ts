@@ -5,10 +5,10 @@ import * as addFormatsModule from "ajv-formats";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
-import type { DriftReport } from "../../src/check/report-types.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport } from "../../src/report/format-report.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, deletedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 

@@ -5,23 +5,23 @@
 import type { Exchange } from "../../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
 import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
+import { type CheckName, selectChecks } from "../../findings/checks.ts";
+import type { Finding } from "../../findings/finding.ts";
 import { matchOperation, operationsAtPath } from "../../operations/match-path.ts";
 import type { Operation, OperationId } from "../../operations/operation-table.ts";
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
-import { VERSION } from "../../version.ts";
-import { type CheckName, selectChecks } from "../check-names.ts";
-import { type CheckRequest, checkFromExchange, checkFromFailure } from "../check-result.ts";
-import type { Finding } from "../finding.ts";
-import { judgeConformance } from "../judge-conformance.ts";
-import { redactCheck } from "../redact-check.ts";
 import {
-  type CheckResult,
   type DriftReport,
+  type ExchangeResult,
   MAX_LISTED_SKIPPED_ENTRIES,
   REPORT_VERSION,
   type SkippedEntry,
-} from "../report-types.ts";
+} from "../../report/report-types.ts";
+import { VERSION } from "../../version.ts";
+import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
+import { judgeConformance } from "../judge-conformance.ts";
+import { redactResult } from "../redact-result.ts";
 import { entryBody } from "./entry-body.ts";
 import type { HarEntry } from "./har-types.ts";
 import { readHar } from "./read-har.ts";
@@ -45,7 +45,7 @@ export interface HarCheckOptions {
   /** The largest body judged, decoded, in bytes; a larger one is a `size` finding, as in a live check. Default 32 MiB, the client's default. */
   maxBodyBytes?: number;
   /** Called once per check, when it is final, for progress output. */
-  onCheck?: (check: CheckResult, done: number) => void;
+  onCheck?: (check: ExchangeResult, done: number) => void;
   /** Called once for every response judged for conformance, in file order, with the Exchange it was judged on. */
   onExchange?: (exchange: Exchange) => void;
   /** The clock for `startedAt` and `durationMs`. Default Date.now. */
@@ -112,7 +112,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
   const scrub = (text: string) => redactor.text(text);
 
-  const checks: CheckResult[] = [];
+  const checks: ExchangeResult[] = [];
   const skippedEntries: SkippedEntry[] = [];
   let skippedCount = 0;
   let skippedMatched = 0;
@@ -137,9 +137,9 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     if (body.kind === "unreadable") return skip(body.reason, operation);
     const request = recordedRequest(index, operation, url, redactor);
     const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
-    let check: CheckResult;
+    let check: ExchangeResult;
     if (body.kind === "too-large") {
-      check = checkFromFailure(
+      check = resultFromFailure(
         request,
         url,
         new ResponseTooLargeError(operation.method, url, entry.response.status, maxBodyBytes),
@@ -158,10 +158,10 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
       // so the received status is passed as the expected one rather than stating the same finding twice.
       const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
       options.onExchange?.(exchange);
-      check = checkFromExchange(request, exchange, durationMs, findings);
+      check = resultFromExchange(request, exchange, durationMs, findings);
     }
     const violations = check.violations.filter((finding: Finding) => active.has(finding.check));
-    const final = redactCheck({ ...check, violations, passed: violations.length === 0 }, scrub);
+    const final = redactResult({ ...check, violations, passed: violations.length === 0 }, scrub);
     checks.push(final);
     options.onCheck?.(final, checks.length);
   });
@@ -207,7 +207,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
 }
 
 /** The check's request, named so a reader finds the entry: its index, method, path and query (no secrets). */
-function recordedRequest(index: number, operation: Operation, url: string, redactor: Redactor): CheckRequest {
+function recordedRequest(index: number, operation: Operation, url: string, redactor: Redactor): ProbeRequest {
   const pathAndQuery = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
   return {
     name: `entry ${index}: ${operation.method} ${redactor.cut(pathAndQuery, MAX_NAME_PATH_CHARS).text}`,

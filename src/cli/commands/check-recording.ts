@@ -4,7 +4,7 @@ import { isHarFileError } from "../../check/har/har-file-error.ts";
 import type { HarCheckOptions } from "../../check/har/run-har-check.ts";
 // Loaded on the first call, so that a live check never loads the recording's reader or its HAR validator.
 import { runHarCheck } from "../../check/load-drift-check.ts";
-import type { DriftReport } from "../../check/report-types.ts";
+import type { DriftReport } from "../../report/report-types.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
 

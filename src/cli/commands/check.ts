@@ -1,13 +1,13 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { applyBaseline } from "../../check/baseline.ts";
-import { listChecks } from "../../check/check-names.ts";
-import type { CheckResult, DriftReport } from "../../check/report-types.ts";
-import { reportFailed } from "../../check/report-types.ts";
 import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
+import { listChecks } from "../../findings/checks.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
+import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
+import { reportFailed } from "../../report/report-types.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
@@ -105,7 +105,7 @@ const CHECK_OPTIONS = {
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
 
 function progress(io: CliIo, enabled: boolean) {
-  return (check: CheckResult, done: number) => {
+  return (check: ExchangeResult, done: number) => {
     if (!enabled) return;
     const mark = check.error ? "no response" : check.passed ? "ok" : "drift";
     io.stderr.write(`\r\u001b[2K[${done}] ${escapeTerminal(check.name)}: ${mark}`);

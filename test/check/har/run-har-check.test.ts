@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runHarCheck } from "../../../src/check/har/run-har-check.ts";
-import { reportFailed } from "../../../src/check/report-types.ts";
 import type { Exchange } from "../../../src/client/exchange.ts";
+import { reportFailed } from "../../../src/report/report-types.ts";
 import { DRIFTED, driftedRecording, type EntrySpec, harRecording, writeHar } from "../../helpers/har-recording.ts";
 import { completedLog } from "../../helpers/sample-bodies.ts";
 

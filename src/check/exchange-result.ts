@@ -3,16 +3,16 @@
 import type { Exchange } from "../client/exchange.ts";
 import { requestIdOf } from "../client/request-id.ts";
 import { isResponseTooLargeError, type ResponseTooLargeError } from "../errors/response-too-large-error.ts";
+import { type Finding, foundBy } from "../findings/finding.ts";
+import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
+import type { ExchangeResult } from "../report/report-types.ts";
 import { bodyTooLargeViolation, statusViolation } from "../validation/violation-factory.ts";
 import { curlCommand } from "./curl-command.ts";
-import { type Finding, foundBy } from "./finding.ts";
-import type { CheckKind } from "./probe.ts";
-import type { CheckResult } from "./report-types.ts";
 
-export interface CheckRequest {
+export interface ProbeRequest {
   name: string;
-  kind: CheckKind;
+  kind: ProbeKind;
   operation: OperationId;
   expectedStatus: number[];
   auth: "env" | "wrong" | "none";
@@ -21,13 +21,13 @@ export interface CheckRequest {
 }
 
 /** A final result: what was sent (the curl line), what came back (status, request id) and every finding. */
-export function checkFromExchange(
-  request: CheckRequest,
+export function resultFromExchange(
+  request: ProbeRequest,
   exchange: Exchange,
   durationMs: number,
   findings: Finding[],
   notes: string[] = [],
-): CheckResult {
+): ExchangeResult {
   const { status } = exchange.response;
   return {
     name: request.name,
@@ -47,13 +47,18 @@ export function checkFromExchange(
 }
 
 /** A request that got no response (network error, timeout, refused redirect), or a body too large to read. */
-export function checkFromFailure(request: CheckRequest, url: string, error: Error, durationMs: number): CheckResult {
-  if (isResponseTooLargeError(error)) return checkFromOversizedBody(request, url, error, durationMs);
-  return { ...unreadCheck(request, url, durationMs), status: null, violations: [], error: error.message };
+export function resultFromFailure(
+  request: ProbeRequest,
+  url: string,
+  error: Error,
+  durationMs: number,
+): ExchangeResult {
+  if (isResponseTooLargeError(error)) return resultFromOversizedBody(request, url, error, durationMs);
+  return { ...unreadResult(request, url, durationMs), status: null, violations: [], error: error.message };
 }
 
 /** What a check that read no body says: the request, its curl line, no request id, failed. */
-function unreadCheck(request: CheckRequest, url: string, durationMs: number) {
+function unreadResult(request: ProbeRequest, url: string, durationMs: number) {
   return {
     name: request.name,
     kind: request.kind,
@@ -72,14 +77,14 @@ function unreadCheck(request: CheckRequest, url: string, durationMs: number) {
  * The server did answer, with a status, but with a body past the client's limit: drift of that check, not silence. A
  * body that cannot be read cannot match its schema (response-schema); an unexpected status is a status-code finding.
  */
-function checkFromOversizedBody(
-  request: CheckRequest,
+function resultFromOversizedBody(
+  request: ProbeRequest,
   url: string,
   error: ResponseTooLargeError,
   durationMs: number,
-): CheckResult {
+): ExchangeResult {
   const violations: Finding[] = [foundBy("response-schema", bodyTooLargeViolation(error.maxBodyBytes))];
   if (!request.expectedStatus.includes(error.status))
     violations.unshift(foundBy("status-code", statusViolation(request.expectedStatus, error.status)));
-  return { ...unreadCheck(request, url, durationMs), status: error.status, violations };
+  return { ...unreadResult(request, url, durationMs), status: error.status, violations };
 }

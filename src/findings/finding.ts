@@ -2,7 +2,7 @@
 import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import type { Violation } from "../validation/violation.ts";
-import type { CheckName } from "./check-names.ts";
+import type { CheckName } from "./checks.ts";
 
 /** A violation in the report: which named check found it. */
 export interface Finding extends Violation {

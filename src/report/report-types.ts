@@ -1,8 +1,9 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
+
+import type { CheckName } from "../findings/checks.ts";
+import type { Finding } from "../findings/finding.ts";
+import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
-import type { CheckName } from "./check-names.ts";
-import type { Finding } from "./finding.ts";
-import type { CheckKind } from "./probe.ts";
 
 /**
  * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
@@ -16,11 +17,11 @@ import type { CheckKind } from "./probe.ts";
 export const REPORT_VERSION = 5;
 
 /** One request the drift check made and what it found. */
-export interface CheckResult {
+export interface ExchangeResult {
   /** A name for people, e.g. `list_logs page 2 (include_deleted=true)`; tools read `kind` and `operation`. */
   name: string;
   /** What the check tests. */
-  kind: CheckKind;
+  kind: ProbeKind;
   /** The operationId of the request (any operation of the spec). */
   operation: OperationId;
   method: "GET";
@@ -93,7 +94,7 @@ export interface DriftReport {
     errors: number;
     known?: number;
   };
-  checks: CheckResult[];
+  checks: ExchangeResult[];
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
