@@ -31,6 +31,9 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where it serialises suites
     // that mostly wait on child processes, servers and timers. One worker per core, and at least two.
     maxWorkers: Math.max(2, availableParallelism()),
+    // Vitest's 5 s default failed CPU-bound property tests on a loaded 2-core machine; nothing here waits on a timer
+    // (clocks are injected), so a test that needs longer than this is stuck, not slow.
+    testTimeout: 30_000,
     reporters: ["default", "./test/setup/project-times.ts"],
     projects: [
       {
