@@ -1,53 +1,100 @@
-// The drift check's named checks: one line each for `--list-checks`, the names `--checks`/`--skip-checks` take, and
-// Schemathesis' name where one of its checks tests the same thing (the README's table is checked against this list).
+// The drift check's named checks, one row each: the name `--checks`/`--skip-checks` take, Schemathesis' name where one
+// of its checks tests the same thing (the README's table is checked against this list), the line `--list-checks`
+// prints, what the check needs of a target, and the stage of the tour that judges it. Every other list of checks is
+// derived from this table.
+
+/**
+ * What a check needs beyond a response: `plannedRequests`, requests the tour plans for it (a recording holds only the
+ * requests someone made); `honouredParameters`, a server that honours parameters, keeps its data consistent and
+ * rejects invalid values (a static mock answers every request with its examples).
+ */
+export interface CheckNeeds {
+  plannedRequests: boolean;
+  honouredParameters: boolean;
+}
+
+/**
+ * Where a check's findings come from: `every-response`, the conformance judge every response goes through
+ * (check/judge-conformance.ts); `listing`, the judge of a listing's pages against its own query (check/judge-page.ts);
+ * `comparison`, an item got by id against the item listed (check/compare-listed-item.ts); `probe-status`, the status
+ * its own probes get (check/judge-conformance.ts, under the probe's check).
+ */
+export type CheckStage = "every-response" | "listing" | "comparison" | "probe-status";
+
+const ANY_RESPONSE: CheckNeeds = { plannedRequests: false, honouredParameters: false };
+const A_LIVE_SERVER: CheckNeeds = { plannedRequests: true, honouredParameters: true };
 
 export const CHECKS = [
   {
     name: "response-schema",
     schemathesis: "response_schema_conformance",
     summary: "every body is valid for its operation and status (closed schemas: an unknown field is additive)",
+    needs: ANY_RESPONSE,
+    judgedBy: "every-response",
   },
   {
     name: "status-code",
     schemathesis: "status_code_conformance",
     summary: "every status is the one the request expects and one the spec declares",
+    needs: ANY_RESPONSE,
+    judgedBy: "every-response",
   },
   {
     name: "content-type",
     schemathesis: "content_type_conformance",
     summary: "every body is sent as application/json (a charset parameter is fine)",
+    needs: ANY_RESPONSE,
+    judgedBy: "every-response",
   },
   {
     name: "not-a-server-error",
     schemathesis: "not_a_server_error",
     summary: "no 5xx, even with a body that matches the declared 500",
+    needs: ANY_RESPONSE,
+    judgedBy: "every-response",
   },
   {
     name: "parameters-honoured",
     schemathesis: null,
     summary: "page size, the discarded-form switch and each date filter hold for every item returned",
+    needs: A_LIVE_SERVER,
+    judgedBy: "listing",
   },
   {
     name: "pagination-integrity",
     schemathesis: null,
     summary: "later pages keep the filters and page size, no id twice in a listing, no loop",
+    needs: A_LIVE_SERVER,
+    judgedBy: "listing",
   },
   {
     name: "cross-endpoint-consistency",
     schemathesis: null,
     summary: "an item got by its id equals the item listed (only its stable fields while it may change)",
+    needs: A_LIVE_SERVER,
+    judgedBy: "comparison",
   },
   {
     name: "negative-data",
     schemathesis: "negative_data_rejection",
     summary: "invalid parameter values and a malformed id get a declared 4xx with its body; an unknown id gets 404",
+    needs: A_LIVE_SERVER,
+    judgedBy: "probe-status",
   },
   {
     name: "authentication",
     schemathesis: "ignored_auth",
     summary: "no credentials and wrong credentials both get 401 with its body",
+    needs: { plannedRequests: true, honouredParameters: false },
+    judgedBy: "probe-status",
   },
-] as const;
+] as const satisfies readonly {
+  name: string;
+  schemathesis: string | null;
+  summary: string;
+  needs: CheckNeeds;
+  judgedBy: CheckStage;
+}[];
 
 /** A check's name: the `check` of every finding in the report. */
 export type CheckName = (typeof CHECKS)[number]["name"];

@@ -6,24 +6,17 @@ import type { Exchange } from "../../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
 import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
 import { type CheckName, selectChecks } from "../../findings/checks.ts";
-import type { Finding } from "../../findings/finding.ts";
-import { matchOperation, operationsAtPath } from "../../operations/match-path.ts";
 import type { Operation, OperationId } from "../../operations/operation-table.ts";
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
-import {
-  type DriftReport,
-  type ExchangeResult,
-  MAX_LISTED_SKIPPED_ENTRIES,
-  REPORT_VERSION,
-  type SkippedEntry,
-} from "../../report/report-types.ts";
-import { VERSION } from "../../version.ts";
+import { type DriftReport, type ExchangeResult, MAX_LISTED_SKIPPED_ENTRIES } from "../../report/report-types.ts";
 import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
 import { judgeConformance } from "../judge-conformance.ts";
-import { redactResult } from "../redact-result.ts";
+import { ReportBuilder } from "../report-builder.ts";
+import { runnableChecks } from "../runnable-checks.ts";
 import { entryBody } from "./entry-body.ts";
 import type { HarEntry } from "./har-types.ts";
+import { placeEntry } from "./place-entry.ts";
 import { readHar } from "./read-har.ts";
 import { recordedExchange } from "./recorded-exchange.ts";
 import { entrySecrets, safeUrl } from "./recording-secrets.ts";
@@ -44,166 +37,122 @@ export interface HarCheckOptions {
   maxFileBytes?: number;
   /** The largest body judged, decoded, in bytes; a larger one is a `size` finding, as in a live check. Default 32 MiB, the client's default. */
   maxBodyBytes?: number;
-  /** Called once per check, when it is final, for progress output. */
-  onCheck?: (check: ExchangeResult, done: number) => void;
+  /** Called once per request's result, when it is final, for progress output. */
+  onResult?: (result: ExchangeResult, done: number) => void;
+  /** @deprecated Use onResult ("check" names a named check only). Removed at 1.0. */
+  onCheck?: (result: ExchangeResult, done: number) => void;
   /** Called once for every response judged for conformance, in file order, with the Exchange it was judged on. */
   onExchange?: (exchange: Exchange) => void;
   /** The clock for `startedAt` and `durationMs`. Default Date.now. */
   now?: () => number;
 }
 
-/** The checks that need requests planned for them, which a recording does not hold. */
-const NEEDS_PLANNED_REQUESTS: readonly CheckName[] = [
-  "parameters-honoured",
-  "pagination-integrity",
-  "cross-endpoint-consistency",
-  "negative-data",
-  "authentication",
-];
-
-/** The longest URL a report keeps of an entry, and the longest path and query in a check's name. */
+/** The longest URL a report keeps of an entry, and the longest path and query in a result's name. */
 const MAX_URL_CHARS = 2048;
 const MAX_NAME_PATH_CHARS = 200;
 
-/** Where an entry goes: judged as `operation`, or skipped with a reason. */
-type Placement = { operation: Operation } | { reason: string; operation?: Operation };
-
-function place(entry: HarEntry, prefix: string | undefined): Placement {
-  let url: URL;
-  try {
-    url = new URL(entry.request.url);
-  } catch {
-    return { reason: "its URL cannot be parsed" };
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { reason: "not an HTTP request" };
-  let path = url.pathname;
-  if (prefix && (path === prefix || path.startsWith(`${prefix}/`))) path = path.slice(prefix.length) || "/";
-  const match = matchOperation(entry.request.method, path);
-  if (!match) {
-    const methods = [...new Set(operationsAtPath(path).map((found) => found.operation.method))];
-    return {
-      reason:
-        methods.length > 0
-          ? `the spec has ${methods.join(", ")} at this path, not ${entry.request.method}`
-          : "no operation of the spec has this path",
-    };
-  }
-  const { status } = entry.response;
-  if (status === 0)
-    return { reason: "no response was recorded (status 0: blocked, aborted or failed)", operation: match.operation };
-  // The Fetch API's range: 1xx are interim answers; a status past 599 is not HTTP.
-  if (status < 200 || status > 599)
-    return { reason: `status ${status} is not a final HTTP status (200 to 599)`, operation: match.operation };
-  return { operation: match.operation };
+/** What a recording check carries from entry to entry. */
+interface RecordingRun {
+  options: HarCheckOptions;
+  maxBodyBytes: number;
+  redactor: Redactor;
+  builder: ReportBuilder;
+  results: ExchangeResult[];
+  skipped: NonNullable<DriftReport["recording"]>;
 }
 
 export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport> {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { log } = await readHar(options.file, options.maxFileBytes);
-  const selected = selectChecks(options.checks, options.skipChecks);
-  const skipped = NEEDS_PLANNED_REQUESTS.filter((name) => selected.includes(name)).map((check) => ({
-    check,
-    reason: "a recording holds only the requests someone made, not the ones this check plans",
-  }));
-  const active = new Set(selected.filter((name) => !NEEDS_PLANNED_REQUESTS.includes(name)));
+  const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "recording");
   // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
   const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
-  const scrub = (text: string) => redactor.text(text);
-
-  const checks: ExchangeResult[] = [];
-  const skippedEntries: SkippedEntry[] = [];
-  let skippedCount = 0;
-  let skippedMatched = 0;
-  log.entries.forEach((entry, index) => {
-    const url = redactor.cut(safeUrl(entry.request.url), MAX_URL_CHARS).text;
-    const placement = place(entry, options.pathPrefix);
-    const skip = (reason: string, operation?: Operation) => {
-      skippedCount++;
-      if (operation) skippedMatched++;
-      if (skippedEntries.length >= MAX_LISTED_SKIPPED_ENTRIES) return;
-      skippedEntries.push({
-        entry: index,
-        method: scrub(entry.request.method.slice(0, 40)),
-        url,
-        ...(operation ? { operation: operation.operationId as OperationId } : {}),
-        reason: scrub(reason),
-      });
-    };
-    if ("reason" in placement) return skip(placement.reason, placement.operation);
-    const { operation } = placement;
-    const body = entryBody(entry.response.content, maxBodyBytes);
-    if (body.kind === "unreadable") return skip(body.reason, operation);
-    const request = recordedRequest(index, operation, url, redactor);
-    const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
-    let check: ExchangeResult;
-    if (body.kind === "too-large") {
-      check = resultFromFailure(
-        request,
-        url,
-        new ResponseTooLargeError(operation.method, url, entry.response.status, maxBodyBytes),
-        durationMs,
-      );
-    } else {
-      const exchange = recordedExchange(
-        operation,
-        url,
-        entry.response.status,
-        entry.response.headers,
-        body.bytes,
-        redactor,
-      );
-      // Any declared status is acceptable in a recording; an undeclared one is the validator's status-code finding,
-      // so the received status is passed as the expected one rather than stating the same finding twice.
-      const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
-      options.onExchange?.(exchange);
-      check = resultFromExchange(request, exchange, durationMs, findings);
-    }
-    const violations = check.violations.filter((finding: Finding) => active.has(finding.check));
-    const final = redactResult({ ...check, violations, passed: violations.length === 0 }, scrub);
-    checks.push(final);
-    options.onCheck?.(final, checks.length);
+  const builder = new ReportBuilder({
+    target: { kind: "recording", file: options.file },
+    strict: options.strict ?? false,
+    active,
+    skipped,
+    redact: (text) => redactor.text(text),
+    onResult: options.onResult ?? options.onCheck,
+    now,
+    startedAt,
   });
-
-  const notes: string[] = [];
-  const found = skippedMatched;
-  if (checks.length === 0 && found === 0)
-    notes.push(
+  const run: RecordingRun = {
+    options,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    redactor,
+    builder,
+    results: [],
+    skipped: { entries: log.entries.length, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
+  };
+  log.entries.forEach((entry, index) => {
+    judgeEntry(run, entry, index);
+  });
+  const { results } = run;
+  const found = run.skipped.skippedMatched;
+  if (results.length === 0 && found === 0)
+    builder.notes.push(
       "no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)",
     );
-  if (checks.length === 0 && found > 0)
-    notes.push(
+  if (results.length === 0 && found > 0)
+    builder.notes.push(
       `${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`,
     );
-  const violations = checks.flatMap((check) => check.violations);
-  return {
-    version: REPORT_VERSION,
-    tool: { name: "signalwire-video-logs", version: VERSION },
-    target: { kind: "recording", file: options.file },
-    startedAt: new Date(startedAt).toISOString(),
-    durationMs: Math.max(0, Math.round(now() - startedAt)),
-    strict: options.strict ?? false,
-    checksRun: [...active],
-    skipped,
-    notes,
-    summary: {
-      requests: 0,
-      checked: checks.length,
-      passed: checks.filter((check) => check.passed).length,
-      breaking: violations.filter((violation) => violation.kind === "breaking").length,
-      additive: violations.filter((violation) => violation.kind === "additive").length,
-      errors: 0,
-    },
-    checks,
-    recording: {
-      entries: log.entries.length,
-      judged: checks.length,
-      skipped: skippedCount,
-      skippedMatched,
-      skippedEntries,
-    },
-  };
+  return builder.build(results, { requests: 0, recording: { ...run.skipped, judged: results.length } });
+}
+
+/** Judges one entry by the checks of one response, or counts it (and lists it, up to a bound) as skipped with why. */
+function judgeEntry(run: RecordingRun, entry: HarEntry, index: number): void {
+  const url = run.redactor.cut(safeUrl(entry.request.url), MAX_URL_CHARS).text;
+  const placement = placeEntry(entry, run.options.pathPrefix);
+  if ("reason" in placement) {
+    skipEntry(run, entry, index, url, placement.reason, placement.operation);
+    return;
+  }
+  const { operation } = placement;
+  const body = entryBody(entry.response.content, run.maxBodyBytes);
+  if (body.kind === "unreadable") {
+    skipEntry(run, entry, index, url, body.reason, operation);
+    return;
+  }
+  const request = recordedRequest(index, operation, url, run.redactor);
+  const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
+  let result: ExchangeResult;
+  if (body.kind === "too-large") {
+    const error = new ResponseTooLargeError(operation.method, url, entry.response.status, run.maxBodyBytes);
+    result = resultFromFailure(request, url, error, durationMs);
+  } else {
+    const { status, headers } = entry.response;
+    const exchange = recordedExchange(operation, url, status, headers, body.bytes, run.redactor);
+    // Any declared status is acceptable in a recording; an undeclared one is the validator's status-code finding,
+    // so the received status is passed as the expected one rather than stating the same finding twice.
+    const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
+    run.options.onExchange?.(exchange);
+    result = resultFromExchange(request, exchange, durationMs, findings);
+  }
+  run.results.push(run.builder.finish(result));
+}
+
+function skipEntry(
+  run: RecordingRun,
+  entry: HarEntry,
+  index: number,
+  url: string,
+  reason: string,
+  operation?: Operation,
+) {
+  const { skipped, redactor } = run;
+  skipped.skipped++;
+  if (operation) skipped.skippedMatched++;
+  if (skipped.skippedEntries.length >= MAX_LISTED_SKIPPED_ENTRIES) return;
+  skipped.skippedEntries.push({
+    entry: index,
+    method: redactor.text(entry.request.method.slice(0, 40)),
+    url,
+    ...(operation ? { operation: operation.operationId as OperationId } : {}),
+    reason: redactor.text(reason),
+  });
 }
 
 /** The check's request, named so a reader finds the entry: its index, method, path and query (no secrets). */
