@@ -1,0 +1,28 @@
+// The plan stage: the probes planned from the spec (plan-probes.ts) that serve a check that runs, sorted by when they
+// can run: listings first; single requests, of which the sampled items wait for the listings; filtered listings,
+// which wait for the values the listings show.
+import { planProbes } from "../plan-probes.ts";
+import type { Probe } from "../probe.ts";
+import type { Tour } from "./tour.ts";
+
+export type ProbeOf<K extends Probe["kind"]> = Extract<Probe, { kind: K }>;
+
+export interface TourPlan {
+  listings: ProbeOf<"page">[];
+  filtered: ProbeOf<"filtered-page">[];
+  /** Every other probe, in the plan's order: the order of their results in the report. */
+  singles: Probe[];
+}
+
+export function planTour(tour: Tour): TourPlan {
+  const plan = planProbes({
+    authProbe: tour.options.wrongCredentialsClient !== undefined,
+    noCredentialsProbe: tour.noCredentials,
+    pin: tour.pin,
+  }).filter((probe) => probe.serves.some((check) => tour.active.has(check)));
+  return {
+    listings: plan.filter((probe): probe is ProbeOf<"page"> => probe.kind === "page"),
+    filtered: plan.filter((probe): probe is ProbeOf<"filtered-page"> => probe.kind === "filtered-page"),
+    singles: plan.filter((probe) => probe.kind !== "page" && probe.kind !== "filtered-page"),
+  };
+}
