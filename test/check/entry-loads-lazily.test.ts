@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDriftCheck as runDirectly } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient, runDriftCheck } from "../../src/index.ts";
-import { assertBuilt, runNode } from "../cli/run-bin.ts";
+import { assertBuilt, runNode } from "../helpers/cli.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 
@@ -13,7 +13,7 @@ import { startStandInSpace } from "../helpers/stand-in-space.ts";
 const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
   `export async function load(url, context, next) {
     // A module of src/ or, in the bundled dist/, the chunk esbuild names after it ("run-drift-check-<hash>.js").
-    const name = url.slice(url.lastIndexOf("/") + 1).replace(/-[A-Z0-9]{8}\.js$/, ".js");
+    const name = url.slice(url.lastIndexOf("/") + 1).replace(/-[A-Z0-9]{8}.js$/, ".js");
     for (const later of ["run-drift-check.js", "page-walk.js"]) if (name === later) throw new Error(later + " loaded");
     return next(url, context);
   }`,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/client/create-client.ts";
 import { findFreePort } from "../../src/net/ports.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 
 const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
 import { REPORT_FORMATS } from "../../src/report/format-report.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";

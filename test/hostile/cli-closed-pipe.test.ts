@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { runCli } from "../../src/cli/main.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";

@@ -1,7 +1,7 @@
 // A body nested thousands of levels deep is a wrong answer (exit 1 with a violation), never a crash (exit 2).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
+import { assertBuilt, runInProcess } from "../helpers/cli.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { rawControls } from "./read-back.ts";

@@ -1,6 +1,6 @@
 // The built CLI's data output (get, list) against a server that echoes the credentials inside otherwise valid logs.
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/check/report-types.ts";
-import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
+import { assertBuilt, runInProcess } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";

@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
 import { OPENAPI_FORMAT_BIN } from "../helpers/apply-overlay.ts";
+import { assertBuilt } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS } from "../helpers/har-recording.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
