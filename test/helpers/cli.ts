@@ -147,6 +147,12 @@ export function startBin(args: string[], env: Record<string, string> = {}, { cwd
   });
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  // A child that could not be started never exits: its error fails the waits instead.
+  let failure: Error | undefined;
+  child.once("error", (error) => {
+    failure = error;
+    for (const check of waiting) check();
+  });
   const ended = () => child.exitCode !== null || child.signalCode !== null;
   return {
     pid: child.pid,
@@ -156,7 +162,8 @@ export function startBin(args: string[], env: Record<string, string> = {}, { cwd
       return new Promise((resolve, reject) => {
         if (ended()) return reject(new Error(`video-logs ${args[0]} has exited: ${stdout}`));
         const check = () => {
-          if (!ready(stdout)) return;
+          if (failure) reject(failure);
+          else if (!ready(stdout)) return;
           waiting.delete(check);
           resolve(stdout);
         };
@@ -166,6 +173,7 @@ export function startBin(args: string[], env: Record<string, string> = {}, { cwd
       });
     },
     stop(signal = "SIGINT") {
+      if (failure) return Promise.resolve(null);
       if (!ended()) child.kill(signal);
       return exited;
     },
