@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDriftCheck as runDirectly } from "../../src/check/run-drift-check.ts";
 import { createVideoLogsClient, runDriftCheck } from "../../src/index.ts";
-import { assertBuilt, runNode } from "../cli/run-bin.ts";
+import { assertBuilt, runNode } from "../helpers/cli.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 

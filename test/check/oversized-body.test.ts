@@ -8,7 +8,7 @@ import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { CHECK_NAMES, type CheckName } from "../../src/findings/checks.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport, REPORT_FORMATS } from "../../src/report/format-report.ts";
-import { assertBuilt, runBin } from "../cli/run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { type LocalServer, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 

@@ -4,14 +4,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { type Fault, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";
-import { runBin, runInProcess } from "./run-bin.ts";
 
 const { dir, env, serve } = cliSuite("baseline");
 
 /** The built executable's check, or (`run`) the runCli it runs, in-process. */
-async function check(faults: Fault[], args: string[], run = runBin) {
+async function check(faults: Fault[], args: string[], run: CliRunner = runBin) {
   // Closed here rather than after the test: one test may run several checks.
   const server = await startStandInSpace({ faults });
   try {

@@ -3,10 +3,10 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_NAMES } from "../../src/findings/checks.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { FAULTS, type Fault, startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 let server: LocalServer | undefined;
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** `video-logs check` against a new stand-in Space with `faults` (closed after the test), run by `run`. */
 const checkWith =
-  (run: typeof runBin) =>
+  (run: CliRunner) =>
   async (faults: Fault[], ...args: string[]) => {
     server = await startStandInSpace({ faults });
     return run(["check", "--base-url", server.url, ...args], env);

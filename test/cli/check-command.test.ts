@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 
 const PROJECT_ID = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
 const API_TOKEN = "PTcli-secret-0123456789abcdef";

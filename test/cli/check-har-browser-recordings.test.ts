@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 // The first test, the refused server address and /dev/zero run the built executable; the other recordings go through
 // the runCli it runs, in-process: what they vary is the judging of entries, not the process.

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import {
   driftedRecording,
   type EntrySpec,
@@ -15,7 +16,6 @@ import {
 } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
 import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "../hostile/report-assertions.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-check-har-"));
 beforeAll(() => assertBuilt());
@@ -29,7 +29,7 @@ const har = (recording: unknown, name = `r${files++}.har`) => writeHar(dir, name
  * Runs `check --har` writing all four reports; returns them with the exit code and stderr. The built executable by
  * default; `run` may be runInProcess, the runCli it runs, for a test whose built-executable counterpart is another.
  */
-async function allFormats(file: string, args: string[] = [], run = runBin) {
+async function allFormats(file: string, args: string[] = [], run: CliRunner = runBin) {
   const n = files++;
   const out = (ext: string) => join(dir, `report-${n}.${ext}`);
   const result = await run([

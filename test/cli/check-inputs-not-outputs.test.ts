@@ -3,9 +3,9 @@ import { linkSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { harRecording, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-inputs-"));
 beforeAll(() => assertBuilt());

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, BIN, runNode } from "../helpers/cli.ts";
 import { harRecording, writeHar } from "../helpers/har-recording.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, BIN, runNode } from "./run-bin.ts";
 
 /** A loader hook (in its own thread) that refuses the recording check's chunk, so that loading it shows as an error. */
 const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(

@@ -11,11 +11,11 @@ import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
+import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS, writeHar } from "../helpers/har-recording.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { type Fault, standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const DRIFT: Fault[] = ["charge-as-string", "new-status-value", "drop-locked", "null-url", "extend-charge-details"];
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** `video-logs check` against a new stand-in Space with `faults` (closed after the test), run by `run`. */
 const checkWith =
-  (run: typeof runBin) =>
+  (run: CliRunner) =>
   async (faults: Fault[], ...args: string[]) => {
     server = await startStandInSpace({ faults });
     return run(["check", "--base-url", server.url, ...args], env);

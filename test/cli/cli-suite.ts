@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { assertBuilt } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
-import { assertBuilt } from "./run-bin.ts";
 
 export interface CliSuite {
   /** A scratch folder for report and data files, removed after the file's tests. */

@@ -4,10 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { runBin, runInProcess } from "../helpers/cli.ts";
 import { startLocalServer } from "../helpers/local-server.ts";
 import { standInLogs, startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";
-import { runBin, runInProcess } from "./run-bin.ts";
 
 const { dir, env, serve } = cliSuite("flags");
 

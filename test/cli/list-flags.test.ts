@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { operationOf, parametersIn } from "../../src/operations/operation-table.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 
 const PROJECT_ID = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
 const API_TOKEN = "PTlist-flags-secret";

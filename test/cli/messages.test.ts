@@ -2,14 +2,14 @@
 // give the accepted forms, name every missing credential at once, and only a usage error points to --help.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { cliSuite } from "./cli-suite.ts";
-import { runBin, runInProcess } from "./run-bin.ts";
 
 // Each table runs runCli in-process (what bin/video-logs.js runs); its first row runs the built executable too.
-type Run = typeof runBin;
+type Run = CliRunner;
 
 const SECRET = "tok-0123456789abcdef-secret";
 const { dir, env, serve } = cliSuite("messages");

@@ -2,8 +2,8 @@
 // freed) are tested in test/cli/tools-agree-with-mock.test.ts, on the one mock that file starts for our tools: a second
 // Prism start here would prove the same again.
 import { describe, expect, it } from "vitest";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { startLocalServer } from "../helpers/local-server.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
 
 describe("video-logs mock", () => {
   it("exits 2 with a clear message when the port is taken", async () => {

@@ -9,9 +9,9 @@ import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-echoed-enum-"));
 beforeAll(() => assertBuilt());

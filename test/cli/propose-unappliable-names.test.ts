@@ -14,9 +14,9 @@ import { loadSpec } from "../../src/openapi/load-spec.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
+import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-unappliable-"));
 beforeAll(() => assertBuilt());
@@ -31,7 +31,10 @@ let files = 0;
  * Writes the recording, runs `check --har --propose` on it and applies the proposal with openapi-format. The first
  * test runs the built executable; the others run the runCli it runs, in-process: what they judge is the proposal file.
  */
-async function proposeAndApply(bodies: { status?: number; text: string; url?: string }[], run = runInProcess) {
+async function proposeAndApply(
+  bodies: { status?: number; text: string; url?: string }[],
+  run: CliRunner = runInProcess,
+) {
   const n = files++;
   const entries = bodies.map(({ status, text, url }) =>
     harEntry({ url: url ?? LOG_URL, status, text, responseHeaders: { "content-type": "application/json" } }),

@@ -3,12 +3,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { type ForwardProxy, startForwardProxy } from "../helpers/forward-proxy.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
 
 const PROXY_USER = "corp-user";
 const PROXY_PASSWORD = "proxy-pa55word-never-shown";

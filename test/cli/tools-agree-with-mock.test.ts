@@ -1,18 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../../src/client/create-client.ts";
 import { findFreePort } from "../../src/net/ports.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
-import { assertBuilt, runBin, runInProcess } from "./run-bin.ts";
-
-const bin = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
+import { assertBuilt, type BinChild, runBin, runInProcess, startBin } from "../helpers/cli.ts";
 
 // One `video-logs mock` for the file (a Prism start is the costliest thing here): the tests only read from it, and the
 // last one interrupts it, so it stays last, in order even under --sequence.shuffle. test/cli/mock-command.test.ts holds
 // the mock's other behaviours.
 describe("our own tools against a mock started with `video-logs mock`", { shuffle: false, sequential: true }, () => {
-  let child: ChildProcess;
+  let mock: BinChild | undefined;
   let url = "";
   let printed = "";
   let printedCheck: string[] = [];
@@ -20,15 +16,8 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
   beforeAll(async () => {
     assertBuilt();
     const port = await findFreePort();
-    child = spawn(process.execPath, [bin, "mock", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on("data", (chunk) => {
-        stdout += chunk;
-        if (stdout.includes("Check it with:") && stdout.endsWith("\n")) resolve();
-      });
-      child.once("exit", (code) => reject(new Error(`mock exited early with ${code}: ${stdout}`)));
-    });
+    mock = startBin(["mock", "--port", String(port)]);
+    const stdout = await mock.waitForStdout((out) => out.includes("Check it with:") && out.endsWith("\n"));
     url = `http://127.0.0.1:${port}`;
     printed = stdout;
     const line = stdout.split("\n").find((l) => l.startsWith("Check it with: "))!;
@@ -36,10 +25,7 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
   }, 30_000);
 
   afterAll(async () => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGINT");
-    await exited;
+    await mock?.stop("SIGINT");
   });
 
   it("prints the exact check command for its own URL", () => {
@@ -120,9 +106,7 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
 
   // Last: it stops the mock the tests above read from.
   it("stops Prism when interrupted: exit 0, and its port no longer answers", async () => {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    child.kill("SIGINT");
-    expect(await exited).toBe(0);
+    expect(await mock!.stop("SIGINT")).toBe(0);
     await expect(fetch(`${url}/api/video/logs`)).rejects.toThrow();
   });
 });

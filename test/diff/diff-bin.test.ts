@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, runBin } from "../cli/run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { changed, fixturePath, OUR_SPEC_PATH, readFixture, writeTemp } from "./helpers.ts";
 
 const BASE = fixturePath("base.yaml");

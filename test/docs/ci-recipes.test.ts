@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SAMPLE_FAULTS } from "../../scripts/sample-reports.ts";
-import { assertBuilt, BIN, runNode } from "../cli/run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
@@ -72,7 +72,7 @@ const guideCommands = [...readFileSync(GUIDE, "utf8").matchAll(/```sh\n([\s\S]*?
 );
 
 function runIn(cwd: string, args: string[], env: Record<string, string>) {
-  return runNode([BIN, ...args], { cwd, env, timeoutMs: 60_000 });
+  return runBin(args, env, { cwd, timeoutMs: 60_000 });
 }
 
 describe("the GitHub Actions example", () => {

@@ -1,20 +1,17 @@
 // docs/examples/reports/ holds what the drift check writes today: the committed samples equal a fresh run of
 // `npm run samples`, and match what the built CLI writes against the same stand-in Space once the parts that change
 // from run to run are made equal.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
 import { REPORT_FORMATS } from "../../src/report/format-report.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/video-logs.js", import.meta.url));
 const committed = (format: (typeof REPORT_FORMATS)[number]) =>
   readFileSync(join(SAMPLES_DIR, SAMPLE_FILES[format]), "utf8");
 
@@ -37,13 +34,9 @@ function normalise(text: string): string {
     );
 }
 
-function runCheck(cwd: string, args: string[]): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH ?? "", SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
-    const child = spawn(process.execPath, [BIN, "check", ...args], { cwd, env, stdio: "ignore", timeout: 60_000 });
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
+async function runCheck(cwd: string, args: string[]): Promise<number | null> {
+  const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
+  return (await runBin(["check", ...args], env, { cwd, timeoutMs: 60_000 })).code;
 }
 
 describe("the sample reports", () => {

@@ -1,16 +1,15 @@
 // `video-logs list | head` and `check --format json | head`: a reader that goes away ends the command quietly.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { PassThrough, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { runCli } from "../../src/cli/main.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, BIN, cliEnv, runBin } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID, pageOf } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { BIN, ROOT, spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 /** A replay server answers with its recordings whatever the parameters: only the checks a recording can satisfy. */
@@ -45,7 +44,7 @@ async function runWithClosedPipe(args: string[]): Promise<{ code: number; stderr
   const stderr = new PassThrough();
   const chunks: Buffer[] = [];
   stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const code = await runCli(args, { stdout, stderr, env: { PATH: process.env.PATH ?? "", ...env } });
+  const code = await runCli(args, { stdout, stderr, env: cliEnv(env) });
   return { code, stderr: Buffer.concat(chunks).toString("utf8"), writes };
 }
 
@@ -62,7 +61,7 @@ async function endlessListing() {
 describe("the CLI writing to a reader that goes away", () => {
   it("ends list quietly with exit 0 and stops requesting pages", async () => {
     const server = await endlessListing();
-    const run = await spawnCli(["list", "--base-url", server.url], env, { closeStdout: "after-first-line" });
+    const run = await runBin(["list", "--base-url", server.url], env, { closeStdout: "after-first-line" });
     expect(run.stderr).toBe("");
     expect(run).toMatchObject({ code: 0, signal: null });
     // The pipe holds a few pages before a write fails; the endless listing must not be read on.
@@ -80,7 +79,7 @@ describe("the CLI writing to a reader that goes away", () => {
   });
 
   it("ends check --format json quietly with the verdict of a clean API (0)", async () => {
-    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"], env, {
+    const run = await runBin(["check", ...REPLAY_CHECKS, "--base-url", clean.url, "--format", "json"], env, {
       closeStdout: "at-once",
     });
     expect(run.stderr).toBe("");
@@ -99,7 +98,7 @@ describe("the CLI writing to a reader that goes away", () => {
   );
 
   it("ends check --format json quietly with the verdict of a drifted API (1), not a crash", async () => {
-    const run = await spawnCli(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json"], env, {
+    const run = await runBin(["check", ...REPLAY_CHECKS, "--base-url", drifted.url, "--format", "json"], env, {
       closeStdout: "at-once",
     });
     expect(run.stderr).toBe("");
@@ -108,7 +107,7 @@ describe("the CLI writing to a reader that goes away", () => {
 
   it("ends get quietly with exit 0", async () => {
     const server = await servers.start((_req, res) => sendJson(res, 200, pageOf(1, { self: "/", first: "/" }).data[0]));
-    const run = await spawnCli(["get", "00000000-0000-4000-8000-000000000000", "--base-url", server.url], env, {
+    const run = await runBin(["get", "00000000-0000-4000-8000-000000000000", "--base-url", server.url], env, {
       closeStdout: "at-once",
     });
     expect(run.stderr).toBe("");
@@ -128,7 +127,7 @@ describe("the CLI writing to a reader that goes away", () => {
         BIN,
         server.url,
       ],
-      { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 },
+      { env: cliEnv(env), timeout: 30_000 },
     );
     expect(stderr).toBe("");
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
@@ -139,14 +138,7 @@ describe("the CLI writing to a reader that goes away", () => {
     // A descriptor opened for reading only: every write fails with EBADF.
     const readOnly = openSync("/dev/null", "r");
     try {
-      const child = spawn(process.execPath, [BIN, "--help"], {
-        cwd: ROOT,
-        stdio: ["ignore", readOnly, "pipe"],
-        timeout: 30_000,
-      });
-      let stderr = "";
-      child.stderr!.on("data", (chunk) => (stderr += chunk));
-      const code = await new Promise((resolve) => child.on("close", resolve));
+      const { code, stderr } = await runBin(["--help"], {}, { stdoutFd: readOnly, timeoutMs: 30_000 });
       expect(stderr).toBe("video-logs: cannot write the output: EBADF: bad file descriptor, write\n");
       expect(code).toBe(2);
     } finally {

@@ -1,11 +1,10 @@
 // A body nested thousands of levels deep is a wrong answer (exit 1 with a violation), never a crash (exit 2).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
-import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
 import { rawControls } from "./read-back.ts";
-import { spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const servers = serverPerTest();
@@ -27,7 +26,7 @@ const IN_THE_EXECUTABLE: Record<string, keyof typeof SHAPES> = {
   list: "the whole body",
 };
 const run = (depth: number, where: string, args: string[]) =>
-  depth === 50_000 && IN_THE_EXECUTABLE[args[0]!] === where ? spawnCli(args, env) : runInProcess(args, env);
+  depth === 50_000 && IN_THE_EXECUTABLE[args[0]!] === where ? runBin(args, env) : runInProcess(args, env);
 const CASES = [4096, 50_000].flatMap((depth) =>
   Object.entries(SHAPES).map(([where, shape]) => ({ where, depth, body: shape(nested(depth)) })),
 );

@@ -1,10 +1,9 @@
 // The built CLI's data output (get, list) against a server that echoes the credentials inside otherwise valid logs.
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt } from "../cli/run-bin.ts";
+import { assertBuilt, runBin } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
-import { spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const basic = Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64");
@@ -21,7 +20,7 @@ const echoing = {
 describe("video-logs get and list against a server echoing the credentials in valid logs", () => {
   it("get prints the log with every echoed secret redacted", async () => {
     const server = await servers.start((_req, res) => sendJson(res, 200, echoing));
-    const run = await spawnCli(["get", completedLog.id, "--base-url", server.url], env);
+    const run = await runBin(["get", completedLog.id, "--base-url", server.url], env);
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(API_TOKEN);
     expect(run.stdout + run.stderr).not.toContain(basic);
@@ -32,7 +31,7 @@ describe("video-logs get and list against a server echoing the credentials in va
     const server = await servers.start((_req, res) =>
       sendJson(res, 200, { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: [echoing, echoing] }),
     );
-    const run = await spawnCli(["list", "--base-url", server.url], env);
+    const run = await runBin(["list", "--base-url", server.url], env);
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(API_TOKEN);
     expect(run.stdout + run.stderr).not.toContain(basic);

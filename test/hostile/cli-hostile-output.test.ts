@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
-import { assertBuilt, runInProcess } from "../cli/run-bin.ts";
+import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
@@ -13,7 +13,6 @@ import { hostileApi } from "./hostile-api.ts";
 import { HOSTILE_STRINGS } from "./hostile-strings.ts";
 import { rawControls } from "./read-back.ts";
 import { expectSafeJson, expectSafeJunit, expectSafeMarkdown, expectSafeText } from "./report-assertions.ts";
-import { spawnCli } from "./spawn-cli.ts";
 
 const env = { SIGNALWIRE_PROJECT_ID: PROJECT_ID, SIGNALWIRE_API_TOKEN: API_TOKEN };
 const servers = serverPerTest();
@@ -37,7 +36,7 @@ describe("video-logs check against a server sending hostile text in every field"
   let report: DriftReport;
   beforeAll(async () => {
     const server = await servers.start(hostileApi(EVERYTHING));
-    const run = await spawnCli(["check", "--base-url", server.url, "--format", "json", "--pages", "2"], env);
+    const run = await runBin(["check", "--base-url", server.url, "--format", "json", "--pages", "2"], env);
     // The refused redirect leaves one check without a response: the check is incomplete, which exits 2.
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("1 request(s) got no response; the check is incomplete.\n");
@@ -86,7 +85,7 @@ describe("video-logs get and list against hostile bodies", () => {
 
   it("get prints JSON that parses back to the log sent and escapes every violation line", async () => {
     const server = await servers.start((_req, res) => sendJson(res, 200, hostileLog));
-    const run = await spawnCli(["get", completedLog.id, "--base-url", server.url, "--validation", "strict"], env);
+    const run = await runBin(["get", completedLog.id, "--base-url", server.url, "--validation", "strict"], env);
     expect(run.code).toBe(1);
     expect(rawControls(run.stdout)).toEqual([]);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(hostileLog)));
@@ -100,7 +99,7 @@ describe("video-logs get and list against hostile bodies", () => {
     const server = await servers.start((req, res) =>
       sendJson(res, 200, { links: { self: req.url, first: req.url }, data: [hostileLog, hostileLog, completedLog] }),
     );
-    const tolerant = await spawnCli(["list", "--base-url", server.url, "--validation", "off"], env);
+    const tolerant = await runBin(["list", "--base-url", server.url, "--validation", "off"], env);
     expect(tolerant.code).toBe(0);
     expect(rawControls(tolerant.stdout.replace(/\n/g, ""))).toEqual([]);
     expect(
@@ -151,7 +150,7 @@ describe("video-logs get against a hostile status line or redirect", () => {
   ])("escapes %s in the status text on stderr and exits 1", async (name, statusLine) => {
     const url = await rawServer(statusLine);
     const args = ["get", completedLog.id, "--base-url", url];
-    const run = name === "an OSC title and BEL" ? await spawnCli(args, env) : await runInProcess(args, env);
+    const run = name === "an OSC title and BEL" ? await runBin(args, env) : await runInProcess(args, env);
     expect(run.code).toBe(1);
     expect(rawControls(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(/^video-logs: 500 .*: GET http:\/\/127\.0\.0\.1:\d+\/api\/video\/logs\/\S+\n$/);

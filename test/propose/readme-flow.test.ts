@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
-import { assertBuilt } from "../cli/run-bin.ts";
 import { OPENAPI_FORMAT_BIN } from "../helpers/apply-overlay.ts";
+import { assertBuilt, BIN, cliEnv } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS } from "../helpers/har-recording.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -25,14 +25,14 @@ function sectionCommands(heading: string): string[] {
 /** A README line as this checkout runs it: `npx video-logs` is the built bin, `npx openapi-format` the installed one. */
 const asRun = (line: string) =>
   line
-    .replace(/^npx video-logs /, `"${process.execPath}" "${join(ROOT, "bin", "video-logs.js")}" `)
+    .replace(/^npx video-logs /, `"${process.execPath}" "${BIN}" `)
     .replace(/^npx openapi-format /, `"${process.execPath}" "${OPENAPI_FORMAT_BIN}" `);
 
 function sh(command: string, cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("sh", ["-c", command], {
       cwd,
-      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+      env: cliEnv({ NO_COLOR: "1" }),
       timeout: 120_000,
     });
     let output = "";
