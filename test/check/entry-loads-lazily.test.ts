@@ -13,7 +13,7 @@ import { startStandInSpace } from "../helpers/stand-in-space.ts";
 const REFUSING_HOOK = `data:text/javascript,${encodeURIComponent(
   `export async function load(url, context, next) {
     // A module of src/ or, in the bundled dist/, the chunk esbuild names after it ("run-drift-check-<hash>.js").
-    const name = url.slice(url.lastIndexOf("/") + 1).replace(/-[A-Z0-9]{8}\.js$/, ".js");
+    const name = url.slice(url.lastIndexOf("/") + 1).replace(/-[A-Z0-9]{8}.js$/, ".js");
     for (const later of ["run-drift-check.js", "page-walk.js"]) if (name === later) throw new Error(later + " loaded");
     return next(url, context);
   }`,

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVideoLogsClient, InvalidInputError, isInvalidInputError, type ListLogsQuery } from "../../src/index.ts";
+import {
+  createVideoLogsClient,
+  type InvalidInputError,
+  isInvalidInputError,
+  type ListLogsQuery,
+} from "../../src/index.ts";
 import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 

@@ -32,7 +32,7 @@ const reports = HOSTILE_STRINGS.map(([name, hostile]) => ({
 
 // The lines of the text report; a document that could start a line of its own would show up as another one.
 const TEXT_LINE =
-  /^(|Comparing ours .*|\d+ differences?: .*|\[(breaking|non-breaking|informational)\] [a-z-]+( .*)?|  (ours: {3}|theirs: ).*|  \S.*)$/;
+  /^(|Comparing ours .*|\d+ differences?: .*|\[(breaking|non-breaking|informational)\] [a-z-]+( .*)?| {2}(ours: {3}|theirs: ).*| {2}\S.*)$/;
 
 function expectSafeText(text: string, report: DiffReport): void {
   expect(rawControls(text)).toEqual([]);

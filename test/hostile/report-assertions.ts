@@ -15,7 +15,7 @@ const validateReport = ajv.compile(
 
 // The lines the text report is made of; a server that could start a line of its own would show up as another one.
 const TEXT_LINE =
-  /^(|(DRIFT|OK|INCOMPLETE): .*|(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*|  (expected|request:|repro:) .*)$/;
+  /^(|(DRIFT|OK|INCOMPLETE): .*|(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*| {2}(expected|request:|repro:) .*)$/;
 const OUR_ELEMENTS = [
   "h3",
   "p",
