@@ -98,6 +98,7 @@ describe("the Prism launcher", { timeout: 30_000 }, () => {
     const script = [
       `const { startPrismMock } = await import(${JSON.stringify(LAUNCHER_URL)});`,
       "const mock = await startPrismMock({});",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the child's source code, with a template literal of its own
       "console.log(`PRISM_PID=${mock.pid}`);",
       "setInterval(() => {}, 1000);",
     ].join("\n");

@@ -77,10 +77,10 @@ describe("the clean replay set", () => {
 
     const logs = pages.flatMap((page) => page.body.data);
     expect(logs.length).toBeGreaterThanOrEqual(7);
-    expect(new Set(logs.map((log) => log["id"])).size).toBe(logs.length);
-    expect(logs.some((log) => log["ended_at"] === null && log["status"] === "in-progress")).toBe(true);
-    expect(logs.some((log) => log["status"] === null)).toBe(true);
-    expect(logs.some((log) => Array.isArray(log["charge_details"]) && log["charge_details"].length === 0)).toBe(true);
+    expect(new Set(logs.map((log) => log.id)).size).toBe(logs.length);
+    expect(logs.some((log) => log.ended_at === null && log.status === "in-progress")).toBe(true);
+    expect(logs.some((log) => log.status === null)).toBe(true);
+    expect(logs.some((log) => Array.isArray(log.charge_details) && log.charge_details.length === 0)).toBe(true);
   });
 
   it("lists deleted logs, in their discarded form, only with include_deleted=true", async () => {
@@ -100,7 +100,7 @@ describe("the clean replay set", () => {
       expect(validateResponse("list_logs", page.status, page.body, { mode: "strict" })).toEqual([]);
     }
     for (const item of deleted) {
-      const { status, body } = await getJson(`${server.url}/api/video/logs/${String(item["id"])}`);
+      const { status, body } = await getJson(`${server.url}/api/video/logs/${String(item.id)}`);
       expect(status).toBe(200);
       expect(body).toEqual(item);
       expect(validateResponse("get_log", status, body, { mode: "strict" })).toEqual([]);
@@ -110,8 +110,8 @@ describe("the clean replay set", () => {
   it("serves every listed log by id, and one recorded only by id, each valid per the spec", async () => {
     const listed = (await listAllPages(server.url)).flatMap((page) => page.body.data);
     const onlyById = "61c0e9d4-3b7a-4f25-9e80-a4d2c7b1f358";
-    expect(listed.map((log) => log["id"])).not.toContain(onlyById);
-    for (const id of [...listed.map((log) => String(log["id"])), onlyById]) {
+    expect(listed.map((log) => log.id)).not.toContain(onlyById);
+    for (const id of [...listed.map((log) => String(log.id)), onlyById]) {
       const { status, body } = await getJson(`${server.url}/api/video/logs/${id}`);
       expect(status).toBe(200);
       expect((body as { id: string }).id).toBe(id);

@@ -163,24 +163,33 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     if (idMatch !== undefined) {
       const id = decodeURIComponent(idMatch);
       const uuid = (ID_PARAMETER.schema as { format?: unknown }).format === "uuid";
-      if (uuid && !UUID.test(id)) return unprocessable(response, ID_PARAMETER.name, "Id must be a valid UUID");
+      if (uuid && !UUID.test(id)) {
+        unprocessable(response, ID_PARAMETER.name, "Id must be a valid UUID");
+        return;
+      }
       const log = set.logs.get(id.toLowerCase()) ?? set.logs.get(id);
-      if (log === undefined) return sendJson(response, 404, errorBody(404));
-      return sendJson(response, 200, substituteOrigin(log, origin));
+      if (log === undefined) sendJson(response, 404, errorBody(404));
+      else sendJson(response, 200, substituteOrigin(log, origin));
+      return;
     }
 
     const includeDeleted = INCLUDES_DISCARDED === undefined ? null : url.searchParams.get(INCLUDES_DISCARDED);
     if (includeDeleted !== null && includeDeleted !== "true" && includeDeleted !== "false") {
-      return unprocessable(response, INCLUDES_DISCARDED!, "Include deleted must be true or false");
+      unprocessable(response, INCLUDES_DISCARDED!, "Include deleted must be true or false");
+      return;
     }
     const pageSize = PAGE_SIZE === undefined ? null : url.searchParams.get(PAGE_SIZE.name);
     const [min, max] = [PAGE_SIZE_BOUNDS?.minimum ?? 1, PAGE_SIZE_BOUNDS?.maximum ?? Number.MAX_SAFE_INTEGER];
     if (pageSize !== null && !(/^\d+$/.test(pageSize) && Number(pageSize) >= min && Number(pageSize) <= max)) {
-      return unprocessable(response, PAGE_SIZE!.name, `Page size must be between ${min} and ${max}`);
+      unprocessable(response, PAGE_SIZE!.name, `Page size must be between ${min} and ${max}`);
+      return;
     }
     const token = url.searchParams.get("page_token");
     const page = set.pages.find((candidate) => candidate.page_token === token);
-    if (!page) return unprocessable(response, "page_token", "Page token is not valid");
+    if (!page) {
+      unprocessable(response, "page_token", "Page token is not valid");
+      return;
+    }
     sendJson(response, 200, renderPage(page, origin, includeDeleted === "true"));
   }
 

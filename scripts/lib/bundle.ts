@@ -20,8 +20,11 @@ export interface BundleResult {
 
 /** Every `$ref` in the document that does not point inside it. */
 export function externalRefs(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((item) => externalRefs(item, found));
-  else if (node !== null && typeof node === "object") {
+  if (Array.isArray(node)) {
+    node.forEach((item) => {
+      externalRefs(item, found);
+    });
+  } else if (node !== null && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string" && !value.startsWith("#")) found.push(value);
       else externalRefs(value, found);

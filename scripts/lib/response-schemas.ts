@@ -24,7 +24,7 @@ export function responseSchemas(doc: OpenApiDocument): ResponseSchema[] {
         `${operation.method.toUpperCase()} ${operation.path} has no operationId to name its validators by`,
       );
     return operation.responses.flatMap(({ status, json }) =>
-      json && json.schema
+      json?.schema
         ? [
             {
               operationId,

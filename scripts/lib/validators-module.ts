@@ -76,7 +76,12 @@ export interface UnionBranchShape {
 export function unionBranchShapes(doc: OpenApiDocument): UnionBranchShape[] {
   const found = new Map<string, UnionBranchShape>();
   const walk = (node: unknown, at: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${at}/${i}`));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        walk(item, `${at}/${i}`);
+      });
+      return;
+    }
     if (!node || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
       if ((key === "anyOf" || key === "oneOf") && Array.isArray(value)) {
@@ -149,13 +154,15 @@ export function buildValidatorsModule(doc: OpenApiDocument, { detailed }: { deta
     const name = `${response.operationId}_${response.status}`;
     ajv.addSchema({ ...response.schema, $id: `response:${name}` });
     exports[name] = `response:${name}`;
-    (responses[response.operationId] ??= {})[response.status] = name;
+    responses[response.operationId] ??= {};
+    responses[response.operationId]![response.status] = name;
   }
   for (const parameters of detailed ? [] : parameterSchemas(doc)) {
     const name = `${parameters.operationId}_${parameters.location}`;
     ajv.addSchema({ ...parameters.schema, $id: `request:${name}` });
     exports[name] = `request:${name}`;
-    (requests[parameters.operationId] ??= {})[parameters.location] = name;
+    requests[parameters.operationId] ??= {};
+    requests[parameters.operationId]![parameters.location] = name;
   }
 
   const branches = unionBranchShapes(doc);

@@ -16,9 +16,17 @@ export function parseCommandArgs<const O extends OptionSpec>(
   options: O,
   maxPositionals = 0,
 ): { values: FlagValues<O>; positionals: string[] } {
-  let parsed;
+  const parsed = parseStrictly(args, options);
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
+  }
+  return { values: parsed.values as FlagValues<O>, positionals: parsed.positionals };
+}
+
+/** parseArgs in strict mode, with `help`; its complaint (first line, without the positional hint) as a UsageError. */
+function parseStrictly<const O extends OptionSpec>(args: string[], options: O) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: attachNegativeNumbers(args, options),
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
@@ -27,10 +35,6 @@ export function parseCommandArgs<const O extends OptionSpec>(
   } catch (error) {
     throw new UsageError((error as Error).message.split("\n")[0]!.replace(/\. To specify a positional.*$/, ""));
   }
-  if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`Unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
-  }
-  return { values: parsed.values as FlagValues<O>, positionals: parsed.positionals };
 }
 
 /**

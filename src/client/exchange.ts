@@ -46,7 +46,10 @@ const pathParts = new Map<string, string[]>();
 
 function partsOf(path: string): string[] {
   let parts = pathParts.get(path);
-  if (!parts) pathParts.set(path, (parts = path.split(/\{([^{}]+)\}/)));
+  if (!parts) {
+    parts = path.split(/\{([^{}]+)\}/);
+    pathParts.set(path, parts);
+  }
   return parts;
 }
 

@@ -30,7 +30,7 @@ export function resolvePrismEntry(): string {
     throw new PrismNotInstalledError();
   }
   const manifest = JSON.parse(readFileSync(packageJsonPath, "utf8")) as { bin?: string | Record<string, string> };
-  const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.["prism"] ?? "dist/index.js");
+  const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.prism ?? "dist/index.js");
   const entry = resolve(dirname(packageJsonPath), bin);
   if (!existsSync(entry)) throw new Error(`Prism is installed but its entry script is missing: ${entry}`);
   return entry;

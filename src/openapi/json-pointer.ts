@@ -25,7 +25,7 @@ export function valueAtPointer(root: unknown, pointer: string): unknown {
 }
 
 /** Follows a local `#/...` reference inside a document; throws when it leads nowhere. */
-export function resolvePointer(doc: unknown, ref: string): any {
+export function resolvePointer(doc: unknown, ref: string): unknown {
   if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
   let node: unknown = doc;
   for (const token of tokensOf(ref.slice(1))) {

@@ -63,7 +63,7 @@ export interface WalkedOperation {
   pathItemPointer: string;
 }
 
-const isObject = (value: unknown): value is Record<string, any> =>
+const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 const extensionsOf = (node: Record<string, unknown>): Record<string, unknown> =>
@@ -106,11 +106,11 @@ function walkOperation(
   doc: OpenApiDocument,
   path: string,
   method: string,
-  pathItem: Record<string, any>,
+  pathItem: Record<string, unknown>,
   pathItemPointer: string,
 ): WalkedOperation {
   const pointer = child(pathItemPointer, method);
-  const operation = pathItem[method] as Record<string, any>;
+  const operation = pathItem[method] as Record<string, unknown>;
   const byKey = new Map<string, WalkedParameter>();
   // Map.set keeps the first position of a key: an operation-level override takes the path-level one's place.
   for (const parameter of [
@@ -153,7 +153,7 @@ function parameterList(doc: OpenApiDocument, list: unknown, pointer: string): Wa
 }
 
 /** A parameter's schema is under `schema`, or under `content.<media type>.schema`. */
-function schemaOf(parameter: Record<string, any>, pointer: string): { schema: unknown; schemaPointer: string } {
+function schemaOf(parameter: Record<string, unknown>, pointer: string): { schema: unknown; schemaPointer: string } {
   if ("schema" in parameter) return { schema: parameter.schema, schemaPointer: child(pointer, "schema") };
   const [media, body] = Object.entries(isObject(parameter.content) ? parameter.content : {})[0] ?? [];
   if (media !== undefined && isObject(body))
@@ -179,7 +179,11 @@ function responseList(doc: OpenApiDocument, responses: unknown, pointer: string)
 }
 
 /** The JSON body of a response: `application/json`, else the first media type that names JSON. */
-function jsonBody(doc: OpenApiDocument, response: Record<string, any>, pointer: string): WalkedJsonBody | undefined {
+function jsonBody(
+  doc: OpenApiDocument,
+  response: Record<string, unknown>,
+  pointer: string,
+): WalkedJsonBody | undefined {
   if (!isObject(response.content)) return undefined;
   const types = Object.keys(response.content);
   const mediaType = types.find((type) => type === "application/json") ?? types.find((type) => /json/i.test(type));

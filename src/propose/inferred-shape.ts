@@ -43,17 +43,19 @@ export class InferredShape {
           this.wide = true;
           continue;
         }
-        if (!entry)
-          this.properties.set(
-            key,
-            (entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 }),
-          );
+        if (!entry) {
+          entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 };
+          this.properties.set(key, entry);
+        }
         entry.present++;
         entry.shape.add((value as Record<string, unknown>)[key], depth + 1);
       }
     }
     if (type === "array") {
-      for (const item of value as unknown[]) (this.items ??= new InferredShape(this.secret)).add(item, depth + 1);
+      for (const item of value as unknown[]) {
+        this.items ??= new InferredShape(this.secret);
+        this.items.add(item, depth + 1);
+      }
     }
   }
 

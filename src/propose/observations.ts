@@ -68,7 +68,10 @@ function boundedEntry<V extends { evidence: Evidence }>(
 
 const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
   let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
   return value;
 };
 
@@ -111,7 +114,10 @@ export class Observations {
       }),
       overflow,
     );
-    if (!found) return overflow().add(observed);
+    if (!found) {
+      overflow().add(observed);
+      return;
+    }
     if (observed.redactor.text(name) !== name) found.nameHoldsCredential = true;
     if (credentialInNames(value, observed.redactor)) found.innerNameHoldsCredential = true;
     found.shape.add(value);
@@ -142,7 +148,10 @@ export class Observations {
       () => ({ value, evidence: new Evidence(), holdsCredential: false }),
       overflow,
     );
-    if (!found) return overflow().add(observed);
+    if (!found) {
+      overflow().add(observed);
+      return;
+    }
     if (typeof value === "string" && observed.redactor.text(value) !== value) found.holdsCredential = true;
     found.evidence.add(observed, value, secret);
   }

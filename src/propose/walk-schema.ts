@@ -3,7 +3,7 @@
 // walked in the branch the validator's branch rule chooses (choose-union-branch.ts), so only that branch changes.
 import { isDeepStrictEqual } from "node:util";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { followRefs } from "../openapi/resolve-ref.ts";
+import { followRefs, type Located } from "../openapi/resolve-ref.ts";
 import { chooseUnionBranch } from "../validation/choose-union-branch.ts";
 import { childPointer } from "./json-path.ts";
 import { type JsonType, jsonTypeOf, typeAdmits } from "./json-type.ts";
@@ -62,7 +62,7 @@ export class SchemaWalk {
     sink: DeviationSink,
     secret = false,
   ): void {
-    let located;
+    let located: Located;
     try {
       located = followRefs(this.spec, node, pointer);
     } catch {
@@ -72,9 +72,9 @@ export class SchemaWalk {
     const at = located.pointer;
     if (!isObject(schema)) return;
     if (Array.isArray(schema.allOf))
-      schema.allOf.forEach((branch, index) =>
-        this.walk(value, branch, childPointer(at, "allOf", index), observed, sink, secret),
-      );
+      schema.allOf.forEach((branch, index) => {
+        this.walk(value, branch, childPointer(at, "allOf", index), observed, sink, secret);
+      });
     for (const keyword of ["anyOf", "oneOf"] as const) {
       if (Array.isArray(schema[keyword]))
         this.walkUnion(value, schema[keyword] as unknown[], childPointer(at, keyword), observed, sink, secret);
@@ -89,9 +89,8 @@ export class SchemaWalk {
     if (!admitted) return;
     if (type === "object") this.walkObject(value as Schema, schema, at, observed, sink, secret);
     if (type === "array" && schema.items !== undefined) {
-      (value as unknown[]).forEach((item) =>
-        this.walk(item, schema.items, childPointer(at, "items"), observed, sink, secret),
-      );
+      for (const item of value as unknown[])
+        this.walk(item, schema.items, childPointer(at, "items"), observed, sink, secret);
     }
   }
 

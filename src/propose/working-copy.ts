@@ -25,8 +25,8 @@ export class WorkingCopy {
   }
 
   /** The node a pointer names now. */
-  at(pointer: string): Record<string, any> {
-    return valueAtPointer(this.doc, pointer) as Record<string, any>;
+  at(pointer: string): Record<string, unknown> {
+    return valueAtPointer(this.doc, pointer) as Record<string, unknown>;
   }
 
   remove(pointer: string): void {

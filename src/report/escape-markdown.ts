@@ -22,7 +22,7 @@ export function markdownCodeCell(text: string): string {
   if (content === "") return ""; // no code span can be empty
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   // CommonMark strips one space from each end when both ends have one; a backtick at an end would join the fence.
-  const pad = /^`|`$/.test(content) || (/^ [^]* $/.test(content) && /[^ ]/.test(content)) ? " " : "";
+  const pad = /^`|`$/.test(content) || (/^ [\s\S]* $/.test(content) && /[^ ]/.test(content)) ? " " : "";
   return `${fence}${pad}${content}${pad}${fence}`;
 }
 

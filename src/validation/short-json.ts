@@ -26,15 +26,22 @@ export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAUL
   };
   // Every level writes at least one character before descending, so the budget also bounds the recursion depth.
   const render = (node: unknown): void => {
-    if (node === null) return emit("null");
-    if (typeof node === "string") return emitString(node, "");
+    if (node === null) {
+      emit("null");
+      return;
+    }
+    if (typeof node === "string") {
+      emitString(node, "");
+      return;
+    }
     if (Array.isArray(node)) {
       emit("[");
       for (let i = 0; i < node.length; i++) {
         if (i > 0) emit(",");
         render(node[i]);
       }
-      return emit("]");
+      emit("]");
+      return;
     }
     if (typeof node === "object") {
       emit("{");
@@ -46,9 +53,10 @@ export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAUL
         first = false;
         render((node as Record<string, unknown>)[key]);
       }
-      return emit("}");
+      emit("}");
+      return;
     }
-    return emit(String(node));
+    emit(String(node));
   };
   try {
     render(value);

@@ -180,6 +180,7 @@ describe("downgrading OpenAPI 3.1 to 3.0.3", () => {
     ["the null type on its own", { type: "null" }],
     ["a type list that is only null", { type: ["null"] }],
     ["prefixItems", { type: "array", prefixItems: [{ type: "string" }] }],
+    // biome-ignore lint/suspicious/noThenProperty: a JSON Schema's if/then keywords, never awaited
     ["if/then/else", { if: { type: "string" }, then: { minLength: 1 } }],
     ["$defs", { $defs: { a: { type: "string" } } }],
     ["patternProperties", { type: "object", patternProperties: { "^x": { type: "string" } } }],

@@ -140,7 +140,16 @@ describe("the drift check against the stand-in space", () => {
 
   it("spaces requests by --rate on the injected clock", async () => {
     let clock = 1_000_000;
-    const report = await check({}, { ratePerSecond: 10, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const report = await check(
+      {},
+      {
+        ratePerSecond: 10,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      },
+    );
     expect(findings(report)).toEqual([]);
     expect(clock - 1_000_000).toBe((report.summary.requests - 1) * 100);
   });

@@ -36,7 +36,11 @@ describe("the tour's request budget", () => {
   it("never sends a 5xx again", async () => {
     const { tour } = budget(10);
     let sent = 0;
-    expect((await tour.send(async () => (sent++, answer(503, "1")))).response.status).toBe(503);
+    const sent503 = await tour.send(async () => {
+      sent++;
+      return answer(503, "1");
+    });
+    expect(sent503.response.status).toBe(503);
     expect(sent).toBe(1);
   });
 
@@ -74,11 +78,17 @@ describe("the tour's request budget shared by concurrent workers", () => {
     const tour = new TourBudget({ maxRequests: 10, now: time.now, sleep: time.sleep });
     const started: [string, number][] = [];
     const firstAnswers = [answer(429, "2"), answer(200)];
-    const first = tour.send(async () => (started.push(["first", time.now()]), firstAnswers.shift()!));
+    const first = tour.send(async () => {
+      started.push(["first", time.now()]);
+      return firstAnswers.shift()!;
+    });
     await turns();
     // The first worker has been refused and waits; a second worker asks to send meanwhile.
     expect(started).toEqual([["first", 0]]);
-    const second = tour.send(async () => (started.push(["second", time.now()]), answer(200)));
+    const second = tour.send(async () => {
+      started.push(["second", time.now()]);
+      return answer(200);
+    });
     await turns();
     expect(started).toEqual([["first", 0]]);
     expect(time.sleepers.map((sleeper) => sleeper.until)).toEqual([2000, 2000]);

@@ -1,6 +1,6 @@
 // `check --baseline FILE` on the built CLI against the stand-in space: known findings are reported as known and do
 // not fail the run; a new finding does.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";

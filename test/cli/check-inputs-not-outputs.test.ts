@@ -22,7 +22,10 @@ describe("check with an output file that is an input file", () => {
     ["--report", (file: string) => ["--report", `markdown=${file}`]],
     [
       "--propose through a hard link",
-      (file: string) => ["--propose", (linkSync(file, `${file}.link`), `${file}.link`)],
+      (file: string) => {
+        linkSync(file, `${file}.link`);
+        return ["--propose", `${file}.link`];
+      },
     ],
   ])("refuses %s naming the recording, exits 2 and leaves the recording as it was", async (label, flags) => {
     const file = writeHar(dir, `${label.replace(/\W+/g, "-")}.har`, recording);

@@ -15,7 +15,9 @@ function heldPages() {
     const n = Number(new URL(req.url!, "http://x").searchParams.get("page_token") ?? 0);
     const closed = new Promise<void>((resolve) => res.on("close", () => resolve()));
     arrivals.push({ n, req, res, closed });
-    waiters.splice(0).forEach((wake) => wake());
+    waiters.splice(0).forEach((wake) => {
+      wake();
+    });
   };
   /** The request for page n, once it has arrived. */
   const arrival = async (n: number) => {

@@ -208,9 +208,9 @@ describe("a second resource added to the spec", () => {
 
   it("is in the generated operation table as a list and its get-by-id", () => {
     const table = readFileSync(join(dir, "generated/operations.js"), "utf8");
-    expect(table).toMatch(/"list_room_sessions": \{[^]*?"list": true,\s*"getById": null/);
+    expect(table).toMatch(/"list_room_sessions": \{[\s\S]*?"list": true,\s*"getById": null/);
     expect(table).toMatch(
-      /"get_room_session": \{[^]*?"list": false,\s*"getById": \{\s*"list": "list_room_sessions",\s*"idParameter": "id"/,
+      /"get_room_session": \{[\s\S]*?"list": false,\s*"getById": \{\s*"list": "list_room_sessions",\s*"idParameter": "id"/,
     );
   });
 

@@ -84,6 +84,7 @@ describe("the HTML API reference", () => {
         getLog: await getLog.isVisible(),
         listLogs: await listLogs.count(),
         logTab: await logTab.isVisible(),
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the rendered text, not the DOM property
         text: await page.locator("body").innerText(),
         sidebar: await page.getByRole("link", { name: /video log/i }).allInnerTexts(),
       };

@@ -6,7 +6,7 @@ import type { DiscardedLog, ListLogsPage, Log } from "../../src/types.ts";
 
 const spec = loadSpec();
 const example = <T>(name: string): T =>
-  structuredClone(resolvePointer(spec, `#/components/examples/${name}`).value) as T;
+  structuredClone((resolvePointer(spec, `#/components/examples/${name}`) as { value: T }).value);
 
 export const completedLog = example<Log>("completed_log");
 export const inProgressLog = example<Log>("in_progress_log");

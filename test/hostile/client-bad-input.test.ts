@@ -115,7 +115,7 @@ describe("getLog sends only 8-4-4-4-12 hexadecimal UUID text", () => {
     "c22d24f65-a47-4597-9a23-c7d01e696b92",
     `${VALID_ID}%00`,
     `${VALID_ID}/..`,
-    "\uff43" + VALID_ID.slice(1),
+    `\uff43${VALID_ID.slice(1)}`,
   ])("refuses %j", async (id) => {
     const server = await answer();
     const client = createVideoLogsClient({ baseUrl: server.url, projectId: PROJECT_ID, apiToken: API_TOKEN });

@@ -290,7 +290,10 @@ describe("client.raw keeps every policy whatever is passed per call", () => {
   it("refuses a per-call fetch even towards its own base URL, and never calls it", async () => {
     const server = await serve((_q, res) => sendJson(res, 200, completedLog));
     const calls: unknown[] = [];
-    const spy = ((...args: unknown[]) => (calls.push(args), globalThis.fetch(...(args as [string])))) as typeof fetch;
+    const spy = ((...args: unknown[]) => {
+      calls.push(args);
+      return globalThis.fetch(...(args as [string]));
+    }) as typeof fetch;
     const error = await thrownBy(() => clientFor(server.url).raw.GET("/api/video/logs", { fetch: spy }));
     expect(error).toMatchObject({ name: "InvalidInputError", field: "fetch" });
     expect(calls).toHaveLength(0);

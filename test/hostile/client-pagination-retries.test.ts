@@ -236,7 +236,10 @@ describe("normalizeQuery gives one spelling per query", () => {
     fc.assert(
       fc.property(pairs, fc.array(fc.boolean(), { minLength: 1 }), fc.integer(), (params, choices, seed) => {
         const plain = params.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&");
-        const shuffled = [...params].sort(() => ((seed = (seed * 1103515245 + 12345) | 0) & 1 ? 1 : -1));
+        const shuffled = [...params].sort(() => {
+          seed = (seed * 1103515245 + 12345) | 0;
+          return seed & 1 ? 1 : -1;
+        });
         const odd = shuffled.map(([n, v]) => `${spelling(n, choices)}=${spelling(v, choices)}`).join("&");
         expect(normalizeQuery(odd)).toBe(normalizeQuery(plain));
       }),

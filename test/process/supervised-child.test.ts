@@ -58,6 +58,7 @@ describe("a supervised node child", () => {
   it("hands every non-empty line to onLine without colour codes and keeps only the last ones", async () => {
     const path = await script(
       "talk.mjs",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the child's source code, with a template literal of its own
       'for (let i = 1; i <= 5; i++) console.log(`\\u001b[32mline ${i}\\u001b[0m\\n`); console.error("done"); setInterval(() => {}, 1000);',
     );
     const seen: string[] = [];
@@ -106,6 +107,7 @@ describe("a supervised node child", () => {
     const code = [
       `const { startSupervisedNode } = await import(${JSON.stringify(MODULE_URL)});`,
       `const child = startSupervisedNode(${JSON.stringify(idle)}, []);`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the child's source code, with a template literal of its own
       "console.log(`CHILD_PID=${child.pid}`);",
       "setInterval(() => {}, 1000);",
     ].join("\n");

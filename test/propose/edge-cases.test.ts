@@ -26,7 +26,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function propose(answers: ScriptedAnswer[], spec: OpenApiDocument = ourSpec()) {
   const exchanges = await observeAnswers(answers);
   const proposal = new Proposal(spec);
-  exchanges.forEach((exchange) => proposal.observe(exchange));
+  exchanges.forEach((exchange) => {
+    proposal.observe(exchange);
+  });
   const yaml = proposal.yaml();
   const specFile = join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(specFile, stringify(spec));

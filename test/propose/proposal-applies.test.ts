@@ -41,7 +41,10 @@ function judgeWith(spec: OpenApiDocument) {
     );
     if (!response) return [`${operationId} ${status} is not declared`];
     let validate = compiled.get(response);
-    if (!validate) compiled.set(response, (validate = ajv.compile(response.schema)));
+    if (!validate) {
+      validate = ajv.compile(response.schema);
+      compiled.set(response, validate);
+    }
     return validate(body)
       ? []
       : (validate.errors ?? []).map(

@@ -18,7 +18,7 @@ const README = readFileSync(join(ROOT, "README.md"), "utf8");
 /** The first `sh` block under the section's heading, one command a line. */
 function sectionCommands(heading: string): string[] {
   const section = README.slice(README.indexOf(`\n## ${heading}\n`));
-  const block = /```sh\n([^]*?)```/.exec(section)?.[1] ?? "";
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
   return block.split("\n").filter((line) => line.trim() !== "");
 }
 

@@ -10,8 +10,11 @@ const OAS_31_WITH_2020_12 = "https://spec.openapis.org/oas/3.1/schema-draft-2020
 const spec = loadSpec();
 
 function collectRefs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => collectRefs(n, out));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    node.forEach((n) => {
+      collectRefs(n, out);
+    });
+  } else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") out.push(value);
       else collectRefs(value, out);

@@ -26,7 +26,11 @@ function runCheck(dir: string) {
   });
 }
 
-afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  workspaces.forEach((dir) => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe("the generated-files gate", () => {
   it("passes on the committed spec and generated files", () => {

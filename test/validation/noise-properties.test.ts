@@ -46,12 +46,20 @@ const seeds: Seed[] = [
 /** Every property name any schema of the spec declares or requires: an injected name is none of these. */
 const knownNames = new Set<string>();
 (function collect(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(collect);
+  if (Array.isArray(node)) {
+    node.forEach(collect);
+    return;
+  }
   if (!node || typeof node !== "object") return;
   const record = node as Record<string, unknown>;
   if (record.properties && typeof record.properties === "object")
-    Object.keys(record.properties).forEach((k) => knownNames.add(k));
-  if (Array.isArray(record.required)) record.required.forEach((k) => knownNames.add(String(k)));
+    Object.keys(record.properties).forEach((k) => {
+      knownNames.add(k);
+    });
+  if (Array.isArray(record.required))
+    record.required.forEach((k) => {
+      knownNames.add(String(k));
+    });
   Object.values(record).forEach(collect);
 })(spec);
 
@@ -88,7 +96,10 @@ function resizeArrays(node: unknown, g: Draw): unknown {
 /** Adds 0 to 2 unknown keys to every object (top level, array items, links, error bodies); returns their pointers. */
 function injectNoise(node: unknown, g: Draw, at = ""): string[] {
   const injected: string[] = [];
-  if (Array.isArray(node)) node.forEach((item, i) => injected.push(...injectNoise(item, g, `${at}/${i}`)));
+  if (Array.isArray(node))
+    node.forEach((item, i) => {
+      injected.push(...injectNoise(item, g, `${at}/${i}`));
+    });
   if (!isPlainObject(node)) return injected;
   for (const key of Object.keys(node)) injected.push(...injectNoise(node[key], g, `${at}/${escapeToken(key)}`));
   const count = g(fc.integer, { min: 0, max: 2 });
@@ -171,7 +182,10 @@ function mutations(schema: any, value: unknown, at = ""): Mutation[] {
     for (const [key, child] of Object.entries(value))
       out.push(...mutations(own.properties[key], child, `${at}/${escapeToken(key)}`));
   }
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...mutations(own.items, item, `${at}/${i}`)));
+  if (Array.isArray(value))
+    value.forEach((item, i) => {
+      out.push(...mutations(own.items, item, `${at}/${i}`));
+    });
   return out;
 }
 

@@ -13,7 +13,7 @@ const page = await listLogs({ include_deleted: true, page_size: 2, created_after
 // @ts-expect-error `id` must be a string
 void getLog(42, init);
 
-const logBody: VideoLog | undefined = log.status === 200 ? log.data : undefined;
+const _logBody: VideoLog | undefined = log.status === 200 ? log.data : undefined;
 const pageBody: ListLogsPage | undefined = page.status === 200 ? page.data : undefined;
 const ids: string[] = pageBody?.data.map((entry) => entry.id) ?? [];
 
