@@ -3,7 +3,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { requestValidators, type Validator } from "../../generated/validators.js";
 import type { paths } from "../../generated/video-logs.d.ts";
-import { ApiError } from "../errors/api-error.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
@@ -13,12 +12,12 @@ import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { type Exchange, exchange, type OperationParams, operationUrl } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
-import { judgeExchange } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
-import { resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
+import { type ResolvedClientOptions, resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
 import type { PageStep } from "./page-walk.ts";
-import { createPolicyFetch } from "./policy-fetch.ts";
-import { requestIdOf } from "./request-id.ts";
+import { createPolicyFetch, type SendRequest } from "./policy-fetch.ts";
+import type { SecretScrubber } from "./secret-scrubber.ts";
+import { settleExchange } from "./settle-exchange.ts";
 import { typeOf } from "./type-of.ts";
 import { isUuidText } from "./uuid-text.ts";
 
@@ -236,6 +235,14 @@ function operationNamed(operationId: unknown, { list }: { list: boolean }, redac
   return operation;
 }
 
+/** What every call of one client shares: its options, its scrubber, how it sends, and the headers it always sends. */
+interface ClientCore {
+  readonly config: ResolvedClientOptions;
+  readonly scrubber: SecretScrubber;
+  readonly send: SendRequest;
+  readonly defaultHeaders: Readonly<Record<string, string>>;
+}
+
 /**
  * Creates a client for SignalWire's Video Logs API.
  *
@@ -254,139 +261,12 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     fetch: rawFetch,
     headers: { "user-agent": config.userAgent, accept: "application/json" },
   });
-
-  const defaultHeaders = { "user-agent": config.userAgent, accept: "application/json" };
-
-  /** An exchange's value, or one of our errors: a non-2xx status is an ApiError, a violation a ContractViolationError. */
-  function settle(result: Exchange, mode: ValidationMode): unknown {
-    const { response, bytes, parsed } = result;
-    if (!response.ok) {
-      throw new ApiError({
-        status: response.status,
-        statusText: response.statusText,
-        method: result.method,
-        url: response.url,
-        body: keptBody(bytes, scrubber),
-        requestId: requestIdOf(response.headers),
-        headers: Object.fromEntries(response.headers),
-      });
-    }
-    const violations = judgeExchange(result, mode);
-    if (violations.length > 0) {
-      throw new ContractViolationError(
-        result.operationId,
-        response.status,
-        violations,
-        keptBody(bytes, scrubber, parsed.ok ? parsed : undefined),
-      );
-    }
-    return (parsed as { body: unknown }).body;
-  }
-
-  /** Runs a public call; whatever it throws leaves with the credentials scrubbed from every field. */
-  async function scrubbingErrors<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw scrubber.error(error);
-    }
-  }
-
-  const request = (operation: Operation, url: string, options: CallOptions | undefined, signal = options?.signal) =>
-    exchange(send, defaultHeaders, { operation, url, headers: options?.headers, signal }, scrubber);
-
-  /** Checks everything, then sends: bad input is refused before any request. */
-  function exchangeChecked(
-    operationId: unknown,
-    params: OperationParams | undefined,
-    options: CallOptions | undefined,
-    list: boolean,
-  ) {
-    const operation = operationNamed(operationId, { list }, scrubber);
-    checkCallOptions(options, scrubber);
-    const url = operationUrl(config.baseUrl, operation, checkedParams(operation, params, scrubber));
-    return { operation, sent: request(operation, url, options) };
-  }
-
-  /**
-   * A listing's walk, its first page requested and read. An async function, not part of the generator below: a
-   * suspended generator keeps its locals, and the first page would stay in memory for the whole walk.
-   */
-  async function startWalk(
-    operationId: unknown,
-    params: OperationParams | undefined,
-    options: CallOptions | undefined,
-    prefetch: boolean,
-  ) {
-    const { operation, sent } = exchangeChecked(operationId, params, options, true);
-    const ahead = prefetch ? { signal: options?.signal } : undefined;
-    // The pagination modules load with the first walk, while its first page is on its way: not with the client.
-    const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
-    return walkPages(
-      first,
-      (url, signal) => request(operation, url, options, signal ?? options?.signal),
-      config.baseUrl,
-      ahead,
-    );
-  }
-
-  /** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
-  async function* pages(
-    operationId: unknown,
-    params: OperationParams | undefined,
-    options: CallOptions | undefined,
-    prefetch = false,
-  ): AsyncGenerator<PageStep, void, undefined> {
-    yield* await startWalk(operationId, params, options, prefetch);
-  }
-
-  async function* items(
-    operationId: unknown,
-    params: OperationParams | undefined,
-    options: CallOptions | undefined,
-  ): AsyncGenerator<never, void, undefined> {
-    const mode = options?.validation ?? config.validation;
-    const signal = options?.signal;
-    for await (const { exchange: page, items: data, end } of pages(operationId, params, options, true)) {
-      settle(page, mode);
-      const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
-      // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
-      if (end.kind === "violation" && data.length === 0)
-        throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
-      for (const item of data) {
-        signal?.throwIfAborted();
-        yield item as never;
-      }
-      if (end.kind === "violation")
-        throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
-      if (end.kind === "unsafe") throw end.error;
-    }
-  }
-
-  async function* scrubbingIterator<T>(
-    iterator: AsyncGenerator<T, void, undefined>,
-  ): AsyncGenerator<T, void, undefined> {
-    try {
-      yield* iterator;
-    } catch (error) {
-      throw scrubber.error(error);
-    }
-  }
-
-  // One async function, not scrubbingErrors around another: this is every request's path.
-  async function get(
-    operationId: unknown,
-    params: OperationParams | undefined,
-    options: CallOptions | undefined,
-    list = false,
-  ): Promise<never> {
-    try {
-      const { sent } = exchangeChecked(operationId, params, options, list);
-      return settle(await sent, options?.validation ?? config.validation) as never;
-    } catch (error) {
-      throw scrubber.error(error);
-    }
-  }
+  const core: ClientCore = {
+    config,
+    scrubber,
+    send,
+    defaultHeaders: { "user-agent": config.userAgent, accept: "application/json" },
+  };
 
   const client: VideoLogsClient = {
     raw: guardRawClient(raw, config.baseUrl, scrubber),
@@ -397,29 +277,157 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
       return typeof value === "string" ? (scrubber.text(value) as T) : scrubber.value(value);
     },
 
-    getLog: (id, options) => get("get_log", { path: { id } }, options),
-    listLogs: (query, options) => get("list_logs", { query }, options, true),
-    iterateLogs: (query, options) => scrubbingIterator(items("list_logs", { query }, options)),
-    get: (operationId, params, options) => get(operationId, params as OperationParams, options),
-    list: (operationId, params, options) => get(operationId, params as OperationParams, options, true),
+    getLog: (id, options) => judgedBody(core, "get_log", { path: { id } }, options),
+    listLogs: (query, options) => judgedBody(core, "list_logs", { query }, options, true),
+    iterateLogs: (query, options) => scrubbingIterator(scrubber, listItems(core, "list_logs", { query }, options)),
+    get: (operationId, params, options) => judgedBody(core, operationId, params as OperationParams, options),
+    list: (operationId, params, options) => judgedBody(core, operationId, params as OperationParams, options, true),
     iterate: (operationId, params, options) =>
-      scrubbingIterator(items(operationId, params as OperationParams, options)),
+      scrubbingIterator(scrubber, listItems(core, operationId, params as OperationParams, options)),
     exchange: (operationId, params, options) =>
-      scrubbingErrors(() => exchangeChecked(operationId, params, options, false).sent),
-    pages: (operationId, params, options) => scrubbingIterator(pages(operationId, params, options)),
+      scrubbingErrors(scrubber, () => exchangeChecked(core, operationId, params, options, false).sent),
+    pages: (operationId, params, options) => scrubbingIterator(scrubber, pageSteps(core, operationId, params, options)),
     exchangeUrl: (operationId, url, options) =>
-      scrubbingErrors(async () => {
-        const operation = operationNamed(operationId, { list: false }, scrubber);
-        checkCallOptions(options, scrubber);
-        if (typeof url !== "string" || !url.startsWith(`${config.baseUrl}/`)) {
-          throw new InvalidInputError(
-            "url",
-            `Invalid url ${shownValue(url, scrubber)}: expected a URL under ${config.baseUrl}/`,
-          );
-        }
-        return request(operation, url, options);
-      }),
+      scrubbingErrors(scrubber, () => exchangeAtUrl(core, operationId, url, options)),
   };
   redactors.set(client, scrubber);
   return client;
+}
+
+/** Runs a public call; whatever it throws leaves with the credentials scrubbed from every field. */
+async function scrubbingErrors<T>(scrubber: SecretScrubber, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw scrubber.error(error);
+  }
+}
+
+async function* scrubbingIterator<T>(
+  scrubber: SecretScrubber,
+  iterator: AsyncGenerator<T, void, undefined>,
+): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* iterator;
+  } catch (error) {
+    throw scrubber.error(error);
+  }
+}
+
+function request(
+  core: ClientCore,
+  operation: Operation,
+  url: string,
+  options: CallOptions | undefined,
+  signal = options?.signal,
+): Promise<Exchange> {
+  return exchange(core.send, core.defaultHeaders, { operation, url, headers: options?.headers, signal }, core.scrubber);
+}
+
+/** Checks everything, then sends: bad input is refused before any request. */
+function exchangeChecked(
+  core: ClientCore,
+  operationId: unknown,
+  params: OperationParams | undefined,
+  options: CallOptions | undefined,
+  list: boolean,
+) {
+  const operation = operationNamed(operationId, { list }, core.scrubber);
+  checkCallOptions(options, core.scrubber);
+  const url = operationUrl(core.config.baseUrl, operation, checkedParams(operation, params, core.scrubber));
+  return { operation, sent: request(core, operation, url, options) };
+}
+
+/** `exchangeUrl`: the URL is sent as given, once it is known to lie under the base URL. */
+async function exchangeAtUrl(
+  core: ClientCore,
+  operationId: unknown,
+  url: unknown,
+  options: CallOptions | undefined,
+): Promise<Exchange> {
+  const { baseUrl } = core.config;
+  const operation = operationNamed(operationId, { list: false }, core.scrubber);
+  checkCallOptions(options, core.scrubber);
+  if (typeof url !== "string" || !url.startsWith(`${baseUrl}/`)) {
+    throw new InvalidInputError(
+      "url",
+      `Invalid url ${shownValue(url, core.scrubber)}: expected a URL under ${baseUrl}/`,
+    );
+  }
+  return request(core, operation, url, options);
+}
+
+// One async function, not scrubbingErrors around another: this is every request's path.
+async function judgedBody(
+  core: ClientCore,
+  operationId: unknown,
+  params: OperationParams | undefined,
+  options: CallOptions | undefined,
+  list = false,
+): Promise<never> {
+  try {
+    const { sent } = exchangeChecked(core, operationId, params, options, list);
+    return settleExchange(await sent, options?.validation ?? core.config.validation, core.scrubber) as never;
+  } catch (error) {
+    throw core.scrubber.error(error);
+  }
+}
+
+/**
+ * A listing's walk, its first page requested and read. An async function, not part of the generator below: a
+ * suspended generator keeps its locals, and the first page would stay in memory for the whole walk.
+ */
+async function startWalk(
+  core: ClientCore,
+  operationId: unknown,
+  params: OperationParams | undefined,
+  options: CallOptions | undefined,
+  prefetch: boolean,
+) {
+  const { operation, sent } = exchangeChecked(core, operationId, params, options, true);
+  const ahead = prefetch ? { signal: options?.signal } : undefined;
+  // The pagination modules load with the first walk, while its first page is on its way: not with the client.
+  const [{ walkPages }, first] = await Promise.all([import("./page-walk.ts"), sent]);
+  return walkPages(
+    first,
+    (url, signal) => request(core, operation, url, options, signal ?? options?.signal),
+    core.config.baseUrl,
+    ahead,
+  );
+}
+
+/** With `prefetch`, the next page is requested while the consumer reads the current one (see walkPages). */
+async function* pageSteps(
+  core: ClientCore,
+  operationId: unknown,
+  params: OperationParams | undefined,
+  options: CallOptions | undefined,
+  prefetch = false,
+): AsyncGenerator<PageStep, void, undefined> {
+  yield* await startWalk(core, operationId, params, options, prefetch);
+}
+
+async function* listItems(
+  core: ClientCore,
+  operationId: unknown,
+  params: OperationParams | undefined,
+  options: CallOptions | undefined,
+): AsyncGenerator<never, void, undefined> {
+  const { scrubber } = core;
+  const mode = options?.validation ?? core.config.validation;
+  const signal = options?.signal;
+  for await (const { exchange: page, items: data, end } of pageSteps(core, operationId, params, options, true)) {
+    settleExchange(page, mode, scrubber);
+    const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
+    // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
+    if (end.kind === "violation" && data.length === 0)
+      throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+    for (const item of data) {
+      signal?.throwIfAborted();
+      yield item as never;
+    }
+    if (end.kind === "violation")
+      throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+    if (end.kind === "unsafe") throw end.error;
+  }
 }

@@ -93,77 +93,7 @@ class AttemptDeadline {
 }
 
 export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
-  /**
-   * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
-   * stalls or breaks half-way is retried like any other failed attempt.
-   */
-  async function attempt(request: OutgoingRequest, signal: AbortSignal | undefined): Promise<ReceivedResponse> {
-    const deadline = new AttemptDeadline(signal, options.timeoutMs);
-    const { method } = request;
-    // The credentials are added here, behind the origin check, never on a request the caller or openapi-fetch built.
-    const headers = { ...request.headers, authorization: options.authorization };
-    let url = request.url;
-    let status = 0;
-    try {
-      for (let hop = 0; ; hop++) {
-        const response = await options.fetch(url, {
-          method,
-          headers,
-          redirect: "manual",
-          signal: deadline.controller.signal,
-        });
-        status = response.status;
-        const location = status >= 300 && status < 400 ? response.headers.get("location") : null;
-        if (location === null) {
-          const bytes = NULL_BODY_STATUSES.has(status)
-            ? NO_BYTES
-            : await readBodyWithin(response, options.maxBodyBytes);
-          return { response, bytes };
-        }
-        await response.body?.cancel();
-        const target = new URL(location, url);
-        // Credentials go to our origin only: a redirect anywhere else is refused, never followed without them.
-        if (target.origin !== options.origin) throw new UnsafeRedirectError("a redirect", target.href, options.origin);
-        if (hop >= MAX_REDIRECTS)
-          throw new UnsafeRedirectError(`more than ${MAX_REDIRECTS} redirects`, target.href, options.origin);
-        url = target.href;
-      }
-    } catch (error) {
-      const failed =
-        error instanceof BodyLimitExceeded
-          ? new ResponseTooLargeError(method, shownUrl(url), status, options.maxBodyBytes)
-          : error;
-      throw deadline.failure(failed, method, request.url);
-    } finally {
-      deadline.end();
-    }
-  }
-
-  async function send(request: OutgoingRequest, signal?: AbortSignal): Promise<ReceivedResponse> {
-    // Every URL that reaches here was built under the base URL or checked to lie under it; this prefix test is the
-    // last guard, and it holds for unnormalised text too: the origin ends at the first "/".
-    if (!request.url.startsWith(`${options.origin}/`)) {
-      throw new UnsafeRedirectError("a request", shownUrl(request.url), options.origin);
-    }
-    const retries = request.method === "GET" ? options.retries : 0;
-    for (let attemptNumber = 0; ; attemptNumber++) {
-      let received: ReceivedResponse;
-      try {
-        received = await attempt(request, signal);
-      } catch (error) {
-        if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
-        await options.sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
-        continue;
-      }
-      const { response } = received;
-      if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return received;
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), options.now());
-      // Waiting less than the server asked for would only earn another refusal: give the caller the response.
-      if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return received;
-      await options.sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
-    }
-  }
-
+  const send: SendRequest = (request, signal) => sendWithPolicies(options, request, signal);
   return {
     send,
     async fetch(request: Request): Promise<Response> {
@@ -174,4 +104,91 @@ export function createPolicyFetch(options: PolicyOptions): PolicyFetch {
       return bufferedResponse(response, bytes);
     },
   };
+}
+
+/** Sends to our origin only; a GET is retried after a failed attempt or a retryable status, with a wait between. */
+async function sendWithPolicies(
+  options: PolicyOptions,
+  request: OutgoingRequest,
+  signal?: AbortSignal,
+): Promise<ReceivedResponse> {
+  // Every URL that reaches here was built under the base URL or checked to lie under it; this prefix test is the
+  // last guard, and it holds for unnormalised text too: the origin ends at the first "/".
+  if (!request.url.startsWith(`${options.origin}/`)) {
+    throw new UnsafeRedirectError("a request", shownUrl(request.url), options.origin);
+  }
+  const retries = request.method === "GET" ? options.retries : 0;
+  for (let attemptNumber = 0; ; attemptNumber++) {
+    let received: ReceivedResponse;
+    try {
+      received = await attempt(options, request, signal);
+    } catch (error) {
+      if (attemptNumber >= retries || !isRetryableFailure(error)) throw error;
+      await options.sleep(backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+      continue;
+    }
+    const { response } = received;
+    if (!RETRYABLE_STATUSES.has(response.status) || attemptNumber >= retries) return received;
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), options.now());
+    // Waiting less than the server asked for would only earn another refusal: give the caller the response.
+    if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return received;
+    await options.sleep(retryAfter ?? backoffDelay(attemptNumber, options.retryBaseMs, options.retryMaxMs), signal);
+  }
+}
+
+/**
+ * One attempt: follows same-origin redirects and reads the whole body, all within one deadline, so a body that
+ * stalls or breaks half-way is retried like any other failed attempt.
+ */
+async function attempt(
+  options: PolicyOptions,
+  request: OutgoingRequest,
+  signal: AbortSignal | undefined,
+): Promise<ReceivedResponse> {
+  const deadline = new AttemptDeadline(signal, options.timeoutMs);
+  try {
+    const { response, url } = await followRedirects(options, request, deadline.controller.signal);
+    return { response, bytes: await wholeBody(options, request.method, url, response) };
+  } catch (error) {
+    throw deadline.failure(error, request.method, request.url);
+  } finally {
+    deadline.end();
+  }
+}
+
+/** The response at the end of the redirects, which are followed within our origin only, and the URL it came from. */
+async function followRedirects(
+  options: PolicyOptions,
+  request: OutgoingRequest,
+  signal: AbortSignal,
+): Promise<{ response: Response; url: string }> {
+  const { method } = request;
+  // The credentials are added here, behind the origin check, never on a request the caller or openapi-fetch built.
+  const headers = { ...request.headers, authorization: options.authorization };
+  let url = request.url;
+  for (let hop = 0; ; hop++) {
+    const response = await options.fetch(url, { method, headers, redirect: "manual", signal });
+    const { status } = response;
+    const location = status >= 300 && status < 400 ? response.headers.get("location") : null;
+    if (location === null) return { response, url };
+    await response.body?.cancel();
+    const target = new URL(location, url);
+    // Credentials go to our origin only: a redirect anywhere else is refused, never followed without them.
+    if (target.origin !== options.origin) throw new UnsafeRedirectError("a redirect", target.href, options.origin);
+    if (hop >= MAX_REDIRECTS)
+      throw new UnsafeRedirectError(`more than ${MAX_REDIRECTS} redirects`, target.href, options.origin);
+    url = target.href;
+  }
+}
+
+/** A response's whole body, within the size limit: past it, a ResponseTooLargeError names the URL that sent it. */
+async function wholeBody(options: PolicyOptions, method: string, url: string, response: Response): Promise<Uint8Array> {
+  if (NULL_BODY_STATUSES.has(response.status)) return NO_BYTES;
+  try {
+    return await readBodyWithin(response, options.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyLimitExceeded)
+      throw new ResponseTooLargeError(method, shownUrl(url), response.status, options.maxBodyBytes);
+    throw error;
+  }
 }

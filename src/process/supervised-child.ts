@@ -1,7 +1,9 @@
 // A node child process that cannot outlive us: a watchdog preloaded into it, killed by our exit hooks, stopped with
 // SIGTERM then SIGKILL, its output kept as lines (without colour codes) to quote when it fails.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { ChildEnd } from "./child-end.ts";
 import { killOnExit } from "./exit-hooks.ts";
+import { OutputLines } from "./output-lines.ts";
 import { parentWatchdogImport } from "./parent-watchdog.ts";
 
 export interface SupervisedChildOptions {
@@ -34,93 +36,56 @@ export interface SupervisedChild {
   ): Promise<"ready" | "ended" | "timeout">;
 }
 
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-
 /** Runs `node <script> <args…>` under supervision. */
 export function startSupervisedNode(
   script: string,
   args: readonly string[],
   options: SupervisedChildOptions = {},
 ): SupervisedChild {
-  const keptLines = options.keptLines ?? 40;
   const child = spawn(process.execPath, ["--import", parentWatchdogImport(process.pid), script, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...options.env },
     windowsHide: true,
   });
   killOnExit(child);
-
-  const lines: string[] = [];
-  const collect = (stream: NodeJS.ReadableStream | null): void => {
-    if (!stream) return;
-    let pending = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      pending += chunk;
-      const complete = pending.split(/\r?\n/);
-      pending = complete.pop() ?? "";
-      for (const raw of complete) {
-        const line = raw.replace(ANSI, "");
-        if (line.trim() === "") continue;
-        lines.push(line);
-        if (lines.length > keptLines) lines.shift();
-        options.onLine?.(line);
-      }
-    });
-  };
-  collect(child.stdout);
-  collect(child.stderr);
-
-  let spawnError: Error | undefined;
-  let hasEnded = false;
-  const ended = new Promise<void>((resolveEnd) => {
-    const end = (): void => {
-      hasEnded = true;
-      resolveEnd();
-    };
-    child.once("exit", end);
-    child.once("error", (error) => {
-      spawnError = error;
-      end();
-    });
-  });
-
+  const output = new OutputLines(options.keptLines ?? 40, options.onLine);
+  output.collect(child.stdout);
+  output.collect(child.stderr);
+  const end = new ChildEnd(child);
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (hasEnded || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      child.kill("SIGTERM");
-      const killTimer = setTimeout(() => child.kill("SIGKILL"), options.stopGraceMs ?? 3_000);
-      try {
-        await ended;
-      } finally {
-        clearTimeout(killTimer);
-      }
-    })();
-    return stopping;
-  };
-
-  const waitUntil: SupervisedChild["waitUntil"] = async (ready, { timeoutMs, intervalMs }) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!hasEnded) {
-      if (await ready()) return "ready";
-      if (Date.now() > deadline) return "timeout";
-      await Promise.race([ended, new Promise((resolveDelay) => setTimeout(resolveDelay, intervalMs))]);
-    }
-    return "ended";
-  };
-
   return {
     pid: child.pid,
-    ended,
-    hasEnded: () => hasEnded,
-    endDescription: () => {
-      if (spawnError) return `could not be started (${spawnError.message})`;
-      if (!hasEnded) return undefined;
-      return `exited early (code ${child.exitCode ?? "none"}, signal ${child.signalCode ?? "none"})`;
-    },
-    recentLines: () => [...lines],
-    stop,
-    waitUntil,
+    ended: end.ended,
+    hasEnded: () => end.hasEnded,
+    endDescription: () => end.description(),
+    recentLines: () => output.recent(),
+    stop: () => (stopping ??= stopChild(child, end, options.stopGraceMs ?? 3_000)),
+    waitUntil: (ready, timing) => waitUntil(end, ready, timing),
   };
+}
+
+/** SIGTERM, then SIGKILL once the grace period is over; resolves once the child has exited. */
+async function stopChild(child: ChildProcess, end: ChildEnd, graceMs: number): Promise<void> {
+  if (end.hasEnded || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  child.kill("SIGTERM");
+  const killTimer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  try {
+    await end.ended;
+  } finally {
+    clearTimeout(killTimer);
+  }
+}
+
+async function waitUntil(
+  end: ChildEnd,
+  ready: () => Promise<boolean>,
+  { timeoutMs, intervalMs }: { timeoutMs: number; intervalMs: number },
+): Promise<"ready" | "ended" | "timeout"> {
+  const deadline = Date.now() + timeoutMs;
+  while (!end.hasEnded) {
+    if (await ready()) return "ready";
+    if (Date.now() > deadline) return "timeout";
+    await Promise.race([end.ended, new Promise((resolveDelay) => setTimeout(resolveDelay, intervalMs))]);
+  }
+  return "ended";
 }
