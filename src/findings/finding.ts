@@ -4,10 +4,41 @@ import { shortJson } from "../validation/short-json.ts";
 import type { Violation } from "../validation/violation.ts";
 import type { CheckName } from "./checks.ts";
 
-/** A violation in the report: which named check found it. */
+/** A violation in one exchange of the report: which named check found it. */
 export interface Finding extends Violation {
   check: CheckName;
+  /** The identity of the drift it is an occurrence of: the `fingerprint` of a DriftFinding (fingerprint.ts). */
+  fingerprint?: string;
   /** Set when `check --baseline` lists this finding: reported, but it does not fail the run. */
+  known?: true;
+}
+
+/** The most requests a drift finding lists; `count` counts them all. */
+export const MAX_LISTED_REQUESTS = 10;
+
+/** Where an occurrence was seen: the response's request id (null when it had none) and its index in `exchanges`. */
+export interface RequestReference {
+  requestId: string | null;
+  exchange: number;
+}
+
+/**
+ * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
+ * MAX_LISTED_REQUESTS requests, and the first occurrence as the example.
+ */
+export interface DriftFinding {
+  fingerprint: string;
+  check: CheckName;
+  operation: string;
+  /** The response status, or null when none came. */
+  status: number | null;
+  /** The instance pointer with `*` for each array index: `/data/*\/charge`. */
+  pointer: string;
+  keyword: string;
+  severity: Violation["kind"];
+  count: number;
+  requests: RequestReference[];
+  example: { message: string; expected: string; actual: string; curl: string; requestId: string | null };
   known?: true;
 }
 
