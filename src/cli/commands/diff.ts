@@ -1,12 +1,12 @@
 // `video-logs diff <other.yaml|json>`: compares our spec with another OpenAPI document and exits by what it finds.
 // Flags, --format/--out, exit codes and error messages are the CLI's shared ones (src/cli/).
-import { assertWritable, type CliIo, EXIT, writeOutput } from "../cli/io.ts";
-import { choiceFlag, parseCommandArgs } from "../cli/parse-command-args.ts";
-import { UsageError } from "../cli/usage-error.ts";
-import { defaultSpecPath } from "../openapi/spec-path.ts";
-import { type DiffReport, diffDocuments } from "./diff-documents.ts";
-import { FORMATS, formatReport } from "./format.ts";
-import { loadDocument } from "./load-document.ts";
+import { type DiffReport, diffDocuments } from "../../diff/diff-documents.ts";
+import { FORMATS, formatReport } from "../../diff/format.ts";
+import { loadDocument } from "../../diff/load-document.ts";
+import { defaultSpecPath } from "../../openapi/spec-path.ts";
+import { assertWritable, type CliIo, EXIT, writeOutput } from "../io.ts";
+import { choiceFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { UsageError } from "../usage-error.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
