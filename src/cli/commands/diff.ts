@@ -1,7 +1,7 @@
 // `video-logs diff <other.yaml|json>`: compares our spec with another OpenAPI document and exits by what it finds.
 // Flags, --format/--out, exit codes and error messages are the CLI's shared ones (src/cli/).
 import { type DiffReport, diffDocuments } from "../../diff/diff-documents.ts";
-import { FORMATS, formatReport } from "../../diff/format.ts";
+import { DIFF_FORMATS, formatDiffReport } from "../../diff/format.ts";
 import { loadDocument } from "../../diff/load-document.ts";
 import { defaultSpecPath } from "../../openapi/spec-path.ts";
 import { assertWritable, type CliIo, EXIT, writeOutput } from "../io.ts";
@@ -45,7 +45,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(DIFF_HELP);
     return EXIT.ok;
   }
-  const format = choiceFlag("format", values.format, FORMATS, "text");
+  const format = choiceFlag("format", values.format, DIFF_FORMATS, "text");
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "non-breaking");
   const [theirsPath] = positionals;
   if (theirsPath === undefined) throw new UsageError("Missing the document to compare with");
@@ -57,7 +57,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     loadDocument(theirsPath, "theirs"),
   ]);
   const report = diffDocuments(ours, theirs);
-  writeOutput(io, formatReport(report, format), values.out, { quiet: values.quiet });
+  writeOutput(io, formatDiffReport(report, format), values.out, { quiet: values.quiet });
   return exitCodeFor(report, failOn);
 }
 
