@@ -2,13 +2,12 @@
 
 import { responseValidators, type Validator } from "../../generated/validators.js";
 import { detailedValidators } from "../../generated/validators-detailed.js";
+import type { OperationId } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
 import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 import { statusViolation } from "./violation-factory.ts";
-
-export type OperationId = keyof typeof responseValidators;
 
 const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
 
