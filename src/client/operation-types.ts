@@ -9,9 +9,6 @@ export type { OperationId };
 /** The path and query parameters of an operation, as openapi-typescript types them (required ones stay required). */
 export type ParamsOf<Op extends OperationId> = Pick<operations[Op]["parameters"], "path" | "query">;
 
-/** The query parameters of an operation. */
-export type QueryOf<Op extends OperationId> = NonNullable<operations[Op]["parameters"]["query"]>;
-
 /** The JSON body of an operation's 200 response. */
 export type OkBodyOf<Op extends OperationId> = operations[Op]["responses"] extends {
   200: { content: { "application/json": infer Body } };
