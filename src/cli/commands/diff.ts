@@ -58,10 +58,10 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   ]);
   const report = diffDocuments(ours, theirs);
   writeOutput(io, formatDiffReport(report, format), values.out, { quiet: values.quiet });
-  return exitCodeFor(report, failOn);
+  return exitCodeForDiff(report, failOn);
 }
 
-export function exitCodeFor(report: DiffReport, failOn: FailOn): number {
+function exitCodeForDiff(report: DiffReport, failOn: FailOn): number {
   const { breaking, nonBreaking } = report.summary;
   if (breaking > 0) return EXIT.drift;
   if (failOn === "non-breaking" && nonBreaking > 0) return EXIT.drift;
