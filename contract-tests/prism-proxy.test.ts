@@ -4,7 +4,8 @@
 // with a 500 problem+json whose `validation` lists them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismServer, startPrismProxy } from "../src/mock/start-prism.ts";
-import { type OperationId, validateResponse } from "../src/validation/validate-response.ts";
+import type { OperationId } from "../src/operations/operation-table.ts";
+import { validateResponse } from "../src/validation/validate-response.ts";
 import { type ReplayServer, startReplayServer } from "./replay/replay-server.ts";
 
 const PROJECT = "7c2e5a90-1d4b-4f38-9a6e-0b3c8d2f1e47";

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVideoLogsClient } from "../src/index.ts";
-import { type OperationId, validateResponse } from "../src/validation/validate-response.ts";
+import type { OperationId } from "../src/operations/operation-table.ts";
+import { validateResponse } from "../src/validation/validate-response.ts";
 import type { ViolationKind } from "../src/validation/violation.ts";
 import { REPLAY_FIXTURES_DIR, type ReplayServer, startReplayServer } from "./replay/replay-server.ts";
 

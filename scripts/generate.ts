@@ -1,6 +1,6 @@
 // `npm run generate`: regenerates everything in generated/ from the spec. `--check` only compares and fails when stale.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadSpec } from "../src/openapi/load-spec.ts";
 import { buildHarValidatorModule, HAR_VALIDATOR_FILES } from "./lib/har-validator-module.ts";
@@ -42,15 +42,6 @@ const spec = loadSpec();
 for (const { name, detailed } of VALIDATOR_MODULES) {
   const files = moduleFiles(name);
   emit(files, buildValidatorsModule(spec, { detailed }));
-  // The TypeScript module these files replace would shadow them; it must not come back.
-  const legacy = `${root}${name}.ts`;
-  if (existsSync(legacy)) {
-    if (!check) rmSync(legacy);
-    else {
-      console.error(`${name}.ts is obsolete (now ${files.js} and ${files.declaration}): run \`npm run generate\`.`);
-      stale = true;
-    }
-  }
 }
 
 // 3. The operation table (plain JS plus a declaration) that the route-generic client, check and CLI read.

@@ -15,6 +15,7 @@ export * from "./errors/index.ts";
 export { CHECKS, type CheckName } from "./findings/checks.ts";
 export type { Finding } from "./findings/finding.ts";
 export type { ProbeKind } from "./findings/probe-kind.ts";
+export type { OperationId } from "./operations/operation-table.ts";
 export type { Redactor } from "./redaction/redactor.ts";
 export {
   type DriftReport,
@@ -36,7 +37,6 @@ export {
 } from "./types.ts";
 export {
   declaredStatuses,
-  type OperationId,
   operationIds,
   type ValidateResponseOptions,
   validateResponse,

@@ -1,7 +1,7 @@
 // Loads the valid/invalid fixture tables shared by the sensitivity suite and the cross-validator check.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { OperationId } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
 import type { ViolationKind } from "../../src/validation/violation.ts";
 
 export interface BodyFixture {

@@ -1,6 +1,7 @@
 // The judge of every contract test: the shared validator in strict mode, with readable failures.
 import { expect } from "vitest";
-import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
 
 /** Asserts the body matches the spec for this operation and status, listing every violation when it does not. */
 export function expectConforms(operationId: OperationId, status: number, body: unknown): void {

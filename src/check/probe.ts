@@ -52,7 +52,10 @@ export type Probe = ProbeBase &
     | { kind: "no-credentials"; query: Record<string, unknown> }
   );
 
-/** The status a probe expects; an empty list means "a declared 4xx" (see declared4xx). */
+/**
+ * The status a probe expects: that status; "4xx", a 4xx the operation declares (but 401 and 403 when it declares
+ * another); "any", any status it declares. The drift check turns it into the list of statuses to accept.
+ */
 export const EXPECTED_STATUS: Readonly<Record<ProbeKind, number | "4xx" | "any">> = {
   page: 200,
   "filtered-page": 200,

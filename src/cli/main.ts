@@ -68,7 +68,7 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
       case "mock":
         return await mockCommand(args, io, untilSignal);
       case "diff": {
-        const { diffCommand } = await import("../diff/command.ts");
+        const { diffCommand } = await import("./commands/diff.ts");
         return await diffCommand(args, io);
       }
       case "--version":

@@ -1,15 +1,13 @@
 // The generic methods' types, derived from the generated `operations` (what `paths` points to): a new operation in
 // the spec is typed with no change here.
 import type { operations } from "../../generated/video-logs.d.ts";
+import type { OperationId } from "../operations/operation-table.ts";
 
-/** Every operationId of the spec. */
-export type OperationId = keyof operations & string;
+// Defined once, by the generated operation table; re-exported for the client's modules.
+export type { OperationId };
 
 /** The path and query parameters of an operation, as openapi-typescript types them (required ones stay required). */
 export type ParamsOf<Op extends OperationId> = Pick<operations[Op]["parameters"], "path" | "query">;
-
-/** The query parameters of an operation. */
-export type QueryOf<Op extends OperationId> = NonNullable<operations[Op]["parameters"]["query"]>;
 
 /** The JSON body of an operation's 200 response. */
 export type OkBodyOf<Op extends OperationId> = operations[Op]["responses"] extends {

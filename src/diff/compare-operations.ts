@@ -2,11 +2,11 @@
 import type { DiffBudget } from "./budget.ts";
 import { compareParameters } from "./compare-parameters.ts";
 import { compareResponses } from "./compare-responses.ts";
-import type { Finding } from "./finding.ts";
+import type { DiffFinding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
 import { listOperations, matchOperations, type OperationEntry, operationLabel, pathShape } from "./match-operations.ts";
 
-export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument, budget: DiffBudget): Finding[] {
+export function compareOperations(ours: LoadedDocument, theirs: LoadedDocument, budget: DiffBudget): DiffFinding[] {
   const { pairs, removed, added } = matchOperations(listOperations(ours), listOperations(theirs));
   return [
     ...removed.map((entry) => presenceFinding("operation-removed", entry, "was removed", entry.pointer, null)),
@@ -21,7 +21,7 @@ function comparePair(
   theirs: LoadedDocument,
   b: OperationEntry,
   budget: DiffBudget,
-): Finding[] {
+): DiffFinding[] {
   return [
     ...movedFinding(a, b),
     ...compareParameters(ours, a, theirs, b, budget),
@@ -30,18 +30,18 @@ function comparePair(
 }
 
 /** Reported when operations were paired by operationId although their method or path differ. */
-function movedFinding(a: OperationEntry, b: OperationEntry): Finding[] {
+function movedFinding(a: OperationEntry, b: OperationEntry): DiffFinding[] {
   if (a.method === b.method && pathShape(a.path) === pathShape(b.path)) return [];
   return [presenceFinding("operation-moved", a, `moved to ${operationLabel(b)}`, a.pointer, b.pointer)];
 }
 
 function presenceFinding(
-  kind: Finding["kind"],
+  kind: DiffFinding["kind"],
   entry: OperationEntry,
   change: string,
   ours: string | null,
   theirs: string | null,
-): Finding {
+): DiffFinding {
   const name = entry.operationId ? `operation ${entry.operationId}` : "operation";
   return { kind, context: "operation", operation: operationLabel(entry), subject: name, change, ours, theirs };
 }

@@ -1,7 +1,7 @@
 // Compares the parameters of two matched operations: presence, required, and their schemas (as values clients send).
 import type { DiffBudget } from "./budget.ts";
 import { compareSchemas } from "./compare-schemas.ts";
-import type { Finding } from "./finding.ts";
+import type { DiffFinding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
 import { matchByKey } from "./match-by-key.ts";
 import { type OperationEntry, operationLabel } from "./match-operations.ts";
@@ -24,13 +24,13 @@ export function compareParameters(
   theirs: LoadedDocument,
   theirsOp: OperationEntry,
   budget: DiffBudget,
-): Finding[] {
+): DiffFinding[] {
   const match = matchByKey(
     listParameters(ours, oursOp, budget).values(),
     listParameters(theirs, theirsOp, budget).values(),
   );
   const operation = operationLabel(oursOp);
-  const findings: Finding[] = [];
+  const findings: DiffFinding[] = [];
   for (const [parameter, counterpart] of match.ours) {
     if (!counterpart)
       findings.push(
@@ -51,8 +51,8 @@ function compareParameter(
   theirs: ParameterEntry,
   operation: string,
   budget: DiffBudget,
-): Finding[] {
-  const findings: Finding[] = [];
+): DiffFinding[] {
+  const findings: DiffFinding[] = [];
   if (ours.required !== theirs.required) {
     const kind = theirs.required ? "became-required" : "became-optional";
     const change = theirs.required ? "is now required" : "is no longer required";
@@ -69,13 +69,13 @@ function compareParameter(
 }
 
 function parameterFinding(
-  kind: Finding["kind"],
+  kind: DiffFinding["kind"],
   parameter: ParameterEntry,
   change: string,
   operation: string,
   ours: string | null,
   theirs: string | null,
-): Finding {
+): DiffFinding {
   return { kind, context: "operation", operation, subject: subjectOf(parameter), change, ours, theirs };
 }
 

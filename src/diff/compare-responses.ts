@@ -1,7 +1,7 @@
 // Compares the responses of two matched operations: statuses, presence of a body, and the body schemas.
 import type { DiffBudget } from "./budget.ts";
 import { compareSchemas } from "./compare-schemas.ts";
-import type { Finding } from "./finding.ts";
+import type { DiffFinding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
 import { matchByKey } from "./match-by-key.ts";
 import { type OperationEntry, operationLabel } from "./match-operations.ts";
@@ -22,10 +22,10 @@ export function compareResponses(
   theirs: LoadedDocument,
   theirsOp: OperationEntry,
   budget: DiffBudget,
-): Finding[] {
+): DiffFinding[] {
   const match = matchByKey(listResponses(ours, oursOp, budget), listResponses(theirs, theirsOp, budget));
   const operation = operationLabel(oursOp);
-  const findings: Finding[] = [];
+  const findings: DiffFinding[] = [];
   for (const [response, counterpart] of match.ours) {
     if (counterpart) findings.push(...compareResponse(response, counterpart, operation, budget));
     else findings.push(statusRemoved(response, operation));
@@ -36,7 +36,12 @@ export function compareResponses(
   return findings;
 }
 
-function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: string, budget: DiffBudget): Finding[] {
+function compareResponse(
+  ours: ResponseEntry,
+  theirs: ResponseEntry,
+  operation: string,
+  budget: DiffBudget,
+): DiffFinding[] {
   if (ours.body && theirs.body) {
     return compareSchemas(
       ours.body,
@@ -65,19 +70,19 @@ function compareResponse(ours: ResponseEntry, theirs: ResponseEntry, operation: 
   return [];
 }
 
-function statusRemoved(response: ResponseEntry, operation: string): Finding {
+function statusRemoved(response: ResponseEntry, operation: string): DiffFinding {
   const kind = /^2/.test(response.status) ? "success-status-removed" : "error-status-removed";
   return responseFinding(kind, response, "was removed", operation, response.pointer, null);
 }
 
 function responseFinding(
-  kind: Finding["kind"],
+  kind: DiffFinding["kind"],
   response: ResponseEntry,
   change: string,
   operation: string,
   ours: string | null,
   theirs: string | null,
-): Finding {
+): DiffFinding {
   return { kind, context: "operation", operation, subject: `response ${response.status}`, change, ours, theirs };
 }
 

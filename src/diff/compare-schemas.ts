@@ -8,7 +8,7 @@ import {
   valueTypeOf,
   valueTypesOf,
 } from "./enums-by-type.ts";
-import type { Finding } from "./finding.ts";
+import type { DiffFinding } from "./finding.ts";
 import { EVERY_TYPE, type FormatKey, formatsFor } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
@@ -26,7 +26,7 @@ export interface SchemaScope {
 interface Site {
   scope: SchemaScope;
   path: string;
-  findings: Finding[];
+  findings: DiffFinding[];
   budget: DiffBudget;
 }
 
@@ -35,8 +35,8 @@ export function compareSchemas(
   theirs: SchemaNode,
   scope: SchemaScope,
   budget = new DiffBudget(),
-): Finding[] {
-  const findings: Finding[] = [];
+): DiffFinding[] {
+  const findings: DiffFinding[] = [];
   compareNode(ours, theirs, { scope, path: "", findings, budget });
   return findings;
 }

@@ -2,7 +2,7 @@
 import { DiffBudget, type DiffLimits } from "./budget.ts";
 import { classify, type Kind, type Level } from "./classify.ts";
 import { compareOperations } from "./compare-operations.ts";
-import type { Finding } from "./finding.ts";
+import type { DiffFinding } from "./finding.ts";
 import type { LoadedDocument } from "./load-document.ts";
 
 export interface Difference {
@@ -50,8 +50,8 @@ export function diffDocuments(ours: LoadedDocument, theirs: LoadedDocument, opti
 }
 
 /** A shared component reached from several places yields one finding per place; they are one difference. */
-function groupFindings(findings: Finding[]): Finding[][] {
-  const groups = new Map<string, Finding[]>();
+function groupFindings(findings: DiffFinding[]): DiffFinding[][] {
+  const groups = new Map<string, DiffFinding[]>();
   for (const finding of findings) {
     const key = [finding.kind, finding.context, finding.ours, finding.theirs].join("\u0000");
     groups.set(key, [...(groups.get(key) ?? []), finding]);
@@ -59,8 +59,8 @@ function groupFindings(findings: Finding[]): Finding[][] {
   return [...groups.values()];
 }
 
-function toDifference(group: Finding[]): Difference {
-  const [first, ...others] = group as [Finding, ...Finding[]];
+function toDifference(group: DiffFinding[]): Difference {
+  const [first, ...others] = group as [DiffFinding, ...DiffFinding[]];
   const operations = new Set(group.map((finding) => finding.operation));
   const elsewhere = [...new Set(others.map((finding) => `${finding.operation} ${finding.subject}`))];
   const sentence = `${capitalize(first.subject)} ${first.change}`;

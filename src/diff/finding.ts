@@ -1,7 +1,7 @@
 // A difference as the comparers find it, before it is de-duplicated and classified.
 import type { Context, Kind } from "./classify.ts";
 
-export interface Finding {
+export interface DiffFinding {
   kind: Kind;
   context: Context;
   /** The operation it was found in, as "GET /logs". */

@@ -5,13 +5,13 @@ import { markdownCodeCell, markdownText as md } from "../report/escape-markdown.
 import { escapeTerminal as t } from "../report/escape-terminal.ts";
 import type { Difference, DiffReport } from "./diff-documents.ts";
 
-export const FORMATS = ["text", "json", "markdown"] as const;
-export type OutputFormat = (typeof FORMATS)[number];
+export const DIFF_FORMATS = ["text", "json", "markdown"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-export function formatReport(report: DiffReport, format: OutputFormat): string {
+export function formatDiffReport(report: DiffReport, format: DiffFormat): string {
   if (format === "json") return `${safeJson(report, 2)}\n`;
-  if (format === "markdown") return formatMarkdown(report);
-  return formatText(report);
+  if (format === "markdown") return formatDiffMarkdown(report);
+  return formatDiffText(report);
 }
 
 /** The document's title and version, unescaped: each format escapes them for its own sink. */
@@ -19,17 +19,17 @@ function documentName(side: DiffReport["ours"]): string {
   return `"${side.title}" ${side.version}`;
 }
 
-function summaryLine(report: DiffReport): string {
+function diffSummaryLine(report: DiffReport): string {
   const { breaking, nonBreaking, informational } = report.summary;
   const total = report.differences.length;
   return `${total} difference${total === 1 ? "" : "s"}: ${breaking} breaking, ${nonBreaking} non-breaking, ${informational} informational`;
 }
 
-function formatText(report: DiffReport): string {
+function formatDiffText(report: DiffReport): string {
   const header = [`Comparing ours ${t(documentName(report.ours))} with theirs ${t(documentName(report.theirs))}`];
   if (report.differences.length === 0) return [...header, "No differences in the compared operations.", ""].join("\n");
   const blocks = report.differences.map(textBlock);
-  return [...header, summaryLine(report), "", ...blocks, ""].join("\n");
+  return [...header, diffSummaryLine(report), "", ...blocks, ""].join("\n");
 }
 
 function textBlock(difference: Difference): string {
@@ -43,7 +43,7 @@ function textBlock(difference: Difference): string {
   ].join("\n");
 }
 
-function formatMarkdown(report: DiffReport): string {
+function formatDiffMarkdown(report: DiffReport): string {
   const lines = [
     "## Spec diff",
     "",
@@ -53,7 +53,7 @@ function formatMarkdown(report: DiffReport): string {
   if (report.differences.length === 0) return [...lines, "No differences in the compared operations.", ""].join("\n");
   return [
     ...lines,
-    `${summaryLine(report)}.`,
+    `${diffSummaryLine(report)}.`,
     "",
     "| Level | Kind | Operation | Change | Ours | Theirs |",
     "| --- | --- | --- | --- | --- | --- |",

@@ -2,19 +2,18 @@
 
 import { responseValidators, type Validator } from "../../generated/validators.js";
 import { detailedValidators } from "../../generated/validators-detailed.js";
+import { isOperationId, type OperationId, operationOf } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
 import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 import { statusViolation } from "./violation-factory.ts";
 
-export type OperationId = keyof typeof responseValidators;
-
 const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
 
-/** The statuses the spec declares for an operation, as strings ("200", "404"…). */
+/** The statuses the spec declares for an operation, as strings ("200", "404"…): its operation table row's. */
 export function declaredStatuses(operationId: OperationId): string[] {
-  return Object.keys(byOperation[operationId] ?? {});
+  return isOperationId(operationId) ? [...operationOf(operationId).statuses] : [];
 }
 
 /** The operationIds the spec declares. */

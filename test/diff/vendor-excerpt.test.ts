@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { diffCommand } from "../../src/diff/command.ts";
+import { diffCommand } from "../../src/cli/commands/diff.ts";
 import { captureIo, changed, diff, OUR_SPEC_PATH, readYaml, writeTemp } from "./helpers.ts";
 
 const VENDOR_PATH = fileURLToPath(

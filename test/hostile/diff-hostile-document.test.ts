@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import type { DiffReport } from "../../src/diff/diff-documents.ts";
-import { formatReport } from "../../src/diff/format.ts";
+import { formatDiffReport } from "../../src/diff/format.ts";
 import { DocumentError, toOpenApiDocument } from "../../src/diff/load-document.ts";
 import { captureIo, changed, diff, readFixture, writeTemp } from "../diff/helpers.ts";
 import { HOSTILE_STRINGS } from "./hostile-strings.ts";
@@ -87,7 +87,7 @@ describe("video-logs diff against a hostile document", () => {
   });
 
   it.each(reports)("in text, $name never reaches the terminal raw nor starts a line", ({ report }) => {
-    const text = formatReport(report, "text");
+    const text = formatDiffReport(report, "text");
     expectSafeText(text, report);
     expect(text.length).toBeLessThan(100_000);
   });
@@ -95,12 +95,12 @@ describe("video-logs diff against a hostile document", () => {
   it.each(reports)(
     "in Markdown, $name renders as text: no HTML, link, image, code span or extra cell from the document",
     ({ report }) => {
-      expectSafeMarkdown(formatReport(report, "markdown"), report);
+      expectSafeMarkdown(formatDiffReport(report, "markdown"), report);
     },
   );
 
   it.each(reports)("in JSON, $name keeps the report valid, lossless and free of raw controls", ({ report }) => {
-    const json = formatReport(report, "json");
+    const json = formatDiffReport(report, "json");
     expect(rawControls(json)).toEqual([]);
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
   });
@@ -111,7 +111,7 @@ describe("video-logs diff against a hostile document", () => {
       base,
       changed(base, (doc) => (doc.info = { title: forged, version: forged })),
     );
-    const text = formatReport(report, "text");
+    const text = formatDiffReport(report, "text");
     expect(rawControls(text)).toEqual([]);
     expect(text.trimEnd().split("\n")).toEqual([
       String.raw`Comparing ours "Fixture base" 1.0.0 with theirs "x\r\nNo differences in the compared operations.\u0085OK" x\r\nNo differences in the compared operations.\u0085OK`,

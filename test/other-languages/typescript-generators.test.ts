@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import { type PrismServer, startPrismMock } from "../../src/mock/start-prism.ts";
-import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { generatorNode, needToolchain } from "./toolchain.ts";
 

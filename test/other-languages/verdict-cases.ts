@@ -6,7 +6,8 @@ import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
 import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
-import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
 import type { Violation } from "../../src/validation/violation.ts";
 
 export interface VerdictCase {

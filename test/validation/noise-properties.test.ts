@@ -6,7 +6,8 @@ import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { escapeToken } from "../../src/openapi/json-pointer.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
-import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
 
 // Properties of the validator's verdict under noise: unknown keys are additive wherever they are, and one breaking
 // change among them is blamed on its own pointer only. fast-check picks a random seed per run and prints it, with the

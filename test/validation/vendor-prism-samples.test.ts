@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismServer, startPrismMock } from "../../src/mock/start-prism.ts";
-import { type OperationId, validateResponse } from "../../src/validation/validate-response.ts";
+import type { OperationId } from "../../src/operations/operation-table.ts";
+import { validateResponse } from "../../src/validation/validate-response.ts";
 
 // Random bodies Prism generates from the vendor's own document (it adds random properties, ignoring the vendor's
 // `unevaluatedProperties`) must never get a breaking verdict from our validator: their extras are additive drift.

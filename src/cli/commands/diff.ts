@@ -1,12 +1,12 @@
 // `video-logs diff <other.yaml|json>`: compares our spec with another OpenAPI document and exits by what it finds.
 // Flags, --format/--out, exit codes and error messages are the CLI's shared ones (src/cli/).
-import { assertWritable, type CliIo, EXIT, writeOutput } from "../cli/io.ts";
-import { choiceFlag, parseCommandArgs } from "../cli/parse-command-args.ts";
-import { UsageError } from "../cli/usage-error.ts";
-import { defaultSpecPath } from "../openapi/spec-path.ts";
-import { type DiffReport, diffDocuments } from "./diff-documents.ts";
-import { FORMATS, formatReport } from "./format.ts";
-import { loadDocument } from "./load-document.ts";
+import { type DiffReport, diffDocuments } from "../../diff/diff-documents.ts";
+import { DIFF_FORMATS, formatDiffReport } from "../../diff/format.ts";
+import { loadDocument } from "../../diff/load-document.ts";
+import { defaultSpecPath } from "../../openapi/spec-path.ts";
+import { assertWritable, type CliIo, EXIT, writeOutput } from "../io.ts";
+import { choiceFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { UsageError } from "../usage-error.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -45,7 +45,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(DIFF_HELP);
     return EXIT.ok;
   }
-  const format = choiceFlag("format", values.format, FORMATS, "text");
+  const format = choiceFlag("format", values.format, DIFF_FORMATS, "text");
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "non-breaking");
   const [theirsPath] = positionals;
   if (theirsPath === undefined) throw new UsageError("Missing the document to compare with");
@@ -57,11 +57,11 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     loadDocument(theirsPath, "theirs"),
   ]);
   const report = diffDocuments(ours, theirs);
-  writeOutput(io, formatReport(report, format), values.out, { quiet: values.quiet });
-  return exitCodeFor(report, failOn);
+  writeOutput(io, formatDiffReport(report, format), values.out, { quiet: values.quiet });
+  return exitCodeForDiff(report, failOn);
 }
 
-export function exitCodeFor(report: DiffReport, failOn: FailOn): number {
+function exitCodeForDiff(report: DiffReport, failOn: FailOn): number {
   const { breaking, nonBreaking } = report.summary;
   if (breaking > 0) return EXIT.drift;
   if (failOn === "non-breaking" && nonBreaking > 0) return EXIT.drift;
