@@ -56,7 +56,7 @@ export function queryFromFlags(operation: Operation, values: Record<string, unkn
       const { minimum, maximum } = schemaOf(parameter);
       const min = typeof minimum === "number" ? minimum : Number.MIN_SAFE_INTEGER;
       const max = typeof maximum === "number" ? maximum : Number.MAX_SAFE_INTEGER;
-      query[parameter.name] = integerFlag(flagName(parameter), String(value), 0, { min, max });
+      query[parameter.name] = integerFlag(flagName(parameter), String(value), { min, max });
     } else {
       query[parameter.name] = value;
     }

@@ -211,12 +211,12 @@ async function checkServer(
     onExchange?: (exchange: Exchange) => void;
   },
 ): Promise<DriftReport> {
-  const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
+  const maxRequests = integerFlag("max-requests", values["max-requests"], { value: 60, min: 1, max: 10_000 });
   const ratePerSecond = rateFlag(values.rate);
-  const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
-  const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
-  const concurrency = integerFlag("concurrency", values.concurrency, DEFAULT_CONCURRENCY, { min: 1, max: 32 });
-  const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
+  const pages = integerFlag("pages", values.pages, { value: 3, min: 1, max: 100 });
+  const sample = integerFlag("sample", values.sample, { value: 5, min: 0, max: 100 });
+  const concurrency = integerFlag("concurrency", values.concurrency, { value: DEFAULT_CONCURRENCY, min: 1, max: 32 });
+  const timeoutMs = integerFlag("timeout", values.timeout, { value: 30_000, min: 1, max: 600_000 });
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
   const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
 

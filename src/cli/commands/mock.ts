@@ -28,8 +28,8 @@ export async function mockCommand(args: string[], io: CliIo, untilStopped: () =>
     io.stdout.write(MOCK_HELP);
     return EXIT.ok;
   }
-  const port = values.port === undefined ? undefined : integerFlag("port", values.port, 0, { min: 1, max: 65535 });
-  const seed = integerFlag("seed", values.seed, 1, { min: 0, max: 2 ** 31 - 1 });
+  const port = values.port === undefined ? undefined : integerFlag("port", values.port, { min: 1, max: 65535 });
+  const seed = integerFlag("seed", values.seed, { value: 1, min: 0, max: 2 ** 31 - 1 });
   const { startPrismMock } = await import("../../mock/start-prism.ts");
   const stopped = untilStopped();
   const mock = await startPrismMock({ port, dynamic: Boolean(values.dynamic), seed });

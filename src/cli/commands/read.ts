@@ -74,7 +74,7 @@ function clientFrom(
     ["strict", "tolerant", "off"],
     "tolerant",
   );
-  const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
+  const timeoutMs = integerFlag("timeout", values.timeout, { value: 30_000, min: 1, max: 600_000 });
   const target = resolveTarget(values, io.env, { validation, timeoutMs });
   if (!target) throw new UsageError("No target: pass --base-url or --space, or set SIGNALWIRE_SPACE");
   return target.client();
@@ -139,7 +139,11 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(LIST_HELP);
     return EXIT.ok;
   }
-  const limit = integerFlag("limit", values.limit, Number.MAX_SAFE_INTEGER, { min: 1, max: Number.MAX_SAFE_INTEGER });
+  const limit = integerFlag("limit", values.limit, {
+    value: Number.MAX_SAFE_INTEGER,
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+  });
   const format = choiceFlag("format", values.format, DATA_FORMATS, "ndjson");
   // Typed by the spec's parameters, checked by the client before anything is sent.
   const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
