@@ -49,10 +49,14 @@ export type OptionSpecOf<T extends FlagTable> = {
     : { type: R["type"] };
 };
 
+/** The options given to the parser (node:util parseArgs): one per row of the table. */
 export function optionSpec<const T extends FlagTable>(table: T): OptionSpecOf<T> {
   const rows = table.flatMap((group) => group.flags);
   return Object.fromEntries(
-    rows.map((row) => [row.name, row.multiple ? { type: row.type, multiple: true } : { type: row.type }]),
+    rows.map((row) => [
+      row.name,
+      { type: row.type, ...(row.multiple ? { multiple: true } : {}), ...(row.short ? { short: row.short } : {}) },
+    ]),
   ) as OptionSpecOf<T>;
 }
 
@@ -66,20 +70,20 @@ const LINE_WIDTH = 120;
 const GAP = 3;
 
 /** `--pages N`, `-h, --help`. */
-export function flagLabel(row: FlagRow): string {
+function flagLabel(row: FlagRow): string {
   const long = `--${row.name}${row.placeholder ? ` ${row.placeholder}` : ""}`;
   return row.short ? `-${row.short}, ${long}` : long;
 }
 
 /** `(1 to 100, default 3)`, `(1 or more, default: all)`: a whole number's range as the help states it. */
-export function rangeText({ min, max, value }: WholeNumberRange, unset?: string): string {
+function rangeText({ min, max, value }: WholeNumberRange, unset?: string): string {
   const bounds = max >= Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`;
   const fallback = value !== undefined ? `default ${value}` : unset !== undefined ? `default: ${unset}` : undefined;
   return `(${[bounds, fallback].filter(Boolean).join(", ")})`;
 }
 
 /** A row's text in the help: its description, then a whole number's range. */
-export function flagText(row: FlagRow): string {
+function flagText(row: FlagRow): string {
   return row.range ? `${row.description} ${rangeText(row.range, row.unset)}` : row.description;
 }
 
