@@ -17,7 +17,7 @@ export function parseCommandArgs<const O extends OptionSpec>(
   options: O,
   maxPositionals = 0,
 ): { values: FlagValues<O>; positionals: string[] } {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
       args: attachNegativeNumbers(args, options),
