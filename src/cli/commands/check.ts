@@ -77,7 +77,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         strict: Boolean(values.strict),
         checks,
         skipChecks,
-        onCheck: progress(io, showProgress),
+        onResult: progress(io, showProgress),
         onExchange: proposal?.observe,
       });
     } finally {
@@ -209,8 +209,7 @@ async function checkServer(
       strict: Boolean(values.strict),
       checks,
       skipChecks,
-      preferStatusHints: target.kind === "mock",
-      onCheck: progress(io, showProgress),
+      onResult: progress(io, showProgress),
       onExchange,
     });
   } finally {
