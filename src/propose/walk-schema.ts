@@ -21,7 +21,7 @@ export interface DeviationSink {
   failedFormat(pointer: string, value: unknown, observed: ObservedIn, secret: boolean): void;
   /** A value no branch of a union accepts, where no branch can be said to be meant (not an object of object branches). */
   unionUnexplained(pointer: string, observed: ObservedIn): void;
-  /** A value that lies deeper along its schema than the walk goes (MAX_WALK_DEPTH): not walked, nothing recorded of it. */
+  /** A value deeper along its schema than the walk goes (MAX_WALK_DEPTH): not walked, nothing recorded of it. */
   valueTooDeep(pointer: string, observed: ObservedIn): void;
 }
 

@@ -78,7 +78,7 @@ function recordingSink(): DeviationSink & { calls: [string, string][] } {
 describe("the schema walk", () => {
   const observed: ObservedIn = { place: "get_log 200", request: "req-1", redactor: NO_SECRETS };
 
-  it(`stops ${MAX_WALK_DEPTH} schemas down a schema that refers to itself and says where, for a value 100,000 deep`, () => {
+  it(`stops ${MAX_WALK_DEPTH} schemas down a schema that refers to itself, for a value 100,000 deep`, () => {
     const spec = specWithTree();
     const sink = recordingSink();
     const value = JSON.parse(nestedText(100_000, '"leaf"'));
@@ -98,7 +98,9 @@ describe("the schema walk", () => {
     expect(document["x-not-proposed"]).toEqual([
       {
         where: "get_log 200",
-        reason: `a value nested more than ${MAX_WALK_DEPTH} schemas deep at /components/schemas/Tree/items: what lies deeper is not compared with the spec, so nothing is proposed for it`,
+        reason:
+          `a value nested more than ${MAX_WALK_DEPTH} schemas deep at /components/schemas/Tree/items: ` +
+          "what lies deeper is not compared with the spec, so nothing is proposed for it",
         observations: 1,
         requests: [expect.stringMatching(/^GET \/api\/video\/logs\//)],
       },

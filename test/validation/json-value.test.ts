@@ -54,7 +54,7 @@ describe("jsonText", () => {
     );
   });
 
-  it("leaves out undefined entries of an object and writes undefined items of an array as null, as JSON.stringify does", () => {
+  it("leaves out an object's undefined entries and writes an array's as null, as JSON.stringify does", () => {
     const value = { a: undefined, b: [undefined, 1], c: -0, d: Number.POSITIVE_INFINITY, "": { "\u2028": "x" } };
     expect(jsonText(value)).toBe(JSON.stringify(value));
     expect(jsonText(undefined)).toBeUndefined();
