@@ -32,15 +32,19 @@ export function branchEvidence(value: unknown, branch: Pick<UnionBranch, "requir
 
 /** Negative when `a` explains the value better than `b` (see chooseUnionBranch). */
 function compareEvidence(a: BranchEvidence, b: BranchEvidence): number {
-  return b.present - a.present || a.missing - b.missing || a.undeclared - b.undeclared;
+  const score = (evidence: BranchEvidence) => evidence.present - evidence.missing;
+  return score(b) - score(a) || a.missing - b.missing || a.undeclared - b.undeclared;
 }
 
 /**
  * The index of the branch that explains `value`, as a person reading it would pick: the most properties the branch
- * declares present at the union's level, then the fewest required properties missing, then the fewest undeclared
- * properties; on a tie, the branch declared first in the union. A log of an older shape that lacks four of its
- * fields is still a log with four fields missing, not a deleted log that lacks one. What lies inside the value's
- * properties (their types, their own unknown keys, array lengths) never decides.
+ * declares present at the union's level, less the required ones missing (the value's own properties being the same
+ * for every branch, that is also the fewest properties missing or undeclared: the fewest to add or remove for the
+ * value to fit); then the fewest required properties missing, then the fewest undeclared; on a tie, the branch
+ * declared first in the union. A log of an older shape with 8 of Log's properties and 4 missing is a Log missing 4,
+ * not a DiscardedLog missing 1 with 7 undeclared; a deleted log that also carries two of Log's fields is a
+ * DiscardedLog with 2 undeclared, not a Log missing 8. What lies inside the value's properties (their types, their own
+ * unknown keys, array lengths) never decides.
  */
 export function chooseUnionBranch(
   value: unknown,

@@ -84,6 +84,12 @@ describe("the branch of Log | DiscardedLog", () => {
     ]);
   });
 
+  it("is DiscardedLog with two additive fields for a deleted log that also carries room_name and charge", () => {
+    const body = { ...deletedLog, room_name: "my_room", charge: 0.01 };
+    expect(verdict(body)).toEqual(["additive /room_name", "additive /charge"]);
+    expect(validateResponse("get_log", 200, body, { mode: "tolerant" })).toEqual([]);
+  });
+
   it("is DiscardedLog missing discarded_at for a body of only an id and a created_at", () => {
     expect(validateResponse("get_log", 200, idAndCreatedAt, { mode: "strict" })).toEqual([missing("", "discarded_at")]);
   });
@@ -93,11 +99,21 @@ describe("chooseUnionBranch", () => {
   const a = { required: ["id", "x"], properties: ["id", "x", "y"] };
   const b = { required: ["id"], properties: ["id", "z"] };
 
-  it("prefers the branch that declares more of the value's properties, even with more required ones missing", () => {
-    const wide = { required: ["id", "x", "y"], properties: ["id", "x", "y"] };
-    expect(chooseUnionBranch({ id: 1, x: 1 }, [b, wide])).toBe(1);
-    expect(chooseUnionBranch({ id: 1, x: 1 }, [wide, b])).toBe(0);
+  it("prefers more declared properties present less required ones missing, though more of them are missing", () => {
+    const wide = { required: ["id", "x", "y", "w"], properties: ["id", "x", "y", "w"] };
+    // wide: 3 present, 1 missing; b: 1 present, none missing.
+    expect(chooseUnionBranch({ id: 1, x: 1, y: 1 }, [b, wide])).toBe(1);
+    expect(chooseUnionBranch({ id: 1, x: 1, y: 1 }, [wide, b])).toBe(0);
     expect(chooseUnionBranch({ id: 1, z: 2, q: 3, r: 4 }, [a, b])).toBe(1);
+  });
+
+  it("does not take a branch for more properties present when as many more of its required ones are missing", () => {
+    // a: 2 present, 1 missing (x); b: 1 present, none missing. As many to add or remove: fewer missing decides.
+    const value = { id: 1, y: 1 };
+    expect(branchEvidence(value, a)).toEqual({ present: 2, missing: 1, undeclared: 0 });
+    expect(branchEvidence(value, b)).toEqual({ present: 1, missing: 0, undeclared: 1 });
+    expect(chooseUnionBranch(value, [a, b])).toBe(1);
+    expect(chooseUnionBranch(value, [b, a])).toBe(0);
   });
 
   it("breaks a tie on declared properties present by fewer required properties missing", () => {
