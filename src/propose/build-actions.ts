@@ -22,6 +22,7 @@ import type { NotProposed, OverlayAction } from "./overlay-action.ts";
 import { makeUnion, type PendingUnion, widenType } from "./type-widening.ts";
 import { quotedName, unappliableName } from "./unappliable-name.ts";
 import { rewrittenByOverlayTool } from "./unappliable-text.ts";
+import { MAX_WALK_DEPTH } from "./walk-schema.ts";
 
 /** A new property's name or enum value longer than this is not copied into the spec (it is reported instead). */
 const MAX_NAME_LENGTH = 128;
@@ -225,7 +226,10 @@ function failedFormat(draft: ActionDraft, pointer: string, evidence: Evidence | 
   );
 }
 
-/** What no action can propose: names or values past the limit, values no union branch is meant for, bodies not JSON. */
+/**
+ * What no action can propose: names or values past the limit, values no union branch is meant for, values deeper than
+ * the walk goes, bodies not JSON.
+ */
 function refuseTheUnproposable(draft: ActionDraft, observations: Observations) {
   for (const [pointer, evidence] of observations.overflow) {
     draft.refuse(
@@ -236,6 +240,12 @@ function refuseTheUnproposable(draft: ActionDraft, observations: Observations) {
   for (const [pointer, evidence] of observations.unexplained) {
     draft.refuse(
       `a value that no branch of the union at ${pointer} accepts, and no branch can be said to be meant (it is not an object, or the branches are not all objects)`,
+      evidence,
+    );
+  }
+  for (const [pointer, evidence] of observations.tooDeep) {
+    draft.refuse(
+      `a value nested more than ${MAX_WALK_DEPTH} schemas deep at ${pointer}: what lies deeper is not compared with the spec, so nothing is proposed for it`,
       evidence,
     );
   }

@@ -10,8 +10,11 @@ export const WITHHELD = "[withheld]";
 
 /** The longest example quoted in a description, in characters. */
 const EXAMPLE_LENGTH = 60;
-/** Bounds of the copy an example is rendered from: deeper or further entries are dropped (the rendering is cut anyway). */
-const MAX_DEPTH = 8;
+/**
+ * Bounds of the copy an example is rendered from: deeper or further entries are dropped. Every level the rendering
+ * opens writes a character, so a container emptied at MAX_DEPTH is never shown: the rendering ends with … before it.
+ */
+const MAX_DEPTH = EXAMPLE_LENGTH;
 const MAX_ENTRIES = 16;
 
 /** A bounded copy of a value with every secret-named property's value replaced by a placeholder of the same type. */

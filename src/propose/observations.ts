@@ -2,6 +2,7 @@
 // pointer of a schema node, of an operation's responses, or of an operation and status for bodies that are not JSON.
 // Maps only; the actions are built from them, in sorted order, once every response has been seen.
 
+import { jsonText } from "../validation/json-value.ts";
 import { credentialInNames } from "./credential-in-names.ts";
 import { Evidence } from "./evidence.ts";
 import { exampleBody } from "./example-value.ts";
@@ -93,6 +94,8 @@ export class Observations {
   readonly newStatuses = new Map<string, Map<string, NewStatus>>();
   /** By the pointer of a union no branch of which accepts a value, and none can be said to be meant. */
   readonly unexplained = new Map<string, Evidence>();
+  /** By the schema pointer where the walk stopped: values nested deeper along their schema than it goes. */
+  readonly tooDeep = new Map<string, Evidence>();
   /** By `operationId status`. */
   readonly unreadable = new Map<string, UnreadableBodies>();
   /** How many responses were observed. */
@@ -144,7 +147,7 @@ export class Observations {
     const overflow = () => entry(this.overflow, pointer, () => new Evidence());
     const found = boundedEntry(
       entry(this.newEnumValues, pointer, () => new Map()),
-      JSON.stringify(value),
+      jsonText(value)!,
       () => ({ value, evidence: new Evidence(), holdsCredential: false }),
       overflow,
     );
@@ -178,6 +181,10 @@ export class Observations {
 
   unionUnexplained(pointer: string, observed: ObservedIn): void {
     entry(this.unexplained, pointer, () => new Evidence()).add(observed);
+  }
+
+  valueTooDeep(pointer: string, observed: ObservedIn): void {
+    entry(this.tooDeep, pointer, () => new Evidence()).add(observed);
   }
 
   unreadableBody(operationId: string, status: number, reason: string, observed: ObservedIn): void {

@@ -3,6 +3,8 @@ import type { UnionBranch } from "../../generated/validators-detailed.js";
 
 /** What a value shows at the union's own level against one branch; nothing deeper is looked at. */
 export interface BranchEvidence {
+  /** Properties the value has that the branch declares. */
+  present: number;
   /** Properties the branch requires that the value lacks. */
   missing: number;
   /** Properties the value has that the branch does not declare. */
@@ -14,19 +16,35 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /** The evidence of one branch; a value that is not an object has none for any branch. */
 export function branchEvidence(value: unknown, branch: Pick<UnionBranch, "required" | "properties">): BranchEvidence {
-  if (!isPlainObject(value)) return { missing: 0, undeclared: 0 };
+  if (!isPlainObject(value)) return { present: 0, missing: 0, undeclared: 0 };
   let missing = 0;
   for (const name of branch.required) if (!Object.hasOwn(value, name)) missing++;
   const declared = new Set(branch.properties);
+  let present = 0;
   let undeclared = 0;
-  for (const name in value) if (Object.hasOwn(value, name) && !declared.has(name)) undeclared++;
-  return { missing, undeclared };
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) continue;
+    if (declared.has(name)) present++;
+    else undeclared++;
+  }
+  return { present, missing, undeclared };
+}
+
+/** Negative when `a` explains the value better than `b` (see chooseUnionBranch). */
+function compareEvidence(a: BranchEvidence, b: BranchEvidence): number {
+  const score = (evidence: BranchEvidence) => evidence.present - evidence.missing;
+  return score(b) - score(a) || a.missing - b.missing || a.undeclared - b.undeclared;
 }
 
 /**
- * The index of the branch that explains `value`: the fewest required properties missing at the union's level, then
- * the fewest undeclared properties at that level; on a tie, the branch declared first in the union. What lies inside
- * the value's properties (their types, their own unknown keys, array lengths) never decides.
+ * The index of the branch that explains `value`, as a person reading it would pick: the most properties the branch
+ * declares present at the union's level, less the required ones missing (the value's own properties being the same
+ * for every branch, that is also the fewest properties missing or undeclared: the fewest to add or remove for the
+ * value to fit); then the fewest required properties missing, then the fewest undeclared; on a tie, the branch
+ * declared first in the union. A log of an older shape with 8 of Log's properties and 4 missing is a Log missing 4,
+ * not a DiscardedLog missing 1 with 7 undeclared; a deleted log that also carries two of Log's fields is a
+ * DiscardedLog with 2 undeclared, not a Log missing 8. What lies inside the value's properties (their types, their own
+ * unknown keys, array lengths) never decides.
  */
 export function chooseUnionBranch(
   value: unknown,
@@ -36,11 +54,7 @@ export function chooseUnionBranch(
   let bestEvidence: BranchEvidence | undefined;
   branches.forEach((branch, index) => {
     const evidence = branchEvidence(value, branch);
-    const closer =
-      !bestEvidence ||
-      evidence.missing < bestEvidence.missing ||
-      (evidence.missing === bestEvidence.missing && evidence.undeclared < bestEvidence.undeclared);
-    if (closer) {
+    if (!bestEvidence || compareEvidence(evidence, bestEvidence) < 0) {
       best = index;
       bestEvidence = evidence;
     }

@@ -1,5 +1,5 @@
-// A bounded rendering of an untrusted JSON value: never recurses or copies past its budget, whatever the value's depth
-// or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret.
+// A bounded rendering of an untrusted JSON value: never recurses, and never writes past its budget, whatever the
+// value's depth or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret.
 import type { Redactor } from "../redaction/redactor.ts";
 
 const DEFAULT_MAX_LENGTH = 60;
@@ -24,42 +24,41 @@ export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAUL
     }
     emit(quoted + after);
   };
-  // Every level writes at least one character before descending, so the budget also bounds the recursion depth.
+  // An explicit stack of the containers open: any depth is safe, and the budget ends the rendering early.
+  const open: { node: unknown[] | Record<string, unknown>; keys: string[] | undefined; next: number }[] = [];
   const render = (node: unknown): void => {
-    if (node === null) {
-      emit("null");
-      return;
-    }
-    if (typeof node === "string") {
-      emitString(node, "");
-      return;
-    }
-    if (Array.isArray(node)) {
+    if (node === null) emit("null");
+    else if (typeof node === "string") emitString(node, "");
+    else if (Array.isArray(node)) {
       emit("[");
-      for (let i = 0; i < node.length; i++) {
-        if (i > 0) emit(",");
-        render(node[i]);
-      }
-      emit("]");
-      return;
-    }
-    if (typeof node === "object") {
+      open.push({ node, keys: undefined, next: 0 });
+    } else if (typeof node === "object") {
       emit("{");
-      let first = true;
-      for (const key in node) {
-        if (!Object.hasOwn(node, key)) continue;
-        if (!first) emit(",");
-        emitString(key, ":");
-        first = false;
-        render((node as Record<string, unknown>)[key]);
+      open.push({ node: node as Record<string, unknown>, keys: Object.keys(node), next: 0 });
+    } else emit(String(node));
+  };
+  const renderAll = (): void => {
+    render(value);
+    while (open.length > 0) {
+      const top = open.at(-1)!;
+      const { node, keys } = top;
+      if (top.next === (keys ?? (node as unknown[])).length) {
+        emit(keys ? "}" : "]");
+        open.pop();
+        continue;
       }
-      emit("}");
-      return;
+      const index = top.next++;
+      if (index > 0) emit(",");
+      if (!keys) {
+        render((node as unknown[])[index]);
+        continue;
+      }
+      emitString(keys[index]!, ":");
+      render((node as Record<string, unknown>)[keys[index]!]);
     }
-    emit(String(node));
   };
   try {
-    render(value);
+    renderAll();
     return out;
   } catch (error) {
     if (!(error instanceof BudgetSpent)) throw error;

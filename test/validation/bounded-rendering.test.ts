@@ -21,6 +21,16 @@ describe("shortJson", () => {
     expect(shortJson(deep, NO_SECRETS)).toBe(`${"[".repeat(59)}…`);
   });
 
+  it("renders a value nested a hundred thousand levels deep whole when the budget allows, with no recursion", () => {
+    let deep: unknown = "x";
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? [deep] : { k: deep };
+    const text = JSON.stringify("x");
+    let expected = text;
+    for (let i = 0; i < 100_000; i++) expected = i % 2 ? `[${expected}]` : `{"k":${expected}}`;
+    expect(shortJson(deep, NO_SECRETS, 1_000_000)).toBe(expected);
+    expect(shortJson(deep, NO_SECRETS, 1_000)).toBe(`${expected.slice(0, 999)}…`);
+  });
+
   it("renders an object with a hundred thousand keys and a huge key name to 60 characters", () => {
     const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
     expect(shortJson(wide, NO_SECRETS)).toMatch(/^\{"k0":0,"k1":1,.*…$/);

@@ -5,13 +5,37 @@ import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { unionBranchShapes } from "../../scripts/lib/validators-module.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { NO_SECRETS } from "../../src/redaction/redactor.ts";
-import { chooseUnionBranch } from "../../src/validation/choose-union-branch.ts";
+import { branchEvidence, chooseUnionBranch } from "../../src/validation/choose-union-branch.ts";
 import { explainErrors } from "../../src/validation/explain-errors.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 import { completedLog, deletedLog } from "../helpers/sample-bodies.ts";
 
 const noisyLines = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ description: `line ${i}`, charge: 0.001, unit: "minute", quantity: i }));
+/** A log as the API sent it in 2022: 8 of its 9 properties are Log's, 2 are DiscardedLog's. */
+const { id, source, type, status, started_at, ended_at, charge, created_at } = completedLog;
+const log2022 = { id, source, type, name: "my_room", status, started_at, ended_at, charge, created_at };
+const idAndCreatedAt = { id: deletedLog.id, created_at: deletedLog.created_at };
+const pageOf2022 = { links: { self: "/api/video/logs", first: "/api/video/logs" }, data: [log2022, idAndCreatedAt] };
+const missing = (at: string, name: string) => ({
+  pointer: `${at}/${name}`,
+  kind: "breaking",
+  keyword: "required",
+  message: `missing required property "${name}"`,
+  expected: "present",
+  actual: "(absent)",
+});
+const log2022Violations = (at: string) => [
+  ...["url", "room_name", "locked", "charge_details"].map((name) => missing(at, name)),
+  {
+    pointer: `${at}/name`,
+    kind: "additive",
+    keyword: "additionalProperties",
+    message: 'unexpected property "name" (not in the spec)',
+    expected: "(absent)",
+    actual: '"my_room"',
+  },
+];
 const verdict = (body: unknown) =>
   validateResponse("get_log", 200, body, { mode: "strict" }).map((v) => `${v.kind} ${v.pointer}`);
 
@@ -51,18 +75,56 @@ describe("the branch of Log | DiscardedLog", () => {
   it("is Log for a full log that also carries a discarded_at", () => {
     expect(verdict({ ...completedLog, discarded_at: "2022-02-01T12:00:00Z" })).toEqual(["additive /discarded_at"]);
   });
+
+  it("is Log missing url, room_name, locked and charge_details for a log of the 2022 shape, its name additive", () => {
+    expect(validateResponse("get_log", 200, log2022, { mode: "strict" })).toEqual(log2022Violations(""));
+    expect(validateResponse("list_logs", 200, pageOf2022, { mode: "strict" })).toEqual([
+      ...log2022Violations("/data/0"),
+      missing("/data/1", "discarded_at"),
+    ]);
+  });
+
+  it("is DiscardedLog with two additive fields for a deleted log that also carries room_name and charge", () => {
+    const body = { ...deletedLog, room_name: "my_room", charge: 0.01 };
+    expect(verdict(body)).toEqual(["additive /room_name", "additive /charge"]);
+    expect(validateResponse("get_log", 200, body, { mode: "tolerant" })).toEqual([]);
+  });
+
+  it("is DiscardedLog missing discarded_at for a body of only an id and a created_at", () => {
+    expect(validateResponse("get_log", 200, idAndCreatedAt, { mode: "strict" })).toEqual([missing("", "discarded_at")]);
+  });
 });
 
 describe("chooseUnionBranch", () => {
   const a = { required: ["id", "x"], properties: ["id", "x", "y"] };
   const b = { required: ["id"], properties: ["id", "z"] };
 
-  it("prefers the branch with fewer missing required properties", () => {
+  it("prefers more declared properties present less required ones missing, though more of them are missing", () => {
+    const wide = { required: ["id", "x", "y", "w"], properties: ["id", "x", "y", "w"] };
+    // wide: 3 present, 1 missing; b: 1 present, none missing.
+    expect(chooseUnionBranch({ id: 1, x: 1, y: 1 }, [b, wide])).toBe(1);
+    expect(chooseUnionBranch({ id: 1, x: 1, y: 1 }, [wide, b])).toBe(0);
     expect(chooseUnionBranch({ id: 1, z: 2, q: 3, r: 4 }, [a, b])).toBe(1);
   });
 
-  it("breaks a tie on missing properties by fewer undeclared properties", () => {
-    expect(chooseUnionBranch({ id: 1, x: 1, y: 2 }, [b, a])).toBe(1);
+  it("does not take a branch for more properties present when as many more of its required ones are missing", () => {
+    // a: 2 present, 1 missing (x); b: 1 present, none missing. As many to add or remove: fewer missing decides.
+    const value = { id: 1, y: 1 };
+    expect(branchEvidence(value, a)).toEqual({ present: 2, missing: 1, undeclared: 0 });
+    expect(branchEvidence(value, b)).toEqual({ present: 1, missing: 0, undeclared: 1 });
+    expect(chooseUnionBranch(value, [a, b])).toBe(1);
+    expect(chooseUnionBranch(value, [b, a])).toBe(0);
+  });
+
+  it("breaks a tie on declared properties present by fewer required properties missing", () => {
+    expect(chooseUnionBranch({ id: 1, q: 1 }, [a, b])).toBe(1);
+    expect(chooseUnionBranch({ id: 1, q: 1 }, [b, a])).toBe(0);
+  });
+
+  it("states its evidence: declared properties present, required ones missing, undeclared ones", () => {
+    expect(branchEvidence({ id: 1, x: 1, q: 1 }, a)).toEqual({ present: 2, missing: 0, undeclared: 1 });
+    expect(branchEvidence({ id: 1, x: 1, q: 1 }, b)).toEqual({ present: 1, missing: 0, undeclared: 2 });
+    expect(branchEvidence([1], a)).toEqual({ present: 0, missing: 0, undeclared: 0 });
   });
 
   it("breaks a full tie by the branch declared first", () => {
