@@ -1,6 +1,7 @@
 // Known drift: `check --baseline FILE` reads an earlier JSON report or a small ignore file, and marks the findings
 // already listed there as known. A known finding is still reported but does not fail the run; a new one does.
 import type { DriftReport } from "../report/report-types.ts";
+import { withFindings } from "./report-builder.ts";
 
 /** One known finding; a field left out matches any value. */
 export interface BaselineEntry {
@@ -25,9 +26,10 @@ export function parseBaseline(value: unknown): BaselineEntry[] | undefined {
     const entries = record.ignore.map(entryOf);
     return entries.every((e) => e !== undefined) ? (entries as BaselineEntry[]) : undefined;
   }
-  if (Array.isArray(record.checks)) {
+  const exchanges = record.exchanges ?? record.checks;
+  if (Array.isArray(exchanges)) {
     const entries: BaselineEntry[] = [];
-    for (const check of record.checks as unknown[]) {
+    for (const check of exchanges as unknown[]) {
       const c = check as { operation?: unknown; violations?: unknown };
       if (typeof c !== "object" || c === null || !Array.isArray(c.violations)) return undefined;
       for (const v of c.violations as Record<string, unknown>[]) {
@@ -54,23 +56,17 @@ function entryOf(value: unknown): BaselineEntry | undefined {
 }
 
 /**
- * The report with every finding the baseline lists marked `known: true`, left out of `summary.breaking` and
- * `summary.additive` and counted in `summary.known`; so only new drift fails the run.
+ * The report with every finding the baseline lists marked `known: true`, its findings grouped again: a finding all of
+ * whose occurrences are known is counted in `summary.known`, out of `breaking` and `additive`; so only new drift fails.
  */
 export function applyBaseline(report: DriftReport, baseline: readonly BaselineEntry[]): DriftReport {
-  let known = 0;
-  let breaking = 0;
-  let additive = 0;
-  const checks = report.checks.map((check) => {
-    const violations = check.violations.map((v) => {
-      const fields = { check: v.check, operation: check.operation, pointer: v.pointer, keyword: v.keyword };
+  const exchanges = report.exchanges.map((exchange) => {
+    const violations = exchange.violations.map((v) => {
+      const fields = { check: v.check, operation: exchange.operation, pointer: v.pointer, keyword: v.keyword };
       const isKnown = baseline.some((entry) => KEYS.every((k) => entry[k] === undefined || entry[k] === fields[k]));
-      if (isKnown) known++;
-      else if (v.kind === "breaking") breaking++;
-      else additive++;
       return isKnown ? { ...v, known: true as const } : v;
     });
-    return { ...check, violations };
+    return { ...exchange, violations };
   });
-  return { ...report, checks, summary: { ...report.summary, breaking, additive, known } };
+  return withFindings({ ...report, exchanges, summary: { ...report.summary, known: 0 } });
 }

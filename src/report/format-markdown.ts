@@ -1,44 +1,53 @@
-// Markdown for a pull-request comment: the verdict first, a table of violations, reproductions folded away.
-
-import { markdownCodeCell, markdownFence, markdownText as md } from "./escape-markdown.ts";
-import { summaryLine } from "./format-text.ts";
-import { type DriftReport, reportFailed } from "./report-types.ts";
+// Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
+// the requests without response, then each drift's reproduction folded away.
+import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
+import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
+import { summaryLine, verdictOf } from "./summary-line.ts";
 
-/** Every piece of server text is escaped by `md` (text), `markdownCodeCell` or `markdownFence`; the markup is ours. */
+const ICONS = { DRIFT: "❌", INCOMPLETE: "⚠️", OK: "✅" } as const;
+
+/** Every piece of server text is escaped by `md` (text), `code` (a code span in a cell) or `markdownFence`. */
 export function formatMarkdown(report: DriftReport): string {
-  const icon = reportFailed(report) ? "❌" : report.summary.errors || report.recording?.judged === 0 ? "⚠️" : "✅";
-  const out = [`### ${icon} Video Logs API drift check`, "", md(summaryLine(report)), ""];
+  const out = [`### ${ICONS[verdictOf(report)]} Video Logs API drift check`, "", md(summaryLine(report)), ""];
   const remarks = [
     ...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`),
     ...skippedEntryLines(report).map((line) => `skipped ${line}`),
     ...report.notes,
+    ...report.exchanges.flatMap((exchange) => (exchange.notes ?? []).map((note) => `${exchange.name}: ${note}`)),
   ];
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
-  const rows = report.checks.flatMap((check) =>
-    check.error
-      ? [`| no response | – | ${md(check.name)} | – | – | ${md(check.error)} |`]
-      : check.violations.map(
-          (v) =>
-            `| ${md(v.known ? `known ${v.kind}` : v.kind)} | ${md(v.check)} | ${md(check.name)}${check.requestId ? ` (request id ${md(check.requestId)})` : ""} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
-        ),
-  );
-  if (rows.length === 0) {
+  const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
+  if (report.findings.length === 0 && unanswered.length === 0) {
     out.push("Every response matched the spec.", "");
-  } else {
-    out.push("| kind | check | request | status | pointer | problem |", "|---|---|---|---|---|---|", ...rows, "");
-    const repro = report.checks.filter((c) => c.error || c.violations.length);
+    return out.join("\n");
+  }
+  if (report.findings.length > 0) {
     out.push(
-      "<details><summary>Reproduce</summary>",
-      "",
-      ...markdownFence(
-        repro.map((c) => c.curl),
-        "sh",
+      "| severity | check | operation | status | pointer | problem | actual | seen |",
+      "|---|---|---|---|---|---|---|---|",
+      ...report.findings.map(
+        (f) =>
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${f.count} |`,
       ),
-      "",
-      "</details>",
       "",
     );
   }
+  if (unanswered.length > 0) {
+    out.push(
+      "| no response | error |",
+      "|---|---|",
+      ...unanswered.map((e) => `| ${md(e.name)} | ${md(e.error!)} |`),
+      "",
+    );
+  }
+  const repro = [
+    ...report.findings.flatMap((f) => [
+      `# ${f.check} ${f.operation} ${f.pointer || "/"} (${f.fingerprint})`,
+      f.example.curl,
+    ]),
+    ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),
+  ];
+  out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
   return out.join("\n");
 }

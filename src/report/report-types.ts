@@ -1,11 +1,15 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
 
 import type { CheckName } from "../findings/checks.ts";
-import type { Finding } from "../findings/finding.ts";
+import type { DriftFinding, Finding } from "../findings/finding.ts";
 import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
+ * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
+ * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
+ * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
+ * operation it applies to, and whether a response exercised it.
  * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
  * `recording` counts the file's entries and lists each one not judged, with why.
  * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
@@ -14,7 +18,7 @@ import type { OperationId } from "../operations/operation-table.ts";
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 5;
+export const REPORT_VERSION = 6;
 
 /** One request the drift check made and what it found. */
 export interface ExchangeResult {
@@ -82,8 +86,9 @@ export interface DriftReport {
   /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
   notes: string[];
   /**
-   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged;
-   * `errors` requests that got no response (network error, timeout).
+   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged,
+   * `passed` those without a finding; `errors` requests that got no response (network error, timeout); `breaking`,
+   * `additive` and `known` count findings (each drift once, however many responses show it), the known ones apart.
    */
   summary: {
     requests: number;
@@ -94,7 +99,12 @@ export interface DriftReport {
     errors: number;
     known?: number;
   };
-  checks: ExchangeResult[];
+  /** Every drift once: the occurrences of each fingerprint, breaking first. */
+  findings: DriftFinding[];
+  /** Every request's result, in the plan's order (a recording's: in file order). */
+  exchanges: ExchangeResult[];
+  /** Every selected check for every operation it applies to, and whether a judged response exercised it. */
+  plan: PlannedCheck[];
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
@@ -106,6 +116,13 @@ export interface DriftReport {
     skippedMatched: number;
     skippedEntries: SkippedEntry[];
   };
+}
+
+/** A named check applied to an operation: a JUnit testcase, the same set on every run of the same plan. */
+export interface PlannedCheck {
+  check: CheckName;
+  operation: string;
+  exercised: boolean;
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */

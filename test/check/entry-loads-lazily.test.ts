@@ -72,7 +72,7 @@ describe("the package entry", () => {
         });
         return {
           summary: report.summary,
-          checks: report.checks.map(({ name, kind, status, passed, violations }) => ({
+          checks: report.exchanges.map(({ name, kind, status, passed, violations }) => ({
             name,
             kind,
             status,

@@ -68,8 +68,8 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
     // The server answers every request with the status its probe expects; only the body's size is wrong.
     const report = await tourWithSmallLimit([...CONFORMANCE_CHECKS, "authentication"]);
     expect(report.summary.errors).toBe(0);
-    expect(report.checks.length).toBeGreaterThan(1);
-    for (const check of report.checks) {
+    expect(report.exchanges.length).toBeGreaterThan(1);
+    for (const check of report.exchanges) {
       expect(check.error).toBeUndefined();
       expect(check.status).toBe(check.expectedStatus[0]);
       expect(check.violations).toEqual([
@@ -85,7 +85,7 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
         },
       ]);
     }
-    expect(report.summary.breaking).toBe(report.checks.length);
+    expect(report.summary.breaking).toBe(report.exchanges.length);
     for (const format of REPORT_FORMATS) {
       const text = formatReport(report, format);
       expect(text, format).toContain("maxBodyBytes");
@@ -96,7 +96,7 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
   it("leaves no check of the whole tour failing to run on it, the behaviour checks included", async () => {
     const report = await tourWithSmallLimit([...CHECK_NAMES]);
     expect(report.summary.errors).toBe(0);
-    expect(report.checks.filter((check) => check.error !== undefined)).toEqual([]);
+    expect(report.exchanges.filter((check) => check.error !== undefined)).toEqual([]);
     // Each check asked for either ran or says why not.
     expect([...report.checksRun, ...report.skipped.map((skipped) => skipped.check)].sort()).toEqual(
       [...CHECK_NAMES].sort(),

@@ -31,29 +31,29 @@ const statusFindings = (violations: readonly { keyword: string }[]) => violation
 describe("an unexpected status the spec does not declare", () => {
   it("is reported once on a listing page, as a status-code finding", async () => {
     const report = await checkAgainstTeapot(CONFORMANCE_CHECKS);
-    const page = report.checks.find((c) => c.kind === "page")!;
+    const page = report.exchanges.find((c) => c.kind === "page")!;
     expect(page.status).toBe(418);
     expect(statusFindings(page.violations)).toMatchObject([{ check: "status-code", actual: "418" }]);
     expect(report.summary.breaking).toBe(
-      report.checks.reduce((n, c) => n + c.violations.filter((v) => v.kind === "breaking").length, 0),
+      report.exchanges.reduce((n, c) => n + c.violations.filter((v) => v.kind === "breaking").length, 0),
     );
   });
 
   it("is reported once on every request of the tour, each under the check its request serves", async () => {
     const report = await checkAgainstTeapot([...CONFORMANCE_CHECKS, "negative-data", "authentication"]);
-    expect(report.checks.length).toBeGreaterThan(3);
-    for (const check of report.checks) {
+    expect(report.exchanges.length).toBeGreaterThan(3);
+    for (const check of report.exchanges) {
       expect(check.status, check.name).toBe(418);
       expect(statusFindings(check.violations), check.name).toHaveLength(1);
     }
-    expect(statusFindings(report.checks.find((c) => c.kind === "unknown-item")!.violations)).toMatchObject([
+    expect(statusFindings(report.exchanges.find((c) => c.kind === "unknown-item")!.violations)).toMatchObject([
       { check: "negative-data" },
     ]);
   });
 
   it("is still reported for an unknown id when only status-code runs", async () => {
     const report = await checkAgainstTeapot(["status-code"]);
-    const unknown = report.checks.find((c) => c.kind === "unknown-item")!;
+    const unknown = report.exchanges.find((c) => c.kind === "unknown-item")!;
     expect(statusFindings(unknown.violations)).toMatchObject([{ check: "status-code", actual: "418" }]);
   });
 });

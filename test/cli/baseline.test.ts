@@ -31,7 +31,7 @@ describe("check --baseline FILE", () => {
     const again = await check(["answer-203"], ["--baseline", earlier, "--format", "json"]);
     expect(again.code).toBe(0);
     const report = JSON.parse(again.stdout) as DriftReport;
-    const findings = report.checks.flatMap((c) => c.violations);
+    const findings = report.exchanges.flatMap((c) => c.violations);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.known === true)).toBe(true);
     expect(report.summary.breaking).toBe(0);
@@ -44,7 +44,7 @@ describe("check --baseline FILE", () => {
     );
     expect(worse.code).toBe(1);
     const worseReport = JSON.parse(worse.stdout) as DriftReport;
-    const fresh = worseReport.checks.flatMap((c) => c.violations).filter((f) => !f.known);
+    const fresh = worseReport.exchanges.flatMap((c) => c.violations).filter((f) => !f.known);
     expect([...new Set(fresh.map((f) => f.check))]).toEqual(["content-type"]);
   }, 90_000);
 

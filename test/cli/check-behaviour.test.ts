@@ -35,7 +35,7 @@ describe("video-logs check against the stand-in space", () => {
     const { code, stdout, stderr } = await check([], "--format", "json");
     expect(stderr).toBe("");
     const report = JSON.parse(stdout) as DriftReport;
-    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.exchanges.flatMap((c) => c.violations)).toEqual([]);
     expect(report.checksRun).toEqual(CHECK_NAMES);
     expect(report.summary.requests).toBeLessThanOrEqual(60);
     expect(code).toBe(0);
@@ -48,7 +48,7 @@ describe("video-logs check against the stand-in space", () => {
       const { code, stdout } = await (fault === FIRST_FAULT ? check : checkInProcess)([fault], "--format", "json");
       expect(code).toBe(1);
       const report = JSON.parse(stdout) as DriftReport;
-      expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
+      expect([...new Set(report.exchanges.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
     },
   );
 
@@ -79,7 +79,7 @@ describe("video-logs check against the stand-in space", () => {
     expect(only.code).toBe(1);
     const report = JSON.parse(only.stdout) as DriftReport;
     expect(report.checksRun).toEqual(["authentication"]);
-    expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
+    expect(report.exchanges.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
     await server!.close();
     // --checks runs the built executable; --skip-checks its runCli in-process.
     const skipped = await checkInProcess(["send-text-plain"], "--format", "json", "--skip-checks", "content-type");
@@ -127,7 +127,7 @@ describe("video-logs check against the stand-in space", () => {
     // Each run pins its listings to its own start time (created_before=…): the pin is left out of the names compared.
     const pinned = /created_before=[^,)]+/g;
     const shown = (stdout: string) =>
-      (JSON.parse(stdout) as DriftReport).checks.map((c) => [
+      (JSON.parse(stdout) as DriftReport).exchanges.map((c) => [
         c.kind,
         c.name.replace(pinned, "created_before=<pin>"),
         c.status,

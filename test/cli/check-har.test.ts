@@ -131,7 +131,7 @@ describe("check --har FILE", () => {
     const result = await allFormats(har(recording));
     expect(result.code).toBe(1);
     const report = JSON.parse(result.json) as DriftReport;
-    expect(report.checks.flatMap((c) => c.violations).length).toBeGreaterThan(4);
+    expect(report.exchanges.flatMap((c) => c.violations).length).toBeGreaterThan(4);
     for (const output of [result.json, result.junit, result.markdown, result.text, result.stdout, result.stderr]) {
       for (const secret of secrets) expect(output).not.toContain(secret);
       expect(output).not.toContain(encodeURIComponent(bearer));

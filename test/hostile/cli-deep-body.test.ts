@@ -58,7 +58,7 @@ describe("the CLI facing a deeply nested body", () => {
       expect(result.stderr).toBe("");
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout) as DriftReport;
-      const listings = report.checks.filter((c) => c.kind === "page");
+      const listings = report.exchanges.filter((c) => c.kind === "page");
       expect(listings).toHaveLength(2);
       for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);
     },

@@ -373,7 +373,7 @@ describe("the drift check's report keeps no credential a server reflects", () =>
       pages: 2,
     });
     expect(report.summary.additive + report.summary.breaking).toBeGreaterThan(0);
-    expect(report.checks.some((c) => c.notes?.length)).toBe(true);
+    expect(report.exchanges.some((c) => c.notes?.length)).toBe(true);
     expectNoSecret(JSON.stringify(report));
   });
 
@@ -537,8 +537,8 @@ describe("the wrong-credentials probe's answer, reflecting the real credentials 
         target: { baseUrl: server.url, kind: "base-url" },
         sample: 0,
       });
-      expect(report.checks.at(-1)!.kind).toBe("wrong-credentials");
-      expect(report.checks.at(-1)!.violations.length).toBeGreaterThan(0);
+      expect(report.exchanges.at(-1)!.kind).toBe("wrong-credentials");
+      expect(report.exchanges.at(-1)!.violations.length).toBeGreaterThan(0);
       expectNoPartOfSecret(JSON.stringify(report));
     }
   });

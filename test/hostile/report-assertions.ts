@@ -49,7 +49,7 @@ export function expectSafeMarkdown(markdown: string, report: DriftReport): void 
   const html = tokens.filter((t) => t.type === "html_block" || t.type === "html_inline").map((t) => t.content);
   expect(html).toEqual(["<details><summary>Reproduce</summary>\n", "</details>\n"]);
   expect(tokens.filter((t) => ["image", "link_open", "code_block"].includes(t.type))).toEqual([]);
-  const repro = report.checks.filter((c) => c.error || c.violations.length);
+  const repro = report.exchanges.filter((c) => c.error || c.violations.length);
   const fences = tokens.filter((t) => t.type === "fence");
   expect(fences.map((f) => [f.info, f.content.trimEnd().split("\n").length])).toEqual([["sh", repro.length]]);
   const rendered = renderMarkdown(markdown);
@@ -58,13 +58,13 @@ export function expectSafeMarkdown(markdown: string, report: DriftReport): void 
   const cellsPerRow = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(
     (m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length,
   );
-  const violationRows = report.checks.reduce((n, c) => n + (c.error ? 1 : c.violations.length), 0);
+  const violationRows = report.exchanges.reduce((n, c) => n + (c.error ? 1 : c.violations.length), 0);
   expect(cellsPerRow).toEqual(Array(violationRows + 1).fill(6));
 }
 
 export function expectSafeJunit(xml: string, report: DriftReport): void {
   const elements = parseXml(xml);
-  expect(elements.filter((e) => e.name === "testcase")).toHaveLength(report.checks.length);
+  expect(elements.filter((e) => e.name === "testcase")).toHaveLength(report.exchanges.length);
   const failures = elements.filter((e) => e.name === "failure");
   expect(String(failures.length)).toBe(elements.find((e) => e.name === "testsuites")!.attributes.failures);
   for (const failure of failures) {

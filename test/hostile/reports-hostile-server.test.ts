@@ -54,11 +54,11 @@ function shownAs(hostile: string): string | undefined {
 describe("the drift check against a hostile server", () => {
   it("put the hostile text where reports show it: violations, a request id, a note and a refused redirect", () => {
     const report = reports.get("an OSC sequence that sets the window title")!;
-    const kinds = report.checks.flatMap((c) => c.violations.map((v) => v.keyword));
+    const kinds = report.exchanges.flatMap((c) => c.violations.map((v) => v.keyword));
     expect(kinds).toEqual(expect.arrayContaining(["additionalProperties", "enum", "json", "type"]));
-    expect(report.checks.some((c) => c.notes?.some((n) => n.includes("attacker.invalid/\\u001b]0;pwned")))).toBe(true);
-    expect(report.checks.some((c) => c.error?.startsWith("Refused to follow"))).toBe(true);
-    expect(report.checks.some((c) => c.requestId?.startsWith("rq-"))).toBe(true);
+    expect(report.exchanges.some((c) => c.notes?.some((n) => n.includes("attacker.invalid/\\u001b]0;pwned")))).toBe(true);
+    expect(report.exchanges.some((c) => c.error?.startsWith("Refused to follow"))).toBe(true);
+    expect(report.exchanges.some((c) => c.requestId?.startsWith("rq-"))).toBe(true);
   });
 
   it.each(cases)("in text, $name never reaches the terminal raw nor starts a line", ({ name, hostile }) => {
@@ -67,7 +67,7 @@ describe("the drift check against a hostile server", () => {
       const text = formatReport(report, "text", { color });
       expectSafeText(text, { color });
       // Bounded per request: the tour's length is bounded by its request budget.
-      expect(text.length).toBeLessThan(4_000 * report.checks.length);
+      expect(text.length).toBeLessThan(4_000 * report.exchanges.length);
       expect(text).not.toContain(API_TOKEN);
     }
     const shown = shownAs(hostile);

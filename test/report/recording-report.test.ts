@@ -84,7 +84,7 @@ describe("a recording's report", () => {
     );
     const report = await runHarCheck({ file });
     expect(report.recording?.skippedEntries).toHaveLength(1);
-    expect(report.checks[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
+    expect(report.exchanges[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
     expectSafeText(formatReport(report, "text"));
     expectSafeMarkdown(formatReport(report, "markdown"), report);
     expectSafeJunit(formatReport(report, "junit"), report);

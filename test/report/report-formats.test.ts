@@ -45,7 +45,7 @@ afterAll(() => server.close());
 describe("the drift report", () => {
   it("counts requests, checks and both kinds of drift", () => {
     expect(report.summary).toEqual({ requests: 6, checked: 6, passed: 5, breaking: 1, additive: 1, errors: 0 });
-    const drifted = report.checks.find((c) => !c.passed)!;
+    const drifted = report.exchanges.find((c) => !c.passed)!;
     expect(drifted.violations.map((v) => [v.pointer, v.kind])).toEqual([
       ["/extra", "additive"],
       ["/charge", "breaking"],

@@ -271,7 +271,7 @@ async function checkServer(
   }
 
   // The first request with the real credentials tells whether the target is reachable and accepts them.
-  const first = report.checks.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
+  const first = report.exchanges.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
   if (first && first.status === null) {
     throw new CommandFailure(`Cannot reach ${baseUrl}: ${first.error}`);
   }

@@ -21,7 +21,7 @@ const check = (entries: EntrySpec[] | { log: unknown }, options: Partial<Paramet
 
 const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id}`;
 const findingsOf = (report: Awaited<ReturnType<typeof runHarCheck>>, entry: number) =>
-  report.checks
+  report.exchanges
     .find((c) => c.name.startsWith(`entry ${entry}:`))!
     .violations.map((v) => [v.check, v.kind, v.pointer, v.keyword]);
 
@@ -84,7 +84,7 @@ describe("runHarCheck on the drifted recording", () => {
 
   it("names each check by entry, method and path with secret query values replaced, and keeps its request id", async () => {
     const report = await check(driftedRecording());
-    const first = report.checks[0]!;
+    const first = report.exchanges[0]!;
     expect(first).toMatchObject({
       kind: "recorded",
       operation: "list_logs",
@@ -113,7 +113,7 @@ describe("runHarCheck on the drifted recording", () => {
     expect(only.skipped.map((s) => s.check)).toEqual(["negative-data"]);
     expect(only.summary.breaking + only.summary.additive).toBe(0);
     const without = await check(driftedRecording(), { skipChecks: ["response-schema"] });
-    expect(without.checks.every((c) => c.passed)).toBe(true);
+    expect(without.exchanges.every((c) => c.passed)).toBe(true);
   });
 
   it("hands every judged response to onExchange once, in file order, with the decoded body", async () => {
@@ -140,7 +140,7 @@ describe("runHarCheck, matching", () => {
   it("judges an operation's path on any host, a staging Space or a proxy", async () => {
     const report = await check(driftedRecording({ origin: "http://127.0.0.1:8080" }));
     expect(report.recording?.judged).toBe(6);
-    expect(report.checks[0]!.url.startsWith("http://127.0.0.1:8080/api/video/logs")).toBe(true);
+    expect(report.exchanges[0]!.url.startsWith("http://127.0.0.1:8080/api/video/logs")).toBe(true);
   });
 
   it("strips a proxy's path prefix first, and only where the path starts with it", async () => {
@@ -236,7 +236,7 @@ describe("runHarCheck, statuses and bodies", () => {
       .replace(/\+/g, "-")
       .replace(/\//g, "_");
     const report = await check(har);
-    expect(report.checks[0]!.violations).toEqual([]);
+    expect(report.exchanges[0]!.violations).toEqual([]);
   });
 
   it("judges a body past the limit as a size finding, as a live check does, without decoding it", async () => {
