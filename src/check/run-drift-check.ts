@@ -13,7 +13,6 @@ import { probeRuns } from "./tour/probe-runs.ts";
 import { runListing } from "./tour/run-listing.ts";
 import { runInOnePool } from "./tour/run-pool.ts";
 import { rememberListed, startTour } from "./tour/tour.ts";
-import { TOUR_DEFAULTS } from "./tour-defaults.ts";
 
 export interface DriftCheckOptions {
   /**
@@ -66,9 +65,6 @@ export interface DriftCheckOptions {
   /** How to wait for a Retry-After or the rate. Default: a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-/** Probes run at once unless told otherwise. */
-export const DEFAULT_CONCURRENCY = TOUR_DEFAULTS.concurrency.value;
 
 export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftReport> {
   const tour = startTour(options);

@@ -4,10 +4,9 @@
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import type { Operation, OperationParameter } from "../operations/operation-table.ts";
 import { parametersIn } from "../operations/operation-table.ts";
+import type { FlagRow } from "./flag-table.ts";
 import { integerFlag } from "./parse-command-args.ts";
 import { UsageError } from "./usage-error.ts";
-
-type FlagSpec = { type: "string" | "boolean" };
 
 interface ParameterSchema {
   type?: unknown;
@@ -22,25 +21,17 @@ const isType = (parameter: OperationParameter, type: string) => {
   return declared === type || (Array.isArray(declared) && declared.includes(type));
 };
 
-/** The parseArgs options of an operation's query parameters. */
-export function queryFlagOptions(operation: Operation): Record<string, FlagSpec> {
-  return Object.fromEntries(
-    parametersIn(operation, "query").map((p) => [
-      flagName(p),
-      { type: isType(p, "boolean") ? "boolean" : "string" } as FlagSpec,
-    ]),
-  );
-}
-
-/** One help line per query parameter, from its description in the spec. */
-export function queryFlagHelp(operation: Operation): string {
-  const rows = parametersIn(operation, "query").map((p) => {
-    const placeholder = isType(p, "boolean") ? "" : isType(p, "integer") ? " N" : " VALUE";
-    const firstSentence = (p.description ?? "").split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
-    return { flag: `--${flagName(p)}${placeholder}`, text: firstSentence };
+/** One flag per query parameter, described by the first sentence of its description in the spec. */
+export function queryFlagRows(operation: Operation): FlagRow[] {
+  return parametersIn(operation, "query").map((p) => {
+    const isSwitch = isType(p, "boolean");
+    return {
+      name: flagName(p),
+      type: isSwitch ? "boolean" : "string",
+      placeholder: isSwitch ? undefined : isType(p, "integer") ? "N" : "VALUE",
+      description: (p.description ?? "").split(/(?<=\.)\s/)[0]!.replace(/\.$/, ""),
+    };
   });
-  const width = Math.max(0, ...rows.map((row) => row.flag.length)) + 2;
-  return rows.map((row) => `  ${row.flag.padEnd(width)} ${row.text}`.trimEnd()).join("\n");
 }
 
 /**
@@ -56,7 +47,7 @@ export function queryFromFlags(operation: Operation, values: Record<string, unkn
       const { minimum, maximum } = schemaOf(parameter);
       const min = typeof minimum === "number" ? minimum : Number.MIN_SAFE_INTEGER;
       const max = typeof maximum === "number" ? maximum : Number.MAX_SAFE_INTEGER;
-      query[parameter.name] = integerFlag(flagName(parameter), String(value), 0, { min, max });
+      query[parameter.name] = integerFlag(flagName(parameter), String(value), { min, max });
     } else {
       query[parameter.name] = value;
     }

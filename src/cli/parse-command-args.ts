@@ -1,5 +1,6 @@
 // Strict flag parsing shared by every command: unknown flags and stray arguments are usage errors.
 import { parseArgs } from "node:util";
+import type { WholeNumberRange } from "./flag-table.ts";
 import { UsageError } from "./usage-error.ts";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
@@ -56,13 +57,17 @@ function attachNegativeNumbers(args: string[], options: OptionSpec): string[] {
   return out;
 }
 
-/** Reads a whole-number flag within bounds. */
+/**
+ * Reads a whole-number flag within the bounds of its range (a row of a defaults table); left out, the range's default,
+ * or undefined when it has none.
+ */
 export function integerFlag(
   name: string,
   value: string | undefined,
-  fallback: number,
-  { min, max }: { min: number; max: number },
-): number {
+  range: WholeNumberRange & { value: number },
+): number;
+export function integerFlag(name: string, value: string | undefined, range: WholeNumberRange): number | undefined;
+export function integerFlag(name: string, value: string | undefined, { min, max, value: fallback }: WholeNumberRange) {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^-?\d+$/.test(value) || number < min || number > max) {

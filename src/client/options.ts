@@ -3,6 +3,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
+import { CLIENT_DEFAULTS, type NumericDefault } from "./defaults.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
 import { sleep } from "./retry-delay.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
@@ -65,10 +66,8 @@ export interface ResolvedClientOptions {
   scrubber: SecretScrubber;
 }
 
-/** Default `maxBodyBytes`: a 1000-log page of the spec's example logs is about 0.5 MB, so some sixty of them fit. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** Decoding stays well under V8's largest string (2^29 - 24 characters). */
-const MAX_MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Kept here for the modules that import it from this file; its row is in defaults.ts. */
+export { DEFAULT_MAX_BODY_BYTES } from "./defaults.ts";
 
 const SPACE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const SIGNALWIRE_SUFFIX = ".signalwire.com";
@@ -161,11 +160,13 @@ function checkTypes(options: VideoLogsClientOptions): void {
   }
 }
 
-function checkCount(field: string, value: number, { min, max }: { min: number; max: number }): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidInputError(field, `Invalid ${field} ${value}: expected an integer from ${min} to ${max}`);
+/** The option's value, or its default from CLIENT_DEFAULTS; an integer within the row's bounds. */
+function checkCount(field: string, value: number | undefined, { value: fallback, min, max }: NumericDefault): number {
+  const count = value ?? fallback;
+  if (!Number.isInteger(count) || count < min || count > max) {
+    throw new InvalidInputError(field, `Invalid ${field} ${count}: expected an integer from ${min} to ${max}`);
   }
-  return value;
+  return count;
 }
 
 export function resolveClientOptions(options: VideoLogsClientOptions = {}): ResolvedClientOptions {
@@ -213,15 +214,12 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   return {
     baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
     origin: base.origin,
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 30_000, { min: 1, max: 600_000 }),
-    retries: checkCount("retries", options.retries ?? 2, { min: 0, max: 10 }),
-    retryBaseMs: checkCount("retryDelay.baseMs", options.retryDelay?.baseMs ?? 250, { min: 0, max: 60_000 }),
-    retryMaxMs: checkCount("retryDelay.maxMs", options.retryDelay?.maxMs ?? 8_000, { min: 0, max: 600_000 }),
-    maxRetryAfterMs: checkCount("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000, { min: 0, max: 3_600_000 }),
-    maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, {
-      min: 1,
-      max: MAX_MAX_BODY_BYTES,
-    }),
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs, CLIENT_DEFAULTS.timeoutMs),
+    retries: checkCount("retries", options.retries, CLIENT_DEFAULTS.retries),
+    retryBaseMs: checkCount("retryDelay.baseMs", options.retryDelay?.baseMs, CLIENT_DEFAULTS.retryBaseMs),
+    retryMaxMs: checkCount("retryDelay.maxMs", options.retryDelay?.maxMs, CLIENT_DEFAULTS.retryMaxMs),
+    maxRetryAfterMs: checkCount("maxRetryAfterMs", options.maxRetryAfterMs, CLIENT_DEFAULTS.maxRetryAfterMs),
+    maxBodyBytes: checkCount("maxBodyBytes", options.maxBodyBytes, CLIENT_DEFAULTS.maxBodyBytes),
     validation,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,

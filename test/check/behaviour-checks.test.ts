@@ -166,18 +166,24 @@ describe("the drift check against the stand-in space", () => {
     expect(findings(skipping)).toEqual([]);
   });
 
-  it("skips, with a note, the checks a static mock cannot satisfy when told the target is one", async () => {
-    const report = await check({}, { preferStatusHints: true });
-    expect(report.skipped.map((s) => s.check)).toEqual([
-      "parameters-honoured",
-      "pagination-integrity",
-      "cross-endpoint-consistency",
-      "negative-data",
-    ]);
-    expect(
-      report.exchanges.some(
-        (c) => c.kind === "no-credentials" || c.kind === "invalid-parameter" || c.kind === "filtered-page",
-      ),
-    ).toBe(false);
-  });
+  it.each([
+    ["a target of kind mock", { target: { baseUrl: "", kind: "mock" } }],
+    ["the deprecated preferStatusHints", { preferStatusHints: true }],
+  ] as const)(
+    "skips, with a note, the checks a static mock cannot satisfy when told the target is one (%s)",
+    async (_, told) => {
+      const report = await check({}, told);
+      expect(report.skipped.map((s) => s.check)).toEqual([
+        "parameters-honoured",
+        "pagination-integrity",
+        "cross-endpoint-consistency",
+        "negative-data",
+      ]);
+      expect(
+        report.exchanges.some(
+          (c) => c.kind === "no-credentials" || c.kind === "invalid-parameter" || c.kind === "filtered-page",
+        ),
+      ).toBe(false);
+    },
+  );
 });

@@ -56,7 +56,7 @@ async function check(concurrency: number) {
     checks: CONFORMANCE_CHECKS,
     // One clock for both runs: the listings' created_before pin (and so their names) is the same.
     now: () => Date.parse("2026-01-01T00:00:00Z"),
-    onCheck: (c) => reported.push(c.name),
+    onResult: (c) => reported.push(c.name),
   });
   await servers.server.close();
   return { report, reported, maxInFlight: maxInFlight() };

@@ -7,20 +7,7 @@ import { runHarCheck } from "../../check/load-drift-check.ts";
 import type { DriftReport } from "../../report/report-types.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { UsageError } from "../usage-error.ts";
-
-/** The flags that choose a target or steer the requests of a live check. */
-export const LIVE_ONLY_FLAGS = [
-  "base-url",
-  "space",
-  "mock",
-  "pages",
-  "sample",
-  "concurrency",
-  "rate",
-  "max-requests",
-  "no-auth-probe",
-  "timeout",
-] as const;
+import { LIVE_ONLY_FLAGS } from "./check-flags.ts";
 
 /** Refuses the live-only flags given beside --har (or a --har-prefix without --har), naming them. */
 export function assertRecordingFlags(values: Record<string, unknown>): void {

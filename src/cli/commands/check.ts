@@ -1,8 +1,10 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { applyBaseline } from "../../check/baseline.ts";
-import { DEFAULT_CONCURRENCY, runDriftCheck } from "../../check/run-drift-check.ts";
+import { runDriftCheck } from "../../check/run-drift-check.ts";
+import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
+import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
@@ -20,87 +22,9 @@ import { readBaseline } from "../read-baseline.ts";
 import { reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
+import { CHECK_OPTIONS } from "./check-flags.ts";
+import { CHECK_HELP } from "./check-help.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
-
-export const CHECK_HELP = `Usage: video-logs check [options]
-
-Checks that the API keeps its contract, touring every operation the spec declares with named checks (one finding
-names its check; --list-checks prints them): the shape, status and content type of every response, no server error,
-the listings' parameters honoured (page size, the discarded form, date filters with values chosen from the data),
-pagination integrity (later pages keep the filters, no id twice, no loop; every listing pinned with a created_before
-at the tour's start), an item got by id equal to the listed one, invalid values and ids refused with a declared 4xx,
-and 401 without or with wrong credentials. Requests are not retried on 5xx; a 429 is retried after its Retry-After.
-
-Target (first that applies): --har, --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the
-spec. Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (none for --har). Proxy: HTTPS_PROXY, HTTP_PROXY and
-NO_PROXY (not for the embedded mock).
-
-A recording (--har FILE, a HAR 1.2 file from a browser or a proxy) is judged offline: every entry whose method and
-path are an operation of the spec, on any host, gets the checks of one response (response-schema, status-code, with
-any status the operation declares, content-type, not-a-server-error); the checks that need planned requests are
-skipped, and so is every other entry, each listed with why. Credentials in the file never reach a report.
-
-Options:
-  --har FILE          judge a recording instead of sending requests (none of the flags from --base-url to
-                      --no-auth-probe, nor --timeout, goes with it)
-  --har-prefix PATH   strip a proxy's path prefix (/some/prefix) from the recorded paths before matching
-  --base-url URL      any server speaking the API (https, or http on loopback)
-  --space NAME        your Space: example or example.signalwire.com
-  --mock              the target is a Prism mock (e.g. \`video-logs mock\`): send it status hints, skip the checks a
-                      static mock cannot satisfy (with a note), and use placeholder credentials
-  --pages N           pages to read per listing (default 3)
-  --sample N          ids to fetch one by one (default 5)
-  --no-auth-probe     skip the no-credentials and wrong-credentials requests
-  --checks A,B        run only these checks
-  --skip-checks A,B   run every check but these
-  --list-checks       print the checks, one line each, and exit
-  --max-requests N    requests the tour may send, retries included (default 60)
-  --rate N/s          at most N requests per second (default: no limit)
-  --concurrency N     probes in flight at once (default 4); the report's order does not depend on it
-  --strict            additive drift (unknown fields) fails too
-  --baseline FILE     known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer",
-                      "keyword"}]} (a field left out matches any); a listed finding is reported as known and does
-                      not fail the run, a new one does
-  --report F=FILE     write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run
-                      writes several reports: --report junit=drift.xml --report markdown=drift.md
-  --format F          text (default), json, junit or markdown
-  --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
-  --propose FILE      write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for
-                      the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed
-                      under x-not-proposed. Written with the reports (with nothing to propose: one action that changes
-                      nothing); exit codes unchanged
-  --timeout MS        per-request timeout (default 30000)
-  --quiet             no progress and no notes on stderr; errors only
-  -h, --help          this help
-
-Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem, or a recording that is not
-a HAR 1.2 log or holds nothing to judge.
-`;
-
-const CHECK_OPTIONS = {
-  "base-url": { type: "string" },
-  space: { type: "string" },
-  mock: { type: "boolean" },
-  pages: { type: "string" },
-  sample: { type: "string" },
-  concurrency: { type: "string" },
-  "no-auth-probe": { type: "boolean" },
-  strict: { type: "boolean" },
-  baseline: { type: "string" },
-  report: { type: "string", multiple: true },
-  propose: { type: "string" },
-  format: { type: "string" },
-  out: { type: "string" },
-  quiet: { type: "boolean" },
-  timeout: { type: "string" },
-  checks: { type: "string" },
-  "skip-checks": { type: "string" },
-  "list-checks": { type: "boolean" },
-  "max-requests": { type: "string" },
-  rate: { type: "string" },
-  har: { type: "string" },
-  "har-prefix": { type: "string" },
-} as const;
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
 
@@ -153,7 +77,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         strict: Boolean(values.strict),
         checks,
         skipChecks,
-        onCheck: progress(io, showProgress),
+        onResult: progress(io, showProgress),
         onExchange: proposal?.observe,
       });
     } finally {
@@ -195,6 +119,56 @@ function parseCheckArgs(args: string[]) {
   return parseCommandArgs(args, CHECK_OPTIONS);
 }
 
+/** The tour's settings from the flags; a flag left out takes its default from TOUR_DEFAULTS. */
+function tourSettings(values: CheckValues) {
+  return {
+    maxRequests: integerFlag("max-requests", values["max-requests"], TOUR_DEFAULTS.maxRequests),
+    ratePerSecond: rateFlag(values.rate),
+    pages: integerFlag("pages", values.pages, TOUR_DEFAULTS.pages),
+    sample: integerFlag("sample", values.sample, TOUR_DEFAULTS.sample),
+    concurrency: integerFlag("concurrency", values.concurrency, TOUR_DEFAULTS.concurrency),
+    timeoutMs: integerFlag("timeout", values.timeout, TOUR_DEFAULTS.timeoutMs),
+  };
+}
+
+/** The target to tour: the one the flags or the environment name, else the embedded mock, started (and its stop). */
+async function openTarget(
+  values: CheckValues,
+  io: CliIo,
+  clientOptions: VideoLogsClientOptions,
+): Promise<{ target: ResolvedTarget; stopMock?: () => Promise<void> }> {
+  // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
+  const named = values.mock
+    ? resolveTarget(values, io.env, { ...clientOptions, ...MOCK_CREDENTIALS })
+    : resolveTarget(values, io.env, clientOptions);
+  if (named) return { target: values.mock ? { ...named, kind: "mock" } : named };
+  const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([
+    import("../../mock/start-prism.ts"),
+    import("../../mock/prism.ts"),
+  ]);
+  const mock = await startPrismMock({}).catch((error: unknown) => {
+    if (!(error instanceof PrismNotInstalledError)) throw error;
+    throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
+  });
+  // The embedded mock listens on this machine: its requests never go through a proxy.
+  const env = withoutProxyVariables(io.env);
+  const target = resolveTarget({ "base-url": mock.url }, env, { ...clientOptions, ...MOCK_CREDENTIALS });
+  return { target: { ...target!, kind: "mock" }, stopMock: mock.stop };
+}
+
+/** The first request with the real credentials tells whether the target is reachable and accepts them. */
+function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
+  const first = report.exchanges.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
+  if (first && first.status === null) {
+    throw new CommandFailure(`Cannot reach ${baseUrl}: ${first.error}`);
+  }
+  if (first && (first.status === 401 || first.status === 403)) {
+    throw new CommandFailure(
+      `The API refused the credentials (${first.status}) at ${baseUrl}: check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`,
+    );
+  }
+}
+
 /** The live check: a target from the flags or the environment (or the embedded mock), toured and judged. */
 async function checkServer(
   values: CheckValues,
@@ -211,36 +185,15 @@ async function checkServer(
     onExchange?: (exchange: Exchange) => void;
   },
 ): Promise<DriftReport> {
-  const maxRequests = integerFlag("max-requests", values["max-requests"], 60, { min: 1, max: 10_000 });
-  const ratePerSecond = rateFlag(values.rate);
-  const pages = integerFlag("pages", values.pages, 3, { min: 1, max: 100 });
-  const sample = integerFlag("sample", values.sample, 5, { min: 0, max: 100 });
-  const concurrency = integerFlag("concurrency", values.concurrency, DEFAULT_CONCURRENCY, { min: 1, max: 32 });
-  const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
+  const settings = tourSettings(values);
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
-  const clientOptions = { validation: "off" as const, timeoutMs, userAgent: "video-logs-check", retries: 0 };
-
-  // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
-  let target: ResolvedTarget | undefined = values.mock
-    ? resolveTarget(values, io.env, { ...clientOptions, ...MOCK_CREDENTIALS })
-    : resolveTarget(values, io.env, clientOptions);
-  if (target && values.mock) target = { ...target, kind: "mock" };
-  let stopMock: (() => Promise<void>) | undefined;
-  if (!target) {
-    const [{ startPrismMock }, { PrismNotInstalledError }] = await Promise.all([
-      import("../../mock/start-prism.ts"),
-      import("../../mock/prism.ts"),
-    ]);
-    const mock = await startPrismMock({}).catch((error: unknown) => {
-      if (!(error instanceof PrismNotInstalledError)) throw error;
-      throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
-    });
-    stopMock = mock.stop;
-    // The embedded mock listens on this machine: its requests never go through a proxy.
-    const env = withoutProxyVariables(io.env);
-    target = resolveTarget({ "base-url": mock.url }, env, { ...clientOptions, ...MOCK_CREDENTIALS });
-    target = { ...target!, kind: "mock" };
-  }
+  const clientOptions = {
+    validation: "off" as const,
+    timeoutMs: settings.timeoutMs,
+    userAgent: "video-logs-check",
+    retries: 0,
+  };
+  const { target, stopMock } = await openTarget(values, io, clientOptions);
 
   let report: DriftReport;
   let baseUrl: string;
@@ -252,33 +205,17 @@ async function checkServer(
       wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
       fetch: target.fetch,
       target: { baseUrl: client.baseUrl, kind: target.kind },
-      pages,
-      sample,
+      ...settings,
       strict: Boolean(values.strict),
       checks,
       skipChecks,
-      maxRequests,
-      ratePerSecond,
-      concurrency,
-      timeoutMs,
-      preferStatusHints: target.kind === "mock",
-      onCheck: progress(io, showProgress),
+      onResult: progress(io, showProgress),
       onExchange,
     });
   } finally {
     if (showProgress) io.stderr.write("\r\u001b[2K");
     await stopMock?.();
   }
-
-  // The first request with the real credentials tells whether the target is reachable and accepts them.
-  const first = report.exchanges.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
-  if (first && first.status === null) {
-    throw new CommandFailure(`Cannot reach ${baseUrl}: ${first.error}`);
-  }
-  if (first && (first.status === 401 || first.status === 403)) {
-    throw new CommandFailure(
-      `The API refused the credentials (${first.status}) at ${baseUrl}: check SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN`,
-    );
-  }
+  assertTargetAnswered(report, baseUrl);
   return report;
 }

@@ -1,66 +1,21 @@
 // `video-logs get <id>` and `video-logs list`: read the API from the shell; data on stdout, problems on stderr.
 import type { VideoLogsClient } from "../../client/create-client.ts";
+import { CLIENT_DEFAULTS } from "../../client/defaults.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
-import { getByIdOperations, type OperationId, operationOf, parametersIn } from "../../operations/operation-table.ts";
+import type { OperationId } from "../../operations/operation-table.ts";
 import { safeJson } from "../../report/escape-json.ts";
 import { escapeTerminal as t } from "../../report/escape-terminal.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { openDataSink } from "../data-sink.ts";
 import { type CliIo, EXIT } from "../io.ts";
-import { asFlagError, queryFlagHelp, queryFlagOptions, queryFromFlags } from "../operation-flags.ts";
+import { asFlagError, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
-
-const TARGET_HELP = `Target: --base-url URL or --space NAME (default SIGNALWIRE_SPACE); credentials from SIGNALWIRE_PROJECT_ID and
-SIGNALWIRE_API_TOKEN; proxy from HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
-  --validation M      strict, tolerant (default) or off; violations are reported on stderr
-  --timeout MS        per-request timeout, 1 to 600000 (default 30000)
-  --out FILE          write the data to FILE instead of stdout
-  --quiet             no notes on stderr; errors only
-  -h, --help          this help
-
-Exit: 0 success; 1 the API answered with an error or with a body that breaks the spec; 2 usage, connection or
-credential problem.`;
-
-/** The operations behind the two commands; their flags come from the spec's parameters. */
-const LIST_OPERATION = operationOf("list_logs");
-const GET_OPERATION = getByIdOperations().find((operation) => operation.getById!.list === LIST_OPERATION.operationId)!;
-const GET_QUERY =
-  parametersIn(GET_OPERATION, "query").length > 0
-    ? `Query parameters (from the spec):\n${queryFlagHelp(GET_OPERATION)}\n`
-    : "";
-
-export const GET_HELP = `Usage: video-logs get <id> [options]
-
-Prints one video log as JSON.
-
-  --format F          json (default, indented) or ndjson (one line)
-
-${GET_QUERY}${TARGET_HELP}
-`;
-
-export const LIST_HELP = `Usage: video-logs list [options]
-
-Prints video logs as NDJSON (one log per line), following the pages.
-
-  --limit N              stop after N logs (default: all)
-  --format F             ndjson (default, one log per line) or json (one array)
-Query parameters (from the spec):
-${queryFlagHelp(LIST_OPERATION)}
-${TARGET_HELP}
-`;
-
-const TARGET_OPTIONS = {
-  "base-url": { type: "string" },
-  space: { type: "string" },
-  validation: { type: "string" },
-  timeout: { type: "string" },
-  format: { type: "string" },
-  out: { type: "string" },
-  quiet: { type: "boolean" },
-} as const;
+import { GET_OPTIONS, LIMIT_RANGE, LIST_OPTIONS } from "./read-flags.ts";
+import { GET_HELP, LIST_HELP } from "./read-help.ts";
+import { GET_OPERATION, LIST_OPERATION } from "./read-operations.ts";
 
 const DATA_FORMATS = ["json", "ndjson"] as const;
 
@@ -74,7 +29,7 @@ function clientFrom(
     ["strict", "tolerant", "off"],
     "tolerant",
   );
-  const timeoutMs = integerFlag("timeout", values.timeout, 30_000, { min: 1, max: 600_000 });
+  const timeoutMs = integerFlag("timeout", values.timeout, CLIENT_DEFAULTS.timeoutMs);
   const target = resolveTarget(values, io.env, { validation, timeoutMs });
   if (!target) throw new UsageError("No target: pass --base-url or --space, or set SIGNALWIRE_SPACE");
   return target.client();
@@ -96,7 +51,7 @@ function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean 
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...queryFlagOptions(GET_OPERATION), ...TARGET_OPTIONS }, 1);
+  const { values, positionals } = parseCommandArgs(args, GET_OPTIONS, 1);
   if (values.help) {
     io.stdout.write(GET_HELP);
     return EXIT.ok;
@@ -130,16 +85,12 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, {
-    ...queryFlagOptions(LIST_OPERATION),
-    ...TARGET_OPTIONS,
-    limit: { type: "string" },
-  });
+  const { values } = parseCommandArgs(args, LIST_OPTIONS);
   if (values.help) {
     io.stdout.write(LIST_HELP);
     return EXIT.ok;
   }
-  const limit = integerFlag("limit", values.limit, Number.MAX_SAFE_INTEGER, { min: 1, max: Number.MAX_SAFE_INTEGER });
+  const limit = integerFlag("limit", values.limit, LIMIT_RANGE) ?? Number.POSITIVE_INFINITY;
   const format = choiceFlag("format", values.format, DATA_FORMATS, "ndjson");
   // Typed by the spec's parameters, checked by the client before anything is sent.
   const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;

@@ -1,0 +1,142 @@
+// The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
+// the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
+import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
+import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
+
+export const CHECK_FLAGS = [
+  {
+    heading: "Recording options",
+    flags: [
+      {
+        name: "har",
+        type: "string",
+        placeholder: "FILE",
+        description: "judge a recording instead of sending requests (without any target or request option)",
+      },
+      {
+        name: "har-prefix",
+        type: "string",
+        placeholder: "PATH",
+        description: "strip a proxy's path prefix (/some/prefix) from the recorded paths before matching",
+      },
+    ],
+  },
+  {
+    heading: "Target options",
+    liveOnly: true,
+    flags: [
+      BASE_URL_FLAG,
+      SPACE_FLAG,
+      {
+        name: "mock",
+        type: "boolean",
+        description:
+          "the target is a Prism mock (e.g. `video-logs mock`): send it status hints, skip the checks a static mock cannot satisfy (with a note), and use placeholder credentials",
+      },
+    ],
+  },
+  {
+    heading: "Request options",
+    liveOnly: true,
+    flags: [
+      {
+        name: "pages",
+        type: "string",
+        placeholder: "N",
+        description: "pages to read per listing",
+        range: TOUR_DEFAULTS.pages,
+      },
+      {
+        name: "sample",
+        type: "string",
+        placeholder: "N",
+        description: "ids to fetch one by one",
+        range: TOUR_DEFAULTS.sample,
+      },
+      {
+        name: "concurrency",
+        type: "string",
+        placeholder: "N",
+        description: "probes in flight at once; the report's order does not depend on it",
+        range: TOUR_DEFAULTS.concurrency,
+      },
+      {
+        name: "rate",
+        type: "string",
+        placeholder: "N/s",
+        description: "at most N requests per second (default: no limit)",
+      },
+      {
+        name: "max-requests",
+        type: "string",
+        placeholder: "N",
+        description: "requests the tour may send, retries included",
+        range: TOUR_DEFAULTS.maxRequests,
+      },
+      { name: "no-auth-probe", type: "boolean", description: "skip the no-credentials and wrong-credentials requests" },
+      {
+        name: "timeout",
+        type: "string",
+        placeholder: "MS",
+        description: "per-request timeout",
+        range: TOUR_DEFAULTS.timeoutMs,
+      },
+    ],
+  },
+  {
+    heading: "Check options",
+    flags: [
+      { name: "checks", type: "string", placeholder: "A,B", description: "run only these checks" },
+      { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
+      { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },
+      { name: "strict", type: "boolean", description: "additive drift (unknown fields) fails too" },
+    ],
+  },
+  {
+    heading: "Report options",
+    flags: [
+      {
+        name: "baseline",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          'known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer", "keyword"}]} (a field left out matches any); a listed finding is reported as known and does not fail the run, a new one does',
+      },
+      {
+        name: "report",
+        type: "string",
+        multiple: true,
+        placeholder: "F=FILE",
+        description:
+          "write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md",
+      },
+      { name: "format", type: "string", placeholder: "F", description: "text (default), json, junit or markdown" },
+      {
+        name: "out",
+        type: "string",
+        placeholder: "FILE",
+        description: "write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)",
+      },
+      {
+        name: "propose",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
+      },
+    ],
+  },
+  {
+    heading: "Other options",
+    flags: [
+      { name: "quiet", type: "boolean", description: "no progress and no notes on stderr; errors only" },
+      HELP_FLAG,
+    ],
+  },
+] as const satisfies FlagTable;
+
+export const CHECK_OPTIONS = optionSpec(CHECK_FLAGS);
+
+/** The flags that choose a target or steer the requests of a live check: a check of a recording refuses them. */
+export const LIVE_ONLY_FLAGS = flagNames(CHECK_FLAGS, (group) => group.liveOnly === true);

@@ -1,0 +1,96 @@
+// The flags of `video-logs get` and `video-logs list`, grouped as their help shows them: the parser's options and the
+// help's option lines are read from these tables; the query flags from the spec's parameters, the timeout's default
+// and bounds from CLIENT_DEFAULTS.
+import { CLIENT_DEFAULTS } from "../../client/defaults.ts";
+import type { Operation } from "../../operations/operation-table.ts";
+import { type FlagGroup, type FlagTable, HELP_FLAG, optionSpec } from "../flag-table.ts";
+import { queryFlagRows } from "../operation-flags.ts";
+import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
+import { GET_OPERATION, LIST_OPERATION } from "./read-operations.ts";
+
+const OUT_FLAG = {
+  name: "out",
+  type: "string",
+  placeholder: "FILE",
+  description: "write the data to FILE instead of stdout",
+} as const;
+
+const queryGroup = (operation: Operation): FlagGroup => ({
+  heading: "Query options (from the spec)",
+  flags: queryFlagRows(operation),
+});
+
+/** Where the data comes from and how it is asked for: the same for get and list. */
+const REQUEST_GROUPS = [
+  { heading: "Target options", flags: [BASE_URL_FLAG, SPACE_FLAG] },
+  {
+    heading: "Request options",
+    flags: [
+      {
+        name: "validation",
+        type: "string",
+        placeholder: "M",
+        description: "strict, tolerant (default) or off; violations are reported on stderr",
+      },
+      {
+        name: "timeout",
+        type: "string",
+        placeholder: "MS",
+        description: "per-request timeout",
+        range: CLIENT_DEFAULTS.timeoutMs,
+      },
+    ],
+  },
+  {
+    heading: "Other options",
+    flags: [{ name: "quiet", type: "boolean", description: "no notes on stderr; errors only" }, HELP_FLAG],
+  },
+] as const satisfies FlagTable;
+
+export const GET_FLAGS = [
+  {
+    heading: "Output options",
+    flags: [
+      {
+        name: "format",
+        type: "string",
+        placeholder: "F",
+        description: "json (default, indented) or ndjson (one line)",
+      },
+      OUT_FLAG,
+    ],
+  },
+  queryGroup(GET_OPERATION),
+  ...REQUEST_GROUPS,
+] as const satisfies FlagTable;
+
+/** --limit has no default value: left out, every log is listed. */
+export const LIMIT_RANGE = { min: 1, max: Number.MAX_SAFE_INTEGER };
+
+export const LIST_FLAGS = [
+  {
+    heading: "Output options",
+    flags: [
+      {
+        name: "limit",
+        type: "string",
+        placeholder: "N",
+        description: "stop after N logs",
+        range: LIMIT_RANGE,
+        unset: "all",
+      },
+      {
+        name: "format",
+        type: "string",
+        placeholder: "F",
+        description: "ndjson (default, one log per line) or json (one array)",
+      },
+      OUT_FLAG,
+    ],
+  },
+  queryGroup(LIST_OPERATION),
+  ...REQUEST_GROUPS,
+] as const satisfies FlagTable;
+
+export const GET_OPTIONS = optionSpec(GET_FLAGS);
+export const LIST_OPTIONS = optionSpec(LIST_FLAGS);
