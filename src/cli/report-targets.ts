@@ -1,5 +1,5 @@
 // Where `check` writes its reports: `--report FORMAT=FILE` (repeatable), `--format F --out FILE` as shorthand for one,
-// and with neither, one report on stdout.
+// and with neither, one report on stdout. `-` as a report's file is stdout, for one report at most.
 
 import { resolve } from "node:path";
 import { REPORT_FORMATS, type ReportFormat } from "../report/format-report.ts";
@@ -16,7 +16,11 @@ export interface ReportTarget {
 export function reportTargets(values: { report?: string[]; format?: string; out?: string }): ReportTarget[] {
   const targets: ReportTarget[] = (values.report ?? []).map(parseReportFlag);
   if (values.format !== undefined || values.out !== undefined || targets.length === 0) {
-    targets.push({ format: choiceFlag("format", values.format, REPORT_FORMATS, "text"), file: values.out });
+    const file = values.out === "-" ? undefined : values.out;
+    targets.push({ format: choiceFlag("format", values.format, REPORT_FORMATS, "text"), file });
+  }
+  if (targets.filter((target) => target.file === undefined).length > 1) {
+    throw new UsageError("Two reports go to stdout: give all but one of them a file (`-` is stdout)");
   }
   const seen = new Set<string>();
   for (const target of targets) {
@@ -40,5 +44,5 @@ function parseReportFlag(value: string): ReportTarget {
       "For example: --report junit=drift.xml --report markdown=drift.md",
     );
   }
-  return { format: format as ReportFormat, file };
+  return { format: format as ReportFormat, file: file === "-" ? undefined : file };
 }

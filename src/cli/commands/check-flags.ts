@@ -109,7 +109,7 @@ export const CHECK_FLAGS = [
         multiple: true,
         placeholder: "F=FILE",
         description:
-          "write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md",
+          "write a report in format F (text, json, junit or markdown) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md. Unless the text report goes to stdout, the summary line goes to stderr",
       },
       { name: "format", type: "string", placeholder: "F", description: "text (default), json, junit or markdown" },
       {

@@ -10,6 +10,7 @@ import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
+import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
@@ -19,7 +20,7 @@ import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import { withoutProxyVariables } from "../proxy-settings.ts";
 import { readBaseline } from "../read-baseline.ts";
-import { reportTargets } from "../report-targets.ts";
+import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
@@ -88,10 +89,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   if (baseline) report = applyBaseline(report, baseline);
-  for (const { format, file } of reports) {
-    const color = format === "text" && !file && useColor(io.stdout, io.env);
-    writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
-  }
+  writeReports(report, reports, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
@@ -111,6 +109,19 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
+}
+
+/**
+ * Writes every report; the verdict always reaches the terminal: unless the text report goes to stdout, or `--quiet`,
+ * the summary line goes to stderr after them.
+ */
+function writeReports(report: DriftReport, reports: readonly ReportTarget[], io: CliIo, quiet: boolean): void {
+  for (const { format, file } of reports) {
+    const color = format === "text" && !file && useColor(io.stdout, io.env);
+    writeOutput(io, formatReport(report, format, { color }), file, { quiet });
+  }
+  const textOnStdout = reports.some((target) => target.format === "text" && target.file === undefined);
+  if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
 }
 
 type CheckValues = ReturnType<typeof parseCheckArgs>["values"];
