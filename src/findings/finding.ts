@@ -13,7 +13,7 @@ export interface Finding extends Violation {
   known?: true;
 }
 
-/** The most requests a drift finding lists; `count` counts them all. */
+/** The most requests a drift finding lists; `count` counts every occurrence. */
 export const MAX_LISTED_REQUESTS = 10;
 
 /** Where an occurrence was seen: the response's request id (null when it had none) and its index in `exchanges`. */
@@ -24,7 +24,7 @@ export interface RequestReference {
 
 /**
  * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
- * MAX_LISTED_REQUESTS requests, and the first occurrence as the example.
+ * MAX_LISTED_REQUESTS requests that showed it (each once), and the first occurrence as the example.
  */
 export interface DriftFinding {
   fingerprint: string;

@@ -35,7 +35,10 @@ export function groupFindings(exchanges: readonly JudgedExchange[]): DriftFindin
       const grouped = byFingerprint.get(fingerprint);
       if (grouped) {
         grouped.count++;
-        if (grouped.requests.length < MAX_LISTED_REQUESTS) grouped.requests.push(reference);
+        // Each response once: a page showing the drift in five items is one request where it was seen.
+        const listed = grouped.requests.length;
+        if (listed < MAX_LISTED_REQUESTS && grouped.requests[listed - 1]!.exchange !== index)
+          grouped.requests.push(reference);
         // A finding is known when every occurrence is: one the baseline did not list still fails the run.
         if (!finding.known) delete grouped.known;
         continue;

@@ -24,7 +24,7 @@ export function formatMarkdown(report: DriftReport): string {
   }
   if (report.findings.length > 0) {
     out.push(
-      "| severity | check | operation | status | pointer | problem | actual | seen |",
+      "| severity | check | operation | status | pointer | problem | actual | count |",
       "|---|---|---|---|---|---|---|---|",
       ...report.findings.map(
         (f) =>

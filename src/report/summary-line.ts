@@ -19,11 +19,10 @@ export function summaryLine(report: DriftReport): string {
   return `${verdictOf(report)}: ${findings}; ${counts}${unanswered} (${describeTarget(report.target)})`;
 }
 
-/** `3 responses: request ids a, b, c` and how many more, for a finding's occurrences. */
+/** `85 occurrences, first in: request ids a, b` (or the first request's name when the server sent no id). */
 export function occurrencesText(report: DriftReport, finding: DriftReport["findings"][number]): string {
   const ids = finding.requests.map((reference) => reference.requestId).filter((id): id is string => id !== null);
-  const more = finding.count - finding.requests.length;
-  const listed = ids.length > 0 ? `: request ids ${ids.join(", ")}${more > 0 ? ` and ${more} more` : ""}` : "";
   const first = report.exchanges[finding.requests[0]?.exchange ?? -1]?.name;
-  return `seen in ${finding.count} response${finding.count === 1 ? "" : "s"}${listed}${first ? ` (first: ${first})` : ""}`;
+  const where = ids.length > 0 ? `request ids ${ids.join(", ")}` : first;
+  return `${finding.count} occurrence${finding.count === 1 ? "" : "s"}${where ? `, first in: ${where}` : ""}`;
 }
