@@ -10,6 +10,7 @@ export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exc
 export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
 export type { VideoLogsClientOptions } from "./client/options.ts";
 export type { PageEnd, PageStep } from "./client/page-walk.ts";
+export type { ValidatedResponse } from "./client/settle-exchange.ts";
 export type * from "./deprecated-aliases.ts";
 export * from "./errors/index.ts";
 export { CHECKS, type CheckName } from "./findings/checks.ts";

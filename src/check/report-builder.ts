@@ -76,8 +76,14 @@ export class ReportBuilder {
     return final;
   }
 
-  /** The report of these final results, in the order given; `requests` counts what was sent (0 for a recording). */
-  build(results: ExchangeResult[], { requests, recording }: Pick<DriftReport, "recording"> & { requests: number }) {
+  /**
+   * The report of these final results, in the order given; `requests` counts what was sent (0 for a recording);
+   * `interrupted` marks a run cut short.
+   */
+  build(
+    results: ExchangeResult[],
+    { requests, recording, interrupted }: Pick<DriftReport, "recording" | "interrupted"> & { requests: number },
+  ) {
     const { target, strict, active, skipped, now } = this.#options;
     const report: DriftReport = {
       version: REPORT_VERSION,
@@ -89,6 +95,7 @@ export class ReportBuilder {
       checksRun: [...active],
       skipped,
       notes: this.notes,
+      ...(interrupted ? { interrupted } : {}),
       summary: {
         requests,
         checked: results.filter((result) => result.status !== null).length,

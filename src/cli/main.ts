@@ -10,6 +10,7 @@ import { CommandFailure } from "./command-failure.ts";
 import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
+import { onProcessSignals } from "./interruption.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -60,7 +61,8 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
   try {
     switch (command) {
       case "check":
-        return await checkCommand(args, io);
+        // Ctrl-C or SIGTERM ends the check early: it writes the reports of what was judged, marked interrupted.
+        return await checkCommand(args, io, onProcessSignals);
       case "get":
         return await getCommand(args, io);
       case "list":

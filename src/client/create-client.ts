@@ -12,12 +12,13 @@ import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { type Exchange, exchange, type OperationParams, operationUrl } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
+import { judgeExchange } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { type ResolvedClientOptions, resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
-import type { PageStep } from "./page-walk.ts";
+import type { PageEnd, PageStep } from "./page-walk.ts";
 import { createPolicyFetch, type SendRequest } from "./policy-fetch.ts";
 import type { SecretScrubber } from "./secret-scrubber.ts";
-import { settleExchange } from "./settle-exchange.ts";
+import { settleExchange, throwIfNotOk, type ValidatedResponse, validatedResponse } from "./settle-exchange.ts";
 import { typeOf } from "./type-of.ts";
 import { isUuidText } from "./uuid-text.ts";
 
@@ -29,6 +30,13 @@ export interface CallOptions {
   validation?: ValidationMode;
   /** Extra request headers for this call (not `authorization`: the client adds the credentials itself). */
   headers?: Record<string, string>;
+  /**
+   * Receives each 2xx response the call validated, with its violations in the call's validation mode (none when it
+   * matches), before its body or items are handed over. Given it, a violation throws no ContractViolationError: the
+   * body, or a page's items, come as received, and a listing that cannot be followed on ends after the items of its
+   * last page (why is among that page's violations). A body that is not JSON still throws when a body is returned.
+   */
+  onValidated?: (response: ValidatedResponse) => void;
 }
 
 export interface VideoLogsClient {
@@ -167,6 +175,12 @@ function checkCallOptions(options: CallOptions | undefined, redactor: Redactor):
     throw new InvalidInputError(
       "options.validation",
       `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`,
+    );
+  }
+  if (options?.onValidated !== undefined && typeof options.onValidated !== "function") {
+    throw new InvalidInputError(
+      "options.onValidated",
+      `Invalid options.onValidated: expected a function, got ${typeOf(options.onValidated)}`,
     );
   }
   checkObject("options.headers", options?.headers);
@@ -367,7 +381,8 @@ async function judgedBody(
 ): Promise<never> {
   try {
     const { sent } = exchangeChecked(core, operationId, params, options, list);
-    return settleExchange(await sent, options?.validation ?? core.config.validation, core.scrubber) as never;
+    const mode = options?.validation ?? core.config.validation;
+    return settleExchange(await sent, mode, core.scrubber, options?.onValidated) as never;
   } catch (error) {
     throw core.scrubber.error(error);
   }
@@ -416,18 +431,34 @@ async function* listItems(
   const { scrubber } = core;
   const mode = options?.validation ?? core.config.validation;
   const signal = options?.signal;
+  const onValidated = options?.onValidated;
   for await (const { exchange: page, items: data, end } of pageSteps(core, operationId, params, options, true)) {
-    settleExchange(page, mode, scrubber);
+    if (onValidated) onValidated(validatedPage(page, end, mode, scrubber));
+    else settleExchange(page, mode, scrubber);
     const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
     // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
-    if (end.kind === "violation" && data.length === 0)
+    if (end.kind === "violation" && data.length === 0 && !onValidated)
       throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
     for (const item of data) {
       signal?.throwIfAborted();
       yield item as never;
     }
-    if (end.kind === "violation")
+    if (end.kind === "violation") {
+      if (onValidated) return;
       throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+    }
     if (end.kind === "unsafe") throw end.error;
   }
+}
+
+/** A page's violations for `onValidated`: its body's, and why the walk cannot go on unless the body's already say so. */
+function validatedPage(page: Exchange, end: PageEnd, mode: ValidationMode, scrubber: SecretScrubber) {
+  throwIfNotOk(page, scrubber);
+  const violations = judgeExchange(page, mode);
+  if (
+    end.kind === "violation" &&
+    !violations.some((v) => v.pointer === end.violation.pointer && v.keyword === end.violation.keyword)
+  )
+    violations.push(end.violation);
+  return validatedResponse(page, violations, scrubber);
 }

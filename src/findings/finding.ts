@@ -42,6 +42,16 @@ export interface DriftFinding {
   known?: true;
 }
 
+/**
+ * The check a violation the client states (on a 2xx response, by its validation and its pagination walk) belongs
+ * to: an undeclared status is status-code's, a pagination link that loops or is not a URL pagination-integrity's,
+ * anything else response-schema's.
+ */
+export function checkOfViolation(violation: Violation): CheckName {
+  if (violation.keyword === "status") return "status-code";
+  return violation.keyword === "pagination" ? "pagination-integrity" : "response-schema";
+}
+
 /** Names the check of a violation the shared validators stated. */
 export const foundBy = (check: CheckName, violation: Violation): Finding => ({ ...violation, check });
 

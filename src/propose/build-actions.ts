@@ -5,7 +5,6 @@
 // action is applied to a working copy as it is made. The same observations give the same actions.
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
-import { markdownText } from "../report/escape-markdown.ts";
 import { shortJson } from "../validation/short-json.ts";
 import { ActionDraft } from "./action-draft.ts";
 import type { Evidence } from "./evidence.ts";
@@ -27,8 +26,7 @@ import { rewrittenByOverlayTool } from "./unappliable-text.ts";
 const MAX_NAME_LENGTH = 128;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const code = (text: string) => markdownText(text);
-const quoted = (value: unknown) => markdownText(shortJson(value, NO_SECRETS));
+const quoted = (value: unknown) => shortJson(value, NO_SECRETS);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export function buildActions(
@@ -108,7 +106,7 @@ function declareStatus(draft: ActionDraft, pointer: string, status: string, seen
   };
   draft.update(
     pointer,
-    `Declare the response ${code(status)}, which the server sent but the spec does not declare, with a schema inferred from its bodies. ${seen.evidence.describe()}`,
+    `Declare the response ${status}, which the server sent but the spec does not declare, with a schema inferred from its bodies. ${seen.evidence.describe()}`,
     { [status]: response },
   );
 }
@@ -157,7 +155,7 @@ function declareProperty(draft: ActionDraft, pointer: string, name: string, seen
     description,
     ...rest,
   };
-  const summary = `Declare ${code(name)} as an optional property; the object stays closed. ${seen.evidence.describe()}`;
+  const summary = `Declare ${name} as an optional property; the object stays closed. ${seen.evidence.describe()}`;
   const schema = draft.working.at(pointer);
   if (schema.properties !== null && typeof schema.properties === "object")
     draft.update(childPointer(pointer, "properties"), summary, { [name]: property });
@@ -168,12 +166,12 @@ function missingRequired(draft: ActionDraft, pointer: string, missing: ReadonlyM
   if (!missing) return;
   const names = [...missing.keys()].sort(byCodeUnit);
   const kept = (draft.working.at(pointer).required as string[]).filter((name) => !missing.has(name));
-  const evidence = names.map((name) => `${code(name)} seen missing. ${missing.get(name)!.describe()}`).join(" ");
+  const evidence = names.map((name) => `${name} seen missing. ${missing.get(name)!.describe()}`).join(" ");
   draft.replaceList(
     pointer,
     "required",
     kept.length > 0 ? kept : undefined,
-    `Make ${names.map(code).join(", ")} optional.`,
+    `Make ${names.join(", ")} optional.`,
     evidence,
   );
 }
@@ -221,7 +219,7 @@ function failedFormat(draft: ActionDraft, pointer: string, evidence: Evidence | 
   const format = String(draft.working.at(pointer).format);
   draft.remove(
     childPointer(pointer, "format"),
-    `Drop \`format: ${code(format)}\`: strings that are not ${code(format)} were seen. ${evidence.describe()}`,
+    `Drop \`format: ${format}\`: strings that are not ${format} were seen. ${evidence.describe()}`,
   );
 }
 

@@ -9,7 +9,8 @@ import type { OperationId } from "../operations/operation-table.ts";
  * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
  * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
  * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
- * operation it applies to, and whether a response exercised it.
+ * operation it applies to, and whether a response exercised it; `interrupted` marks a run cut short, whose report
+ * holds what was judged before.
  * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
  * `recording` counts the file's entries and lists each one not judged, with why.
  * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
@@ -105,6 +106,11 @@ export interface DriftReport {
   exchanges: ExchangeResult[];
   /** Every selected check for every operation it applies to, and whether a judged response exercised it. */
   plan: PlannedCheck[];
+  /**
+   * Set when the run was cut short (Ctrl-C, SIGTERM, the caller's abort signal): the report holds every result judged
+   * before and nothing of the rest; `reason` names the signal, or the abort's reason.
+   */
+  interrupted?: { reason: string };
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.

@@ -22,6 +22,9 @@ skipped, and so is every other entry, each listed with why. Credentials in the f
 
 ${optionsHelp(CHECK_FLAGS)}
 
-Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem, or a recording that is not
-a HAR 1.2 log or holds nothing to judge.
+Ctrl-C (or SIGTERM) stops the check: no further request is sent, the ones under way are cut, and every report is
+written with what was judged before, marked interrupted (its verdict INCOMPLETE); a second Ctrl-C ends it at once.
+
+Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem, a recording that is not a HAR
+1.2 log or holds nothing to judge, or a check interrupted.
 `;

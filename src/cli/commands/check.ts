@@ -15,6 +15,7 @@ import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
+import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
@@ -37,7 +38,11 @@ function progress(io: CliIo, enabled: boolean) {
   };
 }
 
-export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+export async function checkCommand(
+  args: string[],
+  io: CliIo,
+  interruptions: () => Interruption = noInterruption,
+): Promise<number> {
   const { values } = parseCheckArgs(args);
   if (values.help) {
     io.stdout.write(CHECK_HELP);
@@ -68,24 +73,14 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const showProgress =
     Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
 
+  // From here to the end of the run, Ctrl-C or SIGTERM stops the check: what was judged is reported.
+  const interruption = interruptions();
   let report: DriftReport;
-  if (values.har !== undefined) {
-    const pathPrefix = harPrefixFlag(values["har-prefix"]);
-    try {
-      report = await checkRecording({
-        file: values.har,
-        pathPrefix,
-        strict: Boolean(values.strict),
-        checks,
-        skipChecks,
-        onResult: progress(io, showProgress),
-        onExchange: proposal?.observe,
-      });
-    } finally {
-      if (showProgress) io.stderr.write("\r\u001b[2K");
-    }
-  } else {
-    report = await checkServer(values, io, { checks, skipChecks, showProgress, onExchange: proposal?.observe });
+  try {
+    const run = { checks, skipChecks, showProgress, onExchange: proposal?.observe, signal: interruption.signal };
+    report = await runCheck(values, io, run);
+  } finally {
+    interruption.stop();
   }
 
   if (baseline) report = applyBaseline(report, baseline);
@@ -94,6 +89,46 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const { yaml, actions, notProposed } = proposal.render();
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
     writeOutput(io, yaml, proposeFile, { quiet: values.quiet, written: `Proposal (${held}) written` });
+  }
+  return exitStatus(report, io);
+}
+
+interface RunSettings {
+  checks: ReturnType<typeof checkListFlag>;
+  skipChecks: ReturnType<typeof checkListFlag>;
+  showProgress: boolean;
+  onExchange?: (exchange: Exchange) => void;
+  /** Aborted by Ctrl-C or SIGTERM: the run stops and reports what it judged. */
+  signal: AbortSignal;
+}
+
+/** The check of a recording (`--har`) or of a server, with progress on a terminal. */
+async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): Promise<DriftReport> {
+  if (values.har === undefined) return checkServer(values, io, settings);
+  const pathPrefix = harPrefixFlag(values["har-prefix"]);
+  try {
+    return await checkRecording({
+      file: values.har,
+      pathPrefix,
+      strict: Boolean(values.strict),
+      checks: settings.checks,
+      skipChecks: settings.skipChecks,
+      onResult: progress(io, settings.showProgress),
+      onExchange: settings.onExchange,
+      signal: settings.signal,
+    });
+  } finally {
+    if (settings.showProgress) io.stderr.write("\r\u001b[2K");
+  }
+}
+
+/** 2 when the check is incomplete (interrupted, requests unanswered, nothing of a recording judged), saying why; else 1 on drift, 0 clean. */
+function exitStatus(report: DriftReport, io: CliIo): number {
+  if (report.interrupted) {
+    io.stderr.write(
+      `The check was interrupted (${escapeTerminal(report.interrupted.reason)}): the reports hold what was judged before; the check is incomplete.\n`,
+    );
+    return EXIT.usage;
   }
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
@@ -184,17 +219,7 @@ function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
 async function checkServer(
   values: CheckValues,
   io: CliIo,
-  {
-    checks,
-    skipChecks,
-    showProgress,
-    onExchange,
-  }: {
-    checks: ReturnType<typeof checkListFlag>;
-    skipChecks: ReturnType<typeof checkListFlag>;
-    showProgress: boolean;
-    onExchange?: (exchange: Exchange) => void;
-  },
+  { checks, skipChecks, showProgress, onExchange, signal }: RunSettings,
 ): Promise<DriftReport> {
   const settings = tourSettings(values);
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
@@ -222,6 +247,7 @@ async function checkServer(
       skipChecks,
       onResult: progress(io, showProgress),
       onExchange,
+      signal,
     });
   } finally {
     if (showProgress) io.stderr.write("\r\u001b[2K");

@@ -20,32 +20,45 @@ const queryGroup = (operation: Operation): FlagGroup => ({
   flags: queryFlagRows(operation),
 });
 
-/** Where the data comes from and how it is asked for: the same for get and list. */
-const REQUEST_GROUPS = [
-  { heading: "Target options", flags: [BASE_URL_FLAG, SPACE_FLAG] },
-  {
-    heading: "Request options",
-    flags: [
-      {
-        name: "validation",
-        type: "string",
-        placeholder: "M",
-        description: "strict, tolerant (default) or off; violations are reported on stderr",
-      },
-      {
-        name: "timeout",
-        type: "string",
-        placeholder: "MS",
-        description: "per-request timeout",
-        range: CLIENT_DEFAULTS.timeoutMs,
-      },
-    ],
-  },
-  {
-    heading: "Other options",
-    flags: [{ name: "quiet", type: "boolean", description: "no notes on stderr; errors only" }, HELP_FLAG],
-  },
-] as const satisfies FlagTable;
+/** What `--validation off` still reports: what cannot be read at all, whatever the spec says. */
+const UNREADABLE = { get: "a body that is not JSON", list: "a page that is not JSON or cannot be followed" } as const;
+
+/** Where the data comes from and how it is asked for: the same for get and list, but for what off still reports. */
+const requestGroups = (command: keyof typeof UNREADABLE) =>
+  [
+    { heading: "Target options", flags: [BASE_URL_FLAG, SPACE_FLAG] },
+    {
+      heading: "Request options",
+      flags: [
+        {
+          name: "validation",
+          type: "string",
+          placeholder: "M",
+          description:
+            "tolerant (default): each finding goes once to stderr, a breaking one exits 1; strict: an additive finding " +
+            `exits 1 too; off: nothing is validated, only ${UNREADABLE[command]} is reported (exit 1)`,
+        },
+        {
+          name: "timeout",
+          type: "string",
+          placeholder: "MS",
+          description: "per-request timeout",
+          range: CLIENT_DEFAULTS.timeoutMs,
+        },
+      ],
+    },
+    {
+      heading: "Other options",
+      flags: [
+        {
+          name: "quiet",
+          type: "boolean",
+          description: "on stderr, only what fails the run: no additive finding unless --validation strict",
+        },
+        HELP_FLAG,
+      ],
+    },
+  ] as const satisfies FlagTable;
 
 export const GET_FLAGS = [
   {
@@ -61,7 +74,7 @@ export const GET_FLAGS = [
     ],
   },
   queryGroup(GET_OPERATION),
-  ...REQUEST_GROUPS,
+  ...requestGroups("get"),
 ] as const satisfies FlagTable;
 
 /** --limit has no default value: left out, every log is listed. */
@@ -75,7 +88,7 @@ export const LIST_FLAGS = [
         name: "limit",
         type: "string",
         placeholder: "N",
-        description: "stop after N logs",
+        description: "print at most N logs; the findings are those of the logs printed and their pages",
         range: LIMIT_RANGE,
         unset: "all",
       },
@@ -89,7 +102,7 @@ export const LIST_FLAGS = [
     ],
   },
   queryGroup(LIST_OPERATION),
-  ...REQUEST_GROUPS,
+  ...requestGroups("list"),
 ] as const satisfies FlagTable;
 
 export const GET_OPTIONS = optionSpec(GET_FLAGS);
