@@ -10,7 +10,8 @@ export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
 export function summaryLine(report: DriftReport): string {
   const { requests, checked, passed, breaking, additive, errors, known } = report.summary;
   const { recording } = report;
-  const findings = `${breaking} breaking, ${additive} additive finding${breaking + additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
+  // The noun agrees with the count next to it: `1 breaking, 1 additive finding`, `1 breaking, 0 additive findings`.
+  const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
   const judged = `${checked} judged, ${passed} without drift`;
   const counts = recording
     ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
