@@ -42,8 +42,9 @@ export function formatMarkdown(report: DriftReport): string {
     );
   }
   const repro = [
+    // The fingerprint first: a line is cut at MAX_FIELD_CHARS, and a server's property name can make a pointer long.
     ...report.findings.flatMap((f) => [
-      `# ${f.check} ${f.operation} ${f.pointer || "/"} (${f.fingerprint})`,
+      `# ${f.fingerprint} ${f.check} ${f.operation} ${f.pointer || "/"}`,
       f.example.curl,
     ]),
     ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),
