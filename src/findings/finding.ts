@@ -36,6 +36,7 @@ export interface DriftFinding {
   pointer: string;
   keyword: string;
   severity: Violation["kind"];
+  /** The responses that showed it, each once however many times (the items of one page). */
   count: number;
   requests: RequestReference[];
   example: { message: string; expected: string; actual: string; curl: string; requestId: string | null };
