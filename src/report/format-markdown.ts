@@ -1,11 +1,21 @@
 // Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
 // the requests without response, then each drift's reproduction folded away.
+
+import type { DriftFinding } from "../findings/finding.ts";
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 import { summaryLine, verdictOf } from "./summary-line.ts";
 
 const ICONS = { DRIFT: "❌", INCOMPLETE: "⚠️", OK: "✅" } as const;
+
+/** How many responses showed a finding, and the request ids of the first ones (server text, escaped). */
+function seen(f: DriftFinding): string {
+  const ids = f.requests.map((reference) => reference.requestId).filter((id): id is string => id !== null);
+  if (ids.length === 0) return String(f.count);
+  const more = f.count - f.requests.length;
+  return `${f.count} (request id${ids.length === 1 ? "" : "s"} ${md(ids.join(", "))}${more > 0 ? ` and ${more} more` : ""})`;
+}
 
 /** Every piece of server text is escaped by `md` (text), `code` (a code span in a cell) or `markdownFence`. */
 export function formatMarkdown(report: DriftReport): string {
@@ -28,7 +38,7 @@ export function formatMarkdown(report: DriftReport): string {
       "|---|---|---|---|---|---|---|---|",
       ...report.findings.map(
         (f) =>
-          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${f.count} |`,
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${seen(f)} |`,
       ),
       "",
     );
