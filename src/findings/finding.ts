@@ -13,7 +13,7 @@ export interface Finding extends Violation {
   known?: true;
 }
 
-/** The most requests a drift finding lists; `count` counts every occurrence. */
+/** The most requests a drift finding lists; `count` counts them all. */
 export const MAX_LISTED_REQUESTS = 10;
 
 /** Where an occurrence was seen: the response's request id (null when it had none) and its index in `exchanges`. */
@@ -36,6 +36,7 @@ export interface DriftFinding {
   pointer: string;
   keyword: string;
   severity: Violation["kind"];
+  /** The responses that showed it, each once however many times (the items of one page). */
   count: number;
   requests: RequestReference[];
   example: { message: string; expected: string; actual: string; curl: string; requestId: string | null };

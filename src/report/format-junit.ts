@@ -26,14 +26,6 @@ export function formatJunit(report: DriftReport): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="video-logs check" ${counts} time="${seconds(report.durationMs)}">`,
     `  <testsuite name="video-logs check" ${counts} time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">`,
-    // A run cut short says so, and why: its testcases hold only what was judged before.
-    ...(report.interrupted
-      ? [
-          "    <properties>",
-          `      <property name="interrupted" value="${xml(report.interrupted.reason)}"/>`,
-          "    </properties>",
-        ]
-      : []),
     ...cases.map((c) => c.xml),
     "  </testsuite>",
     "</testsuites>",
@@ -74,7 +66,7 @@ function details(f: DriftFinding): string {
   return [
     `${f.known ? "known " : ""}${f.severity} [${f.check}] ${xml(f.operation)} ${f.status ?? "-"} ${xml(f.pointer || "/")}: ${xml(f.example.message)}`,
     `expected ${xml(f.example.expected)}, actual ${xml(f.example.actual)}`,
-    `${f.count} occurrence(s)${ids.length > 0 ? `; request ids: ${ids.map(xml).join(", ")}` : ""}`,
+    `seen in ${f.count} response(s)${ids.length > 0 ? `; request ids: ${ids.map(xml).join(", ")}` : ""}`,
     `repro: ${xml(f.example.curl)}`,
     `fingerprint: ${f.fingerprint}`,
   ].join("\n");

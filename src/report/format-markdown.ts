@@ -1,11 +1,21 @@
 // Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
 // the requests without response, then each drift's reproduction folded away.
+
+import type { DriftFinding } from "../findings/finding.ts";
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 import { summaryLine, verdictOf } from "./summary-line.ts";
 
 const ICONS = { DRIFT: "❌", INCOMPLETE: "⚠️", OK: "✅" } as const;
+
+/** How many responses showed a finding, and the request ids of the first ones (server text, escaped). */
+function seen(f: DriftFinding): string {
+  const ids = f.requests.map((reference) => reference.requestId).filter((id): id is string => id !== null);
+  if (ids.length === 0) return String(f.count);
+  const more = f.count - f.requests.length;
+  return `${f.count} (request id${ids.length === 1 ? "" : "s"} ${md(ids.join(", "))}${more > 0 ? ` and ${more} more` : ""})`;
+}
 
 /** Every piece of server text is escaped by `md` (text), `code` (a code span in a cell) or `markdownFence`. */
 export function formatMarkdown(report: DriftReport): string {
@@ -19,21 +29,16 @@ export function formatMarkdown(report: DriftReport): string {
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
   if (report.findings.length === 0 && unanswered.length === 0) {
-    out.push(
-      report.interrupted
-        ? "Every response judged before the interruption matched the spec."
-        : "Every response matched the spec.",
-      "",
-    );
+    out.push("Every response matched the spec.", "");
     return out.join("\n");
   }
   if (report.findings.length > 0) {
     out.push(
-      "| severity | check | operation | status | pointer | problem | actual | count |",
+      "| severity | check | operation | status | pointer | problem | actual | seen |",
       "|---|---|---|---|---|---|---|---|",
       ...report.findings.map(
         (f) =>
-          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${f.count} |`,
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${seen(f)} |`,
       ),
       "",
     );
@@ -47,8 +52,9 @@ export function formatMarkdown(report: DriftReport): string {
     );
   }
   const repro = [
+    // The fingerprint first: a line is cut at MAX_FIELD_CHARS, and a server's property name can make a pointer long.
     ...report.findings.flatMap((f) => [
-      `# ${f.check} ${f.operation} ${f.pointer || "/"} (${f.fingerprint})`,
+      `# ${f.fingerprint} ${f.check} ${f.operation} ${f.pointer || "/"}`,
       f.example.curl,
     ]),
     ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),

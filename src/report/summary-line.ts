@@ -1,12 +1,8 @@
 // The verdict and counts in one line, shared by every human format. Unescaped: each format escapes it for its sink.
 import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 
-/**
- * INCOMPLETE when the run was interrupted (whatever it found before); else DRIFT when the run fails; INCOMPLETE when
- * requests got no answer or a recording held nothing judged; else OK.
- */
+/** DRIFT when the run fails, INCOMPLETE when requests got no answer or a recording held nothing judged, else OK. */
 export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
-  if (report.interrupted) return "INCOMPLETE";
   if (reportFailed(report)) return "DRIFT";
   return report.summary.errors > 0 || report.recording?.judged === 0 ? "INCOMPLETE" : "OK";
 }
@@ -14,7 +10,8 @@ export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
 export function summaryLine(report: DriftReport): string {
   const { requests, checked, passed, breaking, additive, errors, known } = report.summary;
   const { recording } = report;
-  const findings = `${breaking} breaking, ${additive} additive finding${breaking + additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
+  // The noun agrees with the count next to it: `1 breaking, 1 additive finding`, `1 breaking, 0 additive findings`.
+  const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
   const judged = `${checked} judged, ${passed} without drift`;
   const counts = recording
     ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
@@ -23,10 +20,11 @@ export function summaryLine(report: DriftReport): string {
   return `${verdictOf(report)}: ${findings}; ${counts}${unanswered} (${describeTarget(report.target)})`;
 }
 
-/** `85 occurrences, first in: request ids a, b` (or the first request's name when the server sent no id). */
+/** `3 responses: request ids a, b, c` and how many more, for a finding's occurrences. */
 export function occurrencesText(report: DriftReport, finding: DriftReport["findings"][number]): string {
   const ids = finding.requests.map((reference) => reference.requestId).filter((id): id is string => id !== null);
+  const more = finding.count - finding.requests.length;
+  const listed = ids.length > 0 ? `: request ids ${ids.join(", ")}${more > 0 ? ` and ${more} more` : ""}` : "";
   const first = report.exchanges[finding.requests[0]?.exchange ?? -1]?.name;
-  const where = ids.length > 0 ? `request ids ${ids.join(", ")}` : first;
-  return `${finding.count} occurrence${finding.count === 1 ? "" : "s"}${where ? `, first in: ${where}` : ""}`;
+  return `seen in ${finding.count} response${finding.count === 1 ? "" : "s"}${listed}${first ? ` (first: ${first})` : ""}`;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { fingerprintOf } from "../../src/findings/fingerprint.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { sendJson } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
@@ -34,9 +35,45 @@ describe("an unexpected status the spec does not declare", () => {
     const page = report.exchanges.find((c) => c.kind === "page")!;
     expect(page.status).toBe(418);
     expect(statusFindings(page.violations)).toMatchObject([{ check: "status-code", actual: "418" }]);
-    expect(report.summary.breaking).toBe(
-      report.exchanges.reduce((n, c) => n + c.violations.filter((v) => v.kind === "breaking").length, 0),
-    );
+    // One occurrence per response, each of the listings' two responses an occurrence of one status-code finding.
+    expect(report.exchanges.map((c) => c.violations.map((v) => v.check))).toEqual([
+      ["status-code"],
+      ["status-code"],
+      ["status-code"],
+    ]);
+    const listing = report.findings.find((f) => f.operation === "list_logs")!;
+    expect(listing).toEqual({
+      fingerprint: fingerprintOf({
+        check: "status-code",
+        operation: "list_logs",
+        status: 418,
+        pointer: "",
+        keyword: "status",
+      }),
+      check: "status-code",
+      operation: "list_logs",
+      status: 418,
+      pointer: "",
+      keyword: "status",
+      severity: "breaking",
+      count: 2,
+      requests: [
+        { requestId: null, exchange: 0 },
+        { requestId: null, exchange: 1 },
+      ],
+      example: {
+        message: "expected status 200, got 418; status 418 is not declared for list_logs",
+        expected: "200",
+        actual: "418",
+        curl: page.curl,
+        requestId: null,
+      },
+    });
+    expect(report.findings.map((f) => [f.check, f.operation, f.count])).toEqual([
+      ["status-code", "get_log", 1],
+      ["status-code", "list_logs", 2],
+    ]);
+    expect(report.summary.breaking).toBe(2);
   });
 
   it("is reported once on every request of the tour, each under the check its request serves", async () => {

@@ -10,6 +10,7 @@ import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { summaryLine } from "../../src/report/summary-line.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
 import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS, writeHar } from "../helpers/har-recording.ts";
@@ -51,11 +52,16 @@ describe("video-logs check --propose FILE", () => {
     const file = join(dir, "proposal.yaml");
     const { code, stdout, stderr } = await check(DRIFT, "--format", "json", "--propose", file);
     expect(code).toBe(1);
-    expect(stderr).toMatch(
-      new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`),
-    );
     const report = JSON.parse(stdout) as DriftReport;
     expect(report.summary.breaking).toBeGreaterThan(0);
+    // The summary line (the JSON report is on stdout), then where the proposal went.
+    const [summary, written, ...rest] = stderr.split("\n");
+    expect(summary).toBe(summaryLine(report));
+    expect(summary).toMatch(new RegExp(`^DRIFT: [1-9]\\d* breaking, .*\\(base-url ${server!.url}\\)$`));
+    expect(written).toMatch(
+      new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
+    expect(rest).toEqual([""]);
     const yaml = await readFile(file, "utf8");
     const overlay = parse(yaml) as OverlayDocument;
     expect(overlay.actions.length).toBeGreaterThan(5);

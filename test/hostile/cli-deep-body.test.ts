@@ -1,6 +1,7 @@
 // A body nested thousands of levels deep is a wrong answer (exit 1 with a violation), never a crash (exit 2).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { summaryLine } from "../../src/report/summary-line.ts";
 import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { API_TOKEN, completedLog, PROJECT_ID } from "../helpers/sample-bodies.ts";
 import { serverPerTest } from "../helpers/server-per-test.ts";
@@ -55,9 +56,11 @@ describe("the CLI facing a deeply nested body", () => {
         "0",
         "--no-auth-probe",
       ]);
-      expect(result.stderr).toBe("");
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout) as DriftReport;
+      // Nothing on stderr but the summary line of that report (the JSON report being on stdout): no crash, no trace.
+      expect(result.stderr).toBe(`${summaryLine(report)}\n`);
+      expect(result.stderr).toMatch(/^DRIFT: [1-9]\d* breaking, /);
       const listings = report.exchanges.filter((c) => c.kind === "page");
       expect(listings).toHaveLength(2);
       for (const listing of listings) expect(listing.violations.some((v) => v.kind === "breaking")).toBe(true);

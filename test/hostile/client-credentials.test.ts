@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import {
@@ -632,10 +633,13 @@ describe("a token that is also an ordinary word never changes the report's struc
     expect(
       await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", "json", "--strict"], io),
     ).toBe(1);
-    const report = JSON.parse(io.out()) as {
-      checks: { kind: string; status: number; violations: { actual: string }[] }[];
-    };
-    expect(report.checks[0]).toMatchObject({ kind: "page", status: 200 });
-    expect(report.checks[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
+    const report = JSON.parse(io.out()) as DriftReport;
+    expect(report.exchanges[0]).toMatchObject({ kind: "page", status: 200 });
+    expect(report.exchanges[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
+    // The finding the occurrences group into keeps its keys too, the token redacted from its example's value.
+    const echo = report.findings.filter((f) => f.pointer === "/data/*/echo");
+    expect(echo.map((f) => [f.keyword, f.severity, f.example.actual])).toEqual([
+      ["additionalProperties", "additive", '"[REDACTED]"'],
+    ]);
   });
 });
