@@ -53,7 +53,7 @@ export class ReadFindings {
 
   /** Every finding once, breaking first. */
   findings(): DriftFinding[] {
-    return groupFindings(this.#seen.map((seen) => this.#judged(seen)));
+    return groupFindings(this.#seen.flatMap((seen) => this.#judged(seen)));
   }
 
   /** Writes one line per finding (those that fail the run only, with `quiet`) and returns the exit status. */
@@ -64,20 +64,25 @@ export class ReadFindings {
     return findings.some(fails) ? EXIT.drift : EXIT.ok;
   }
 
-  #judged({ response, printed }: Seen): JudgedExchange {
-    const counted = (violation: Violation) => {
+  /**
+   * A response as the findings grouping reads it: one part per printed item of a listing (so a finding counts the logs
+   * that show it, as the drift check counts responses) and one for the rest of the body.
+   */
+  #judged({ response, printed }: Seen): JudgedExchange[] {
+    const parts = new Map<string, Violation[]>();
+    for (const violation of response.violations) {
       const item = this.perItem ? ITEM.exec(violation.pointer) : null;
-      return item === null || Number(item[1]) < printed;
-    };
-    return {
+      if (item !== null && Number(item[1]) >= printed) continue;
+      const key = item === null ? "body" : item[1]!;
+      parts.set(key, [...(parts.get(key) ?? []), violation]);
+    }
+    return [...parts.values()].map((violations) => ({
       operation: response.operationId,
       status: response.status,
       requestId: response.requestId ?? null,
       curl: "",
-      violations: response.violations
-        .filter(counted)
-        .map((violation) => foundBy(checkOfViolation(violation), violation)),
-    };
+      violations: violations.map((violation) => foundBy(checkOfViolation(violation), violation)),
+    }));
   }
 }
 

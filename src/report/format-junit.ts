@@ -26,6 +26,14 @@ export function formatJunit(report: DriftReport): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="video-logs check" ${counts} time="${seconds(report.durationMs)}">`,
     `  <testsuite name="video-logs check" ${counts} time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">`,
+    // A run cut short says so, and why: its testcases hold only what was judged before.
+    ...(report.interrupted
+      ? [
+          "    <properties>",
+          `      <property name="interrupted" value="${xml(report.interrupted.reason)}"/>`,
+          "    </properties>",
+        ]
+      : []),
     ...cases.map((c) => c.xml),
     "  </testsuite>",
     "</testsuites>",

@@ -29,7 +29,12 @@ export function formatMarkdown(report: DriftReport): string {
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
   if (report.findings.length === 0 && unanswered.length === 0) {
-    out.push("Every response matched the spec.", "");
+    out.push(
+      report.interrupted
+        ? "Every response judged before the interruption matched the spec."
+        : "Every response matched the spec.",
+      "",
+    );
     return out.join("\n");
   }
   if (report.findings.length > 0) {

@@ -1,8 +1,12 @@
 // The verdict and counts in one line, shared by every human format. Unescaped: each format escapes it for its sink.
 import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 
-/** DRIFT when the run fails, INCOMPLETE when requests got no answer or a recording held nothing judged, else OK. */
+/**
+ * INCOMPLETE when the run was interrupted (whatever it found before); else DRIFT when the run fails; INCOMPLETE when
+ * requests got no answer or a recording held nothing judged; else OK.
+ */
 export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
+  if (report.interrupted) return "INCOMPLETE";
   if (reportFailed(report)) return "DRIFT";
   return report.summary.errors > 0 || report.recording?.judged === 0 ? "INCOMPLETE" : "OK";
 }
