@@ -61,6 +61,40 @@ describe("the built video-logs diff", () => {
     );
   });
 
+  it("exits 2 on a schema that is a cycle of $refs alone, naming the cycle on one line", async () => {
+    const theirs = writeTemp(
+      changed(readFixture("base.yaml"), (doc) => {
+        doc.components.schemas.Page = { $ref: "#/components/schemas/Loop" };
+        doc.components.schemas.Loop = { $ref: "#/components/schemas/Page" };
+      }),
+    );
+    const { code, stdout, stderr } = await runBin(["diff", theirs, "--ours", BASE]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `video-logs: theirs document ${JSON.stringify(theirs)}: circular $ref "#/components/schemas/Page" at /components/schemas/Loop (#/components/schemas/Page → #/components/schemas/Loop → #/components/schemas/Page: a cycle of references that never reaches a schema)\n`,
+    );
+  });
+
+  it("compares a recursive schema (a tree of folders) as before: no differences with itself, a change in it found", async () => {
+    const folders = fixturePath("recursive.yaml");
+    const same = await runBin(["diff", folders, "--ours", folders]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("No differences in the compared operations.");
+    const renamed = writeTemp(
+      changed(readFixture("recursive.yaml"), (doc) => (doc.components.schemas.Folder.properties.name.type = "integer")),
+    );
+    const changedRun = await runBin(["diff", renamed, "--ours", folders, "--format", "json"]);
+    expect(changedRun.code).toBe(1);
+    expect(JSON.parse(changedRun.stdout).differences).toEqual([
+      expect.objectContaining({
+        kind: "type-changed",
+        level: "breaking",
+        ours: "/components/schemas/Folder/properties/name",
+      }),
+    ]);
+  });
+
   it("prints its help with -h, exit 0", async () => {
     const { code, stdout } = await runBin(["diff", "-h"]);
     expect(code).toBe(0);
