@@ -95,6 +95,38 @@ describe("the built video-logs diff", () => {
     ]);
   });
 
+  it("passes --fail-on breaking when a response narrows number to integer, and fails when it widens back", async () => {
+    const numberSize = writeTemp(
+      changed(readFixture("base.yaml"), (doc) => (doc.components.schemas.Item.properties.size.type = "number")),
+      "number-size.json",
+    );
+    const narrowed = await runBin(["diff", BASE, "--ours", numberSize, "--fail-on", "breaking", "--format", "json"]);
+    expect(narrowed.code).toBe(0);
+    expect(JSON.parse(narrowed.stdout).differences).toEqual([
+      expect.objectContaining({
+        level: "non-breaking",
+        kind: "type-narrowed",
+        message: expect.stringContaining("type changed from number to integer"),
+      }),
+    ]);
+    const widened = await runBin(["diff", numberSize, "--ours", BASE, "--fail-on", "breaking", "--format", "json"]);
+    expect(widened.code).toBe(1);
+    expect(JSON.parse(widened.stdout).differences).toEqual([
+      expect.objectContaining({ level: "breaking", kind: "type-widened" }),
+    ]);
+  });
+
+  it("fails --fail-on breaking when a parameter narrows number to integer", async () => {
+    const numberPageSize = writeTemp(
+      changed(readFixture("base.yaml"), (doc) => (doc.components.parameters.page_size.schema.type = "number")),
+      "number-page-size.json",
+    );
+    const { code, stdout } = await runBin(["diff", BASE, "--ours", numberPageSize, "--fail-on", "breaking"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("[breaking] type-narrowed GET /items");
+    expect(stdout).toContain("Query parameter page_size type changed from number to integer");
+  });
+
   it("prints its help with -h, exit 0", async () => {
     const { code, stdout } = await runBin(["diff", "-h"]);
     expect(code).toBe(0);
