@@ -138,7 +138,9 @@ describe("video-logs check interrupted by Ctrl-C", () => {
 
     const text = await readFile(join(dir, files.text), "utf8");
     expect(text.split("\n")[0]).toMatch(
-      new RegExp(`^INCOMPLETE: 1 breaking, 0 additive findings; \\d+ requests, ${LISTINGS} judged, 0 without drift \\(`),
+      new RegExp(
+        `^INCOMPLETE: 1 breaking, 0 additive findings; \\d+ requests, ${LISTINGS} judged, 0 without drift \\(`,
+      ),
     );
     expect(text).toContain(`note: ${note}\n`);
 

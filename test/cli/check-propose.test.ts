@@ -155,7 +155,9 @@ describe("video-logs check --propose FILE", () => {
     // In-process, as runCli: the built executable's refusal of two outputs into one file is in flag-vocabulary.test.ts.
     const { code, stderr } = await checkInProcess([], "--out", file, "--propose", file);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--propose and a report name the same file/);
+    expect(stderr).toBe(
+      `video-logs: --out and --propose name the same file, ${JSON.stringify(file)}: give each its own\nRun \`video-logs check --help\` for usage.\n`,
+    );
     expect(server!.requests).toEqual([]);
   });
 });

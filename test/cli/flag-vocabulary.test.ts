@@ -208,7 +208,9 @@ describe("check --report FORMAT=FILE", () => {
       env,
     );
     expect(code).toBe(2);
-    expect(stderr).toContain("Two reports name the same file");
+    expect(stderr).toContain(
+      `--report json and --report text name the same file, ${JSON.stringify(file)}: give each its own`,
+    );
     expect(server.requests).toEqual([]);
   });
 });

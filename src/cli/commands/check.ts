@@ -14,7 +14,6 @@ import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
-import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
 import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
@@ -23,6 +22,7 @@ import { withoutProxyVariables } from "../proxy-settings.ts";
 import { readBaseline } from "../read-baseline.ts";
 import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
+import { assertSeparateFiles } from "../same-file.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
@@ -56,16 +56,13 @@ export async function checkCommand(
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
-  const proposeFile = proposalTarget(values.propose, reports);
-  assertInputsNotOutputs(
+  const proposeFile = proposalTarget(values.propose);
+  assertSeparateFiles(
     [
-      { flag: "--har", file: values.har },
-      { flag: "--baseline", file: values.baseline },
+      { name: "the file --har reads", file: values.har },
+      { name: "the file --baseline reads", file: values.baseline },
     ],
-    [
-      ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
-      { flag: "--propose", file: proposeFile },
-    ],
+    [...reports.map((report) => ({ name: report.flag, file: report.file })), { name: "--propose", file: proposeFile }],
   );
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
