@@ -1,6 +1,7 @@
 // Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
 // the requests without response, then each drift's reproduction folded away.
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
+import { findingHistoryText, minuteOf } from "./history-text.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 import { summaryLine, verdictOf } from "./summary-line.ts";
@@ -18,21 +19,25 @@ export function formatMarkdown(report: DriftReport): string {
   ];
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
+  const resolved = resolvedTable(report);
   if (report.findings.length === 0 && unanswered.length === 0) {
-    out.push("Every response matched the spec.", "");
+    out.push("Every response matched the spec.", "", ...resolved);
     return out.join("\n");
   }
   if (report.findings.length > 0) {
+    // With a history, a column says whether each finding is new, recurring, regressed or flapping.
+    const history = report.history !== undefined;
     out.push(
-      "| severity | check | operation | status | pointer | problem | actual | count |",
-      "|---|---|---|---|---|---|---|---|",
+      `| severity | check | operation | status | pointer | problem | actual | count |${history ? " history |" : ""}`,
+      `|---|---|---|---|---|---|---|---|${history ? "---|" : ""}`,
       ...report.findings.map(
         (f) =>
-          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${f.count} |`,
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${f.count} |${f.history ? ` ${md(findingHistoryText(f.history))} |` : history ? " |" : ""}`,
       ),
       "",
     );
   }
+  out.push(...resolved);
   if (unanswered.length > 0) {
     out.push(
       "| no response | error |",
@@ -50,4 +55,21 @@ export function formatMarkdown(report: DriftReport): string {
   ];
   out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
   return out.join("\n");
+}
+
+/** The findings the history says this run resolved, as a table (nothing when none). */
+function resolvedTable(report: DriftReport): string[] {
+  const resolved = report.history?.resolved ?? [];
+  if (resolved.length === 0) return [];
+  return [
+    "Resolved since the previous run that observed them:",
+    "",
+    "| severity | check | operation | status | pointer | first seen | last seen |",
+    "|---|---|---|---|---|---|---|",
+    ...resolved.map(
+      (f) =>
+        `| ${f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(`${f.pointer || "/"} (${f.keyword})`)} | ${minuteOf(f.firstSeen)} | ${minuteOf(f.lastSeen)} |`,
+    ),
+    "",
+  ];
 }

@@ -1,4 +1,5 @@
 // The verdict and counts in one line, shared by every human format. Unescaped: each format escapes it for its sink.
+import { historyCounts } from "./history-text.ts";
 import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 
 /** DRIFT when the run fails, INCOMPLETE when requests got no answer or a recording held nothing judged, else OK. */
@@ -10,7 +11,8 @@ export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
 export function summaryLine(report: DriftReport): string {
   const { requests, checked, passed, breaking, additive, errors, known } = report.summary;
   const { recording } = report;
-  const findings = `${breaking} breaking, ${additive} additive finding${breaking + additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
+  const history = historyCounts(report);
+  const findings = `${breaking} breaking, ${additive} additive finding${breaking + additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}${history ? ` (${history})` : ""}`;
   const judged = `${checked} judged, ${passed} without drift`;
   const counts = recording
     ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
