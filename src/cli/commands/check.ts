@@ -25,6 +25,7 @@ import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
+import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
@@ -48,6 +49,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   assertRecordingFlags(values);
+  const history = historySettings(values);
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
@@ -60,8 +62,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     [
       ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
       { flag: "--propose", file: proposeFile },
+      { flag: "--history", file: values.history },
     ],
   );
+  if (history) await assertHistoryUsable(history);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
@@ -89,12 +93,18 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   if (baseline) report = applyBaseline(report, baseline);
+  if (history) report = await recordHistory(report, history);
   writeReports(report, reports, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
     writeOutput(io, yaml, proposeFile, { quiet: values.quiet, written: `Proposal (${held}) written` });
   }
+  return exitCode(report, io);
+}
+
+/** 2 when the check is incomplete (saying why on stderr), else 1 when the report fails, else 0. */
+function exitCode(report: DriftReport, io: CliIo): number {
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;
