@@ -21,13 +21,13 @@ export function historySettings(values: {
   "fail-on"?: string;
 }): HistorySettings | undefined {
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "breaking");
+  const keep = integerFlag("history-keep", values["history-keep"], HISTORY_DEFAULTS.keep);
   if (values.history === undefined) {
     if (failOn === "new")
       throw new UsageError("--fail-on new fails only on findings new since the earlier runs: it needs --history FILE");
     if (values["history-keep"] !== undefined) throw new UsageError("--history-keep needs --history FILE");
     return undefined;
   }
-  const keep = integerFlag("history-keep", values["history-keep"], HISTORY_DEFAULTS.keep);
   return { file: values.history, keep, failOn };
 }
 
