@@ -5,6 +5,7 @@ import type { FindingState } from "../findings/finding-history.ts";
 import { describeTarget } from "../report/report-types.ts";
 import { HISTORY_LIMITS } from "./history-defaults.ts";
 import type { HistoryRun } from "./history-types.ts";
+import { sawIt } from "./sightings.ts";
 
 /** `present`: the run saw it; `absent`: the run is evidence it was not there; `unobserved`: neither. */
 export type Observation = "present" | "absent" | "unobserved";
@@ -23,7 +24,7 @@ export function observe(
   finding: { check: string; operation: string },
 ): Observation {
   if (!comparable) return "unobserved";
-  if (Object.hasOwn(run.seen, fingerprint)) return "present";
+  if (sawIt(run, fingerprint)) return "present";
   const ran = (run.plan as Record<string, string[] | undefined>)[finding.check]?.includes(finding.operation) === true;
   return run.complete && ran ? "absent" : "unobserved";
 }
@@ -37,6 +38,27 @@ export function stateOf(observations: readonly Observation[], seenBefore: boolea
   if (!seenBefore) return "new";
   if (flaps(observations.slice(-HISTORY_LIMITS.flapWindow))) return "flapping";
   return previousObservation(observations, observations.length - 1) === "absent" ? "regressed" : "recurring";
+}
+
+/**
+ * What stateOf needs of a finding's observations: the last runs' (as many as flapping reads), preceded, when none of
+ * them before the last observed it, by the latest earlier observation that is evidence either way.
+ */
+export function recentObservations(
+  runs: readonly HistoryRun[],
+  comparable: readonly boolean[],
+  fingerprint: string,
+  finding: { check: string; operation: string },
+): Observation[] {
+  const from = Math.max(0, runs.length - HISTORY_LIMITS.flapWindow);
+  const recent: Observation[] = [];
+  for (let i = from; i < runs.length; i++) recent.push(observe(runs[i]!, comparable[i]!, fingerprint, finding));
+  if (previousObservation(recent, recent.length - 1) !== undefined) return recent;
+  for (let i = from - 1; i >= 0; i--) {
+    const observation = observe(runs[i]!, comparable[i]!, fingerprint, finding);
+    if (observation !== "unobserved") return [observation, ...recent];
+  }
+  return recent;
 }
 
 /** The latest observation before index `before` that is evidence either way, if any. */

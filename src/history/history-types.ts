@@ -36,8 +36,10 @@ export interface HistoryRun {
   complete: boolean;
   /** The operations each check ran on: the report's plan entries a response exercised. */
   plan: Partial<Record<CheckName, string[]>>;
-  /** The fingerprints seen, each with its number of occurrences. */
-  seen: Record<string, number>;
+  /** The fingerprints seen (each a key of the history's findings). */
+  seen: string[];
+  /** Each one's number of occurrences, in the order of `seen`. */
+  counts: number[];
 }
 
 export interface HistoryDocument {

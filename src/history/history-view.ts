@@ -6,6 +6,7 @@ import { comparableRuns, type Observation, observe, stateOf } from "./finding-st
 import { HISTORY_LIMITS } from "./history-defaults.ts";
 import type { HistoryDocument, HistoryFinding, HistoryRun } from "./history-types.ts";
 import { findingOrder } from "./record-run.ts";
+import { runsSeenBy, sawIt } from "./sightings.ts";
 
 /**
  * A finding's state as of the last run: one of a present finding's states; `resolved`, absent from the latest run that
@@ -48,13 +49,14 @@ export function historyView(history: HistoryDocument, stripRuns: number = HISTOR
   const { runs } = history;
   const lastRun = runs.at(-1);
   const comparable = lastRun ? comparableRuns(runs, lastRun) : [];
+  const runsSeen = runsSeenBy(runs);
   const rows = Object.entries(history.findings).map(([fingerprint, finding]): HistoryRow => {
     const observations = runs.map((run, i) => observe(run, comparable[i]!, fingerprint, finding));
     return {
       fingerprint,
       ...finding,
       state: stateNow(observations, runs, fingerprint, finding),
-      runsSeen: runs.filter((run) => Object.hasOwn(run.seen, fingerprint)).length,
+      runsSeen: runsSeen.get(fingerprint) ?? 0,
       runsKept: runs.length,
       strip: observations
         .slice(-stripRuns)
@@ -74,8 +76,7 @@ function stateNow(
 ): HistoryState {
   const last = runs.at(-1);
   if (last !== undefined && observations.at(-1) === "present") {
-    const seenBefore =
-      finding.firstSeen < last.startedAt || runs.slice(0, -1).some((run) => Object.hasOwn(run.seen, fingerprint));
+    const seenBefore = finding.firstSeen < last.startedAt || runs.slice(0, -1).some((run) => sawIt(run, fingerprint));
     return stateOf(observations, seenBefore);
   }
   for (let i = observations.length - 1; i >= 0; i--) {

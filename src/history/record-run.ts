@@ -5,8 +5,9 @@ import type { DriftFinding } from "../findings/finding.ts";
 import type { FindingHistory } from "../findings/finding-history.ts";
 import type { DriftReport, ResolvedFinding } from "../report/report-types.ts";
 import { verdictOf } from "../report/summary-line.ts";
-import { comparableRuns, type Observation, observe, stateOf } from "./finding-states.ts";
+import { comparableRuns, type Observation, observe, recentObservations, stateOf } from "./finding-states.ts";
 import type { HistoryDocument, HistoryFinding, HistoryRun } from "./history-types.ts";
+import { runsSeenBy } from "./sightings.ts";
 
 /** The fields of a report's finding the history reads. */
 export type RunFinding = Pick<
@@ -28,7 +29,8 @@ export function runOf(report: DriftReport, specHash: string): HistoryRun {
     verdict: verdictOf(report),
     complete: report.summary.errors === 0 && report.recording?.judged !== 0,
     plan,
-    seen: Object.fromEntries(report.findings.map((finding) => [finding.fingerprint, finding.count])),
+    seen: report.findings.map((finding) => finding.fingerprint),
+    counts: report.findings.map((finding) => finding.count),
   };
 }
 
@@ -49,31 +51,29 @@ export function judgeRun(
   const runs = [...history.runs, run];
   const comparable = comparableRuns(runs, run);
   const kept = runs.slice(-keep);
+  const runsSeen = runsSeenBy(kept);
   const judged = new Map<string, FindingHistory>();
   for (const finding of findings) {
     const { fingerprint } = finding;
-    const observations = runs.map((each, i) => observe(each, comparable[i]!, fingerprint, finding));
     const known = Object.hasOwn(history.findings, fingerprint) ? history.findings[fingerprint] : undefined;
+    const state = known ? stateOf(recentObservations(runs, comparable, fingerprint, finding), true) : "new";
     judged.set(fingerprint, {
-      state: stateOf(observations, known !== undefined),
+      state,
       firstSeen: known && known.firstSeen < run.startedAt ? known.firstSeen : run.startedAt,
-      runsSeen: kept.filter((each) => Object.hasOwn(each.seen, fingerprint)).length,
+      runsSeen: runsSeen.get(fingerprint) ?? 0,
       runsKept: kept.length,
     });
   }
   return { findings: judged, resolved: resolvedBy(history, run, comparable), runsKept: kept.length };
 }
 
-/** The findings the previous run that observed them saw, and `run` shows absent. */
+/**
+ * The findings the previous run that observed them saw, and `run` shows absent. Every fingerprint a run saw is one of
+ * the history's findings, so those are the candidates.
+ */
 function resolvedBy(history: HistoryDocument, run: HistoryRun, comparable: readonly boolean[]): ResolvedFinding[] {
-  const candidates = new Set<string>();
-  for (const earlier of history.runs) {
-    for (const fingerprint of Object.keys(earlier.seen))
-      if (!Object.hasOwn(run.seen, fingerprint)) candidates.add(fingerprint);
-  }
   const resolved: ResolvedFinding[] = [];
-  for (const fingerprint of candidates) {
-    const finding = history.findings[fingerprint]!;
+  for (const [fingerprint, finding] of Object.entries(history.findings)) {
     if (observe(run, true, fingerprint, finding) !== "absent") continue;
     if (latestObservation(history.runs, comparable, fingerprint, finding) !== "present") continue;
     resolved.push({ fingerprint, ...finding });

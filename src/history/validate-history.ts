@@ -30,9 +30,11 @@ export function historyShapeError(value: unknown): { where: string; message: str
   }
   const history = value as HistoryDocument;
   for (const [index, run] of history.runs.entries()) {
-    for (const fingerprint of Object.keys(run.seen)) {
+    if (run.counts.length !== run.seen.length)
+      return { where: `/runs/${index}/counts`, message: "must have one count per fingerprint seen" };
+    for (const [at, fingerprint] of run.seen.entries()) {
       if (!Object.hasOwn(history.findings, fingerprint))
-        return { where: `/runs/${index}/seen/${fingerprint}`, message: "is not one of /findings" };
+        return { where: `/runs/${index}/seen/${at}`, message: "is not one of /findings" };
     }
   }
   return undefined;

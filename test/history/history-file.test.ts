@@ -8,7 +8,7 @@ import * as addFormatsModule from "ajv-formats";
 import { afterAll, describe, expect, it } from "vitest";
 import { readHistory, serializeHistory, writeAtomically } from "../../src/history/history-file.ts";
 import { HistoryFileError } from "../../src/history/history-file-error.ts";
-import { fingerprintOfName, recordRuns } from "./history-fixtures.ts";
+import { recordRuns } from "./history-fixtures.ts";
 
 const addFormats = addFormatsModule.default.default;
 const dir = mkdtempSync(join(tmpdir(), "video-logs-history-file-"));
@@ -44,7 +44,6 @@ describe("reading a history", () => {
   });
 
   const valid = JSON.parse(serializeHistory(history));
-  const x = fingerprintOfName("X");
   it.each([
     [
       "text that is not JSON",
@@ -65,7 +64,13 @@ describe("reading a history", () => {
       "a run that saw a fingerprint the findings do not hold",
       JSON.stringify({ ...valid, findings: {} }),
       "foreign",
-      new RegExp(`not valid: at /runs/0/seen/${x}, is not one of /findings$`),
+      /not valid: at \/runs\/0\/seen\/0, is not one of \/findings$/,
+    ],
+    [
+      "a run with a count too few",
+      JSON.stringify({ ...valid, runs: [{ ...valid.runs[0], counts: [] }] }),
+      "foreign",
+      /not valid: at \/runs\/0\/counts, must have one count per fingerprint seen$/,
     ],
   ])("refuses %s, saying where, and leaves the file as it was", async (_what, content, problem, message) => {
     const file = fileWith(content);
