@@ -187,6 +187,18 @@ describe("--fail-on", () => {
   });
 });
 
+describe("the history file among the other files", () => {
+  it("is never written over by a report: --report F=FILE naming it is a usage error, before any request", async () => {
+    const file = join(dir, "kept.json");
+    const requests = space.requests.length;
+    const { code, stderr } = await check(["--history", file, "--report", `json=${file}`]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--out/--report would overwrite the file --history reads, ${JSON.stringify(file)}`);
+    expect(space.requests.length).toBe(requests);
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
 describe("a history file that is not one", () => {
   const report = JSON.stringify({ version: 7, tool: { name: "signalwire-video-logs" }, findings: [] });
   it.each([

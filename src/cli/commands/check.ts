@@ -58,11 +58,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     [
       { flag: "--har", file: values.har },
       { flag: "--baseline", file: values.baseline },
+      { flag: "--history", file: values.history },
     ],
     [
       ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
       { flag: "--propose", file: proposeFile },
-      { flag: "--history", file: values.history },
     ],
   );
   if (history) await assertHistoryUsable(history);
