@@ -22,6 +22,7 @@ export {
   type DriftReport,
   type ExchangeResult,
   type FailOn,
+  findingFails,
   REPORT_VERSION,
   type ReportHistory,
   type ReportTarget,

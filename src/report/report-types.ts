@@ -169,18 +169,20 @@ export function describeTarget(target: ReportTarget): string {
 }
 
 /**
+ * Whether a finding fails the run: not known, breaking (or additive with `strict`), and with `--fail-on new`, new or
+ * regressed.
+ */
+export function findingFails(report: DriftReport, finding: DriftFinding): boolean {
+  if (finding.known || !(finding.severity === "breaking" || report.strict)) return false;
+  if (report.history?.failOn !== "new") return true;
+  return finding.history !== undefined && NEW_STATES.includes(finding.history.state);
+}
+
+/**
  * Exit status of a finished report: 0 clean, 1 drift. Known findings never fail; with `--fail-on new`, only the new
  * and regressed ones of the others do.
  */
 export function reportFailed(report: DriftReport): boolean {
-  if (report.history?.failOn === "new") {
-    return report.findings.some(
-      (finding) =>
-        !finding.known &&
-        (finding.severity === "breaking" || report.strict) &&
-        finding.history !== undefined &&
-        NEW_STATES.includes(finding.history.state),
-    );
-  }
+  if (report.history?.failOn === "new") return report.findings.some((finding) => findingFails(report, finding));
   return report.summary.breaking > 0 || (report.strict && report.summary.additive > 0);
 }

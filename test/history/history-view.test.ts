@@ -4,6 +4,7 @@ import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { formatHistory } from "../../src/history/format-history.ts";
 import { historyView } from "../../src/history/history-view.ts";
+import { formatJunit } from "../../src/report/format-junit.ts";
 import { formatMarkdown } from "../../src/report/format-markdown.ts";
 import { formatText } from "../../src/report/format-text.ts";
 import { at, FINDINGS, fingerprintOfName, OTHER_TARGET, type RunSpec, recordRuns } from "./history-fixtures.ts";
@@ -160,5 +161,16 @@ describe("the drift report with a history", () => {
     expect(html).toMatch(
       /<td>breaking<\/td>\n<td>response-schema<\/td>\n<td><code>list_logs<\/code><\/td>\n<td>200<\/td>\n<td><code>\/data\/\*\/charge \(type\)<\/code><\/td>/,
     );
+  });
+
+  it("junit with --fail-on new: a testcase fails on its new or regressed findings, and shows the others in its output", () => {
+    const { reports: failOnNew } = recordRuns([{ seen: ["X"] }, { seen: ["X", "Y"] }], { failOn: "new" });
+    const xml = formatJunit(failOnNew[1]!);
+    expect(xml).toContain('tests="1" failures="1"');
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toMatch(
+      /<failure message="m" type="breaking">new breaking \[response-schema\] list_logs 200 \/data\/\*\/url: m/,
+    );
+    expect(xml).toMatch(/<system-out>recurring breaking \[response-schema\] list_logs 200 \/data\/\*\/charge: m/);
   });
 });
