@@ -3,6 +3,7 @@ import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import type { Violation } from "../validation/violation.ts";
 import type { CheckName } from "./checks.ts";
+import type { FindingHistory } from "./finding-history.ts";
 
 /** A violation in one exchange of the report: which named check found it. */
 export interface Finding extends Violation {
@@ -41,6 +42,8 @@ export interface DriftFinding {
   requests: RequestReference[];
   example: { message: string; expected: string; actual: string; curl: string; requestId: string | null };
   known?: true;
+  /** Set with `check --history`: new, recurring, regressed or flapping, since when, in how many runs. */
+  history?: FindingHistory;
 }
 
 /**

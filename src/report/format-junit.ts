@@ -5,7 +5,7 @@ import { CHECKS, type CheckName } from "../findings/checks.ts";
 import type { DriftFinding } from "../findings/finding.ts";
 import { CHECKS_BY_KIND } from "../findings/probe-kind.ts";
 import { xmlText as xml } from "./escape-xml.ts";
-import type { DriftReport, ExchangeResult, PlannedCheck } from "./report-types.ts";
+import { type DriftReport, type ExchangeResult, findingFails, type PlannedCheck } from "./report-types.ts";
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
@@ -16,7 +16,8 @@ function judges(check: CheckName, exchange: ExchangeResult): boolean {
 }
 
 export function formatJunit(report: DriftReport): string {
-  const fails = (finding: DriftFinding) => !finding.known && (finding.severity === "breaking" || report.strict);
+  // What fails the run fails its testcase: with --fail-on new, drift already there last time is shown, not failed.
+  const fails = (finding: DriftFinding) => findingFails(report, finding);
   const cases = report.plan.map((planned) => testcase(report, planned, fails));
   const failures = cases.filter((c) => c.failed).length;
   const errors = cases.filter((c) => c.errored).length;
@@ -72,7 +73,7 @@ function testcase(report: DriftReport, planned: PlannedCheck, fails: (finding: D
 function details(f: DriftFinding): string {
   const ids = f.requests.map((r) => r.requestId).filter((id): id is string => id !== null);
   return [
-    `${f.known ? "known " : ""}${f.severity} [${f.check}] ${xml(f.operation)} ${f.status ?? "-"} ${xml(f.pointer || "/")}: ${xml(f.example.message)}`,
+    `${f.known ? "known " : ""}${f.history ? `${f.history.state} ` : ""}${f.severity} [${f.check}] ${xml(f.operation)} ${f.status ?? "-"} ${xml(f.pointer || "/")}: ${xml(f.example.message)}`,
     `expected ${xml(f.example.expected)}, actual ${xml(f.example.actual)}`,
     `seen in ${f.count} response(s)${ids.length > 0 ? `; request ids: ${ids.map(xml).join(", ")}` : ""}`,
     `repro: ${xml(f.example.curl)}`,

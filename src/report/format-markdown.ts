@@ -3,6 +3,7 @@
 
 import type { DriftFinding } from "../findings/finding.ts";
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
+import { findingHistoryText, minuteOf } from "./history-text.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 import { summaryLine, verdictOf } from "./summary-line.ts";
@@ -28,26 +29,31 @@ export function formatMarkdown(report: DriftReport): string {
   ];
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
+  const resolved = resolvedTable(report);
   if (report.findings.length === 0 && unanswered.length === 0) {
     out.push(
       report.interrupted
         ? "Every response judged before the interruption matched the spec."
         : "Every response matched the spec.",
       "",
+      ...resolved,
     );
     return out.join("\n");
   }
   if (report.findings.length > 0) {
+    // With a history, a column says whether each finding is new, recurring, regressed or flapping.
+    const history = report.history !== undefined;
     out.push(
-      "| severity | check | operation | status | pointer | problem | actual | seen |",
-      "|---|---|---|---|---|---|---|---|",
+      `| severity | check | operation | status | pointer | problem | actual | seen |${history ? " history |" : ""}`,
+      `|---|---|---|---|---|---|---|---|${history ? "---|" : ""}`,
       ...report.findings.map(
         (f) =>
-          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${seen(f)} |`,
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${seen(f)} |${f.history ? ` ${md(findingHistoryText(f.history))} |` : history ? " |" : ""}`,
       ),
       "",
     );
   }
+  out.push(...resolved);
   if (unanswered.length > 0) {
     out.push(
       "| no response | error |",
@@ -66,4 +72,21 @@ export function formatMarkdown(report: DriftReport): string {
   ];
   out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
   return out.join("\n");
+}
+
+/** The findings the history says this run resolved, as a table (nothing when none). */
+function resolvedTable(report: DriftReport): string[] {
+  const resolved = report.history?.resolved ?? [];
+  if (resolved.length === 0) return [];
+  return [
+    "Resolved since the previous run that observed them:",
+    "",
+    "| severity | check | operation | status | pointer | first seen | last seen |",
+    "|---|---|---|---|---|---|---|",
+    ...resolved.map(
+      (f) =>
+        `| ${f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(`${f.pointer || "/"} (${f.keyword})`)} | ${minuteOf(f.firstSeen)} | ${minuteOf(f.lastSeen)} |`,
+    ),
+    "",
+  ];
 }

@@ -1,6 +1,7 @@
 // The report for people: the summary line, each drift once (breaking first) with what, where, how often and how to
 // repeat it, the requests that got no response, and the summary line again at the end, where the eye lands.
 import { escapeTerminal as t } from "./escape-terminal.ts";
+import { findingHistoryText, minuteOf } from "./history-text.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
 import { occurrencesText, summaryLine, verdictOf } from "./summary-line.ts";
@@ -29,10 +30,20 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
     lines.push(
       "",
       `${finding.known ? `KNOWN ${severity}` : severity} [${finding.check}] ${t(finding.operation)} ${finding.status ?? "-"} ${t(finding.pointer || "/")}: ${t(example.message)}`,
+      ...(finding.history ? [`  ${findingHistoryText(finding.history)}`] : []),
       dim(`  expected ${t(example.expected)}, actual ${t(example.actual)}`),
       dim(`  ${t(occurrencesText(report, finding))}`),
       dim(`  repro: ${t(example.curl)}`),
       dim(`  fingerprint: ${finding.fingerprint}`),
+    );
+  }
+  for (const gone of report.history?.resolved ?? []) {
+    lines.push(
+      "",
+      `${paint(32, color)("RESOLVED")} [${gone.check}] ${t(gone.operation)} ${gone.status ?? "-"} ${t(gone.pointer || "/")} (${t(gone.keyword)})`,
+      dim(
+        `  first seen ${minuteOf(gone.firstSeen)}, last seen ${minuteOf(gone.lastSeen)} UTC; fingerprint: ${gone.fingerprint}`,
+      ),
     );
   }
   for (const exchange of report.exchanges.filter((candidate) => candidate.error !== undefined)) {

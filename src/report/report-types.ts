@@ -2,10 +2,14 @@
 
 import type { CheckName } from "../findings/checks.ts";
 import type { DriftFinding, Finding } from "../findings/finding.ts";
+import type { FindingState } from "../findings/finding-history.ts";
 import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
+ * 7: with `check --history FILE`, each finding carries `history` (its state: new, recurring, regressed or flapping,
+ * since when, in how many runs) and the report a `history` object: the `--fail-on` rule, the runs kept, and the
+ * findings `resolved` since the previous run that observed them.
  * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
  * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
  * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
@@ -19,7 +23,7 @@ import type { OperationId } from "../operations/operation-table.ts";
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 6;
+export const REPORT_VERSION = 7;
 
 /** One request the drift check made and what it found. */
 export interface ExchangeResult {
@@ -122,6 +126,40 @@ export interface DriftReport {
     skippedMatched: number;
     skippedEntries: SkippedEntry[];
   };
+  /** Set with `check --history FILE`: what fails the run, the runs kept, and the findings gone since last observed. */
+  history?: ReportHistory;
+}
+
+/**
+ * What fails the run: `breaking`, every breaking finding not known (additive ones too with `strict`); `new`, only
+ * those of them that are new or regressed (it needs a history).
+ */
+export const FAIL_ON = ["breaking", "new"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** The states of a finding that fail a run with `--fail-on new`. */
+const NEW_STATES: readonly FindingState[] = ["new", "regressed"];
+
+/** The history's part of a report (`check --history FILE`). */
+export interface ReportHistory {
+  failOn: FailOn;
+  /** The runs the history keeps, this one included. */
+  runsKept: number;
+  /** Findings the previous run that observed them saw, and this run shows absent. */
+  resolved: ResolvedFinding[];
+}
+
+/** A finding gone since the previous run that observed it: its identity, and when it was first and last seen. */
+export interface ResolvedFinding {
+  fingerprint: string;
+  check: CheckName;
+  operation: string;
+  status: number | null;
+  pointer: string;
+  keyword: string;
+  severity: DriftFinding["severity"];
+  firstSeen: string;
+  lastSeen: string;
 }
 
 /** A named check applied to an operation: a JUnit testcase, the same set on every run of the same plan. */
@@ -136,7 +174,21 @@ export function describeTarget(target: ReportTarget): string {
   return target.kind === "recording" ? `recording ${target.file}` : `${target.kind} ${target.baseUrl}`;
 }
 
-/** Exit status of a finished report: 0 clean, 1 drift. */
+/**
+ * Whether a finding fails the run: not known, breaking (or additive with `strict`), and with `--fail-on new`, new or
+ * regressed.
+ */
+export function findingFails(report: DriftReport, finding: DriftFinding): boolean {
+  if (finding.known || !(finding.severity === "breaking" || report.strict)) return false;
+  if (report.history?.failOn !== "new") return true;
+  return finding.history !== undefined && NEW_STATES.includes(finding.history.state);
+}
+
+/**
+ * Exit status of a finished report: 0 clean, 1 drift. Known findings never fail; with `--fail-on new`, only the new
+ * and regressed ones of the others do.
+ */
 export function reportFailed(report: DriftReport): boolean {
+  if (report.history?.failOn === "new") return report.findings.some((finding) => findingFails(report, finding));
   return report.summary.breaking > 0 || (report.strict && report.summary.additive > 0);
 }

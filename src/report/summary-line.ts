@@ -1,4 +1,5 @@
 // The verdict and counts in one line, shared by every human format. Unescaped: each format escapes it for its sink.
+import { historyCounts } from "./history-text.ts";
 import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 
 /**
@@ -15,7 +16,8 @@ export function summaryLine(report: DriftReport): string {
   const { requests, checked, passed, breaking, additive, errors, known } = report.summary;
   const { recording } = report;
   // The noun agrees with the count next to it: `1 breaking, 1 additive finding`, `1 breaking, 0 additive findings`.
-  const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}`;
+  const history = historyCounts(report);
+  const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}${history ? ` (${history})` : ""}`;
   const judged = `${checked} judged, ${passed} without drift`;
   const counts = recording
     ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`

@@ -1,6 +1,7 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
 
@@ -124,6 +125,32 @@ export const CHECK_FLAGS = [
         placeholder: "FILE",
         description:
           "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
+      },
+    ],
+  },
+  {
+    heading: "History options",
+    flags: [
+      {
+        name: "history",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
+      },
+      {
+        name: "history-keep",
+        type: "string",
+        placeholder: "N",
+        description: "runs the history keeps; older ones are pruned (each finding's first-seen time is kept)",
+        range: HISTORY_DEFAULTS.keep,
+      },
+      {
+        name: "fail-on",
+        type: "string",
+        placeholder: "WHAT",
+        description:
+          "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
       },
     ],
   },

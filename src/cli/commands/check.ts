@@ -26,6 +26,7 @@ import { assertSeparateFiles } from "../same-file.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
+import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
@@ -53,6 +54,7 @@ export async function checkCommand(
     return EXIT.ok;
   }
   assertRecordingFlags(values);
+  const history = historySettings(values);
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const reports = reportTargets(values);
@@ -61,9 +63,11 @@ export async function checkCommand(
     [
       { name: "the file --har reads", file: values.har },
       { name: "the file --baseline reads", file: values.baseline },
+      { name: "the history --history keeps", file: values.history },
     ],
     [...reports.map((report) => ({ name: report.flag, file: report.file })), { name: "--propose", file: proposeFile }],
   );
+  if (history) await assertHistoryUsable(history);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
@@ -81,6 +85,7 @@ export async function checkCommand(
   }
 
   if (baseline) report = applyBaseline(report, baseline);
+  if (history) report = await recordHistory(report, history);
   writeReports(report, reports, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
