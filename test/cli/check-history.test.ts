@@ -193,7 +193,7 @@ describe("the history file among the other files", () => {
     const requests = space.requests.length;
     const { code, stderr } = await check(["--history", file, "--report", `json=${file}`]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`--out/--report would overwrite the file --history reads, ${JSON.stringify(file)}`);
+    expect(stderr).toContain(`--report json would overwrite the history --history keeps, ${JSON.stringify(file)}`);
     expect(space.requests.length).toBe(requests);
     expect(existsSync(file)).toBe(false);
   });
