@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
-import { responseSchemas } from "../scripts/lib/response-schemas.ts";
 import { operationUrl } from "../src/client/exchange.ts";
 import { createVideoLogsClient } from "../src/index.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
+import { responseSchemas } from "../src/openapi/response-schemas.ts";
 import {
   allOperations,
   type Operation,
