@@ -20,16 +20,25 @@ const isObjectSchema = (schema: SchemaNode | undefined): boolean =>
 
 const COMPONENT_PREFIX = "#/components/schemas/";
 
+/** An object schema written inline as a branch of a union: the validator could not explain a body that fails it. */
+export class InlineUnionBranchError extends Error {
+  override name = "InlineUnionBranchError";
+  constructor(
+    /** Where the branch is written (`#/components/schemas/…/anyOf/1`). */
+    readonly pointer: string,
+  ) {
+    super(
+      `${pointer} is an inline object schema in a union: make it a component and $ref it, ` +
+        "so that the validator can explain a body that fails the union",
+    );
+  }
+}
+
 /** The shape of one union branch at `at`, or undefined when it is not a named object component. */
 function branchShape(doc: OpenApiDocument, branch: SchemaNode, at: string): UnionBranchShape | undefined {
   const ref = branch?.$ref;
   if (typeof ref !== "string") {
-    if (isObjectSchema(branch)) {
-      throw new Error(
-        `${at} is an inline object schema in a union: make it a component and $ref it, ` +
-          "so that the validator can explain a body that fails the union",
-      );
-    }
+    if (isObjectSchema(branch)) throw new InlineUnionBranchError(at);
     return undefined;
   }
   if (!ref.startsWith(COMPONENT_PREFIX)) return undefined;
