@@ -1,5 +1,5 @@
-// A file `check` reads (--har, --baseline) is never one it writes (--out, --report, --propose): writing the report
-// over the recording would destroy the evidence it judged. Refused before anything is read or sent.
+// A file a command reads (--har, --baseline, --spec) is never one it writes (--out, --report, --propose): writing the
+// report over the recording would destroy the evidence it judged. Refused before anything is read or sent.
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "./usage-error.ts";

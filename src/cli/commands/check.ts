@@ -6,6 +6,7 @@ import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
+import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
@@ -21,6 +22,7 @@ import { withoutProxyVariables } from "../proxy-settings.ts";
 import { readBaseline } from "../read-baseline.ts";
 import { reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
+import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
@@ -55,14 +57,18 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     [
       { flag: "--har", file: values.har },
       { flag: "--baseline", file: values.baseline },
+      { flag: "--spec", file: values.spec },
     ],
     [
       ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
       { flag: "--propose", file: proposeFile },
     ],
   );
+  // Before anything else reads the spec: the operation table, the validators, the proposal and the mock.
+  const spec = await useSpecFlag(values.spec);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
-  const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
+  const proposal =
+    proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal(spec?.document);
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const showProgress =
     Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
@@ -84,9 +90,16 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       if (showProgress) io.stderr.write("\r\u001b[2K");
     }
   } else {
-    report = await checkServer(values, io, { checks, skipChecks, showProgress, onExchange: proposal?.observe });
+    report = await checkServer(values, io, {
+      checks,
+      skipChecks,
+      showProgress,
+      onExchange: proposal?.observe,
+      document: spec?.document,
+    });
   }
 
+  if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
   if (baseline) report = applyBaseline(report, baseline);
   for (const { format, file } of reports) {
     const color = format === "text" && !file && useColor(io.stdout, io.env);
@@ -97,6 +110,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
     writeOutput(io, yaml, proposeFile, { quiet: values.quiet, written: `Proposal (${held}) written` });
   }
+  return exitCodeOf(report, io);
+}
+
+/** 0 clean, 1 drift; 2 (saying why) for a check that is incomplete: requests without a response, nothing judged. */
+function exitCodeOf(report: DriftReport, io: CliIo): number {
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
     return EXIT.usage;
@@ -136,6 +154,7 @@ async function openTarget(
   values: CheckValues,
   io: CliIo,
   clientOptions: VideoLogsClientOptions,
+  document: OpenApiDocument | undefined,
 ): Promise<{ target: ResolvedTarget; stopMock?: () => Promise<void> }> {
   // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
   const named = values.mock
@@ -146,7 +165,8 @@ async function openTarget(
     import("../../mock/start-prism.ts"),
     import("../../mock/prism.ts"),
   ]);
-  const mock = await startPrismMock({}).catch((error: unknown) => {
+  // With --spec, the mock serves that document (written to a temporary file, removed when the mock stops).
+  const mock = await startPrismMock({ document }).catch((error: unknown) => {
     if (!(error instanceof PrismNotInstalledError)) throw error;
     throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
   });
@@ -178,11 +198,14 @@ async function checkServer(
     skipChecks,
     showProgress,
     onExchange,
+    document,
   }: {
     checks: ReturnType<typeof checkListFlag>;
     skipChecks: ReturnType<typeof checkListFlag>;
     showProgress: boolean;
     onExchange?: (exchange: Exchange) => void;
+    /** The spec given with --spec, for the embedded mock to serve. */
+    document?: OpenApiDocument;
   },
 ): Promise<DriftReport> {
   const settings = tourSettings(values);
@@ -193,7 +216,7 @@ async function checkServer(
     userAgent: "video-logs-check",
     retries: 0,
   };
-  const { target, stopMock } = await openTarget(values, io, clientOptions);
+  const { target, stopMock } = await openTarget(values, io, clientOptions, document);
 
   let report: DriftReport;
   let baseUrl: string;

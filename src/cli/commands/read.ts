@@ -8,14 +8,16 @@ import { escapeTerminal as t } from "../../report/escape-terminal.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { openDataSink } from "../data-sink.ts";
+import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
 import { type CliIo, EXIT } from "../io.ts";
 import { asFlagError, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { resolveTarget } from "../resolve-target.ts";
+import { specFlagIn, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
-import { GET_OPTIONS, LIMIT_RANGE, LIST_OPTIONS } from "./read-flags.ts";
-import { GET_HELP, LIST_HELP } from "./read-help.ts";
-import { GET_OPERATION, LIST_OPERATION } from "./read-operations.ts";
+import { getOptions, LIMIT_RANGE, listOptions } from "./read-flags.ts";
+import { getHelp, listHelp } from "./read-help.ts";
+import { readOperations } from "./read-operations.ts";
 
 const DATA_FORMATS = ["json", "ndjson"] as const;
 
@@ -51,24 +53,28 @@ function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean 
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, GET_OPTIONS, 1);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const operation = readOperations().get;
+  const { values, positionals } = parseCommandArgs(args, getOptions(operation), 1);
   if (values.help) {
-    io.stdout.write(GET_HELP);
+    io.stdout.write(getHelp(operation));
     return EXIT.ok;
   }
   const id = positionals[0];
   if (!id) throw new UsageError("Missing <id>: video-logs get <id>");
   const format = choiceFlag("format", values.format, DATA_FORMATS, "json");
+  assertInputsNotOutputs([{ flag: "--spec", file: values.spec }], [{ flag: "--out", file: values.out }]);
   const client = clientFrom(values, io);
   const sink = openDataSink(io, values.out);
   let log: unknown;
   let exit: number = EXIT.ok;
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
-    const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
-    log = client.redact(await client.get(GET_OPERATION.operationId as OperationId, params as never));
+    const params = { path: { [operation.getById!.idParameter]: id }, query: queryFromFlags(operation, values) };
+    log = client.redact(await client.get(operation.operationId as OperationId, params as never));
   } catch (error) {
-    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
+    if (reportedTooDeep(error, operation.operationId, io)) return EXIT.drift;
     log = reportViolations(asFlagError(error), io);
     exit = EXIT.drift;
   }
@@ -76,7 +82,7 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
   try {
     text = format === "json" ? safeJson(log, 2) : safeJson(log);
   } catch (error) {
-    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
+    if (reportedTooDeep(error, operation.operationId, io)) return EXIT.drift;
     throw error;
   }
   sink.write(`${text}\n`);
@@ -85,15 +91,19 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, LIST_OPTIONS);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const operation = readOperations().list;
+  const { values } = parseCommandArgs(args, listOptions(operation));
   if (values.help) {
-    io.stdout.write(LIST_HELP);
+    io.stdout.write(listHelp(operation));
     return EXIT.ok;
   }
   const limit = integerFlag("limit", values.limit, LIMIT_RANGE) ?? Number.POSITIVE_INFINITY;
   const format = choiceFlag("format", values.format, DATA_FORMATS, "ndjson");
   // Typed by the spec's parameters, checked by the client before anything is sent.
-  const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
+  const query = queryFromFlags(operation, values) as ListLogsQuery;
+  assertInputsNotOutputs([{ flag: "--spec", file: values.spec }], [{ flag: "--out", file: values.out }]);
   const client = clientFrom(values, io);
   const sink = openDataSink(io, values.out);
   let printed = 0;
@@ -115,7 +125,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
     if (printed > 0) closeArray();
-    if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
+    if (reportedTooDeep(error, operation.operationId, io)) return EXIT.drift;
     reportViolations(asFlagError(error), io);
     return EXIT.drift;
   } finally {
