@@ -2,11 +2,11 @@
 // faults switched on, so the samples show drift. `npm run samples` refreshes them; a test compares them with a fresh run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { DriftReport } from "../src/report/report-types.ts";
 import { runDriftCheck } from "../src/check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../src/check/wrong-credentials.ts";
 import { createVideoLogsClient } from "../src/client/create-client.ts";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../src/report/format-report.ts";
+import type { DriftReport } from "../src/report/report-types.ts";
 import { API_TOKEN, PROJECT_ID } from "../test/helpers/sample-bodies.ts";
 import { type Fault, startStandInSpace } from "../test/helpers/stand-in-space.ts";
 

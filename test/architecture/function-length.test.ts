@@ -6,7 +6,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-export const MAX_FUNCTION_LINES = 80;
+const MAX_FUNCTION_LINES = 80;
 
 interface FunctionSpan {
   file: string;
@@ -33,7 +33,7 @@ function nameOf(node: ts.Node): string {
 }
 
 /** Every function-like node of a file with its length in lines. */
-export function functionSpans(file: string, text = readFileSync(file, "utf8")): FunctionSpan[] {
+function functionSpans(file: string, text = readFileSync(file, "utf8")): FunctionSpan[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const spans: FunctionSpan[] = [];
   const visit = (node: ts.Node) => {
@@ -50,9 +50,15 @@ export function functionSpans(file: string, text = readFileSync(file, "utf8")): 
 
 describe("function length", () => {
   it("counts a function from its first line to its last, nested functions included", () => {
-    const text = ["function outer() {", "  // a comment", "", "  const inner = () => {", "    return 1;", "  };", "}"].join(
-      "\n",
-    );
+    const text = [
+      "function outer() {",
+      "  // a comment",
+      "",
+      "  const inner = () => {",
+      "    return 1;",
+      "  };",
+      "}",
+    ].join("\n");
     expect(functionSpans("example.ts", text).map(({ name, line, lines }) => ({ name, line, lines }))).toEqual([
       { name: "outer", line: 1, lines: 7 },
       { name: "inner", line: 4, lines: 3 },
