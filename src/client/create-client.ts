@@ -1,11 +1,11 @@
 // The public client: the typed facade (getLog / listLogs / iterateLogs) and the route-generic methods keyed by
 // operationId, all on one exchange, one pagination walk and one parse-and-validate path.
 import createClient, { type Client } from "openapi-fetch";
-import { requestValidators, type Validator } from "../../generated/validators.js";
 import type { paths } from "../../generated/video-logs.d.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
+import { activeSpec } from "../operations/active-spec.ts";
 import { isOperationId, type Operation, operationOf, parametersIn } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
@@ -98,8 +98,6 @@ export function redactorOf(client: VideoLogsClient): Redactor {
   return redactors.get(client) ?? NO_SECRETS;
 }
 
-const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
-
 /** Rejects parameters the spec forbids, before anything is sent. */
 function checkParameters(
   operation: Operation,
@@ -107,7 +105,7 @@ function checkParameters(
   values: Record<string, unknown>,
   redactor: Redactor,
 ): void {
-  const validate = paramValidators[operation.operationId]?.[location];
+  const validate = activeSpec().requestValidators[operation.operationId]?.[location];
   if (!validate) {
     const stray = Object.keys(values)[0];
     if (stray === undefined) return;

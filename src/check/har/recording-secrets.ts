@@ -3,6 +3,7 @@
 // parameters named like a secret. URLs are reported with those values replaced; the values themselves feed a
 // redactor that removes them wherever a server echoed them (a body, a header we quote).
 import { maskUserinfo } from "../../client/mask-userinfo.ts";
+import { perSpec } from "../../operations/active-spec.ts";
 import { allOperations, parametersIn } from "../../operations/operation-table.ts";
 import { REDACTED } from "../../redaction/secrets-redactor.ts";
 import type { HarEntry } from "./har-types.ts";
@@ -11,11 +12,14 @@ import type { HarEntry } from "./har-types.ts";
 const SECRET_NAME = /auth|token|secret|passw|pwd|key|signature|^sig$|session|credential|cookie|jwt|bearer/i;
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
-const DECLARED_QUERY = new Set(
-  allOperations.flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
+const declaredQuery = perSpec(
+  () =>
+    new Set(
+      allOperations().flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
+    ),
 );
 
-export const isSecretQueryName = (name: string) => SECRET_NAME.test(name) && !DECLARED_QUERY.has(name);
+export const isSecretQueryName = (name: string) => SECRET_NAME.test(name) && !declaredQuery().has(name);
 
 const decodeQueryPart = (text: string) => {
   try {

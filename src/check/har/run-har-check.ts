@@ -85,7 +85,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     startedAt,
   });
   // A recording may hold any operation of the spec: each is planned, and one it does not hold is not exercised.
-  for (const operation of allOperations) builder.plan("recorded", operation.operationId);
+  for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
   const run: RecordingRun = {
     options,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

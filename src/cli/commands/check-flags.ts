@@ -3,6 +3,7 @@
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
+import { SPEC_FLAG } from "../spec-flag.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
 
 export const CHECK_FLAGS = [
@@ -88,6 +89,7 @@ export const CHECK_FLAGS = [
   {
     heading: "Check options",
     flags: [
+      SPEC_FLAG,
       { name: "checks", type: "string", placeholder: "A,B", description: "run only these checks" },
       { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
       { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },

@@ -6,6 +6,7 @@ import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
+import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
@@ -23,6 +24,7 @@ import { readBaseline } from "../read-baseline.ts";
 import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { assertSeparateFiles } from "../same-file.ts";
+import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
@@ -64,12 +66,17 @@ export async function checkCommand(
       { name: "the file --har reads", file: values.har },
       { name: "the file --baseline reads", file: values.baseline },
       { name: "the history --history keeps", file: values.history },
+      { name: "the spec --spec reads", file: values.spec },
     ],
     [...reports.map((report) => ({ name: report.flag, file: report.file })), { name: "--propose", file: proposeFile }],
   );
   if (history) await assertHistoryUsable(history);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
-  const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
+  // Before anything else reads the spec: the operation table, the validators, the proposal and the mock.
+  const spec = await useSpecFlag(values.spec);
+  // Loaded only when asked for, so a check without --propose starts as fast as before.
+  const proposal =
+    proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal(spec?.document);
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
   const showProgress =
     Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
@@ -78,12 +85,20 @@ export async function checkCommand(
   const interruption = interruptions();
   let report: DriftReport;
   try {
-    const run = { checks, skipChecks, showProgress, onExchange: proposal?.observe, signal: interruption.signal };
+    const run = {
+      checks,
+      skipChecks,
+      showProgress,
+      onExchange: proposal?.observe,
+      signal: interruption.signal,
+      document: spec?.document,
+    };
     report = await runCheck(values, io, run);
   } finally {
     interruption.stop();
   }
 
+  if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
   if (baseline) report = applyBaseline(report, baseline);
   if (history) report = await recordHistory(report, history);
   writeReports(report, reports, io, Boolean(values.quiet));
@@ -102,6 +117,8 @@ interface RunSettings {
   onExchange?: (exchange: Exchange) => void;
   /** Aborted by Ctrl-C or SIGTERM: the run stops and reports what it judged. */
   signal: AbortSignal;
+  /** The spec given with --spec, for the embedded mock to serve. */
+  document?: OpenApiDocument;
 }
 
 /** The check of a recording (`--har`) or of a server, with progress on a terminal. */
@@ -184,6 +201,7 @@ async function openTarget(
   values: CheckValues,
   io: CliIo,
   clientOptions: VideoLogsClientOptions,
+  document: OpenApiDocument | undefined,
 ): Promise<{ target: ResolvedTarget; stopMock?: () => Promise<void> }> {
   // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
   const named = values.mock
@@ -194,7 +212,8 @@ async function openTarget(
     import("../../mock/start-prism.ts"),
     import("../../mock/prism.ts"),
   ]);
-  const mock = await startPrismMock({}).catch((error: unknown) => {
+  // With --spec, the mock serves that document (written to a temporary file, removed when the mock stops).
+  const mock = await startPrismMock({ document }).catch((error: unknown) => {
     if (!(error instanceof PrismNotInstalledError)) throw error;
     throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
   });
@@ -221,7 +240,7 @@ function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
 async function checkServer(
   values: CheckValues,
   io: CliIo,
-  { checks, skipChecks, showProgress, onExchange, signal }: RunSettings,
+  { checks, skipChecks, showProgress, onExchange, signal, document }: RunSettings,
 ): Promise<DriftReport> {
   const settings = tourSettings(values);
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
@@ -231,7 +250,7 @@ async function checkServer(
     userAgent: "video-logs-check",
     retries: 0,
   };
-  const { target, stopMock } = await openTarget(values, io, clientOptions);
+  const { target, stopMock } = await openTarget(values, io, clientOptions, document);
 
   let report: DriftReport;
   let baseUrl: string;

@@ -12,10 +12,12 @@ import { asFlagError, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { ReadFindings } from "../read-findings.ts";
 import { resolveTarget } from "../resolve-target.ts";
+import { assertSeparateFiles } from "../same-file.ts";
+import { specFlagIn, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
-import { GET_OPTIONS, LIMIT_RANGE, LIST_OPTIONS } from "./read-flags.ts";
-import { GET_HELP, LIST_HELP } from "./read-help.ts";
-import { GET_OPERATION, LIST_OPERATION } from "./read-operations.ts";
+import { getOptions, LIMIT_RANGE, listOptions } from "./read-flags.ts";
+import { getHelp, listHelp } from "./read-help.ts";
+import { readOperations } from "./read-operations.ts";
 
 const DATA_FORMATS = ["json", "ndjson"] as const;
 
@@ -56,23 +58,27 @@ function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean 
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, GET_OPTIONS, 1);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const getOperation = readOperations().get;
+  const { values, positionals } = parseCommandArgs(args, getOptions(getOperation), 1);
   if (values.help) {
-    io.stdout.write(GET_HELP);
+    io.stdout.write(getHelp(getOperation));
     return EXIT.ok;
   }
   const id = positionals[0];
   if (!id) throw new UsageError("Missing <id>: video-logs get <id>");
   const format = choiceFlag("format", values.format, DATA_FORMATS, "json");
   const { clientMode, verdict } = readSettings(values);
+  assertSeparateFiles([{ name: "the spec --spec reads", file: values.spec }], [{ name: "--out", file: values.out }]);
   const client = clientFrom(values, io, clientMode);
   const sink = openDataSink(io, values.out);
   const findings = new ReadFindings();
-  const operation = GET_OPERATION.operationId;
+  const operation = getOperation.operationId;
   let log: unknown;
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
-    const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
+    const params = { path: { [getOperation.getById!.idParameter]: id }, query: queryFromFlags(getOperation, values) };
     log = client.redact(await client.get(operation as OperationId, params as never, { onValidated: findings.add }));
   } catch (error) {
     if (reportedTooDeep(error, operation, io)) return EXIT.drift;
@@ -93,16 +99,20 @@ export async function getCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, LIST_OPTIONS);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const listOperation = readOperations().list;
+  const { values } = parseCommandArgs(args, listOptions(listOperation));
   if (values.help) {
-    io.stdout.write(LIST_HELP);
+    io.stdout.write(listHelp(listOperation));
     return EXIT.ok;
   }
   const limit = integerFlag("limit", values.limit, LIMIT_RANGE) ?? Number.POSITIVE_INFINITY;
   const format = choiceFlag("format", values.format, DATA_FORMATS, "ndjson");
   // Typed by the spec's parameters, checked by the client before anything is sent.
-  const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
+  const query = queryFromFlags(listOperation, values) as ListLogsQuery;
   const { clientMode, verdict } = readSettings(values);
+  assertSeparateFiles([{ name: "the spec --spec reads", file: values.spec }], [{ name: "--out", file: values.out }]);
   const client = clientFrom(values, io, clientMode);
   const sink = openDataSink(io, values.out);
   // A page's findings inside its items count for the items printed only: --limit may stop inside a page.
@@ -129,7 +139,7 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     if (printed > 0) closeArray();
     // What the pages printed so far showed is said before why the listing stopped.
     findings.write(io.stderr, verdict);
-    if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
+    if (reportedTooDeep(error, listOperation.operationId, io)) return EXIT.drift;
     throw asFlagError(error);
   } finally {
     sink.close();
