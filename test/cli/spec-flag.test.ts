@@ -187,7 +187,7 @@ describe("list and get --spec", () => {
     );
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: `video-logs: --out would overwrite the file --spec reads, ${JSON.stringify(regionSpec)}: write to another file\nRun \`video-logs list --help\` for usage.\n`,
+      stderr: `video-logs: --out would overwrite the spec --spec reads, ${JSON.stringify(regionSpec)}: write to another file\nRun \`video-logs list --help\` for usage.\n`,
     });
   });
 });

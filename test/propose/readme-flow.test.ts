@@ -97,13 +97,15 @@ describe("the README's way from drift to a spec change", () => {
     const last = runs.at(-1)!;
     expect(last.line).toBe("npx video-logs check --har rec.har --spec patched.yaml");
     expect(last.output.split("\n")).toEqual([
-      "OK: 10 entries, 6 checked, 6 passed, 0 breaking, 0 additive, 4 not judged (recording rec.har)",
+      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged, 6 without drift, 4 not judged (recording rec.har)",
       ...RECORDING_ONLY_SKIPS,
       "skipped: entry 6 GET https://cdn.example.net/app.js: no operation of the spec has this path",
       "skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS",
       "skipped: entry 8 GET https://example.signalwire.com/api/video/rooms: no operation of the spec has this path",
       "skipped: entry 9 POST https://example.signalwire.com/api/video/logs: the spec has GET at this path, not POST",
       "note: judged by the spec in patched.yaml (--spec), not the built-in one",
+      "",
+      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged, 6 without drift, 4 not judged (recording rec.har)",
       "",
     ]);
   });
