@@ -1,8 +1,9 @@
-// The entries of a baseline, indexed so that matching costs one look-up per finding and field combination, not one
-// comparison per entry: an entry with a fingerprint is found by it; the others by their check and by which of
-// operation, status and keyword they name, then by their pointer in a trie whose `*` edges match any one segment.
-// Entries that say the same thing share one node, whose indices are marked matched once.
-
+// The entries of a baseline, indexed so that matching costs a few look-ups per finding, not one comparison per entry:
+// an entry with a fingerprint is found by it; the others by their check and by which of operation, status and
+// keyword they name (a bucket), then by their pointer: any, one without `*` exactly, or one with `*` by its shape
+// (its length and the places of its `*`s) and its other segments. So building the index is linear in the entries,
+// and each finding costs one look-up per combination of fields left out and per pointer shape its buckets hold.
+// Entries that say the same thing are chained (`#next`) behind one head and marked matched together.
 import type { BaselineEntry } from "../findings/baseline-entry.ts";
 import { patternPointer } from "../findings/fingerprint.ts";
 
@@ -16,46 +17,31 @@ export interface FindingIdentity {
   keyword: string;
 }
 
-/** The entries that say the same thing, and whether a finding matched them yet. */
-interface Terminal {
-  indices: number[];
-  matched: boolean;
+/** Pointers of one length with `*` at the same places, by their pattern: `/data/*\/charge`. */
+interface PointerShape {
+  length: number;
+  stars: ReadonlySet<number>;
+  heads: Map<string, number>;
 }
-
-interface PointerNode {
-  next: Map<string, PointerNode>;
-  /** The edge an entry's `*` takes: any one segment. */
-  star?: PointerNode;
-  terminal?: Terminal;
-}
-
-/** Entries with the same check, operation, status and keyword (named or not): by pointer. */
-interface Bucket {
-  /** Entries that name no pointer: they match any. */
-  anyPointer?: Terminal;
-  root: PointerNode;
-}
-
-/** Entries with a fingerprint: the fields besides it must match as well. */
-interface FingerprintGroup {
-  entry: BaselineEntry;
-  terminal: Terminal;
-}
-
-/** Stands for a field an entry leaves out; neither an operation (a string) nor a status (a number or null). */
-const ANY = 0;
-const ANY_STATUS = "*";
 
 const segmentsOf = (pointer: string): string[] => (pointer === "" ? [] : pointer.split("/").slice(1));
 
-const bucketKey = (check: string, operation: string | 0, status: number | null | "*", keyword: string | 0) =>
-  JSON.stringify([check, operation, status, keyword]);
+/** patternPointer, skipped for a pointer with no segment that could be an index (most are). */
+const normalised = (pointer: string) => (/\/\d/.test(pointer) ? patternPointer(pointer) : pointer);
 
-function entryBucketKey(entry: BaselineEntry): string {
-  // A status of null (no response) is named: only a left-out field matches any.
-  const status = entry.status === undefined ? ANY_STATUS : entry.status;
-  return bucketKey(entry.check, entry.operation ?? ANY, status, entry.keyword ?? ANY);
+/**
+ * The key of the bucket of a check and the operation, status and keyword named (undefined: left out, matching any).
+ * Unambiguous, and a prefix of nothing else: texts carry their length, a status is digits or `null`, `*` is neither.
+ */
+function bucketKey(check: string, status: number | null | undefined, operation?: string, keyword?: string): string {
+  return `${check.length}:${check} ${status === undefined ? "*" : status} ${text(operation)} ${text(keyword)}`;
 }
+
+function text(value: string | undefined): string {
+  return value === undefined ? "*" : `${value.length}:${value}`;
+}
+
+const entryBucketKey = (entry: BaselineEntry) => bucketKey(entry.check, entry.status, entry.operation, entry.keyword);
 
 /** A pointer pattern (already normalised) matches a finding's pointer: the same segments, `*` matching any one. */
 export function pointerMatches(pattern: string, pointer: string): boolean {
@@ -71,67 +57,68 @@ function fieldsMatch(entry: BaselineEntry, finding: FindingIdentity): boolean {
     (entry.operation === undefined || entry.operation === finding.operation) &&
     (entry.status === undefined || entry.status === finding.status) &&
     (entry.keyword === undefined || entry.keyword === finding.keyword) &&
-    (entry.pointer === undefined || pointerMatches(patternPointer(entry.pointer), finding.pointer))
+    (entry.pointer === undefined || pointerMatches(normalised(entry.pointer), finding.pointer))
   );
 }
 
-const newNode = (): PointerNode => ({ next: new Map() });
-const newTerminal = (): Terminal => ({ indices: [], matched: false });
-
-/** The node a segment leads to from `node`, made if new: `*` takes the star edge. */
-function childOf(node: PointerNode, segment: string): PointerNode {
-  if (segment === "*") {
-    node.star ??= newNode();
-    return node.star;
-  }
-  let child = node.next.get(segment);
-  if (!child) {
-    child = newNode();
-    node.next.set(segment, child);
-  }
-  return child;
-}
+/** The finding's pointer as a shape's pattern: `*` at the shape's places. */
+const asPattern = (segments: readonly string[], stars: ReadonlySet<number>) =>
+  segments.map((segment, i) => `/${stars.has(i) ? "*" : segment}`).join("");
 
 export class BaselineIndex {
-  readonly #byFingerprint = new Map<string, FingerprintGroup[]>();
-  readonly #buckets = new Map<string, Bucket>();
+  readonly #entries: readonly BaselineEntry[];
+  /** The next entry of the same chain, or -1. */
+  readonly #next: Int32Array;
   readonly #matched: Uint8Array;
+  readonly #byFingerprint = new Map<string, number>();
+  /** By bucket key: entries that name no pointer. */
+  readonly #anyPointer = new Map<string, number>();
+  /** By bucket key and pointer: entries whose pointer holds no `*`. */
+  readonly #exact = new Map<string, number>();
+  /** By bucket key: the shapes of the pointers with a `*`. */
+  readonly #shapes = new Map<string, Map<string, PointerShape>>();
 
-  /** `entries` with their indices in the baseline; `size` is the baseline's length. */
-  constructor(entries: Iterable<{ index: number; entry: BaselineEntry }>, size: number) {
-    this.#matched = new Uint8Array(size);
-    const groups = new Map<string, Terminal>();
-    for (const { index, entry } of entries) {
-      if (entry.fingerprint === undefined) {
-        this.#terminalFor(entry).indices.push(index);
-        continue;
+  /** Indexes the entries for which `indexed(index)` holds (the others, expired, match nothing). */
+  constructor(entries: readonly BaselineEntry[], indexed: (index: number) => boolean) {
+    this.#entries = entries;
+    this.#next = new Int32Array(entries.length).fill(-1);
+    this.#matched = new Uint8Array(entries.length);
+    entries.forEach((entry, index) => {
+      if (!indexed(index)) return;
+      if (entry.fingerprint !== undefined) this.#chain(this.#byFingerprint, entry.fingerprint, index);
+      else if (entry.pointer === undefined) this.#chain(this.#anyPointer, entryBucketKey(entry), index);
+      else {
+        const pointer = normalised(entry.pointer);
+        if (pointer.includes("*")) this.#addPattern(entryBucketKey(entry), pointer, index);
+        else this.#chain(this.#exact, `${entryBucketKey(entry)} ${pointer}`, index);
       }
-      // One group per fingerprint and set of other fields, so that the finding of that fingerprint checks each once.
-      const key = JSON.stringify([entry.fingerprint, entryBucketKey(entry), entry.pointer ?? null]);
-      let terminal = groups.get(key);
-      if (!terminal) {
-        terminal = newTerminal();
-        groups.set(key, terminal);
-        const list = this.#byFingerprint.get(entry.fingerprint) ?? [];
-        if (list.length === 0) this.#byFingerprint.set(entry.fingerprint, list);
-        list.push({ entry, terminal });
-      }
-      terminal.indices.push(index);
-    }
+    });
   }
 
   /** Whether the finding matches an entry; every entry it matches is marked matched. */
   match(finding: FindingIdentity): boolean {
     let found = false;
-    for (const group of this.#byFingerprint.get(finding.fingerprint) ?? []) {
-      if (fieldsMatch(group.entry, finding)) found = this.#hit(group.terminal);
+    // Only the finding of this fingerprint reads its chain: each entry is compared once.
+    for (let i = this.#byFingerprint.get(finding.fingerprint) ?? -1; i !== -1; i = this.#next[i]!) {
+      if (fieldsMatch(this.#entries[i]!, finding)) {
+        this.#matched[i] = 1;
+        found = true;
+      }
     }
-    const segments = segmentsOf(finding.pointer);
-    for (const operation of [finding.operation, ANY] as const)
-      for (const status of [finding.status, ANY_STATUS] as const)
-        for (const keyword of [finding.keyword, ANY] as const) {
-          const bucket = this.#buckets.get(bucketKey(finding.check, operation, status, keyword));
-          if (bucket && this.#matchBucket(bucket, segments)) found = true;
+    let segments: string[] | undefined;
+    for (const status of [finding.status, undefined])
+      for (const operation of [finding.operation, undefined])
+        for (const keyword of [finding.keyword, undefined]) {
+          const key = bucketKey(finding.check, status, operation, keyword);
+          if (this.#hit(this.#anyPointer.get(key))) found = true;
+          if (this.#hit(this.#exact.get(`${key} ${finding.pointer}`))) found = true;
+          const shapes = this.#shapes.get(key);
+          if (!shapes) continue;
+          segments ??= segmentsOf(finding.pointer);
+          for (const shape of shapes.values()) {
+            if (shape.length === segments.length && this.#hit(shape.heads.get(asPattern(segments, shape.stars))))
+              found = true;
+          }
         }
     return found;
   }
@@ -141,46 +128,38 @@ export class BaselineIndex {
     return this.#matched[index] === 1;
   }
 
-  #terminalFor(entry: BaselineEntry): Terminal {
-    const key = entryBucketKey(entry);
-    let bucket = this.#buckets.get(key);
-    if (!bucket) {
-      bucket = { root: newNode() };
-      this.#buckets.set(key, bucket);
+  /** Adds the entry to the chain of `key`, as its head when the chain is new. */
+  #chain(heads: Map<string, number>, key: string, index: number): void {
+    const head = heads.get(key);
+    if (head === undefined) heads.set(key, index);
+    else {
+      this.#next[index] = this.#next[head]!;
+      this.#next[head] = index;
     }
-    if (entry.pointer === undefined) {
-      bucket.anyPointer ??= newTerminal();
-      return bucket.anyPointer;
-    }
-    let node = bucket.root;
-    for (const segment of segmentsOf(patternPointer(entry.pointer))) node = childOf(node, segment);
-    node.terminal ??= newTerminal();
-    return node.terminal;
   }
 
-  /** Walks the pointer trie: at each segment, the nodes reached by that segment and by `*`. */
-  #matchBucket(bucket: Bucket, segments: readonly string[]): boolean {
-    let found = bucket.anyPointer ? this.#hit(bucket.anyPointer) : false;
-    let frontier = [bucket.root];
-    for (const segment of segments) {
-      const reached: PointerNode[] = [];
-      for (const node of frontier) {
-        const child = node.next.get(segment);
-        if (child) reached.push(child);
-        if (node.star) reached.push(node.star);
-      }
-      if (reached.length === 0) return found;
-      frontier = reached;
+  #addPattern(bucket: string, pointer: string, index: number): void {
+    const segments = segmentsOf(pointer);
+    let shapeKey = `${segments.length}:`;
+    for (let i = 0; i < segments.length; i++) if (segments[i] === "*") shapeKey += `${i},`;
+    let shapes = this.#shapes.get(bucket);
+    if (!shapes) {
+      shapes = new Map();
+      this.#shapes.set(bucket, shapes);
     }
-    for (const node of frontier) if (node.terminal) found = this.#hit(node.terminal);
-    return found;
+    let shape = shapes.get(shapeKey);
+    if (!shape) {
+      const stars = new Set(segments.flatMap((segment, i) => (segment === "*" ? [i] : [])));
+      shape = { length: segments.length, stars, heads: new Map() };
+      shapes.set(shapeKey, shape);
+    }
+    this.#chain(shape.heads, pointer, index);
   }
 
-  #hit(terminal: Terminal): true {
-    if (!terminal.matched) {
-      terminal.matched = true;
-      for (const index of terminal.indices) this.#matched[index] = 1;
-    }
+  /** Marks the chain from `head` matched (once: a chain is marked whole); false when there is no chain. */
+  #hit(head: number | undefined): boolean {
+    if (head === undefined) return false;
+    if (this.#matched[head] !== 1) for (let i = head; i !== -1; i = this.#next[i]!) this.#matched[i] = 1;
     return true;
   }
 }

@@ -47,15 +47,17 @@ export function endOfDay(expires: string): number {
 
 /** Matches `findings` (each drift once) against the baseline at the instant `now` (epoch milliseconds). */
 export function matchBaseline(findings: readonly FindingIdentity[], baseline: Baseline, now: number): BaselineMatch {
-  const expired: ListedBaselineEntry[] = [];
-  const live: ListedBaselineEntry[] = [];
-  baseline.entries.forEach((entry, index) => {
-    (entry.expires !== undefined && now >= endOfDay(entry.expires) ? expired : live).push({ index, entry });
-  });
-  const index = new BaselineIndex(live, baseline.entries.length);
+  const isExpired = baseline.entries.map((entry) => entry.expires !== undefined && now >= endOfDay(entry.expires));
+  const index = new BaselineIndex(baseline.entries, (i) => !isExpired[i]);
   const known = new Set<string>();
   for (const finding of findings) if (index.match(finding)) known.add(finding.fingerprint);
-  return { known, stale: live.filter((listed) => !index.matched(listed.index)), expired };
+  const stale: ListedBaselineEntry[] = [];
+  const expired: ListedBaselineEntry[] = [];
+  baseline.entries.forEach((entry, i) => {
+    if (isExpired[i]) expired.push({ index: i, entry });
+    else if (!index.matched(i)) stale.push({ index: i, entry });
+  });
+  return { known, stale, expired };
 }
 
 /**
