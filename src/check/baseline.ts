@@ -1,13 +1,13 @@
 // Known drift: `check --baseline FILE` marks known the findings its entries name (an ignore file's entries, or the
 // fingerprints of an earlier report's findings). A known finding is still reported but does not fail the run; a new
 // one does. An entry hides only what it names: every field it holds must match; none hides a whole operation.
-// Matching is linear in entries plus findings (baseline-index.ts); the clock for `expires` is the caller's.
+// Matching is linear in entries plus findings (baseline-match.ts); the clock for `expires` is the caller's.
 // `check --write-baseline FILE` writes the other way round: an ignore file of a run's findings.
 import type { BaselineEntry, ListedBaselineEntry } from "../findings/baseline-entry.ts";
 import { fingerprintOfOccurrence } from "../findings/group-findings.ts";
 import { safeJson } from "../report/escape-json.ts";
 import type { DriftReport } from "../report/report-types.ts";
-import { BaselineIndex, type FindingIdentity } from "./baseline-index.ts";
+import { type FindingIdentity, matchEntries } from "./baseline-match.ts";
 import { withFindings } from "./report-builder.ts";
 
 /** A baseline read from a file: its entries, and where they came from (an ignore file, or a report of a version). */
@@ -48,14 +48,13 @@ export function endOfDay(expires: string): number {
 /** Matches `findings` (each drift once) against the baseline at the instant `now` (epoch milliseconds). */
 export function matchBaseline(findings: readonly FindingIdentity[], baseline: Baseline, now: number): BaselineMatch {
   const isExpired = baseline.entries.map((entry) => entry.expires !== undefined && now >= endOfDay(entry.expires));
-  const index = new BaselineIndex(baseline.entries, (i) => !isExpired[i]);
-  const known = new Set<string>();
-  for (const finding of findings) if (index.match(finding)) known.add(finding.fingerprint);
+  const match = matchEntries(baseline.entries, (i) => !isExpired[i], findings);
+  const known = new Set(findings.filter((_, j) => match.known[j] === 1).map((finding) => finding.fingerprint));
   const stale: ListedBaselineEntry[] = [];
   const expired: ListedBaselineEntry[] = [];
   baseline.entries.forEach((entry, i) => {
     if (isExpired[i]) expired.push({ index: i, entry });
-    else if (!index.matched(i)) stale.push({ index: i, entry });
+    else if (match.matched[i] !== 1) stale.push({ index: i, entry });
   });
   return { known, stale, expired };
 }

@@ -22,13 +22,13 @@ import {
   parseBaseline,
   readBaselineFile,
 } from "../../src/check/baseline-file.ts";
-import { pointerMatches } from "../../src/check/baseline-index.ts";
+import { pointerMatches } from "../../src/check/baseline-match.ts";
 import { ENTRY_KEYS, ignoreFileProblems, SCHEMA_CHECK_NAMES } from "../../src/check/baseline-schema.ts";
 import { ReportBuilder } from "../../src/check/report-builder.ts";
 import type { BaselineEntry } from "../../src/findings/baseline-entry.ts";
 import { CHECK_NAMES, type CheckName } from "../../src/findings/checks.ts";
 import type { Finding } from "../../src/findings/finding.ts";
-import { fingerprintOf } from "../../src/findings/fingerprint.ts";
+import { fingerprintOf, patternPointer } from "../../src/findings/fingerprint.ts";
 import type { OperationId } from "../../src/operations/operation-table.ts";
 import type { DriftReport, ExchangeResult } from "../../src/report/report-types.ts";
 
@@ -168,6 +168,76 @@ describe("an ignore entry", () => {
     expect(hidden(ignoring({ check: "not-a-server-error", status: null }), STARTED, report)).toEqual(["get_log null "]);
     expect(hidden(ignoring({ check: "not-a-server-error", status: 200 }), STARTED, report)).toEqual([]);
     expect(hidden(ignoring({ check: "not-a-server-error" }), STARTED, report)).toEqual(["get_log null "]);
+  });
+});
+
+describe("matching", () => {
+  const PATTERNS = ["/data/*/charge", "/*", "/*/*/*", "/*/*", "/data/*", "/data/12/charge", "/*/*/charge", ""];
+
+  it.each(PATTERNS)("of %j hides the same findings whether its shape is rare or common in the baseline", (pointer) => {
+    const entry = { check: "response-schema", pointer };
+    // Forty more entries of the same shape, each naming a pointer no finding has: the shape is now common.
+    const segments = pointer.split("/").slice(1);
+    const padding = Array.from({ length: 40 }, (_, i) => ({
+      check: "response-schema",
+      pointer: segments.map((segment) => `/${segment === "*" || /^\d+$/.test(segment) ? "*" : `gone_${i}`}`).join(""),
+    }));
+    expect(hidden(ignoring(entry, ...padding))).toEqual(hidden(ignoring(entry)));
+  });
+
+  it("hides what comparing every entry with every finding hides, and lists the same stale entries (property)", () => {
+    const segment = fc.constantFrom("data", "charge", "0", "7", "*", "status");
+    const pointer = fc.array(segment, { maxLength: 3 }).map((segments) => segments.map((s) => `/${s}`).join(""));
+    const finding = fc.record({
+      operation: fc.constantFrom("list_logs", "get_log"),
+      status: fc.constantFrom(200, 404, null),
+      check: fc.constantFrom<CheckName>("response-schema", "status-code"),
+      pointer,
+      keyword: fc.constantFrom("type", "enum"),
+    });
+    const entry = (fingerprints: string[]) =>
+      fc.record(
+        {
+          check: fc.constantFrom("response-schema", "status-code"),
+          operation: fc.constantFrom("list_logs", "get_log"),
+          status: fc.constantFrom(200, 404, null),
+          pointer,
+          keyword: fc.constantFrom("type", "enum"),
+          fingerprint: fc.constantFrom(...fingerprints, "0123456789abcdef"),
+          expires: fc.constantFrom("2026-01-09", "2026-01-10"),
+        },
+        { requiredKeys: ["check"] },
+      );
+    const scenario = fc
+      .array(finding, { minLength: 1, maxLength: 8 })
+      .map((seen) => reportOf(seen.map(({ operation, status, ...v }) => exchange(operation, status, [v]))))
+      .chain((report) =>
+        fc.tuple(fc.constant(report), fc.array(entry(report.findings.map((f) => f.fingerprint)), { maxLength: 80 })),
+      );
+    fc.assert(
+      fc.property(scenario, ([report, entries]) => {
+        const live = entries.map((e) => e.expires !== "2026-01-09");
+        const matches = (e: BaselineEntry, f: DriftReport["findings"][number]) =>
+          e.check === f.check &&
+          (e.operation === undefined || e.operation === f.operation) &&
+          (e.status === undefined || e.status === f.status) &&
+          (e.keyword === undefined || e.keyword === f.keyword) &&
+          (e.fingerprint === undefined || e.fingerprint === f.fingerprint) &&
+          (e.pointer === undefined || pointerMatches(patternPointer(e.pointer), f.pointer));
+        const match = matchBaseline(report.findings, ignoring(...entries), Date.parse("2026-01-10T12:00:00.000Z"));
+        expect([...match.known].sort()).toEqual(
+          report.findings
+            .filter((f) => entries.some((e, i) => live[i] && matches(e, f)))
+            .map((f) => f.fingerprint)
+            .sort(),
+        );
+        expect(match.stale.map((s) => s.index)).toEqual(
+          entries.flatMap((e, i) => (live[i] && !report.findings.some((f) => matches(e, f)) ? [i] : [])),
+        );
+        expect(match.expired.map((s) => s.index)).toEqual(entries.flatMap((_, i) => (live[i] ? [] : [i])));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -35,6 +35,13 @@ async function check(faults: Fault[], args: string[]) {
   }
 }
 
+/** A committed JSON Schema, compiled as a consumer would (strict, every format checked). */
+function schemaValidator(path: string) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(join(ROOT, path), "utf8")));
+}
+
 /** The report's findings as `KNOWN|NEW check operation status pointer`. */
 const findings = (report: DriftReport | undefined) =>
   report!.findings.map(
@@ -93,6 +100,8 @@ describe("check --baseline with an ignore file", () => {
     ];
     expect(report!.notes).toEqual(notes);
     for (const note of notes) expect(stdout).toContain(`note: ${note}`);
+    const validate = schemaValidator("schemas/drift-report.schema.json");
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
   }, 60_000);
 
   it("is read when it starts with a UTF-8 byte order mark", async () => {
@@ -236,9 +245,7 @@ describe("check --write-baseline FILE", () => {
     expect(today.stderr).toContain(`Baseline (4 entries) written to ${known}\n`);
 
     const written = JSON.parse(readFileSync(known, "utf8")) as { ignore: Record<string, unknown>[] };
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "schemas/baseline.schema.json"), "utf8")));
+    const validate = schemaValidator("schemas/baseline.schema.json");
     expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
     const ninetyDaysOn = new Date(Date.parse(today.report!.startedAt) + 90 * 86_400_000).toISOString().slice(0, 10);
     expect(written.ignore).toEqual(
