@@ -92,89 +92,86 @@ function asPattern(segments: readonly string[], stars: ReadonlySet<number>): str
   return pattern;
 }
 
-/** Matches the entries for which `live(i)` holds against the findings (each drift once). */
+/** Matches the entries, but those `expired` marks (1), against the findings (each drift once). */
 export function matchEntries(
   entries: readonly BaselineEntry[],
-  live: (index: number) => boolean,
+  expired: Uint8Array,
   findings: readonly FindingIdentity[],
 ): EntriesMatch {
   const match = { known: new Uint8Array(findings.length), matched: new Uint8Array(entries.length) };
-  const pointers = new Pointers(entries, live, findings);
+  const pointers = pointersOf(entries, expired, findings);
   const filed = fileFindings(findings, pointers.shapes);
   matchShapesByFindings(entries, findings, pointers, match);
   const byFingerprint = new Map(findings.map((finding, j) => [finding.fingerprint, j]));
-  entries.forEach((entry, i) => {
-    if (!live(i)) return;
+  // A plain loop: it runs once per entry, and a baseline may hold hundreds of thousands.
+  for (let i = 0; i < entries.length; i++) {
+    if (expired[i] === 1) continue;
+    const entry = entries[i]!;
     if (entry.fingerprint !== undefined) {
       const j = byFingerprint.get(entry.fingerprint);
       if (j !== undefined && fieldsMatch(entry, findings[j]!)) match.matched[i] = match.known[j] = 1;
-      return;
+      continue;
     }
-    const shape = pointers.shapeOf(i);
-    if (shape && !shape.byFindings) return;
-    const found = filed.get(pointers.key(entry, i));
-    if (!found) return;
+    const shape = pointers.shapeOf[i]!;
+    if (shape !== -1 && !pointers.shapes[shape]!.byFindings) continue;
+    const found = filed.get(entryKey(entry, pointers.pointers[i], shape));
+    if (!found) continue;
     match.matched[i] = 1;
-    if (found.marked) return;
+    if (found.marked) continue;
     found.marked = true;
     for (const j of found.findings) match.known[j] = 1;
-  });
+  }
   return match;
 }
 
-/** Each live entry's pointer, normalised, and the shape of each pattern among them. */
-class Pointers {
-  readonly shapes: PointerShape[] = [];
-  readonly #pointers: (string | undefined)[];
-  /** The index in `shapes` of each entry's pattern, or -1. */
-  readonly #shapeOf: Int32Array;
+/** Each live entry's pointer, normalised; the shapes of the patterns among them, and each entry's (or -1). */
+interface Pointers {
+  pointers: (string | undefined)[];
+  shapes: PointerShape[];
+  shapeOf: Int32Array;
+}
 
-  constructor(
-    entries: readonly BaselineEntry[],
-    live: (index: number) => boolean,
-    findings: readonly FindingIdentity[],
-  ) {
-    this.#pointers = new Array(entries.length);
-    this.#shapeOf = new Int32Array(entries.length).fill(-1);
-    const ids = new Map<string, number>();
-    entries.forEach((entry, i) => {
-      if (!live(i) || entry.fingerprint !== undefined || entry.pointer === undefined) return;
-      const pointer = normalised(entry.pointer);
-      this.#pointers[i] = pointer;
-      if (!pointer.includes("*")) return;
-      const segments = segmentsOf(pointer);
-      let shapeKey = `${segments.length}:`;
-      for (let s = 0; s < segments.length; s++) if (segments[s] === "*") shapeKey += `${s},`;
-      if (shapeKey.endsWith(":")) return;
-      let id = ids.get(shapeKey);
-      if (id === undefined) {
-        id = this.shapes.length;
-        ids.set(shapeKey, id);
-        const stars = new Set(segments.flatMap((segment, s) => (segment === "*" ? [s] : [])));
-        this.shapes.push({ length: segments.length, stars, entries: 0, byFindings: false });
-      }
-      this.shapes[id]!.entries++;
-      this.#shapeOf[i] = id;
-    });
-    // Filing every finding of its length under a shape costs eight keys each: worth it when as many entries use it.
-    const ofLength = new Map<number, number>();
-    for (const finding of findings) {
-      const length = segmentsOf(finding.pointer).length;
-      ofLength.set(length, (ofLength.get(length) ?? 0) + 1);
+function pointersOf(entries: readonly BaselineEntry[], expired: Uint8Array, findings: readonly FindingIdentity[]) {
+  const found: Pointers = {
+    pointers: new Array(entries.length),
+    shapes: [],
+    shapeOf: new Int32Array(entries.length).fill(-1),
+  };
+  const ids = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (expired[i] === 1 || entry.fingerprint !== undefined || entry.pointer === undefined) continue;
+    const pointer = normalised(entry.pointer);
+    found.pointers[i] = pointer;
+    if (!pointer.includes("*")) continue;
+    const segments = segmentsOf(pointer);
+    let shapeKey = `${segments.length}:`;
+    for (let s = 0; s < segments.length; s++) if (segments[s] === "*") shapeKey += `${s},`;
+    if (shapeKey.endsWith(":")) continue;
+    let id = ids.get(shapeKey);
+    if (id === undefined) {
+      id = found.shapes.length;
+      ids.set(shapeKey, id);
+      const stars = new Set(segments.flatMap((segment, s) => (segment === "*" ? [s] : [])));
+      found.shapes.push({ length: segments.length, stars, entries: 0, byFindings: false });
     }
-    for (const shape of this.shapes) shape.byFindings = shape.entries >= 8 * (ofLength.get(shape.length) ?? 0);
+    found.shapes[id]!.entries++;
+    found.shapeOf[i] = id;
   }
+  // Filing every finding of its length under a shape costs eight keys each: worth it when as many entries use it.
+  const ofLength = new Map<number, number>();
+  for (const finding of findings) {
+    const length = segmentsOf(finding.pointer).length;
+    ofLength.set(length, (ofLength.get(length) ?? 0) + 1);
+  }
+  for (const shape of found.shapes) shape.byFindings = shape.entries >= 8 * (ofLength.get(shape.length) ?? 0);
+  return found;
+}
 
-  shapeOf(index: number): PointerShape | undefined {
-    return this.shapes[this.#shapeOf[index]!];
-  }
-
-  /** The key an entry is looked up by: its bucket, then its pointer (any, exact, or a pattern). */
-  key(entry: BaselineEntry, index: number): string {
-    const pointer = this.#pointers[index];
-    const part = pointer === undefined ? "*" : `${this.#shapeOf[index] === -1 ? "=" : "~"}${pointer}`;
-    return `${bucketKey(entry.check, entry.status, entry.operation, entry.keyword)} ${part}`;
-  }
+/** The key an entry is looked up by: its bucket, then its pointer (any, exact, or a pattern of a shape). */
+function entryKey(entry: BaselineEntry, pointer: string | undefined, shape: number): string {
+  const part = pointer === undefined ? "*" : `${shape === -1 ? "=" : "~"}${pointer}`;
+  return `${bucketKey(entry.check, entry.status, entry.operation, entry.keyword)} ${part}`;
 }
 
 /** Files each finding under every key of its buckets: any pointer, its pointer, and each shape filed by findings. */
@@ -211,9 +208,9 @@ function matchShapesByFindings(
   if (rare.length === 0) return;
   const filed = new Map<string, number[]>();
   entries.forEach((entry, i) => {
-    const shape = pointers.shapeOf(i);
-    if (!shape || shape.byFindings) return;
-    const key = pointers.key(entry, i);
+    const shape = pointers.shapeOf[i]!;
+    if (shape === -1 || pointers.shapes[shape]!.byFindings) return;
+    const key = entryKey(entry, pointers.pointers[i], shape);
     const same = filed.get(key);
     if (same) same.push(i);
     else filed.set(key, [i]);

@@ -47,13 +47,16 @@ export function endOfDay(expires: string): number {
 
 /** Matches `findings` (each drift once) against the baseline at the instant `now` (epoch milliseconds). */
 export function matchBaseline(findings: readonly FindingIdentity[], baseline: Baseline, now: number): BaselineMatch {
-  const isExpired = baseline.entries.map((entry) => entry.expires !== undefined && now >= endOfDay(entry.expires));
-  const match = matchEntries(baseline.entries, (i) => !isExpired[i], findings);
+  const isExpired = new Uint8Array(baseline.entries.length);
+  baseline.entries.forEach((entry, i) => {
+    if (entry.expires !== undefined && now >= endOfDay(entry.expires)) isExpired[i] = 1;
+  });
+  const match = matchEntries(baseline.entries, isExpired, findings);
   const known = new Set(findings.filter((_, j) => match.known[j] === 1).map((finding) => finding.fingerprint));
   const stale: ListedBaselineEntry[] = [];
   const expired: ListedBaselineEntry[] = [];
   baseline.entries.forEach((entry, i) => {
-    if (isExpired[i]) expired.push({ index: i, entry });
+    if (isExpired[i] === 1) expired.push({ index: i, entry });
     else if (match.matched[i] !== 1) stale.push({ index: i, entry });
   });
   return { known, stale, expired };
