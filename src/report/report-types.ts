@@ -1,5 +1,6 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
 
+import type { ListedBaselineEntry } from "../findings/baseline-entry.ts";
 import type { CheckName } from "../findings/checks.ts";
 import type { DriftFinding, Finding } from "../findings/finding.ts";
 import type { FindingState } from "../findings/finding-history.ts";
@@ -14,7 +15,8 @@ import type { OperationId } from "../operations/operation-table.ts";
  * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
  * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
  * operation it applies to, and whether a response exercised it; `interrupted` marks a run cut short, whose report
- * holds what was judged before.
+ * holds what was judged before; with `check --baseline`, `baseline` lists the entries that hid nothing (stale or
+ * expired).
  * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
  * `recording` counts the file's entries and lists each one not judged, with why.
  * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
@@ -115,6 +117,12 @@ export interface DriftReport {
    * before and nothing of the rest; `reason` names the signal, or the abort's reason.
    */
   interrupted?: { reason: string };
+  /**
+   * Set with `check --baseline`: the baseline's entries that hid nothing, each with its index there (in `ignore`, or in
+   * the earlier report's findings). `stale`: it matched no finding (the drift is gone, or the entry names it wrong);
+   * `expired`: its `expires` day has passed.
+   */
+  baseline?: { stale: ListedBaselineEntry[]; expired: ListedBaselineEntry[] };
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.

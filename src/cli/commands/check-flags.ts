@@ -1,5 +1,6 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
+import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
@@ -104,7 +105,13 @@ export const CHECK_FLAGS = [
         type: "string",
         placeholder: "FILE",
         description:
-          'known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer", "keyword"}]} (a field left out matches any); a listed finding is reported as known and does not fail the run, a new one does',
+          'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
+      },
+      {
+        name: "write-baseline",
+        type: "string",
+        placeholder: "FILE",
+        description: `write an ignore file of this run's findings, each with its fingerprint and expiring ${WRITTEN_ENTRY_DAYS} days after the run's start, to accept today's drift in one step: a later check --baseline FILE fails only on new drift`,
       },
       {
         name: "report",

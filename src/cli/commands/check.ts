@@ -1,5 +1,5 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
-import { applyBaseline } from "../../check/baseline.ts";
+import { applyBaseline, formatIgnoreFile, ignoreFileOf } from "../../check/baseline.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
@@ -20,7 +20,7 @@ import { type CliIo, EXIT, writeOutput } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import { withoutProxyVariables } from "../proxy-settings.ts";
-import { readBaseline } from "../read-baseline.ts";
+import { readBaseline, writeBaselineTarget } from "../read-baseline.ts";
 import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { assertSeparateFiles } from "../same-file.ts";
@@ -59,25 +59,15 @@ export async function checkCommand(
   const history = historySettings(values);
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
-  const reports = reportTargets(values);
-  const proposeFile = proposalTarget(values.propose);
-  assertSeparateFiles(
-    [
-      { name: "the file --har reads", file: values.har },
-      { name: "the file --baseline reads", file: values.baseline },
-      { name: "the history --history keeps", file: values.history },
-      { name: "the spec --spec reads", file: values.spec },
-    ],
-    [...reports.map((report) => ({ name: report.flag, file: report.file })), { name: "--propose", file: proposeFile }],
-  );
+  const { reports, proposeFile, writeBaselineFile } = outputFiles(values);
   if (history) await assertHistoryUsable(history);
-  // Loaded only when asked for, so a check without --propose starts as fast as before.
   // Before anything else reads the spec: the operation table, the validators, the proposal and the mock.
   const spec = await useSpecFlag(values.spec);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
   const proposal =
     proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal(spec?.document);
-  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
+  // Read before any request: a baseline that cannot be used stops the command with nothing sent.
+  const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
   const showProgress =
     Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
 
@@ -99,9 +89,11 @@ export async function checkCommand(
   }
 
   if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
-  if (baseline) report = applyBaseline(report, baseline);
+  // `expires` is judged at the run's start, the instant --write-baseline counts its days from.
+  if (baseline) report = applyBaseline(report, baseline, { now: Date.parse(report.startedAt) });
   if (history) report = await recordHistory(report, history);
   writeReports(report, reports, io, Boolean(values.quiet));
+  if (writeBaselineFile !== undefined) writeIgnoreFile(report, writeBaselineFile, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
@@ -178,7 +170,37 @@ function writeReports(report: DriftReport, reports: readonly ReportTarget[], io:
   if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
 }
 
+/** `--write-baseline FILE`: an ignore file of the run's findings, which a later `--baseline FILE` reads back. */
+function writeIgnoreFile(report: DriftReport, file: string, io: CliIo, quiet: boolean): void {
+  const written = ignoreFileOf(report);
+  writeOutput(io, formatIgnoreFile(written), file, {
+    quiet,
+    written: `Baseline (${written.ignore.length} entries) written`,
+  });
+}
+
 type CheckValues = ReturnType<typeof parseCheckArgs>["values"];
+
+/** The files the check writes, each checked before anything is read or sent; none may be a file it reads. */
+function outputFiles(values: CheckValues) {
+  const reports = reportTargets(values);
+  const proposeFile = proposalTarget(values.propose);
+  const writeBaselineFile = writeBaselineTarget(values["write-baseline"]);
+  assertSeparateFiles(
+    [
+      { name: "the file --har reads", file: values.har },
+      { name: "the file --baseline reads", file: values.baseline },
+      { name: "the history --history keeps", file: values.history },
+      { name: "the spec --spec reads", file: values.spec },
+    ],
+    [
+      ...reports.map((report) => ({ name: report.flag, file: report.file })),
+      { name: "--propose", file: proposeFile },
+      { name: "--write-baseline", file: writeBaselineFile },
+    ],
+  );
+  return { reports, proposeFile, writeBaselineFile };
+}
 
 function parseCheckArgs(args: string[]) {
   return parseCommandArgs(args, CHECK_OPTIONS);
