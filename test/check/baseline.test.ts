@@ -31,6 +31,7 @@ import type { Finding } from "../../src/findings/finding.ts";
 import { fingerprintOf, patternPointer } from "../../src/findings/fingerprint.ts";
 import type { OperationId } from "../../src/operations/operation-table.ts";
 import type { DriftReport, ExchangeResult } from "../../src/report/report-types.ts";
+import { REPORT_VERSION } from "../../src/report/report-types.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-baseline-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -324,10 +325,10 @@ describe("pointerMatches", () => {
 });
 
 describe("an earlier report as a baseline", () => {
-  it("of version 6 names its findings by fingerprint, so a new finding of the same operation stays new", () => {
+  it("of version 6 or later names its findings by fingerprint, so a new finding of the same operation stays new", () => {
     const earlier = reportOf([exchange("get_log", 200, [{ check: "response-schema", pointer: "/charge" }])]);
     const baseline = parseBaseline(JSON.parse(JSON.stringify(earlier)), "earlier.json");
-    expect(baseline.source).toEqual({ kind: "report", version: 6 });
+    expect(baseline.source).toEqual({ kind: "report", version: REPORT_VERSION });
     expect(baseline.entries.map((e) => e.fingerprint)).toEqual(earlier.findings.map((f) => f.fingerprint));
     expect(hidden(baseline)).toEqual(["get_log 200 /charge"]);
   });
@@ -402,7 +403,7 @@ describe("an earlier report as a baseline", () => {
 
   it("of another version is refused", () => {
     expect(refusal(() => parseBaseline({ version: 2, checks: [] }, "r.json"))).toEqual([
-      "The baseline r.json is a report of version 2, which cannot be a baseline: use a JSON report of version 3 to 6 (check --report json=FILE) or an ignore file",
+      "The baseline r.json is a report of version 2, which cannot be a baseline: use a JSON report of version 3 to 7 (check --report json=FILE) or an ignore file",
     ]);
   });
 });

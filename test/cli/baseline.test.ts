@@ -276,8 +276,7 @@ describe("check --write-baseline FILE", () => {
     [
       "a report's file",
       (file: string) => ["--format", "json", "--out", file, "--write-baseline", file],
-      (file: string) =>
-        `--write-baseline and a report or the proposal name the same file ${JSON.stringify(file)}: give each its own`,
+      (file: string) => `--out and --write-baseline name the same file, ${JSON.stringify(file)}: give each its own`,
     ],
     [
       "a file in a folder that does not exist",
