@@ -1,8 +1,8 @@
 // A value the server sent, made fit to quote in a proposal: secrets withheld by property name, credentials redacted,
 // strings and structure cut short. Never recurses or copies past its bounds.
 import type { Redactor } from "../redaction/redactor.ts";
+import { suggestsSecret } from "../redaction/secret-name.ts";
 import { shortJson } from "../validation/short-json.ts";
-import { suggestsSecret } from "./secret-name.ts";
 import { defuseRef } from "./unappliable-text.ts";
 
 /** What stands in for the value of a property whose name suggests a secret. */

@@ -1,8 +1,9 @@
 // The schema of values nobody has described yet, inferred from every one of them: their types, a string format all
 // of them satisfy, and for objects a closed schema whose required properties are those present in every one.
 // Values are folded in one at a time, in any order; the schema comes out the same.
+
+import { suggestsSecret } from "../redaction/secret-name.ts";
 import { type JsonType, jsonTypeOf, TYPE_ORDER } from "./json-type.ts";
-import { suggestsSecret } from "./secret-name.ts";
 import { INFERRED_STRING_FORMATS, satisfiesFormat } from "./string-formats.ts";
 import { unappliableName } from "./unappliable-name.ts";
 

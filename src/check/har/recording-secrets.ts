@@ -1,21 +1,25 @@
 // The credentials a recording holds, so that none reaches a report: the values of credential headers (Authorization,
-// Proxy-Authorization, Cookie, Set-Cookie and any header named like a secret), cookies, userinfo, and query
-// parameters named like a secret. URLs are reported with those values replaced; the values themselves feed a
+// Proxy-Authorization, Cookie, Set-Cookie and any header named like a secret), cookies, userinfo, and query and
+// fragment parameters named like a secret. URLs are reported with those values replaced; the values themselves feed a
 // redactor that removes them wherever a server echoed them (a body, a header we quote).
 import { maskUserinfo } from "../../client/mask-userinfo.ts";
 import { allOperations, parametersIn } from "../../operations/operation-table.ts";
+import { suggestsSecret } from "../../redaction/secret-name.ts";
 import { REDACTED } from "../../redaction/secrets-redactor.ts";
 import type { HarEntry } from "./har-types.ts";
 
+/** Besides the names of redaction/secret-name.ts, what a header or query parameter carrying a credential is called. */
+const TRANSPORT_SECRET_NAME = /^sig$|session|jwt|bearer/i;
+
 /** A header or query parameter whose name says it carries a credential. */
-const SECRET_NAME = /auth|token|secret|passw|pwd|key|signature|^sig$|session|credential|cookie|jwt|bearer/i;
+const secretNamed = (name: string) => suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
 const DECLARED_QUERY = new Set(
   allOperations.flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
 );
 
-export const isSecretQueryName = (name: string) => SECRET_NAME.test(name) && !DECLARED_QUERY.has(name);
+export const isSecretQueryName = (name: string) => secretNamed(name) && !DECLARED_QUERY.has(name);
 
 const decodeQueryPart = (text: string) => {
   try {
@@ -63,7 +67,7 @@ function headerSecrets(name: string, value: string): string[] {
 export function entrySecrets(entry: HarEntry): string[] {
   const secrets: string[] = [];
   for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
-    if (SECRET_NAME.test(name) || /^proxy-authorization$|^set-cookie$/i.test(name))
+    if (secretNamed(name) || /^proxy-authorization$|^set-cookie$/i.test(name))
       secrets.push(...headerSecrets(name, value));
   }
   for (const cookie of [...entry.request.cookies, ...entry.response.cookies])
@@ -72,6 +76,8 @@ export function entrySecrets(entry: HarEntry): string[] {
   try {
     const url = new URL(entry.request.url);
     for (const [name, value] of url.searchParams) if (isSecretQueryName(name)) secrets.push(value);
+    // A fragment is never sent, but a recorder may keep it, and an OAuth token travels there (`#access_token=…`).
+    for (const [name, value] of new URLSearchParams(url.hash.slice(1))) if (secretNamed(name)) secrets.push(value);
     if (url.password)
       secrets.push(decodeQueryPart(url.password), `${decodeQueryPart(url.username)}:${decodeQueryPart(url.password)}`);
     if (url.username) secrets.push(decodeQueryPart(url.username));
