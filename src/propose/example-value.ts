@@ -52,12 +52,14 @@ const EXAMPLE_DEPTH = 32;
 
 /**
  * An observed body as a response example for the spec: every value of a secret-named property replaced by a
- * placeholder of its type, every string redacted and cut, and `$ref:` written `$ref%3A` (see unappliable-text.ts). It keeps the body's structure, so it stays valid for the
+ * placeholder of its type, every string redacted and cut, every number that spells a credential written 0, and `$ref:` written `$ref%3A` (see unappliable-text.ts). It keeps the body's structure, so it stays valid for the
  * schema inferred from it (which infers no format or enum from secrets).
  */
 export function exampleBody(value: unknown, redactor: Redactor, secret = false, depth = 0): unknown {
   if (secret) return placeholderFor(value);
   if (typeof value === "string") return defuseRef(redactor.cut(value, EXAMPLE_STRING_LENGTH).text);
+  // A number that spells a credential (a digits-only token echoed as a number) becomes 0, of the same JSON type.
+  if (typeof value === "number" && redactor.numberHoldsSecret(value)) return 0;
   if (value === null || typeof value !== "object") return value;
   if (depth >= EXAMPLE_DEPTH) return Array.isArray(value) ? [] : {};
   if (Array.isArray(value)) return value.map((item) => exampleBody(item, redactor, false, depth + 1));

@@ -152,7 +152,11 @@ export class Observations {
       overflow().add(observed);
       return;
     }
-    if (typeof value === "string" && observed.redactor.text(value) !== value) found.holdsCredential = true;
+    if (
+      (typeof value === "string" && observed.redactor.text(value) !== value) ||
+      (typeof value === "number" && observed.redactor.numberHoldsSecret(value))
+    )
+      found.holdsCredential = true;
     found.evidence.add(observed, value, secret);
   }
 
