@@ -57,7 +57,8 @@ export function createProxiedFetch(settings: ProxySettings): typeof globalThis.f
     proxyTunnel: false,
   });
   // The proxies' credentials in every spelling, base64 included (the Proxy-Authorization value undici sends).
-  const { text: scrub } = createSecretsRedactor(withBase64Spellings(proxySecrets(settings)));
+  const { secrets, inBase64Text } = withBase64Spellings(proxySecrets(settings));
+  const { text: scrub } = createSecretsRedactor(secrets, inBase64Text);
 
   return async function proxiedFetch(input, init) {
     try {

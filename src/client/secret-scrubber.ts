@@ -43,7 +43,8 @@ export function createSecretScrubber(
   apiToken: string,
   otherSecrets: readonly string[] = [],
 ): SecretScrubber {
-  const redactor = createSecretsRedactor(withBase64Spellings([apiToken, `${projectId}:${apiToken}`, ...otherSecrets]));
+  const { secrets, inBase64Text } = withBase64Spellings([apiToken, `${projectId}:${apiToken}`, ...otherSecrets]);
+  const redactor = createSecretsRedactor(secrets, inBase64Text);
   const { text, cut, numberHoldsSecret } = redactor;
   const numbers = (input: number) => (numberHoldsSecret(input) ? REDACTED : input);
 

@@ -45,11 +45,11 @@ interface Patterns {
 const recentPatterns = new Map<string, Patterns>();
 const RECENT_PATTERNS = 8;
 
-function patternsOf(literal: readonly string[]): Patterns {
-  const key = JSON.stringify(literal);
+function patternsOf(literal: readonly string[], inBase64Text: ReadonlySet<string>): Patterns {
+  const key = JSON.stringify([literal, [...inBase64Text]]);
   const known = recentPatterns.get(key);
   if (known) return known;
-  const spelled = literal.map(spelledSecret);
+  const spelled = literal.map((secret) => spelledSecret(secret, inBase64Text.has(secret)));
   const patterns: Patterns = {
     whole: spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined,
     literal: literal.length > 0 ? new RegExp(literal.map(escapeRegExp).join("|"), "g") : undefined,
@@ -63,12 +63,18 @@ function patternsOf(literal: readonly string[]): Patterns {
   return patterns;
 }
 
-export function createSecretsRedactor(secrets: Iterable<string>): Redactor {
-  const literal = [...new Set(secrets)]
+/**
+ * The redactor of `secrets`, each matched in every spelling, and of `inBase64Text`, secrets written inside longer
+ * base64 text (see base64Spellings), whose letters and digits are matched only as they are.
+ */
+export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: Iterable<string> = []): Redactor {
+  const spelledInFull = new Set(secrets);
+  const lettersAsIs = new Set([...inBase64Text].filter((secret) => !spelledInFull.has(secret)));
+  const literal = [...spelledInFull, ...lettersAsIs]
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
     .sort((a, b) => b.length - a.length);
-  const { whole, literal: asItIs, escapes, numbers, beginning, reach } = patternsOf(literal);
+  const { whole, literal: asItIs, escapes, numbers, beginning, reach } = patternsOf(literal, lettersAsIs);
 
   function text(value: string): string {
     if (!whole || !asItIs) return value;

@@ -11,8 +11,8 @@ import { seeded } from "../helpers/seed.ts";
 const scrubber = createSecretScrubber(PROJECT_ID, API_TOKEN);
 const pair = `${PROJECT_ID}:${API_TOKEN}`;
 const basic = Buffer.from(pair).toString("base64");
-/** The scrubber's secrets: the token and the pair, each with its base64 spellings (the Basic value among them). */
-const secrets = withBase64Spellings([API_TOKEN, pair]);
+/** The scrubber's secrets matched in every spelling: the token and the pair, with their whole base64 (the Basic value). */
+const { secrets } = withBase64Spellings([API_TOKEN, pair]);
 
 const hex = (code: number, width: number, upper: boolean) => {
   const digits = code.toString(16).padStart(width, "0");

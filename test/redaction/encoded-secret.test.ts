@@ -12,37 +12,65 @@ const TOKEN = "bearer-token-5a6b7c8d";
 const scrubber = createSecretScrubber("project-1", TOKEN);
 
 describe("base64Spellings", () => {
-  it("lists the characters only the secret's bytes decide, at each byte offset", () => {
-    expect(base64Spellings(TOKEN)).toEqual([
-      "YmVhcmVyLXRva2VuLTVhNmI3Yzhk",
-      "JlYXJlci10b2tlbi01YTZiN2M4Z",
-      "iZWFyZXItdG9rZW4tNWE2YjdjOG",
-    ]);
+  it("lists the whole encoding, and the characters only the secret's bytes decide at each other byte offset", () => {
+    expect(base64Spellings(TOKEN)).toEqual({
+      whole: ["YmVhcmVyLXRva2VuLTVhNmI3Yzhk"],
+      inside: ["JlYXJlci10b2tlbi01YTZiN2M4Z", "iZWFyZXItdG9rZW4tNWE2YjdjOG"],
+    });
   });
 
   it("holds the whole encoding padded and not, in both alphabets, when the secret's length is not a multiple of 3", () => {
-    const secret = "pr0xy?pass>word~";
-    expect(base64Spellings(secret).slice(0, 3)).toEqual([
-      "cHIweHk/cGFzcz53b3Jkfg==",
-      "cHIweHk/cGFzcz53b3Jkfg",
-      "cHIweHk_cGFzcz53b3Jkfg",
-    ]);
+    expect(base64Spellings("pr0xy?pass>word~")).toEqual({
+      whole: ["cHIweHk/cGFzcz53b3Jkfg==", "cHIweHk/cGFzcz53b3Jkfg", "cHIweHk_cGFzcz53b3Jkfg"],
+      inside: [
+        "cHIweHk/cGFzcz53b3Jkf",
+        "cHIweHk_cGFzcz53b3Jkf",
+        "ByMHh5P3Bhc3M+d29yZH",
+        "ByMHh5P3Bhc3M-d29yZH",
+        "wcjB4eT9wYXNzPndvcmR+",
+        "wcjB4eT9wYXNzPndvcmR-",
+      ],
+    });
   });
 
   it("drops a secret shorter than 8 characters with its spellings: `c3RhdHVz` is the word status", () => {
-    expect(withBase64Spellings(["status", "longer-secret"])).toEqual([
-      "longer-secret",
-      ...base64Spellings("longer-secret"),
-    ]);
+    expect(withBase64Spellings(["status", "longer-secret"])).toEqual({
+      secrets: ["longer-secret", "bG9uZ2VyLXNlY3JldA==", "bG9uZ2VyLXNlY3JldA"],
+      inBase64Text: ["bG9uZ2VyLXNlY3Jld", "xvbmdlci1zZWNyZX", "sb25nZXItc2VjcmV0"],
+    });
   });
 
   it("finds the secret inside any longer base64 text, whatever the bytes around it, in either alphabet", () => {
     const bytes = fc.uint8Array({ maxLength: 12 });
+    const { whole, inside } = base64Spellings(TOKEN);
     fc.assert(
       fc.property(bytes, bytes, fc.constantFrom("base64", "base64url" as const), (before, after, alphabet) => {
         const text = Buffer.concat([before, Buffer.from(TOKEN), after]).toString(alphabet);
-        expect(base64Spellings(TOKEN).some((spelling) => text.includes(spelling))).toBe(true);
+        expect([...whole, ...inside].some((spelling) => text.includes(spelling))).toBe(true);
       }),
+      seeded,
+    );
+  });
+
+  it("is redacted inside longer base64 text whose +, / and = are percent-encoded or JSON-escaped, in any mix", () => {
+    // Its base64 holds + and / at every offset.
+    const secret = "t?k>n~~-5a6b?>7c8d";
+    const redactor = createSecretScrubber("project-1", secret);
+    const spell = [(c: string) => c, encodeURIComponent, (c: string) => `%${c.charCodeAt(0).toString(16)}`];
+    const jsonEscapes = (c: string) => (c === "/" ? "\\/" : `\\u00${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 9 }),
+        fc.uint8Array({ maxLength: 9 }),
+        fc.infiniteStream(fc.nat(3)),
+        (before, after, picks) => {
+          const base64 = Buffer.concat([before, Buffer.from(secret), after]).toString("base64");
+          const text = base64.replace(/[+/=]/g, (c) => [...spell, jsonEscapes][picks.next().value]!(c));
+          const redacted = redactor.text(text);
+          expect(redacted).toContain(REDACTED);
+          expect(redacted.length).toBeLessThan(text.length);
+        },
+      ),
       seeded,
     );
   });

@@ -4,7 +4,7 @@
 // redactor that removes them wherever a server echoed them (a body, a header we quote).
 import { maskUserinfo } from "../../client/mask-userinfo.ts";
 import { allOperations, parametersIn } from "../../operations/operation-table.ts";
-import { withBase64Spellings } from "../../redaction/encoded-secret.ts";
+import { type EncodedSecrets, withBase64Spellings } from "../../redaction/encoded-secret.ts";
 import { suggestsSecret } from "../../redaction/secret-name.ts";
 import { MIN_SECRET_LENGTH, REDACTED } from "../../redaction/secrets-redactor.ts";
 import type { HarEntry } from "./har-types.ts";
@@ -98,7 +98,7 @@ function urlSecrets(raw: string, found: Found): void {
  * credential with its base64 spellings (a Bearer token echoed base64-encoded, alone or inside longer base64 text).
  * Values shorter than MIN_SECRET_LENGTH are left out, as the redactor leaves them.
  */
-export function entrySecrets(entry: HarEntry): string[] {
+export function entrySecrets(entry: HarEntry): EncodedSecrets {
   const found: Found = { asIs: [], credentials: [] };
   for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
     if (secretNamed(name) || /^proxy-authorization$|^set-cookie$/i.test(name)) headerSecrets(name, value, found);
@@ -109,10 +109,8 @@ export function entrySecrets(entry: HarEntry): string[] {
   }
   for (const { name, value } of entry.request.queryString) if (isSecretQueryName(name)) found.credentials.push(value);
   urlSecrets(entry.request.url, found);
-  return [
-    ...found.asIs.filter((secret) => secret.length >= MIN_SECRET_LENGTH),
-    ...withBase64Spellings(found.credentials),
-  ];
+  const { secrets, inBase64Text } = withBase64Spellings(found.credentials);
+  return { secrets: [...found.asIs.filter((secret) => secret.length >= MIN_SECRET_LENGTH), ...secrets], inBase64Text };
 }
 
 /**

@@ -39,7 +39,7 @@ describe("safeUrl", () => {
 describe("entrySecrets", () => {
   it("collects credential headers, their Basic parts, cookies, userinfo and secret query values", () => {
     const basic = Buffer.from("project-id:the-api-token").toString("base64");
-    const secrets = entrySecrets(
+    const { secrets } = entrySecrets(
       entry({
         url: "https://me:pw-123456789@h/api/video/logs?token=tok-123456789&page_token=cursor-123456789",
         requestHeaders: {
@@ -71,7 +71,7 @@ describe("entrySecrets", () => {
   });
 
   it("collects the values of password-like query parameters and of secret-named fragment parameters", () => {
-    const secrets = entrySecrets(
+    const { secrets } = entrySecrets(
       entry({
         url: "https://h/api/video/logs?pass=pass-value-1&compass=north-by-west&bypass_cache=cache-value-2#token=fragment-token-3&state=state-value-4",
         json: {},
