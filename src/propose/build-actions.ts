@@ -93,14 +93,21 @@ function statusRefusal(status: string, seen: NewStatus): string | undefined {
 }
 
 function declareStatus(draft: ActionDraft, pointer: string, status: string, seen: NewStatus) {
+  const example = seen.example;
   const response = {
     description: `Not yet described: a status the spec did not declare, seen in ${plural(seen.evidence.count, "response")}. Describe it before merging.`,
     content: {
       "application/json": {
         schema: seen.shape.toSchema(),
-        examples: {
-          observed: { summary: "An observed body (strings cut, secrets withheld)", value: seen.example?.value },
-        },
+        // An example over the size bound is left out; `x-example-cut` says what was cut, or that.
+        ...(example?.json !== undefined
+          ? {
+              examples: {
+                observed: { summary: "An observed body (strings cut, secrets withheld)", value: example.value },
+              },
+            }
+          : {}),
+        ...(example?.cut !== undefined ? { "x-example-cut": example.cut } : {}),
       },
     },
   };

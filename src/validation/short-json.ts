@@ -1,6 +1,7 @@
 // A bounded rendering of an untrusted JSON value: never recurses or copies past its budget, whatever the value's depth
-// or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret.
+// or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret; so are numbers.
 import type { Redactor } from "../redaction/redactor.ts";
+import { REDACTED } from "../redaction/secrets-redactor.ts";
 
 const DEFAULT_MAX_LENGTH = 60;
 
@@ -56,7 +57,8 @@ export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAUL
       emit("}");
       return;
     }
-    emit(String(node));
+    // A number is a server's text too: a digits-only token echoed as a JSON number is quoted as the redaction.
+    emit(typeof node === "number" && redactor.numberHoldsSecret(node) ? REDACTED : String(node));
   };
   try {
     render(value);

@@ -12,7 +12,7 @@ import { type Handler, type LocalServer, sendJson, startLocalServer } from "../h
 import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import {
   capturedIo,
-  expectNoPartOfSecret,
+  expectNoBeginningOfSecret,
   expectNoSecret,
   REFLECTED_FORMS,
   renderings,
@@ -469,7 +469,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
     for (let before = Math.max(0, spec.cut - secret.length - 2); before <= spec.cut + 1; before++) {
       text = `${"x".repeat(before)}${secret}y`;
       const error = await thrownBy(() => spec.call(client));
-      for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+      for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
     }
   });
 
@@ -490,7 +490,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
         const io = capturedIo(env);
         expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", format], io)).toBe(1);
         expect(io.out()).toMatch(/\\?\[REDACTED\\?\]/);
-        expectNoPartOfSecret(io.out() + io.err());
+        expectNoBeginningOfSecret(io.out() + io.err());
         const out = join(folder, `report.${format}`);
         expect(
           await runCli(
@@ -498,7 +498,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
             capturedIo(env),
           ),
         ).toBe(1);
-        expectNoPartOfSecret(readFileSync(out, "utf8"));
+        expectNoBeginningOfSecret(readFileSync(out, "utf8"));
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -507,7 +507,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
       const io = capturedIo(env);
       expect(await runCli([...command, "--base-url", server.url], io)).toBe(1);
       expect(io.err()).toContain("[REDACTED]");
-      expectNoPartOfSecret(io.out() + io.err());
+      expectNoBeginningOfSecret(io.out() + io.err());
     }
   });
 });
@@ -540,7 +540,7 @@ describe("the wrong-credentials probe's answer, reflecting the real credentials 
       });
       expect(report.exchanges.at(-1)!.kind).toBe("wrong-credentials");
       expect(report.exchanges.at(-1)!.violations.length).toBeGreaterThan(0);
-      expectNoPartOfSecret(JSON.stringify(report));
+      expectNoBeginningOfSecret(JSON.stringify(report));
     }
   });
 });
@@ -550,7 +550,7 @@ describe("a caller's own value quoted in an error is redacted before it is cut a
   it.each(placements)("a path id with the token after %i characters", async (before) => {
     const error = await thrownBy(() => clientFor("http://127.0.0.1:9").getLog(`${"x".repeat(before)}${API_TOKEN}`));
     expect(error).toMatchObject({ name: "InvalidInputError" });
-    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+    for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
   });
 
   it.each(placements)("a space with the token after %i characters", (before) => {
@@ -561,7 +561,7 @@ describe("a caller's own value quoted in an error is redacted before it is cut a
       error = e;
     }
     expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
-    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+    for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
   });
 });
 

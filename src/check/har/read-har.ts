@@ -1,5 +1,6 @@
-// Reads a recording: bounded in size, UTF-8, JSON, and a HAR 1.2 log by the HAR schema. Every problem is a
-// HarFileError naming where in the file it is; none quotes the file's text.
+// Reads a recording: bounded in size, UTF-8, JSON with no key twice in one object, and a HAR 1.2 log by the HAR
+// schema. Every problem is a HarFileError naming where in the file it is; none quotes the file's text.
+import { duplicateKeyPointer } from "./duplicate-key.ts";
 import { HarFileError } from "./har-file-error.ts";
 import { MAX_HAR_BYTES } from "./har-limits.ts";
 import { harStructureError } from "./har-schema.ts";
@@ -26,6 +27,14 @@ export async function readHar(file: string, maxBytes = MAX_HAR_BYTES): Promise<H
       where,
     );
   }
+  // Before anything reads the log: a second `headers` (or any key) would hide the first from the credentials check.
+  const duplicate = duplicateKeyPointer(text);
+  if (duplicate !== undefined)
+    throw new HarFileError(
+      "duplicate-key",
+      `The recording ${file} has a key twice in one object, at ${duplicate}: JSON.parse would keep only the last, hiding what the first holds (a header with credentials, say), so nothing is judged`,
+      duplicate,
+    );
   const problem = harStructureError(value);
   if (problem) {
     const where = problem.instancePath || "/";

@@ -73,7 +73,11 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const { log } = await readHar(options.file, options.maxFileBytes);
   const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "recording");
   // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
-  const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
+  const credentials = log.entries.map(entrySecrets);
+  const redactor = createSecretsRedactor(
+    credentials.flatMap((entry) => entry.secrets),
+    credentials.flatMap((entry) => entry.inBase64Text),
+  );
   const builder = new ReportBuilder({
     target: { kind: "recording", file: options.file },
     strict: options.strict ?? false,
