@@ -23,12 +23,8 @@ export interface RequestReference {
   exchange: number;
 }
 
-/**
- * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
- * MAX_LISTED_REQUESTS requests that showed it (each once), and the first occurrence as the example.
- */
-export interface DriftFinding {
-  fingerprint: string;
+/** What a finding is, the fields its fingerprint is made of, and its severity. */
+export interface FindingIdentity {
   check: CheckName;
   operation: string;
   /** The response status, or null when none came. */
@@ -37,6 +33,14 @@ export interface DriftFinding {
   pointer: string;
   keyword: string;
   severity: Violation["kind"];
+}
+
+/**
+ * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
+ * MAX_LISTED_REQUESTS requests that showed it (each once), and the first occurrence as the example.
+ */
+export interface DriftFinding extends FindingIdentity {
+  fingerprint: string;
   /** The responses that showed it, each once however many times (the items of one page). */
   count: number;
   requests: RequestReference[];

@@ -1,7 +1,7 @@
 // The drift history file (`check --history FILE`), described by schemas/history.schema.json: every finding ever seen,
 // by fingerprint, and the last runs, each with what it ran and what it saw.
 import type { CheckName } from "../findings/checks.ts";
-import type { DriftFinding } from "../findings/finding.ts";
+import type { FindingIdentity } from "../findings/finding.ts";
 import type { ReportTarget } from "../report/report-types.ts";
 import type { verdictOf } from "../report/summary-line.ts";
 
@@ -11,13 +11,7 @@ export const HISTORY_FORMAT = "signalwire-video-logs/history";
 export const HISTORY_VERSION = 1;
 
 /** A finding ever seen: its identity, and when it was first and last seen (kept when its runs are pruned). */
-export interface HistoryFinding {
-  check: CheckName;
-  operation: string;
-  status: number | null;
-  pointer: string;
-  keyword: string;
-  severity: DriftFinding["severity"];
+export interface HistoryFinding extends FindingIdentity {
   firstSeen: string;
   lastSeen: string;
 }

@@ -2,7 +2,7 @@
 
 import type { ListedBaselineEntry } from "../findings/baseline-entry.ts";
 import type { CheckName } from "../findings/checks.ts";
-import type { DriftFinding, Finding } from "../findings/finding.ts";
+import type { DriftFinding, Finding, FindingIdentity } from "../findings/finding.ts";
 import type { FindingState } from "../findings/finding-history.ts";
 import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
@@ -158,14 +158,8 @@ export interface ReportHistory {
 }
 
 /** A finding gone since the previous run that observed it: its identity, and when it was first and last seen. */
-export interface ResolvedFinding {
+export interface ResolvedFinding extends FindingIdentity {
   fingerprint: string;
-  check: CheckName;
-  operation: string;
-  status: number | null;
-  pointer: string;
-  keyword: string;
-  severity: DriftFinding["severity"];
   firstSeen: string;
   lastSeen: string;
 }
