@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
-import { responseSchemas } from "../scripts/lib/response-schemas.ts";
 import { operationUrl } from "../src/client/exchange.ts";
 import { createVideoLogsClient } from "../src/index.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
+import { responseSchemas } from "../src/openapi/response-schemas.ts";
 import {
   allOperations,
   type Operation,
@@ -41,7 +41,7 @@ async function call(target: typeof client, operationId: OperationId, headers: Re
   return { status: response.status, body: parsed.ok ? parsed.body : parsed.violation };
 }
 
-const operationIdList = allOperations.map((operation) => operation.operationId as OperationId);
+const operationIdList = allOperations().map((operation) => operation.operationId as OperationId);
 
 const responses = responseSchemas(loadSpec());
 
@@ -88,10 +88,10 @@ describe("the Prism mock of the spec", () => {
 describe("the Prism mock checks requests like the API does", () => {
   const basic = { authorization: `Basic ${Buffer.from("p:t").toString("base64")}` };
   // Raw fetch on purpose: the client would refuse these requests before sending them.
-  const uuidPathOperations = allOperations.filter((o) =>
+  const uuidPathOperations = allOperations().filter((o) =>
     parametersIn(o, "path").some((p) => (p.schema as { format?: unknown }).format === "uuid"),
   );
-  const pageSizeOperations = allOperations.filter((o) => parameterWith(o, "x-page-size"));
+  const pageSizeOperations = allOperations().filter((o) => parameterWith(o, "x-page-size"));
 
   it.each(uuidPathOperations.map((o) => o.operationId))(
     "answers %s with a non-UUID id with a conforming 422",

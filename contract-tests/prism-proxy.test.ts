@@ -29,13 +29,14 @@ let upstream: ReplayServer;
 let reporting: PrismServer; // passes responses through, reports in a header
 let failing: PrismServer; // --errors
 
+// Two Prism processes start at once, beside the contract files that start their own: seconds on a busy 2-core machine.
 beforeAll(async () => {
   upstream = await startReplayServer({ fixtureSet: "drifted", projectId: PROJECT, apiToken: TOKEN });
   [reporting, failing] = await Promise.all([
     startPrismProxy({ upstream: upstream.url }),
     startPrismProxy({ upstream: upstream.url, errors: true }),
   ]);
-});
+}, 30_000);
 
 afterAll(async () => {
   await Promise.all([reporting?.stop(), failing?.stop()]);

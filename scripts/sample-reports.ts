@@ -43,7 +43,7 @@ function stabilise(report: DriftReport, origin: string): DriftReport {
       SAMPLE_UNKNOWN_ID,
     );
   const stable = JSON.parse(text) as DriftReport;
-  return { ...stable, durationMs: 0, checks: stable.checks.map((check) => ({ ...check, durationMs: 0 })) };
+  return { ...stable, durationMs: 0, exchanges: stable.exchanges.map((check) => ({ ...check, durationMs: 0 })) };
 }
 
 /** Runs the check as `video-logs check` does and returns each format's text, stabilised. */

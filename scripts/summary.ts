@@ -2,7 +2,7 @@
 
 import { isClosedPipe, watchStdoutClosed } from "../src/cli/closed-output.ts";
 import { loadSpec } from "../src/openapi/load-spec.ts";
-import { responseSchemas } from "./lib/response-schemas.ts";
+import { responseSchemas } from "../src/openapi/response-schemas.ts";
 
 // `tsx scripts/summary.ts | head` closes stdout early: stop quietly instead of crashing with EPIPE.
 watchStdoutClosed(process.stdout).addEventListener("abort", function (this: AbortSignal) {

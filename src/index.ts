@@ -10,18 +10,24 @@ export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exc
 export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
 export type { VideoLogsClientOptions } from "./client/options.ts";
 export type { PageEnd, PageStep } from "./client/page-walk.ts";
+export type { ValidatedResponse } from "./client/settle-exchange.ts";
 export type * from "./deprecated-aliases.ts";
 export * from "./errors/index.ts";
 export { CHECKS, type CheckName } from "./findings/checks.ts";
-export type { Finding } from "./findings/finding.ts";
+export type { DriftFinding, Finding } from "./findings/finding.ts";
+export type { FindingHistory, FindingState } from "./findings/finding-history.ts";
 export type { ProbeKind } from "./findings/probe-kind.ts";
 export type { OperationId } from "./operations/operation-table.ts";
 export type { Redactor } from "./redaction/redactor.ts";
 export {
   type DriftReport,
   type ExchangeResult,
+  type FailOn,
+  findingFails,
   REPORT_VERSION,
+  type ReportHistory,
   type ReportTarget,
+  type ResolvedFinding,
   reportFailed,
   type ServerTarget,
   type SkippedEntry,

@@ -47,7 +47,7 @@ export function describeTargetSuite(title: string, target: TargetSuiteOptions | 
       });
     }, 120_000);
 
-    const checksOfKind = (kind: ProbeKind) => report.checks.filter((c) => c.kind === kind);
+    const checksOfKind = (kind: ProbeKind) => report.exchanges.filter((c) => c.kind === kind);
 
     it("lists the pages of every list operation that match the spec, with and without the discarded form", () => {
       const pages = checksOfKind("page");

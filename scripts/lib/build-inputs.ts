@@ -4,10 +4,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-/** Sources, compiler settings, the build script and the locked tool versions. */
+/** Sources (and the JSON schema the CLI bundles), compiler settings, the build script and the locked tool versions. */
 const INPUTS = [
   "src",
   "generated",
+  "schemas/baseline.schema.json",
   "tsconfig.json",
   "tsconfig.build.json",
   "scripts/build.ts",

@@ -1,12 +1,12 @@
 // Builds the generated/ validator modules: ajv standalone code (plain JS) for response bodies, request parameters and
 // union branches, each with a generated declaration that exposes only a validator's public signature.
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { COMPONENTS_ID } from "../../src/openapi/components-schema.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
-import { lookupRef } from "../../src/openapi/resolve-ref.ts";
-import { walkOperations } from "../../src/openapi/walk-operations.ts";
-import { COMPONENTS_ID, rewriteSchemaRefs } from "./components-schema.ts";
-import { responseSchemas } from "./response-schemas.ts";
-import { createSpecAjv } from "./spec-ajv.ts";
+import { parameterSchemas } from "../../src/openapi/parameter-schemas.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
+import { createSpecAjv } from "../../src/openapi/spec-ajv.ts";
+import { type UnionBranchShape, unionBranchShapes } from "../../src/openapi/union-branch-shapes.ts";
 
 // CommonJS seen from ESM: the namespace default is module.exports, whose own `default` is the function.
 const standaloneCode = standaloneCodeModule.default.default;
@@ -33,90 +33,6 @@ export const VALIDATOR_MODULES = [
 
 /** The files one module is written to, in the order they are written. */
 export const moduleFiles = (name: string) => ({ js: `${name}.js`, declaration: `${name}.d.ts` });
-
-/** JSON Schemas for the path and query parameters of each operation (as the walker resolved them), as closed objects. */
-export function parameterSchemas(
-  doc: OpenApiDocument,
-): { operationId: string; location: "path" | "query"; schema: object }[] {
-  const out: { operationId: string; location: "path" | "query"; schema: object }[] = [];
-  for (const operation of walkOperations(doc)) {
-    if (!operation.operationId) continue;
-    for (const location of ["path", "query"] as const) {
-      const params = operation.parameters.filter((p) => p.in === location);
-      if (params.length === 0) continue;
-      out.push({
-        operationId: operation.operationId,
-        location,
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          required: params.filter((p) => p.required).map((p) => p.name),
-          properties: Object.fromEntries(params.map((p) => [p.name, rewriteSchemaRefs(p.schema)])),
-        },
-      });
-    }
-  }
-  return out;
-}
-
-const isObjectSchema = (schema: any): boolean =>
-  schema?.type === "object" || (Array.isArray(schema?.type) && schema.type.includes("object")) || !!schema?.properties;
-
-/** What the validator needs to know of an object schema that is a branch of a union: its own level only. */
-export interface UnionBranchShape {
-  component: string;
-  required: string[];
-  properties: string[];
-}
-
-/**
- * The object component schemas named as a `$ref` branch of some anyOf/oneOf: the validator picks among them by the
- * evidence at the union's own level. An inline object branch has no name to explain it by, so it is refused here.
- */
-export function unionBranchShapes(doc: OpenApiDocument): UnionBranchShape[] {
-  const found = new Map<string, UnionBranchShape>();
-  const walk = (node: unknown, at: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        walk(item, `${at}/${i}`);
-      });
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    for (const [key, value] of Object.entries(node)) {
-      if ((key === "anyOf" || key === "oneOf") && Array.isArray(value)) {
-        value.forEach((branch: any, i) => {
-          const ref = branch?.$ref;
-          if (typeof ref !== "string") {
-            if (isObjectSchema(branch)) {
-              throw new Error(
-                `${at}/${key}/${i} is an inline object schema in a union: make it a component and $ref it, ` +
-                  "so that the validator can explain a body that fails the union",
-              );
-            }
-            return;
-          }
-          if (!ref.startsWith("#/components/schemas/")) return;
-          const component = ref.slice("#/components/schemas/".length);
-          const schema = lookupRef(doc, ref, `${at}/${key}/${i}`) as any;
-          if (!isObjectSchema(schema)) return;
-          found.set(component, {
-            component,
-            required: [...(schema.required ?? [])],
-            properties: Object.keys(schema.properties ?? {}),
-          });
-        });
-      }
-      walk(value, `${at}/${key}`);
-    }
-  };
-  walk(doc.components?.schemas, "#/components/schemas");
-  for (const operation of walkOperations(doc)) {
-    for (const parameter of operation.parameters) walk(parameter.schema, `#${parameter.schemaPointer}`);
-    for (const { json } of operation.responses) if (json) walk(json.schema, `#${json.schemaPointer}`);
-  }
-  return [...found.values()].sort((a, b) => (a.component < b.component ? -1 : 1));
-}
 
 const COMMON_DECLARATIONS = `/** Why a validator rejected a value: the fields of one error, as plain data. */
 export interface ValidationError {

@@ -66,7 +66,7 @@ export const CONFORMANCE_CHECKS: readonly CheckName[] = [
 export function planProbes({
   authProbe,
   noCredentialsProbe = authProbe,
-  operations = allOperations,
+  operations = allOperations(),
   pin,
 }: PlanOptions): Probe[] {
   // A listing nested under a path parameter (`/rooms/{id}/sessions`) needs a value the tour does not have yet: not planned.

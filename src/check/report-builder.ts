@@ -1,8 +1,13 @@
 // The one report builder of every runner (the live tour, the recording check): it finishes each request's result
-// (keeps the findings of the checks that run, redacts server text, counts it for progress) and assembles the report
-// around the results: the wrapper, the checks run and skipped, the notes and the summary.
-import type { CheckName } from "../findings/checks.ts";
-import type { DriftReport, ExchangeResult, ReportTarget } from "../report/report-types.ts";
+// (keeps the findings of the checks that run, names each by its fingerprint, redacts server text, counts it for
+// progress, marks what it exercised) and assembles the report around the results: the wrapper, the checks run and
+// skipped, the notes, the plan, the findings grouped by fingerprint and the summary.
+import { CHECK_NAMES, CHECKS, type CheckName } from "../findings/checks.ts";
+import type { Finding } from "../findings/finding.ts";
+import { fingerprintOf, patternPointer } from "../findings/fingerprint.ts";
+import { groupFindings } from "../findings/group-findings.ts";
+import { CHECKS_BY_KIND, type ProbeKind } from "../findings/probe-kind.ts";
+import type { DriftReport, ExchangeResult, PlannedCheck, ReportTarget } from "../report/report-types.ts";
 import { REPORT_VERSION } from "../report/report-types.ts";
 import { VERSION } from "../version.ts";
 import { redactResult } from "./redact-result.ts";
@@ -24,10 +29,14 @@ export interface ReportBuilderOptions {
   startedAt?: number;
 }
 
+const EVERY_RESPONSE = CHECKS.filter((check) => check.judgedBy === "every-response").map((check) => check.name);
+
 export class ReportBuilder {
   readonly notes: string[] = [];
   readonly #options: ReportBuilderOptions;
   readonly #startedAt: number;
+  /** `check operation` → exercised, for every check the plan applies to an operation. */
+  readonly #plan = new Map<string, PlannedCheck>();
   #finished = 0;
 
   constructor(options: ReportBuilderOptions) {
@@ -40,19 +49,42 @@ export class ReportBuilder {
     return new Date(this.#startedAt).toISOString();
   }
 
-  /** A result made final: only the findings of the checks that run, passed when none is left, credentials removed. */
+  /** Plans the active checks that judge a response of this kind of this operation (a JUnit testcase each). */
+  plan(kind: ProbeKind, operation: string): void {
+    for (const check of this.#checksJudging(kind)) {
+      const key = `${check} ${operation}`;
+      if (!this.#plan.has(key)) this.#plan.set(key, { check, operation, exercised: false });
+    }
+  }
+
+  /**
+   * A result made final: only the findings of the checks that run, each with its fingerprint; passed when none is
+   * left; credentials removed; the planned checks it exercised marked.
+   */
   finish(result: ExchangeResult): ExchangeResult {
-    const violations = result.violations.filter((finding) => this.#options.active.has(finding.check));
+    const violations = result.violations
+      .filter((finding) => this.#options.active.has(finding.check))
+      .map((finding) => withFingerprint(finding, result));
     const passed = result.error === undefined && violations.length === 0;
     const final = redactResult({ ...result, violations, passed }, this.#options.redact);
+    if (final.status !== null) {
+      this.plan(final.kind, final.operation);
+      for (const check of this.#checksJudging(final.kind))
+        this.#plan.get(`${check} ${final.operation}`)!.exercised = true;
+    }
     this.#options.onResult?.(final, ++this.#finished);
     return final;
   }
 
-  /** The report of these final results, in the order given; `requests` counts what was sent (0 for a recording). */
-  build(results: ExchangeResult[], { requests, recording }: Pick<DriftReport, "recording"> & { requests: number }) {
+  /**
+   * The report of these final results, in the order given; `requests` counts what was sent (0 for a recording);
+   * `interrupted` marks a run cut short.
+   */
+  build(
+    results: ExchangeResult[],
+    { requests, recording, interrupted }: Pick<DriftReport, "recording" | "interrupted"> & { requests: number },
+  ) {
     const { target, strict, active, skipped, now } = this.#options;
-    const violations = results.flatMap((result) => result.violations);
     const report: DriftReport = {
       version: REPORT_VERSION,
       tool: { name: "signalwire-video-logs", version: VERSION },
@@ -63,16 +95,49 @@ export class ReportBuilder {
       checksRun: [...active],
       skipped,
       notes: this.notes,
+      ...(interrupted ? { interrupted } : {}),
       summary: {
         requests,
         checked: results.filter((result) => result.status !== null).length,
         passed: results.filter((result) => result.passed).length,
-        breaking: violations.filter((violation) => violation.kind === "breaking").length,
-        additive: violations.filter((violation) => violation.kind === "additive").length,
+        breaking: 0,
+        additive: 0,
         errors: results.filter((result) => result.status === null).length,
       },
-      checks: results,
+      findings: [],
+      exchanges: results,
+      plan: [...this.#plan.values()].sort(
+        (a, b) => CHECK_NAMES.indexOf(a.check) - CHECK_NAMES.indexOf(b.check) || (a.operation < b.operation ? -1 : 1),
+      ),
     };
-    return recording === undefined ? report : { ...report, recording };
+    return withFindings(recording === undefined ? report : { ...report, recording });
   }
+
+  #checksJudging(kind: ProbeKind): CheckName[] {
+    const judging = [...EVERY_RESPONSE, ...CHECKS_BY_KIND[kind]];
+    return CHECK_NAMES.filter((check) => judging.includes(check) && this.#options.active.has(check));
+  }
+}
+
+function withFingerprint(finding: Finding, result: ExchangeResult): Finding {
+  const pointer = patternPointer(finding.pointer);
+  const fields = { check: finding.check, operation: result.operation, status: result.status, pointer };
+  return { ...finding, fingerprint: fingerprintOf({ ...fields, keyword: finding.keyword }) };
+}
+
+/**
+ * The report with its findings grouped from its exchanges and counted in the summary: a known finding (every
+ * occurrence listed by a baseline) apart, in `known`, and out of `breaking` and `additive`.
+ */
+export function withFindings(report: DriftReport): DriftReport {
+  const findings = groupFindings(report.exchanges);
+  const unknown = findings.filter((finding) => !finding.known);
+  const known = findings.length - unknown.length;
+  const summary = {
+    ...report.summary,
+    breaking: unknown.filter((finding) => finding.severity === "breaking").length,
+    additive: unknown.filter((finding) => finding.severity === "additive").length,
+    ...(known > 0 || report.summary.known !== undefined ? { known } : {}),
+  };
+  return { ...report, summary, findings };
 }

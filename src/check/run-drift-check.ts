@@ -6,6 +6,7 @@ import type { VideoLogsClient } from "../client/create-client.ts";
 import type { Exchange } from "../client/exchange.ts";
 import type { CheckName } from "../findings/checks.ts";
 import type { DriftReport, ExchangeResult, ServerTarget } from "../report/report-types.ts";
+import { interruptionOf } from "./interruption.ts";
 import { filteredListings } from "./tour/filter-listings.ts";
 import { finishTour } from "./tour/finish-tour.ts";
 import { planTour } from "./tour/plan-tour.ts";
@@ -59,6 +60,10 @@ export interface DriftCheckOptions {
    * client's). With concurrency the call order varies: a consumer aggregates, then sorts.
    */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * Interrupts the tour: it stops sending, cuts the requests under way, and resolves with a report of every response
+   * judged before, marked `interrupted` with the signal's reason.
+   */
   signal?: AbortSignal;
   /** The clock (the tour's `created_before` pin, Retry-After dates, the rate). Default Date.now. */
   now?: () => number;
@@ -83,13 +88,19 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     rememberListed(tour, probe.operationId, first.listed[index]!.items);
   });
 
-  // 2. The listings filtered by values from what the listings showed, in one pool with the items sampled from them.
-  const sampled = plan.singles.map((probe) => (waitsForListings(probe.kind) ? probeRuns(tour, probe) : []));
+  // 2. The listings filtered by values from what the listings showed, in one pool with the items sampled from them;
+  // none once the tour is interrupted: what the listings showed is not all they would have.
+  const interrupted = options.signal?.aborted === true;
+  const sampled = plan.singles.map((probe) =>
+    waitsForListings(probe.kind) && !interrupted ? probeRuns(tour, probe) : [],
+  );
   const second = await runInOnePool(
     tour,
-    filteredListings(tour, plan.filtered).map(
-      (listing) => () => runListing(tour, listing.operationId, "filtered-page", listing.query),
-    ),
+    interrupted
+      ? []
+      : filteredListings(tour, plan.filtered).map(
+          (listing) => () => runListing(tour, listing.operationId, "filtered-page", listing.query),
+        ),
     sampled,
   );
 
@@ -101,5 +112,5 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   );
   const results = [...first.listed, ...second.listed].flatMap((listed) => listed.results).concat(singles);
   finishTour(tour, results);
-  return tour.report.build(results, { requests: tour.budget.sent });
+  return tour.report.build(results, { requests: tour.budget.sent, interrupted: interruptionOf(options.signal) });
 }

@@ -72,6 +72,8 @@ export class TourBudget {
 
   /** Takes one request from the budget, waiting out any Retry-After pause, then its turn under the rate. */
   private async slot(signal?: AbortSignal): Promise<void> {
+    // An interrupted tour starts nothing more.
+    signal?.throwIfAborted();
     // A pause may be lengthened while a worker waits (another 429): wait again for as long as it was lengthened.
     for (
       let waited = Number.NEGATIVE_INFINITY, now = this.now();

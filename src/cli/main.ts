@@ -10,6 +10,7 @@ import { CommandFailure } from "./command-failure.ts";
 import { checkCommand } from "./commands/check.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { getCommand, listCommand } from "./commands/read.ts";
+import { onProcessSignals } from "./interruption.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -21,6 +22,7 @@ Commands:
   list            print video logs as NDJSON
   mock            run the Prism mock of the spec
   diff <file>     compare the spec with another OpenAPI document
+  history <file>  print the drift history that check --history keeps, a row per finding
 
 Run \`video-logs <command> --help\` for a command's options. \`video-logs --version\` prints the version.
 `;
@@ -54,13 +56,14 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   return code;
 }
 
-const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff"]);
+const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff", "history"]);
 
 async function runCommand(command: string | undefined, args: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return await checkCommand(args, io);
+        // Ctrl-C or SIGTERM ends the check early: it writes the reports of what was judged, marked interrupted.
+        return await checkCommand(args, io, onProcessSignals);
       case "get":
         return await getCommand(args, io);
       case "list":
@@ -70,6 +73,10 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
       case "diff": {
         const { diffCommand } = await import("./commands/diff.ts");
         return await diffCommand(args, io);
+      }
+      case "history": {
+        const { historyCommand } = await import("./commands/history.ts");
+        return await historyCommand(args, io);
       }
       case "--version":
       case "-v":

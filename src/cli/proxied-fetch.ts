@@ -3,9 +3,10 @@
 // fetch drives a dispatcher through the handler interface undici 7 replaced; rather than lean on the compatibility
 // layer between the two, the fetch and the dispatcher both come from the package.
 import { createRequire } from "node:module";
-import { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
+import { withBase64Spellings } from "../redaction/encoded-secret.ts";
+import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
 import type { ProxySettings } from "./proxy-settings.ts";
-import { proxyFor } from "./proxy-settings.ts";
+import { proxyFor, proxySecrets } from "./proxy-settings.ts";
 
 /** Failures to open a connection: with a proxy in the way, the only connection the client opens is to the proxy. */
 const CONNECT_FAILURES = new Set([
@@ -17,22 +18,6 @@ const CONNECT_FAILURES = new Set([
   "ETIMEDOUT",
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
-
-/** Every spelling of the proxies' credentials that a message might hold: the pair, and each long enough part. */
-function proxySecrets(settings: ProxySettings): string[] {
-  const secrets = new Set<string>();
-  for (const proxy of [settings.http, settings.https]) {
-    if (!proxy || (proxy.url.username === "" && proxy.url.password === "")) continue;
-    const raw = [proxy.url.username, proxy.url.password];
-    const decoded = raw.map((part) => decodeURIComponent(part));
-    secrets.add(raw.join(":"));
-    secrets.add(decoded.join(":"));
-    // Shorter parts are not removed on their own, as in the client's redaction: that would cut up ordinary words.
-    for (const part of [...raw, ...decoded]) if (part.length >= MIN_SECRET_LENGTH) secrets.add(part);
-  }
-  // The longest first, so that a secret inside another is not left half-replaced.
-  return [...secrets].sort((a, b) => b.length - a.length);
-}
 
 /** The innermost error of a cause chain, and the first error code met from the inside out. */
 function causeOf(error: unknown): { code?: string; message: string } {
@@ -71,8 +56,9 @@ export function createProxiedFetch(settings: ProxySettings): typeof globalThis.f
     // An http target is asked for in absolute form, as curl does; CONNECT is for https targets.
     proxyTunnel: false,
   });
-  const secrets = proxySecrets(settings);
-  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  // The proxies' credentials in every spelling, base64 included (the Proxy-Authorization value undici sends).
+  const { secrets, inBase64Text } = withBase64Spellings(proxySecrets(settings));
+  const { text: scrub } = createSecretsRedactor(secrets, inBase64Text);
 
   return async function proxiedFetch(input, init) {
     try {

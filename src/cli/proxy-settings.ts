@@ -77,6 +77,22 @@ export function proxySettingsFrom(env: NodeJS.ProcessEnv): ProxySettings | undef
   return { http, https, noProxy: firstSet(env, ["no_proxy", "NO_PROXY"])?.value ?? "" };
 }
 
+/**
+ * The proxies' credentials, to be removed from everything the CLI prints: each user and password, and `user:password`,
+ * as the URL writes them and percent-decoded. Their base64 (the Proxy-Authorization value) is the redactor's to add.
+ */
+export function proxySecrets(settings: ProxySettings): string[] {
+  const secrets = new Set<string>();
+  for (const proxy of [settings.http, settings.https]) {
+    if (!proxy || (proxy.url.username === "" && proxy.url.password === "")) continue;
+    const raw = [proxy.url.username, proxy.url.password];
+    // decodableUserinfo has checked that both decode.
+    const decoded = raw.map((part) => decodeURIComponent(part));
+    for (const secret of [raw.join(":"), decoded.join(":"), ...raw, ...decoded]) if (secret !== "") secrets.add(secret);
+  }
+  return [...secrets];
+}
+
 /** `env` without any proxy variable. */
 export function withoutProxyVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };

@@ -1,30 +1,26 @@
-// Reads `check --baseline FILE` before any request: a file that cannot be read or is neither form stops the command.
-import { readFileSync } from "node:fs";
-import { type BaselineEntry, parseBaseline } from "../check/baseline.ts";
+// `check --baseline FILE` is read before any request, and `check --write-baseline FILE` is checked before any: a
+// baseline that cannot be used stops the command (exit 2) with what is wrong; nothing is sent.
+import type { Baseline } from "../check/baseline.ts";
 import { CommandFailure } from "./command-failure.ts";
+import { assertWritable } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 
-export function readBaseline(file: string): BaselineEntry[] {
-  let text: string;
+export async function readBaseline(file: string): Promise<Baseline> {
+  // Loaded only for --baseline: the ignore file's schema is compiled by ajv there.
+  const { BaselineFileError, readBaselineFile } = await import("../check/baseline-file.ts");
   try {
-    text = readFileSync(file, "utf8");
+    return await readBaselineFile(file);
   } catch (error) {
-    throw new CommandFailure(
-      `Cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`,
-    );
+    if (error instanceof BaselineFileError) throw new CommandFailure(...error.lines);
+    throw error;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  const entries = parseBaseline(value);
-  if (!entries) {
-    throw new UsageError(
-      `--baseline ${file} must be an earlier JSON report (check --report json=FILE) or an ignore file`,
-      `An ignore file: {"ignore": [{"check": "status-code", "operation": "list_logs", "pointer": "/data/0", "keyword": "type"}]}`,
-    );
-  }
-  return entries;
+}
+
+/** Where `--write-baseline FILE` writes: a file of its own, in a writable folder. */
+export function writeBaselineTarget(file: string | undefined) {
+  if (file === undefined) return undefined;
+  if (file === "")
+    throw new UsageError("--write-baseline needs a file name", "For example: --write-baseline known-drift.json");
+  assertWritable(file, "the baseline");
+  return file;
 }

@@ -1,7 +1,7 @@
 // Where `check` writes its reports: `--report FORMAT=FILE` (repeatable), `--format F --out FILE` as shorthand for one,
-// and with neither, one report on stdout.
+// and with neither, one report on stdout. `-` as a report's file is stdout, for one report at most. Two reports into
+// one file are refused with the command's other files (same-file.ts).
 
-import { resolve } from "node:path";
 import { REPORT_FORMATS, type ReportFormat } from "../report/format-report.ts";
 import { assertWritable } from "./io.ts";
 import { choiceFlag } from "./parse-command-args.ts";
@@ -11,22 +11,20 @@ export interface ReportTarget {
   format: ReportFormat;
   /** undefined: stdout. */
   file?: string;
+  /** The flag that named it, for messages: "--out" or "--report json". */
+  flag: string;
 }
 
 export function reportTargets(values: { report?: string[]; format?: string; out?: string }): ReportTarget[] {
   const targets: ReportTarget[] = (values.report ?? []).map(parseReportFlag);
   if (values.format !== undefined || values.out !== undefined || targets.length === 0) {
-    targets.push({ format: choiceFlag("format", values.format, REPORT_FORMATS, "text"), file: values.out });
+    const file = values.out === "-" ? undefined : values.out;
+    targets.push({ format: choiceFlag("format", values.format, REPORT_FORMATS, "text"), file, flag: "--out" });
   }
-  const seen = new Set<string>();
-  for (const target of targets) {
-    if (target.file === undefined) continue;
-    const path = resolve(target.file);
-    if (seen.has(path))
-      throw new UsageError(`Two reports name the same file ${JSON.stringify(target.file)}: give each its own`);
-    seen.add(path);
-    assertWritable(target.file);
+  if (targets.filter((target) => target.file === undefined).length > 1) {
+    throw new UsageError("Two reports go to stdout: give all but one of them a file (`-` is stdout)");
   }
+  for (const target of targets) if (target.file !== undefined) assertWritable(target.file);
   return targets;
 }
 
@@ -40,5 +38,5 @@ function parseReportFlag(value: string): ReportTarget {
       "For example: --report junit=drift.xml --report markdown=drift.md",
     );
   }
-  return { format: format as ReportFormat, file };
+  return { format: format as ReportFormat, file: file === "-" ? undefined : file, flag: `--report ${format}` };
 }

@@ -5,7 +5,7 @@ import type { VideoLogsClientOptions } from "../client/options.ts";
 import { isInvalidInputError } from "../errors/invalid-input-error.ts";
 import type { ServerTarget } from "../report/report-types.ts";
 import { createProxiedFetch } from "./proxied-fetch.ts";
-import { proxySettingsFrom } from "./proxy-settings.ts";
+import { proxySecrets, proxySettingsFrom } from "./proxy-settings.ts";
 import { UsageError } from "./usage-error.ts";
 
 export interface TargetFlags {
@@ -30,7 +30,7 @@ const WHERE_FROM: Readonly<Record<string, string>> = {
 
 /**
  * Builds clients for the chosen target; returns undefined when nothing names one. With HTTPS_PROXY / HTTP_PROXY in
- * `env`, the clients send through the proxy (unless NO_PROXY names the target).
+ * `env`, the clients send through the proxy (unless NO_PROXY names the target) and redact its credentials too.
  */
 export function resolveTarget(
   flags: TargetFlags,
@@ -43,7 +43,8 @@ export function resolveTarget(
   const proxies = proxySettingsFrom(env);
   const proxiedFetch = proxies ? createProxiedFetch(proxies) : undefined;
   const options: VideoLogsClientOptions = {
-    ...(proxiedFetch ? { fetch: proxiedFetch } : {}),
+    // The proxies' credentials are redacted wherever the clients redact theirs: reports, proposals, errors.
+    ...(proxies && proxiedFetch ? { fetch: proxiedFetch, secrets: proxySecrets(proxies) } : {}),
     ...base,
     env,
     ...(baseUrl ? { baseUrl } : { space }),

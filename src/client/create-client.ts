@@ -1,23 +1,24 @@
 // The public client: the typed facade (getLog / listLogs / iterateLogs) and the route-generic methods keyed by
 // operationId, all on one exchange, one pagination walk and one parse-and-validate path.
 import createClient, { type Client } from "openapi-fetch";
-import { requestValidators, type Validator } from "../../generated/validators.js";
 import type { paths } from "../../generated/video-logs.d.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
+import { activeSpec } from "../operations/active-spec.ts";
 import { isOperationId, type Operation, operationOf, parametersIn } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { type Exchange, exchange, type OperationParams, operationUrl } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
+import { judgeExchange } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { type ResolvedClientOptions, resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
-import type { PageStep } from "./page-walk.ts";
+import type { PageEnd, PageStep } from "./page-walk.ts";
 import { createPolicyFetch, type SendRequest } from "./policy-fetch.ts";
 import type { SecretScrubber } from "./secret-scrubber.ts";
-import { settleExchange } from "./settle-exchange.ts";
+import { settleExchange, throwIfNotOk, type ValidatedResponse, validatedResponse } from "./settle-exchange.ts";
 import { typeOf } from "./type-of.ts";
 import { isUuidText } from "./uuid-text.ts";
 
@@ -29,6 +30,13 @@ export interface CallOptions {
   validation?: ValidationMode;
   /** Extra request headers for this call (not `authorization`: the client adds the credentials itself). */
   headers?: Record<string, string>;
+  /**
+   * Receives each 2xx response the call validated, with its violations in the call's validation mode (none when it
+   * matches), before its body or items are handed over. Given it, a violation throws no ContractViolationError: the
+   * body, or a page's items, come as received, and a listing that cannot be followed on ends after the items of its
+   * last page (why is among that page's violations). A body that is not JSON still throws when a body is returned.
+   */
+  onValidated?: (response: ValidatedResponse) => void;
 }
 
 export interface VideoLogsClient {
@@ -90,8 +98,6 @@ export function redactorOf(client: VideoLogsClient): Redactor {
   return redactors.get(client) ?? NO_SECRETS;
 }
 
-const paramValidators: Readonly<Record<string, Readonly<Record<string, Validator>>>> = requestValidators;
-
 /** Rejects parameters the spec forbids, before anything is sent. */
 function checkParameters(
   operation: Operation,
@@ -99,7 +105,7 @@ function checkParameters(
   values: Record<string, unknown>,
   redactor: Redactor,
 ): void {
-  const validate = paramValidators[operation.operationId]?.[location];
+  const validate = activeSpec().requestValidators[operation.operationId]?.[location];
   if (!validate) {
     const stray = Object.keys(values)[0];
     if (stray === undefined) return;
@@ -167,6 +173,12 @@ function checkCallOptions(options: CallOptions | undefined, redactor: Redactor):
     throw new InvalidInputError(
       "options.validation",
       `Invalid options.validation ${shownValue(options.validation, redactor)}: expected strict, tolerant or off`,
+    );
+  }
+  if (options?.onValidated !== undefined && typeof options.onValidated !== "function") {
+    throw new InvalidInputError(
+      "options.onValidated",
+      `Invalid options.onValidated: expected a function, got ${typeOf(options.onValidated)}`,
     );
   }
   checkObject("options.headers", options?.headers);
@@ -367,7 +379,8 @@ async function judgedBody(
 ): Promise<never> {
   try {
     const { sent } = exchangeChecked(core, operationId, params, options, list);
-    return settleExchange(await sent, options?.validation ?? core.config.validation, core.scrubber) as never;
+    const mode = options?.validation ?? core.config.validation;
+    return settleExchange(await sent, mode, core.scrubber, options?.onValidated) as never;
   } catch (error) {
     throw core.scrubber.error(error);
   }
@@ -416,18 +429,34 @@ async function* listItems(
   const { scrubber } = core;
   const mode = options?.validation ?? core.config.validation;
   const signal = options?.signal;
+  const onValidated = options?.onValidated;
   for await (const { exchange: page, items: data, end } of pageSteps(core, operationId, params, options, true)) {
-    settleExchange(page, mode, scrubber);
+    if (onValidated) onValidated(validatedPage(page, end, mode, scrubber));
+    else settleExchange(page, mode, scrubber);
     const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
     // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
-    if (end.kind === "violation" && data.length === 0)
+    if (end.kind === "violation" && data.length === 0 && !onValidated)
       throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
     for (const item of data) {
       signal?.throwIfAborted();
       yield item as never;
     }
-    if (end.kind === "violation")
+    if (end.kind === "violation") {
+      if (onValidated) return;
       throw new ContractViolationError(page.operationId, page.response.status, [end.violation], kept());
+    }
     if (end.kind === "unsafe") throw end.error;
   }
+}
+
+/** A page's violations for `onValidated`: its body's, and why the walk cannot go on unless the body's already say so. */
+function validatedPage(page: Exchange, end: PageEnd, mode: ValidationMode, scrubber: SecretScrubber) {
+  throwIfNotOk(page, scrubber);
+  const violations = judgeExchange(page, mode);
+  if (
+    end.kind === "violation" &&
+    !violations.some((v) => v.pointer === end.violation.pointer && v.keyword === end.violation.keyword)
+  )
+    violations.push(end.violation);
+  return validatedResponse(page, violations, scrubber);
 }

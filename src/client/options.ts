@@ -35,6 +35,12 @@ export interface VideoLogsClientOptions {
   validation?: ValidationMode;
   /** The fetch implementation. Default: the global fetch. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Other secrets to remove, as the credentials are, from everything the client keeps or quotes (errors, exchanges,
+   * `redact`): a proxy's user and password that `fetch` sends, say. Each in every spelling, base64 included; one
+   * shorter than 8 characters is not removed on its own.
+   */
+  secrets?: readonly string[];
   /** Prepended to the User-Agent `signalwire-video-logs/<version>`. */
   userAgent?: string;
   /** The environment to read defaults from. Default: `process.env`. */
@@ -148,6 +154,7 @@ function checkTypes(options: VideoLogsClientOptions): void {
     ["maxBodyBytes", "a number", (v) => typeof v === "number"],
     ["validation", "a string", (v) => typeof v === "string"],
     ["fetch", "a function", (v) => typeof v === "function"],
+    ["secrets", "an array of strings", (v) => Array.isArray(v) && v.every((item) => typeof item === "string")],
     ["userAgent", "a string", (v) => typeof v === "string"],
     ["env", "an object", (v) => typeof v === "object" && v !== null],
     ["now", "a function", (v) => typeof v === "function"],
@@ -181,7 +188,9 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
   const token = options.apiToken ?? env.SIGNALWIRE_API_TOKEN;
   const project = options.projectId ?? env.SIGNALWIRE_PROJECT_ID;
   const early =
-    typeof token === "string" && token !== "" ? createSecretScrubber(String(project ?? ""), token) : undefined;
+    typeof token === "string" && token !== ""
+      ? createSecretScrubber(String(project ?? ""), token, options.secrets)
+      : undefined;
   try {
     if (options.baseUrl !== undefined) base = checkBaseUrl(options.baseUrl);
     else if (space) base = new URL(spaceToBaseUrl(space, early));
@@ -226,6 +235,6 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     sleep: options.sleep ?? sleep,
     userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
     authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
-    scrubber: createSecretScrubber(projectId, apiToken),
+    scrubber: createSecretScrubber(projectId, apiToken, options.secrets),
   };
 }

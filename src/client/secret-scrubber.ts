@@ -1,8 +1,9 @@
 // The one place that removes this client's credentials from bytes we keep: errors, reports, anything a person reads.
 import { VideoLogsError } from "../errors/video-logs-error.ts";
+import { withBase64Spellings } from "../redaction/encoded-secret.ts";
 import { mapStrings } from "../redaction/map-strings.ts";
 import type { Redactor } from "../redaction/redactor.ts";
-import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
+import { createSecretsRedactor, REDACTED } from "../redaction/secrets-redactor.ts";
 
 export { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 
@@ -10,7 +11,10 @@ export { MIN_SECRET_LENGTH, REDACTED } from "../redaction/secrets-redactor.ts";
 const SERVER_PAYLOADS = new Set(["body", "headers"]);
 
 export interface SecretScrubber extends Redactor {
-  /** A copy of a JSON value from the server with the credentials removed from its strings and property names. */
+  /**
+   * A copy of a JSON value from the server with the credentials removed from its strings and property names, and every
+   * number that spells one (a digits-only token echoed as a number) replaced by the string `[REDACTED]`.
+   */
   value<T>(value: T): T;
   /** A copy of one of our own structures with the credentials removed from its strings; its property names stay. */
   fields<T>(value: T): T;
@@ -28,22 +32,23 @@ function assign(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 /**
- * Builds the scrubber for one pair of credentials. The known secrets are the token, `projectId:token` and its base64
- * (the Basic value: standard alphabet with and without padding, URL-safe alphabet), each in every spelling
- * `spelledSecret` matches (see createSecretsRedactor).
+ * Builds the scrubber for one pair of credentials, and any other secrets the client is given (a proxy's credentials).
+ * The known secrets are the token, `projectId:token` and each other secret, with their base64 spellings (the Basic
+ * value among them, and an echo inside longer base64 text: see base64Spellings), each in every spelling
+ * `spelledSecret` matches (see createSecretsRedactor). A number in a server's value that spells one becomes
+ * `[REDACTED]`.
  */
-export function createSecretScrubber(projectId: string, apiToken: string): SecretScrubber {
-  const pair = `${projectId}:${apiToken}`;
-  const basic = Buffer.from(pair).toString("base64");
-  const { text, cut } = createSecretsRedactor([
-    apiToken,
-    pair,
-    basic,
-    basic.replace(/=+$/, ""),
-    Buffer.from(pair).toString("base64url"),
-  ]);
+export function createSecretScrubber(
+  projectId: string,
+  apiToken: string,
+  otherSecrets: readonly string[] = [],
+): SecretScrubber {
+  const { secrets, inBase64Text } = withBase64Spellings([apiToken, `${projectId}:${apiToken}`, ...otherSecrets]);
+  const redactor = createSecretsRedactor(secrets, inBase64Text);
+  const { text, cut, numberHoldsSecret } = redactor;
+  const numbers = (input: number) => (numberHoldsSecret(input) ? REDACTED : input);
 
-  const value = <T>(input: T): T => mapStrings(input, text, { names: true });
+  const value = <T>(input: T): T => mapStrings(input, text, { names: true, numbers });
   const fields = <T>(input: T): T => mapStrings(input, text, { names: false });
 
   function error<T>(input: T): T {
@@ -63,5 +68,5 @@ export function createSecretScrubber(projectId: string, apiToken: string): Secre
     return input;
   }
 
-  return { text, cut, value, fields, error };
+  return { text, cut, numberHoldsSecret, value, fields, error };
 }

@@ -53,8 +53,17 @@ export const RULES = {
   "became-required": { response: "non-breaking", request: "breaking", why: "writers may leave it out" },
   "became-nullable": { response: "breaking", request: "non-breaking", why: "readers may now get null" },
   "became-non-nullable": { response: "non-breaking", request: "breaking", why: "writers may send null" },
-  "type-widened": { response: "breaking", request: "non-breaking", why: "readers may get a type they do not handle" },
-  "type-narrowed": { response: "non-breaking", request: "breaking", why: "writers may send a type no longer accepted" },
+  // Every integer is a number: number → integer narrows a type, integer → number widens it.
+  "type-widened": {
+    response: "breaking",
+    request: "non-breaking",
+    why: "readers may get a type they do not handle (integer → number is widened)",
+  },
+  "type-narrowed": {
+    response: "non-breaking",
+    request: "breaking",
+    why: "writers may send a type no longer accepted (number → integer is narrowed)",
+  },
   "type-changed": { response: "breaking", request: "breaking", why: "neither side's values fit the other" },
   "format-widened": {
     response: "breaking",

@@ -12,7 +12,7 @@ import type { DiffFinding } from "./finding.ts";
 import { EVERY_TYPE, type FormatKey, formatsFor } from "./formats-by-type.ts";
 import { describeShape, matchVariants } from "./match-variants.ts";
 import { anyNode, BOUND_KEYWORDS, isArrayLike, isObjectLike, LOWER_BOUNDS, type SchemaNode } from "./schema-node.ts";
-import { missingFrom, relateSets, showAlternatives, showValues, valueKey } from "./value-sets.ts";
+import { missingFrom, type Relation, relateSets, showAlternatives, showValues, valueKey } from "./value-sets.ts";
 
 export interface SchemaScope {
   /** `response` for bodies clients read, `request` for values clients send. */
@@ -82,12 +82,27 @@ function compareNullability(ours: SchemaNode, theirs: SchemaNode, site: Site): v
 
 /** Returns false when the types have nothing in common, so that nothing below the type is compared. */
 function compareTypes(ours: SchemaNode, theirs: SchemaNode, site: Site): boolean {
-  const relation = relateSets(ours.types, theirs.types);
+  const relation = relateTypes(ours.types, theirs.types);
   if (relation === "same") return true;
   const change = `type changed from ${showAlternatives(ours.types)} to ${showAlternatives(theirs.types)}`;
   const kind = relation === "wider" ? "type-widened" : relation === "narrower" ? "type-narrowed" : "type-changed";
   report(site, kind, change, ours.pointer, theirs.pointer);
   return relation !== "different";
+}
+
+/**
+ * How theirs's types relate to ours, as relateSets with one more inclusion: every integer is a number, so a side
+ * declaring `number` accepts what `integer` declares. number → integer narrows, integer → number widens.
+ */
+function relateTypes(ours: readonly string[] | undefined, theirs: readonly string[] | undefined): Relation {
+  if (ours === undefined || theirs === undefined) return relateSets(ours, theirs);
+  const accepts = (types: readonly string[], type: string) =>
+    types.includes(type) || (type === "integer" && types.includes("number"));
+  const theirsHasAllOurs = ours.every((type) => accepts(theirs, type));
+  const oursHasAllTheirs = theirs.every((type) => accepts(ours, type));
+  if (theirsHasAllOurs && oursHasAllTheirs) return "same";
+  if (theirsHasAllOurs) return "wider";
+  return oursHasAllTheirs ? "narrower" : "different";
 }
 
 /** Formats of the types both sides accept; a type only one side accepts is the type difference, reported above. */

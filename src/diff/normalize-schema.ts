@@ -1,6 +1,6 @@
 // Turns a schema of either document into a SchemaNode, resolving `$ref`s and folding equivalent spellings.
 
-import { lookupRef, refToPointer } from "../openapi/resolve-ref.ts";
+import { lookupRef, RefError, refToPointer } from "../openapi/resolve-ref.ts";
 import { DiffBudget } from "./budget.ts";
 import { mergeNodes, unionOfNodes } from "./combine-nodes.ts";
 import { formatsOfKeyword } from "./formats-by-type.ts";
@@ -14,7 +14,15 @@ interface Reader {
   source: LoadedDocument;
   budget: DiffBudget;
   depth: number;
+  /**
+   * The `$ref`s followed since the walk last went into a part of the value (a property, the items) or one of its
+   * alternatives (`anyOf`, `oneOf`): every schema they name applies to this one value, as `$ref` and `allOf` do.
+   */
+  sameValueRefs: readonly string[];
 }
+
+/** The reader for a part of the value or one of its alternatives, where a `$ref` cycle may come back to its start. */
+const elsewhere = (reader: Reader): Reader => ({ ...reader, sameValueRefs: [] });
 
 /** Normalises the schema `raw` found at `pointer` of `source`, within the diff's `budget`. */
 export function normalizeSchema(
@@ -23,10 +31,13 @@ export function normalizeSchema(
   pointer: string,
   budget = new DiffBudget(),
 ): SchemaNode {
-  return readDocument(source, () => normalize({ source, budget, depth: 0 }, raw, pointer, []));
+  return readDocument(source, () => normalize({ source, budget, depth: 0, sameValueRefs: [] }, raw, pointer, []));
 }
 
-/** `refStack` holds the `$ref`s being expanded on the way here, to cut cycles. */
+/**
+ * `refStack` holds the `$ref`s being expanded on the way here: one of them again is a recursive schema (a tree whose
+ * children are trees), cut there. One again among `reader.sameValueRefs` is a cycle that never reaches a schema.
+ */
 function normalize(outer: Reader, raw: unknown, pointer: string, refStack: readonly string[]): SchemaNode {
   const reader: Reader = { ...outer, depth: outer.depth + 1 };
   const where = () => `${reader.source.side} ${pointer}`;
@@ -53,20 +64,37 @@ function normalizeRef(
   refStack: readonly string[],
 ): SchemaNode {
   const targetPointer = refToPointer(ref);
+  assertNotPureCycle(reader.sameValueRefs, ref, pointer);
   if (refStack.includes(ref)) return { ...anyNode(targetPointer), recursive: true };
-  const target = normalize(reader, lookupRef(reader.source.doc, ref, pointer), targetPointer, [...refStack, ref]);
+  const target = normalize(
+    { ...reader, sameValueRefs: [...reader.sameValueRefs, ref] },
+    lookupRef(reader.source.doc, ref, pointer),
+    targetPointer,
+    [...refStack, ref],
+  );
   const siblings = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "$ref"));
   return mergeNodes(normalize(reader, siblings, pointer, refStack), target);
 }
 
+/**
+ * A `$ref` back to one followed for this same value, through `$ref`s and `allOf`s alone (A → B → A): the value would
+ * have to match A to match A, and no schema ever says what it is. An error of the document, not "any value".
+ */
+function assertNotPureCycle(sameValueRefs: readonly string[], ref: string, pointer: string): void {
+  const start = sameValueRefs.indexOf(ref);
+  if (start < 0) return;
+  const cycle = [...sameValueRefs.slice(start), ref].join(" → ");
+  throw new RefError(ref, pointer, "circular", `${cycle}: a cycle of references that never reaches a schema`);
+}
+
 function combinedParts(reader: Reader, raw: JsonObject, pointer: string, refStack: readonly string[]): SchemaNode[] {
-  const branches = (keyword: string) =>
+  const branches = (keyword: string, branchReader: Reader) =>
     arrayOf(raw[keyword]).map((branch, index) =>
-      normalize(reader, branch, childPointer(pointer, keyword, index), refStack),
+      normalize(branchReader, branch, childPointer(pointer, keyword, index), refStack),
     );
-  const parts = branches("allOf");
+  const parts = branches("allOf", reader);
   for (const keyword of ["anyOf", "oneOf"]) {
-    const alternatives = branches(keyword);
+    const alternatives = branches(keyword, elsewhere(reader));
     if (alternatives.length > 0) parts.push(unionOfNodes(alternatives, pointer));
   }
   return parts;
@@ -86,7 +114,7 @@ function ownConstraints(reader: Reader, raw: JsonObject, pointer: string, refSta
     closed: forbidsEverything(raw.additionalProperties) || forbidsEverything(raw.unevaluatedProperties),
     items:
       "items" in raw && !Array.isArray(raw.items)
-        ? normalize(reader, raw.items, childPointer(pointer, "items"), refStack)
+        ? normalize(elsewhere(reader), raw.items, childPointer(pointer, "items"), refStack)
         : undefined,
   };
 }
@@ -157,7 +185,8 @@ function readProperties(
   const properties = new Map<string, PropertyEntry>();
   for (const [name, child] of Object.entries(isJsonObject(raw.properties) ? raw.properties : {})) {
     const propertyPointer = childPointer(pointer, "properties", name);
-    properties.set(name, { pointer: propertyPointer, schema: normalize(reader, child, propertyPointer, refStack) });
+    const schema = normalize(elsewhere(reader), child, propertyPointer, refStack);
+    properties.set(name, { pointer: propertyPointer, schema });
   }
   // A required name without a declaration still has to be present, with any value.
   readRequired(raw).forEach((name, index) => {

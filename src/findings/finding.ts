@@ -3,6 +3,7 @@ import type { Redactor } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import type { Violation } from "../validation/violation.ts";
 import type { CheckName } from "./checks.ts";
+import type { FindingHistory } from "./finding-history.ts";
 
 /** A violation in one exchange of the report: which named check found it. */
 export interface Finding extends Violation {
@@ -22,12 +23,8 @@ export interface RequestReference {
   exchange: number;
 }
 
-/**
- * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
- * MAX_LISTED_REQUESTS requests, and the first occurrence as the example.
- */
-export interface DriftFinding {
-  fingerprint: string;
+/** What a finding is, the fields its fingerprint is made of, and its severity. */
+export interface FindingIdentity {
   check: CheckName;
   operation: string;
   /** The response status, or null when none came. */
@@ -36,10 +33,31 @@ export interface DriftFinding {
   pointer: string;
   keyword: string;
   severity: Violation["kind"];
+}
+
+/**
+ * One drift, however many requests show it: the occurrences of one fingerprint grouped, with their count, the first
+ * MAX_LISTED_REQUESTS requests that showed it (each once), and the first occurrence as the example.
+ */
+export interface DriftFinding extends FindingIdentity {
+  fingerprint: string;
+  /** The responses that showed it, each once however many times (the items of one page). */
   count: number;
   requests: RequestReference[];
   example: { message: string; expected: string; actual: string; curl: string; requestId: string | null };
   known?: true;
+  /** Set with `check --history`: new, recurring, regressed or flapping, since when, in how many runs. */
+  history?: FindingHistory;
+}
+
+/**
+ * The check a violation the client states (on a 2xx response, by its validation and its pagination walk) belongs
+ * to: an undeclared status is status-code's, a pagination link that loops or is not a URL pagination-integrity's,
+ * anything else response-schema's.
+ */
+export function checkOfViolation(violation: Violation): CheckName {
+  if (violation.keyword === "status") return "status-code";
+  return violation.keyword === "pagination" ? "pagination-integrity" : "response-schema";
 }
 
 /** Names the check of a violation the shared validators stated. */

@@ -28,18 +28,25 @@ export function fingerprintOfOccurrence(finding: Finding, exchange: Pick<JudgedE
 
 export function groupFindings(exchanges: readonly JudgedExchange[]): DriftFinding[] {
   const byFingerprint = new Map<string, DriftFinding>();
+  // The last exchange counted for each fingerprint: a response with several occurrences (the items of one page) counts
+  // and is listed once.
+  const lastExchange = new Map<string, number>();
   exchanges.forEach((exchange, index) => {
     for (const finding of exchange.violations) {
       const fingerprint = fingerprintOfOccurrence(finding, exchange);
       const reference = { requestId: exchange.requestId, exchange: index };
       const grouped = byFingerprint.get(fingerprint);
       if (grouped) {
-        grouped.count++;
-        if (grouped.requests.length < MAX_LISTED_REQUESTS) grouped.requests.push(reference);
+        if (lastExchange.get(fingerprint) !== index) {
+          lastExchange.set(fingerprint, index);
+          grouped.count++;
+          if (grouped.requests.length < MAX_LISTED_REQUESTS) grouped.requests.push(reference);
+        }
         // A finding is known when every occurrence is: one the baseline did not list still fails the run.
         if (!finding.known) delete grouped.known;
         continue;
       }
+      lastExchange.set(fingerprint, index);
       byFingerprint.set(fingerprint, {
         fingerprint,
         check: finding.check,

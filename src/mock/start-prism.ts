@@ -3,7 +3,9 @@
 // Shared by the CLI (`video-logs mock`, `video-logs check` without a target) and every test that needs Prism, so it
 // must not depend on any test runner.
 import { findFreePort, isPortFree, urlHost } from "../net/ports.ts";
+import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { startSupervisedNode } from "../process/supervised-child.ts";
+import { writeDocumentFile } from "./document-file.ts";
 import {
   PRISM_ENV,
   type PrismMockArgs,
@@ -38,12 +40,33 @@ interface LaunchOptions {
   readyTimeoutMs?: number;
 }
 
-export interface PrismMockOptions extends PrismMockArgs, LaunchOptions {}
+export interface PrismMockOptions extends PrismMockArgs, LaunchOptions {
+  /**
+   * A document to serve instead of `specPath`, held in memory (a spec given at run time, checked by the document
+   * gates): written to a temporary file for Prism, removed when the mock stops.
+   */
+  document?: OpenApiDocument;
+}
 export interface PrismProxyOptions extends PrismProxyArgs, LaunchOptions {}
 
-/** Starts `prism mock` on the spec. */
+/** Starts `prism mock` on the spec (or on `document`). */
 export async function startPrismMock(options: PrismMockOptions = {}): Promise<PrismServer> {
-  return startPrism(prismMockArgs(options), options);
+  if (options.document === undefined) return startPrism(prismMockArgs(options), options);
+  const file = writeDocumentFile(options.document);
+  try {
+    const server = await startPrism(prismMockArgs({ ...options, specPath: file.path }), options);
+    const stop = async () => {
+      try {
+        await server.stop();
+      } finally {
+        file.remove();
+      }
+    };
+    return { ...server, stop };
+  } catch (error) {
+    file.remove();
+    throw error;
+  }
 }
 
 /** Starts `prism proxy`: forwards each request to `upstream` and checks request and response against the spec. */

@@ -1,6 +1,7 @@
 // Which operation of the spec a request is: its method and path matched against every path template of the operation
 // table, so a new operation in the spec is matched with no code here. Paths match exactly (no trailing slash, no
 // case folding), as the spec writes them; a template parameter matches one non-empty path segment.
+import { perSpec } from "./active-spec.ts";
 import { allOperations, type Operation } from "./operation-table.ts";
 
 export interface PathMatch {
@@ -32,7 +33,11 @@ function routeOf(operation: Operation): Route {
 }
 
 // As OpenAPI says, a concrete path wins over a templated one that also matches: fewer parameters first.
-const routes: Route[] = allOperations.map(routeOf).sort((a, b) => a.names.length - b.names.length);
+const routes = perSpec((): Route[] =>
+  allOperations()
+    .map(routeOf)
+    .sort((a, b) => a.names.length - b.names.length),
+);
 
 const decode = (segment: string) => {
   try {
@@ -44,7 +49,7 @@ const decode = (segment: string) => {
 
 /** The operations whose path template matches `pathname` (a URL's path, still percent-encoded), any method. */
 export function operationsAtPath(pathname: string): PathMatch[] {
-  return routes.flatMap((route) => {
+  return routes().flatMap((route) => {
     const found = route.pattern.exec(pathname);
     if (!found) return [];
     return [

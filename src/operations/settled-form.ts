@@ -1,13 +1,8 @@
 // Which items may still change, read from the spec: a schema with `x-settled-when` (a field and the value that means
 // "finished") names in `x-stable-fields` the fields that are fixed from the start. An item of no such schema (the
 // discarded form, for one) never changes.
-import { schemaExtensions } from "../../generated/operations.js";
-import { type UnionBranchShape, unionBranchShapes } from "../../generated/validators.js";
-
-const extensions: Readonly<Record<string, Readonly<Record<string, unknown>>>> = schemaExtensions;
-const branches = Object.entries(unionBranchShapes as Readonly<Record<string, UnionBranchShape>>).map(
-  ([ref, branch]) => ({ name: ref.slice(ref.lastIndexOf("/") + 1), ...branch }),
-);
+import { perSpec } from "./active-spec.ts";
+import { namedUnionBranches } from "./named-union-branches.ts";
 
 interface SettledRule {
   required: readonly string[];
@@ -16,19 +11,22 @@ interface SettledRule {
   stable: string[];
 }
 
-const rules: SettledRule[] = branches.flatMap((branch) => {
-  const when = extensions[branch.name]?.["x-settled-when"] as { field?: unknown; equals?: unknown } | undefined;
-  const stable = extensions[branch.name]?.["x-stable-fields"];
-  if (!when || typeof when.field !== "string" || !Array.isArray(stable)) return [];
-  return [{ required: branch.required, field: when.field, equals: when.equals, stable: stable.map(String) }];
-});
+const rules = perSpec((spec): SettledRule[] =>
+  namedUnionBranches(spec).flatMap((branch) => {
+    const extensions = spec.schemaExtensions[branch.name];
+    const when = extensions?.["x-settled-when"] as { field?: unknown; equals?: unknown } | undefined;
+    const stable = extensions?.["x-stable-fields"];
+    if (!when || typeof when.field !== "string" || !Array.isArray(stable)) return [];
+    return [{ required: branch.required, field: when.field, equals: when.equals, stable: stable.map(String) }];
+  }),
+);
 
 /**
  * The fields of an item that must be the same wherever it is read: every field of a settled item (or of one the spec
  * says nothing about), only the stable fields of an item that may still change.
  */
 export function comparableFields(item: Record<string, unknown>): { settled: boolean; fields: string[] } {
-  const rule = rules.find((candidate) => candidate.required.every((name) => Object.hasOwn(item, name)));
+  const rule = rules().find((candidate) => candidate.required.every((name) => Object.hasOwn(item, name)));
   if (!rule || item[rule.field] === rule.equals) return { settled: true, fields: Object.keys(item) };
   return { settled: false, fields: rule.stable };
 }

@@ -5,7 +5,6 @@
 // action is applied to a working copy as it is made. The same observations give the same actions.
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
-import { markdownText } from "../report/escape-markdown.ts";
 import { shortJson } from "../validation/short-json.ts";
 import { ActionDraft } from "./action-draft.ts";
 import type { Evidence } from "./evidence.ts";
@@ -28,8 +27,7 @@ import { MAX_WALK_DEPTH } from "./walk-schema.ts";
 const MAX_NAME_LENGTH = 128;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const code = (text: string) => markdownText(text);
-const quoted = (value: unknown) => markdownText(shortJson(value, NO_SECRETS));
+const quoted = (value: unknown) => shortJson(value, NO_SECRETS);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export function buildActions(
@@ -96,20 +94,27 @@ function statusRefusal(status: string, seen: NewStatus): string | undefined {
 }
 
 function declareStatus(draft: ActionDraft, pointer: string, status: string, seen: NewStatus) {
+  const example = seen.example;
   const response = {
     description: `Not yet described: a status the spec did not declare, seen in ${plural(seen.evidence.count, "response")}. Describe it before merging.`,
     content: {
       "application/json": {
         schema: seen.shape.toSchema(),
-        examples: {
-          observed: { summary: "An observed body (strings cut, secrets withheld)", value: seen.example?.value },
-        },
+        // An example over the size bound is left out; `x-example-cut` says what was cut, or that.
+        ...(example?.json !== undefined
+          ? {
+              examples: {
+                observed: { summary: "An observed body (strings cut, secrets withheld)", value: example.value },
+              },
+            }
+          : {}),
+        ...(example?.cut !== undefined ? { "x-example-cut": example.cut } : {}),
       },
     },
   };
   draft.update(
     pointer,
-    `Declare the response ${code(status)}, which the server sent but the spec does not declare, with a schema inferred from its bodies. ${seen.evidence.describe()}`,
+    `Declare the response ${status}, which the server sent but the spec does not declare, with a schema inferred from its bodies. ${seen.evidence.describe()}`,
     { [status]: response },
   );
 }
@@ -158,7 +163,7 @@ function declareProperty(draft: ActionDraft, pointer: string, name: string, seen
     description,
     ...rest,
   };
-  const summary = `Declare ${code(name)} as an optional property; the object stays closed. ${seen.evidence.describe()}`;
+  const summary = `Declare ${name} as an optional property; the object stays closed. ${seen.evidence.describe()}`;
   const schema = draft.working.at(pointer);
   if (schema.properties !== null && typeof schema.properties === "object")
     draft.update(childPointer(pointer, "properties"), summary, { [name]: property });
@@ -169,12 +174,12 @@ function missingRequired(draft: ActionDraft, pointer: string, missing: ReadonlyM
   if (!missing) return;
   const names = [...missing.keys()].sort(byCodeUnit);
   const kept = (draft.working.at(pointer).required as string[]).filter((name) => !missing.has(name));
-  const evidence = names.map((name) => `${code(name)} seen missing. ${missing.get(name)!.describe()}`).join(" ");
+  const evidence = names.map((name) => `${name} seen missing. ${missing.get(name)!.describe()}`).join(" ");
   draft.replaceList(
     pointer,
     "required",
     kept.length > 0 ? kept : undefined,
-    `Make ${names.map(code).join(", ")} optional.`,
+    `Make ${names.join(", ")} optional.`,
     evidence,
   );
 }
@@ -222,7 +227,7 @@ function failedFormat(draft: ActionDraft, pointer: string, evidence: Evidence | 
   const format = String(draft.working.at(pointer).format);
   draft.remove(
     childPointer(pointer, "format"),
-    `Drop \`format: ${code(format)}\`: strings that are not ${code(format)} were seen. ${evidence.describe()}`,
+    `Drop \`format: ${format}\`: strings that are not ${format} were seen. ${evidence.describe()}`,
   );
 }
 

@@ -1,6 +1,5 @@
 // The evidence behind one proposed change, gathered in any order and rendered the same way whatever the order: how
 // many observations, in which responses, one example value (the smallest rendering) and the request ids.
-import { markdownText } from "../report/escape-markdown.ts";
 import { renderExample } from "./example-value.ts";
 import type { ObservedIn } from "./observation.ts";
 
@@ -49,14 +48,17 @@ export class Evidence {
     return [...this.requests].sort(byCodeUnit);
   }
 
-  /** `3 observations (get_log 200, list_logs 200); example: …; requests: …`, Markdown-safe. */
+  /**
+   * `3 observations (get_log 200, list_logs 200); example: …; requests: …`, as plain text: the request ids and names
+   * as they came (already redacted and cut), for the YAML to escape as YAML does.
+   */
   describe(): string {
-    const places = [...this.places].sort(byCodeUnit).map(markdownText).join(", ");
+    const places = [...this.places].sort(byCodeUnit).join(", ");
     const parts = [`${this.count} observation${this.count === 1 ? "" : "s"} (${places})`];
     if (this.secret) parts.push("example withheld: the property's name suggests a secret");
-    else if (this.example !== undefined) parts.push(`example: ${markdownText(this.example)}`);
+    else if (this.example !== undefined) parts.push(`example: ${this.example}`);
     const requests = [...this.requests].sort(byCodeUnit);
-    const listed = requests.slice(0, LISTED_REQUESTS).map(markdownText).join(", ");
+    const listed = requests.slice(0, LISTED_REQUESTS).join(", ");
     const more = requests.length > LISTED_REQUESTS ? ` and ${requests.length - LISTED_REQUESTS} more` : "";
     parts.push(`requests: ${listed}${more}`);
     return `Evidence: ${parts.join("; ")}.`;

@@ -1,12 +1,13 @@
 // The schema of values nobody has described yet, inferred from every one of them: their types, a string format all
 // of them satisfy, and for objects a closed schema whose required properties are those present in every one.
 // Values are folded in one at a time, in any order; the schema comes out the same.
+
+import { suggestsSecret } from "../redaction/secret-name.ts";
 import { type JsonType, jsonTypeOf, TYPE_ORDER } from "./json-type.ts";
-import { suggestsSecret } from "./secret-name.ts";
 import { INFERRED_STRING_FORMATS, satisfiesFormat } from "./string-formats.ts";
 import { unappliableName } from "./unappliable-name.ts";
 
-/** Deeper than this, a value's structure is not inferred (its schema is only its type). */
+/** Deeper than this (by default), a value's structure is not inferred (its schema is only its type). */
 const MAX_DEPTH = 32;
 /** More distinct property names than this at one level, and the shape is too wide to propose (a hostile server). */
 export const MAX_INFERRED_PROPERTIES = 200;
@@ -22,8 +23,14 @@ export class InferredShape {
   private items: InferredShape | undefined;
   private wide = false;
 
-  /** @param secret the values sit under a property whose name suggests a secret: no format is inferred from them */
-  constructor(private readonly secret = false) {}
+  /**
+   * @param secret the values sit under a property whose name suggests a secret: no format is inferred from them
+   * @param maxDepth how deep the structure is inferred; a value at that depth is typed only (an object stays open)
+   */
+  constructor(
+    private readonly secret = false,
+    private readonly maxDepth = MAX_DEPTH,
+  ) {}
 
   add(value: unknown, depth = 0): void {
     const type = jsonTypeOf(value);
@@ -33,7 +40,7 @@ export class InferredShape {
       for (const format of candidates) if (!satisfiesFormat(value as string, format)) candidates.delete(format);
       this.formats = candidates;
     }
-    if (depth >= MAX_DEPTH) return;
+    if (depth >= this.maxDepth) return;
     if (type === "object") {
       this.objects++;
       for (const key in value as object) {
@@ -44,7 +51,7 @@ export class InferredShape {
           continue;
         }
         if (!entry) {
-          entry = { shape: new InferredShape(this.secret || suggestsSecret(key)), present: 0 };
+          entry = { shape: new InferredShape(this.secret || suggestsSecret(key), this.maxDepth), present: 0 };
           this.properties.set(key, entry);
         }
         entry.present++;
@@ -53,7 +60,7 @@ export class InferredShape {
     }
     if (type === "array") {
       for (const item of value as unknown[]) {
-        this.items ??= new InferredShape(this.secret);
+        this.items ??= new InferredShape(this.secret, this.maxDepth);
         this.items.add(item, depth + 1);
       }
     }

@@ -3,9 +3,9 @@
 // Maps only; the actions are built from them, in sorted order, once every response has been seen.
 
 import { jsonText } from "../validation/json-value.ts";
+import { type BoundedExample, boundedExample, EXAMPLE_BOUNDS } from "./bounded-example.ts";
 import { credentialInNames } from "./credential-in-names.ts";
 import { Evidence } from "./evidence.ts";
-import { exampleBody } from "./example-value.ts";
 import { InferredShape } from "./inferred-shape.ts";
 import type { JsonType } from "./json-type.ts";
 import type { ObservedIn } from "./observation.ts";
@@ -32,8 +32,11 @@ export interface NewEnumValue {
 export interface NewStatus {
   shape: InferredShape;
   evidence: Evidence;
-  /** The shortest example body (then the first in code-unit order), already made safe to quote. */
-  example?: { json: string; value: unknown };
+  /**
+   * The example of the body whose bounded example is shortest (then first in code-unit order), already made safe to
+   * quote; one left out for its size only when every body's was.
+   */
+  example?: BoundedExample;
   /** A property name in its bodies holds a credential: neither shape nor example is written to the spec. */
   nameHoldsCredential: boolean;
 }
@@ -75,6 +78,13 @@ const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
   }
   return value;
 };
+
+/** Whether example `a` is kept over `b`: one written over one left out, then the shorter JSON, then code-unit order. */
+function smaller(a: BoundedExample, b: BoundedExample): boolean {
+  if (a.json === undefined || b.json === undefined)
+    return a.json !== undefined || (b.json === undefined && a.cut! < b.cut!);
+  return a.json.length < b.json.length || (a.json.length === b.json.length && a.json < b.json);
+}
 
 /** New properties of one object schema, or new values of one enum, proposed at most; the rest are reported. */
 export const MAX_NEW_NAMES = 100;
@@ -155,7 +165,11 @@ export class Observations {
       overflow().add(observed);
       return;
     }
-    if (typeof value === "string" && observed.redactor.text(value) !== value) found.holdsCredential = true;
+    if (
+      (typeof value === "string" && observed.redactor.text(value) !== value) ||
+      (typeof value === "number" && observed.redactor.numberHoldsSecret(value))
+    )
+      found.holdsCredential = true;
     found.evidence.add(observed, value, secret);
   }
 
@@ -167,16 +181,18 @@ export class Observations {
     const found: NewStatus = entry(
       entry(this.newStatuses, responsesPointer, () => new Map()),
       status,
-      () => ({ shape: new InferredShape(), evidence: new Evidence(), nameHoldsCredential: false }),
+      // Inferred as deep as its example goes, so that the example's `{}` and `[]` past that depth stay valid.
+      () => ({
+        shape: new InferredShape(false, EXAMPLE_BOUNDS.depth),
+        evidence: new Evidence(),
+        nameHoldsCredential: false,
+      }),
     );
     if (credentialInNames(body, observed.redactor)) found.nameHoldsCredential = true;
     found.shape.add(body);
     found.evidence.add(observed, body);
-    const value = exampleBody(body, observed.redactor);
-    const json = JSON.stringify(value);
-    const current = found.example?.json;
-    if (current === undefined || json.length < current.length || (json.length === current.length && json < current))
-      found.example = { json, value };
+    const example = boundedExample(body, observed.redactor);
+    if (found.example === undefined || smaller(example, found.example)) found.example = example;
   }
 
   unionUnexplained(pointer: string, observed: ObservedIn): void {

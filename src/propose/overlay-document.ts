@@ -1,7 +1,7 @@
 // The Overlay 1.0.0 document of a proposal, and its YAML. Overlay 1.0.0 requires at least one action: with nothing
 // to propose, the document holds one action that changes nothing, so that a run always leaves an applicable file.
-import { stringify } from "yaml";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
+import { safeYaml } from "../report/escape-yaml.ts";
 import type { NotProposed, OverlayAction } from "./overlay-action.ts";
 import { defuseRef } from "./unappliable-text.ts";
 
@@ -30,16 +30,25 @@ export function overlayDocument(
   return {
     overlay: "1.0.0",
     info: { title: `Changes to ${title} proposed from observed responses`, version },
-    actions: actions.length > 0 ? actions : [NOTHING_TO_PROPOSE],
-    // What is not proposed quotes server text (names, recorded URLs): defused so openapi-format still reads the file.
+    // A description quotes server text as plain text (request ids, example values): defused, as what is not proposed
+    // (names, recorded URLs) is, so that openapi-format still reads the file.
+    actions: actions.length > 0 ? actions.map(defusedAction) : [NOTHING_TO_PROPOSE],
     ...(notProposed.length > 0 ? { "x-not-proposed": notProposed.map(defusedEntry) } : {}),
   };
 }
 
-/** YAML with no line folding and no anchors, so equal documents are equal bytes. */
+/**
+ * YAML with no line folding and no anchors, so equal documents are equal bytes. Its strings are plain text: YAML's own
+ * escapes, never another format's, keep what a terminal would act on out of its text (see escape-yaml.ts).
+ */
 export function overlayYaml(document: OverlayDocument): string {
-  return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  return safeYaml(document);
 }
+
+const defusedAction = (action: OverlayAction): OverlayAction => ({
+  ...action,
+  description: defuseRef(action.description),
+});
 
 const defusedEntry = (entry: NotProposed): NotProposed => ({
   ...entry,

@@ -1,6 +1,5 @@
 // A schema whose `type` does not admit the types seen is widened: by the types themselves (null, integer to number)
 // at once, or by a union, made only once every change inside the schema is made, since it copies the schema's keywords.
-import { markdownText } from "../report/escape-markdown.ts";
 import type { ActionDraft } from "./action-draft.ts";
 import type { Evidence } from "./evidence.ts";
 import { childPointer } from "./json-path.ts";
@@ -20,8 +19,6 @@ const TYPE_NEUTRAL = new Set([
   "enum",
   "const",
 ]);
-
-const code = (text: string) => markdownText(text);
 
 /** A union to make once every change inside its schema is made. */
 export interface PendingUnion {
@@ -53,7 +50,7 @@ function typeWidening(
 
 const typeEvidence = (seen: ReadonlyMap<JsonType, Evidence>) =>
   TYPE_ORDER.filter((type) => seen.has(type))
-    .map((type) => `As ${code(type)}: ${seen.get(type)!.describe()}`)
+    .map((type) => `As ${type}: ${seen.get(type)!.describe()}`)
     .join(" ");
 
 /** Widens `type` where the types themselves can say it; a union is not made here, but returned to be made later. */
@@ -66,7 +63,7 @@ export function widenType(
   const widening = typeWidening(draft.working.at(pointer).type, seen);
   if ("union" in widening) return { pointer, added: widening.union, seen };
   const { type } = widening;
-  const summary = `Widen \`type\` to ${type.map(code).join(", ")}.`;
+  const summary = `Widen \`type\` to ${type.join(", ")}.`;
   const evidence = typeEvidence(seen);
   draft.remove(childPointer(pointer, "type"), `${summary} Step 1 of 2: remove the old \`type\`. ${evidence}`);
   draft.update(pointer, `${summary} Step 2 of 2: write the new \`type\`. ${evidence}`, {
@@ -83,7 +80,7 @@ export function makeUnion(draft: ActionDraft, { pointer, added, seen }: PendingU
     Object.fromEntries(moved.map((keyword) => [keyword, schema[keyword]])),
     ...added.map((type) => ({ type })),
   ];
-  const summary = `Widen the type with ${added.map(code).join(", ")}: the schema's own keywords become the first branch of an \`anyOf\`, each new type a branch.`;
+  const summary = `Widen the type with ${added.join(", ")}: the schema's own keywords become the first branch of an \`anyOf\`, each new type a branch.`;
   const evidence = typeEvidence(seen);
   const steps = moved.length + 1;
   for (const [index, keyword] of moved.entries()) {

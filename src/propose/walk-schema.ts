@@ -4,12 +4,12 @@
 // The walk goes as deep as the schema does, and no deeper than MAX_WALK_DEPTH steps (a schema that refers to itself).
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { followRefs, type Located } from "../openapi/resolve-ref.ts";
+import { suggestsSecret } from "../redaction/secret-name.ts";
 import { chooseUnionBranch } from "../validation/choose-union-branch.ts";
 import { jsonEqual } from "../validation/json-value.ts";
 import { childPointer } from "./json-path.ts";
 import { type JsonType, jsonTypeOf, typeAdmits } from "./json-type.ts";
 import type { ObservedIn } from "./observation.ts";
-import { suggestsSecret } from "./secret-name.ts";
 import { satisfiesFormat } from "./string-formats.ts";
 
 /** Where the walk records what it finds; `secret` says the value sits under a secret-named property. */

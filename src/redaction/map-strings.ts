@@ -8,9 +8,14 @@ export function defineOwn(target: object, name: string | number, value: unknown)
 
 /**
  * Returns a copy of `input` (strings, arrays, plain objects; anything else is kept as it is) with `map` applied to
- * every string value, and to every property name when `names` is set. Iterative, so any depth is safe.
+ * every string value, to every property name when `names` is set, and `numbers` to every number when given. Iterative,
+ * so any depth is safe.
  */
-export function mapStrings<T>(input: T, map: (text: string) => string, { names }: { names: boolean }): T {
+export function mapStrings<T>(
+  input: T,
+  map: (text: string) => string,
+  { names, numbers }: { names: boolean; numbers?: (value: number) => unknown },
+): T {
   const root = { v: input as unknown };
   const stack: [object, string | number][] = [[root, "v"]];
   while (stack.length > 0) {
@@ -18,6 +23,8 @@ export function mapStrings<T>(input: T, map: (text: string) => string, { names }
     const current = (parent as Record<string | number, unknown>)[key];
     if (typeof current === "string") {
       defineOwn(parent, key, map(current));
+    } else if (typeof current === "number" && numbers) {
+      defineOwn(parent, key, numbers(current));
     } else if (Array.isArray(current)) {
       const copy = current.slice();
       defineOwn(parent, key, copy);

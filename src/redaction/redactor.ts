@@ -9,6 +9,11 @@ export interface Redactor {
    * that falls inside a spelling of a secret drops that part too. `cut` says whether anything was left out.
    */
   cut(value: string, maxLength: number): { text: string; cut: boolean };
+  /**
+   * Whether a number, as JSON writes it, spells a secret: a digits-only token a server echoed as a JSON number (or one
+   * whose text holds it). Such a number is quoted as `[REDACTED]`, and an example writes another number in its place.
+   */
+  numberHoldsSecret(value: number): boolean;
 }
 
 /** The redactor of code that holds no credentials (the standalone validator): it only cuts. */
@@ -16,4 +21,5 @@ export const NO_SECRETS: Redactor = {
   text: (value) => value,
   cut: (value, maxLength) =>
     value.length > maxLength ? { text: value.slice(0, maxLength), cut: true } : { text: value, cut: false },
+  numberHoldsSecret: () => false,
 };

@@ -50,9 +50,21 @@ export interface SpelledSecret {
   reach: number;
 }
 
-export function spelledSecret(secret: string): SpelledSecret {
+/** A letter or a digit: in base64 text, written as it is (`lettersAsIs`). */
+const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
+
+/**
+ * The patterns of one secret. With `lettersAsIs` (a secret's base64 inside longer base64 text), `whole` matches its
+ * letters and digits only as they are, and every other character in any spelling (`%2B`, `\/`…): a pattern a quarter
+ * the size, which V8 compiles that much faster. `beginning` and `reach` always allow every spelling.
+ */
+export function spelledSecret(secret: string, lettersAsIs = false): SpelledSecret {
   const chars = [...secret].map(spellingsOf);
-  const whole = chars.map((spellings) => group(spellings.map((atoms) => atoms.join("")))).join("");
+  const whole = [...secret]
+    .map((char, k) =>
+      lettersAsIs && LETTER_OR_DIGIT.test(char) ? escapeRegExp(char) : group(chars[k]!.map((atoms) => atoms.join(""))),
+    )
+    .join("");
   // Built from the last character backwards: a complete character followed, optionally, by a beginning of the rest.
   let beginning = "";
   for (let k = chars.length - 1; k >= 0; k--) {

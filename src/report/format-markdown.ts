@@ -1,44 +1,92 @@
-// Markdown for a pull-request comment: the verdict first, a table of violations, reproductions folded away.
+// Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
+// the requests without response, then each drift's reproduction folded away.
 
-import { markdownCodeCell, markdownFence, markdownText as md } from "./escape-markdown.ts";
-import { summaryLine } from "./format-text.ts";
-import { type DriftReport, reportFailed } from "./report-types.ts";
+import type { DriftFinding } from "../findings/finding.ts";
+import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
+import { findingHistoryText, minuteOf } from "./history-text.ts";
+import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
+import { summaryLine, verdictOf } from "./summary-line.ts";
 
-/** Every piece of server text is escaped by `md` (text), `markdownCodeCell` or `markdownFence`; the markup is ours. */
+const ICONS = { DRIFT: "❌", INCOMPLETE: "⚠️", OK: "✅" } as const;
+
+/** How many responses showed a finding, and the request ids of the first ones (server text, escaped). */
+function seen(f: DriftFinding): string {
+  const ids = f.requests.map((reference) => reference.requestId).filter((id): id is string => id !== null);
+  if (ids.length === 0) return String(f.count);
+  const more = f.count - f.requests.length;
+  return `${f.count} (request id${ids.length === 1 ? "" : "s"} ${md(ids.join(", "))}${more > 0 ? ` and ${more} more` : ""})`;
+}
+
+/** Every piece of server text is escaped by `md` (text), `code` (a code span in a cell) or `markdownFence`. */
 export function formatMarkdown(report: DriftReport): string {
-  const icon = reportFailed(report) ? "❌" : report.summary.errors || report.recording?.judged === 0 ? "⚠️" : "✅";
-  const out = [`### ${icon} Video Logs API drift check`, "", md(summaryLine(report)), ""];
+  const out = [`### ${ICONS[verdictOf(report)]} Video Logs API drift check`, "", md(summaryLine(report)), ""];
   const remarks = [
     ...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`),
     ...skippedEntryLines(report).map((line) => `skipped ${line}`),
     ...report.notes,
+    ...report.exchanges.flatMap((exchange) => (exchange.notes ?? []).map((note) => `${exchange.name}: ${note}`)),
   ];
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
-  const rows = report.checks.flatMap((check) =>
-    check.error
-      ? [`| no response | – | ${md(check.name)} | – | – | ${md(check.error)} |`]
-      : check.violations.map(
-          (v) =>
-            `| ${md(v.known ? `known ${v.kind}` : v.kind)} | ${md(v.check)} | ${md(check.name)}${check.requestId ? ` (request id ${md(check.requestId)})` : ""} | ${check.status} | ${markdownCodeCell(v.pointer || "/")} | ${md(v.message)} (expected ${md(v.expected)}, actual ${md(v.actual)}) |`,
-        ),
-  );
-  if (rows.length === 0) {
-    out.push("Every response matched the spec.", "");
-  } else {
-    out.push("| kind | check | request | status | pointer | problem |", "|---|---|---|---|---|---|", ...rows, "");
-    const repro = report.checks.filter((c) => c.error || c.violations.length);
+  const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
+  const resolved = resolvedTable(report);
+  if (report.findings.length === 0 && unanswered.length === 0) {
     out.push(
-      "<details><summary>Reproduce</summary>",
+      report.interrupted
+        ? "Every response judged before the interruption matched the spec."
+        : "Every response matched the spec.",
       "",
-      ...markdownFence(
-        repro.map((c) => c.curl),
-        "sh",
+      ...resolved,
+    );
+    return out.join("\n");
+  }
+  if (report.findings.length > 0) {
+    // With a history, a column says whether each finding is new, recurring, regressed or flapping.
+    const history = report.history !== undefined;
+    out.push(
+      `| severity | check | operation | status | pointer | problem | actual | seen |${history ? " history |" : ""}`,
+      `|---|---|---|---|---|---|---|---|${history ? "---|" : ""}`,
+      ...report.findings.map(
+        (f) =>
+          `| ${f.known ? `known ${f.severity}` : f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(f.pointer || "/")} | ${md(f.example.message)} | ${code(f.example.actual)} | ${seen(f)} |${f.history ? ` ${md(findingHistoryText(f.history))} |` : history ? " |" : ""}`,
       ),
-      "",
-      "</details>",
       "",
     );
   }
+  out.push(...resolved);
+  if (unanswered.length > 0) {
+    out.push(
+      "| no response | error |",
+      "|---|---|",
+      ...unanswered.map((e) => `| ${md(e.name)} | ${md(e.error!)} |`),
+      "",
+    );
+  }
+  const repro = [
+    // The fingerprint first: a line is cut at MAX_FIELD_CHARS, and a server's property name can make a pointer long.
+    ...report.findings.flatMap((f) => [
+      `# ${f.fingerprint} ${f.check} ${f.operation} ${f.pointer || "/"}`,
+      f.example.curl,
+    ]),
+    ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),
+  ];
+  out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
   return out.join("\n");
+}
+
+/** The findings the history says this run resolved, as a table (nothing when none). */
+function resolvedTable(report: DriftReport): string[] {
+  const resolved = report.history?.resolved ?? [];
+  if (resolved.length === 0) return [];
+  return [
+    "Resolved since the previous run that observed them:",
+    "",
+    "| severity | check | operation | status | pointer | first seen | last seen |",
+    "|---|---|---|---|---|---|---|",
+    ...resolved.map(
+      (f) =>
+        `| ${f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(`${f.pointer || "/"} (${f.keyword})`)} | ${minuteOf(f.firstSeen)} | ${minuteOf(f.lastSeen)} |`,
+    ),
+    "",
+  ];
 }

@@ -1,52 +1,58 @@
-// The report for people: a summary line, then each violation with where, what, and how to reproduce it.
-
+// The report for people: the summary line, each drift once (breaking first) with what, where, how often and how to
+// repeat it, the requests that got no response, and the summary line again at the end, where the eye lands.
 import { escapeTerminal as t } from "./escape-terminal.ts";
-import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
+import { findingHistoryText, minuteOf } from "./history-text.ts";
+import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
+import { occurrencesText, summaryLine, verdictOf } from "./summary-line.ts";
 
 const paint = (code: number, color: boolean) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-
-/** The verdict and counts, unescaped: each format escapes it for its own sink. */
-export function summaryLine(report: DriftReport): string {
-  const { requests, checked, passed, breaking, additive, errors } = report.summary;
-  const { recording } = report;
-  // A recording that held nothing to judge is as incomplete as a check whose requests got no answer.
-  const verdict = reportFailed(report) ? "DRIFT" : errors > 0 || recording?.judged === 0 ? "INCOMPLETE" : "OK";
-  const judged = `${checked} checked, ${passed} passed, ${breaking} breaking, ${additive} additive`;
-  const counts = recording
-    ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
-    : `${requests} requests, ${judged}`;
-  return `${verdict}: ${counts}${errors ? `, ${errors} without response` : ""} (${describeTarget(report.target)})`;
-}
 
 /** Every field that may hold server text goes through `t` before our own colour codes are added around it. */
 export function formatText(report: DriftReport, { color = false }: { color?: boolean } = {}): string {
   const red = paint(31, color);
   const yellow = paint(33, color);
-  const green = paint(32, color);
   const dim = paint(2, color);
-  const failed = reportFailed(report);
-  const lines = [(failed ? red : report.summary.errors ? yellow : green)(t(summaryLine(report)))];
+  const verdict = verdictOf(report);
+  const summary = (verdict === "DRIFT" ? red : verdict === "INCOMPLETE" ? yellow : paint(32, color))(
+    t(summaryLine(report)),
+  );
+  const lines = [summary];
   for (const skip of report.skipped) lines.push(dim(`skipped: ${skip.check}: ${t(skip.reason)}`));
   for (const line of skippedEntryLines(report)) lines.push(dim(`skipped: ${t(line)}`));
   for (const note of report.notes) lines.push(dim(`note: ${t(note)}`));
-  for (const check of report.checks) {
-    if (check.error) {
-      lines.push("", `${red("NO RESPONSE")} ${t(check.name)}: ${t(check.error)}`, dim(`  repro: ${t(check.curl)}`));
-      continue;
-    }
-    for (const note of check.notes ?? []) lines.push("", dim(`note: ${t(check.name)}: ${t(note)}`));
-    for (const v of check.violations) {
-      const kind = v.kind === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
-      const label = v.known ? `KNOWN ${kind}` : kind;
-      lines.push(
-        "",
-        `${label} [${v.check}] ${t(check.operation)} ${check.status} ${t(v.pointer || "/")}: ${t(v.message)}`,
-        dim(`  expected ${t(v.expected)}, actual ${t(v.actual)}`),
-        dim(`  request: ${t(check.name)}${check.requestId ? `, request id ${t(check.requestId)}` : ""}`),
-        dim(`  repro: ${t(check.curl)}`),
-      );
-    }
+  for (const exchange of report.exchanges) {
+    for (const note of exchange.notes ?? []) lines.push(dim(`note: ${t(exchange.name)}: ${t(note)}`));
   }
+  for (const finding of report.findings) {
+    const severity = finding.severity === "breaking" ? red("BREAKING") : yellow("ADDITIVE");
+    const { example } = finding;
+    lines.push(
+      "",
+      `${finding.known ? `KNOWN ${severity}` : severity} [${finding.check}] ${t(finding.operation)} ${finding.status ?? "-"} ${t(finding.pointer || "/")}: ${t(example.message)}`,
+      ...(finding.history ? [`  ${findingHistoryText(finding.history)}`] : []),
+      dim(`  expected ${t(example.expected)}, actual ${t(example.actual)}`),
+      dim(`  ${t(occurrencesText(report, finding))}`),
+      dim(`  repro: ${t(example.curl)}`),
+      dim(`  fingerprint: ${finding.fingerprint}`),
+    );
+  }
+  for (const gone of report.history?.resolved ?? []) {
+    lines.push(
+      "",
+      `${paint(32, color)("RESOLVED")} [${gone.check}] ${t(gone.operation)} ${gone.status ?? "-"} ${t(gone.pointer || "/")} (${t(gone.keyword)})`,
+      dim(
+        `  first seen ${minuteOf(gone.firstSeen)}, last seen ${minuteOf(gone.lastSeen)} UTC; fingerprint: ${gone.fingerprint}`,
+      ),
+    );
+  }
+  for (const exchange of report.exchanges.filter((candidate) => candidate.error !== undefined)) {
+    lines.push(
+      "",
+      `${red("NO RESPONSE")} ${t(exchange.name)}: ${t(exchange.error!)}`,
+      dim(`  repro: ${t(exchange.curl)}`),
+    );
+  }
+  if (lines.length > 1) lines.push("", summary);
   return `${lines.join("\n")}\n`;
 }

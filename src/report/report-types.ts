@@ -1,11 +1,22 @@
 // The drift report: one shape for every output format, versioned for machines (schemas/drift-report.schema.json).
 
+import type { ListedBaselineEntry } from "../findings/baseline-entry.ts";
 import type { CheckName } from "../findings/checks.ts";
-import type { Finding } from "../findings/finding.ts";
+import type { DriftFinding, Finding, FindingIdentity } from "../findings/finding.ts";
+import type { FindingState } from "../findings/finding-history.ts";
 import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
+ * 7: with `check --history FILE`, each finding carries `history` (its state: new, recurring, regressed or flapping,
+ * since when, in how many runs) and the report a `history` object: the `--fail-on` rule, the runs kept, and the
+ * findings `resolved` since the previous run that observed them.
+ * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
+ * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
+ * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
+ * operation it applies to, and whether a response exercised it; `interrupted` marks a run cut short, whose report
+ * holds what was judged before; with `check --baseline`, `baseline` lists the entries that hid nothing (stale or
+ * expired).
  * 5: `check --har FILE` judges a recording: `target` is `{ kind: "recording", file }`, checks of kind `recorded`, and
  * `recording` counts the file's entries and lists each one not judged, with why.
  * 4: with `check --baseline`, a finding listed there carries `known: true` and `summary.known` counts them; they are
@@ -14,7 +25,7 @@ import type { OperationId } from "../operations/operation-table.ts";
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 5;
+export const REPORT_VERSION = 7;
 
 /** One request the drift check made and what it found. */
 export interface ExchangeResult {
@@ -82,8 +93,9 @@ export interface DriftReport {
   /** Remarks about the tour that are not drift (a filter not tried, the budget spent). */
   notes: string[];
   /**
-   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged;
-   * `errors` requests that got no response (network error, timeout).
+   * `requests` counts every request sent (429 retries included; 0 for a recording); `checked` counts responses judged,
+   * `passed` those without a finding; `errors` requests that got no response (network error, timeout); `breaking`,
+   * `additive` and `known` count findings (each drift once, however many responses show it), the known ones apart.
    */
   summary: {
     requests: number;
@@ -94,7 +106,23 @@ export interface DriftReport {
     errors: number;
     known?: number;
   };
-  checks: ExchangeResult[];
+  /** Every drift once: the occurrences of each fingerprint, breaking first. */
+  findings: DriftFinding[];
+  /** Every request's result, in the plan's order (a recording's: in file order). */
+  exchanges: ExchangeResult[];
+  /** Every selected check for every operation it applies to, and whether a judged response exercised it. */
+  plan: PlannedCheck[];
+  /**
+   * Set when the run was cut short (Ctrl-C, SIGTERM, the caller's abort signal): the report holds every result judged
+   * before and nothing of the rest; `reason` names the signal, or the abort's reason.
+   */
+  interrupted?: { reason: string };
+  /**
+   * Set with `check --baseline`: the baseline's entries that hid nothing, each with its index there (in `ignore`, or in
+   * the earlier report's findings). `stale`: it matched no finding (the drift is gone, or the entry names it wrong);
+   * `expired`: its `expires` day has passed.
+   */
+  baseline?: { stale: ListedBaselineEntry[]; expired: ListedBaselineEntry[] };
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
@@ -106,6 +134,41 @@ export interface DriftReport {
     skippedMatched: number;
     skippedEntries: SkippedEntry[];
   };
+  /** Set with `check --history FILE`: what fails the run, the runs kept, and the findings gone since last observed. */
+  history?: ReportHistory;
+}
+
+/**
+ * What fails the run: `breaking`, every breaking finding not known (additive ones too with `strict`); `new`, only
+ * those of them that are new or regressed (it needs a history).
+ */
+export const FAIL_ON = ["breaking", "new"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** The states of a finding that fail a run with `--fail-on new`. */
+const NEW_STATES: readonly FindingState[] = ["new", "regressed"];
+
+/** The history's part of a report (`check --history FILE`). */
+export interface ReportHistory {
+  failOn: FailOn;
+  /** The runs the history keeps, this one included. */
+  runsKept: number;
+  /** Findings the previous run that observed them saw, and this run shows absent. */
+  resolved: ResolvedFinding[];
+}
+
+/** A finding gone since the previous run that observed it: its identity, and when it was first and last seen. */
+export interface ResolvedFinding extends FindingIdentity {
+  fingerprint: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** A named check applied to an operation: a JUnit testcase, the same set on every run of the same plan. */
+export interface PlannedCheck {
+  check: CheckName;
+  operation: string;
+  exercised: boolean;
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */
@@ -113,7 +176,21 @@ export function describeTarget(target: ReportTarget): string {
   return target.kind === "recording" ? `recording ${target.file}` : `${target.kind} ${target.baseUrl}`;
 }
 
-/** Exit status of a finished report: 0 clean, 1 drift. */
+/**
+ * Whether a finding fails the run: not known, breaking (or additive with `strict`), and with `--fail-on new`, new or
+ * regressed.
+ */
+export function findingFails(report: DriftReport, finding: DriftFinding): boolean {
+  if (finding.known || !(finding.severity === "breaking" || report.strict)) return false;
+  if (report.history?.failOn !== "new") return true;
+  return finding.history !== undefined && NEW_STATES.includes(finding.history.state);
+}
+
+/**
+ * Exit status of a finished report: 0 clean, 1 drift. Known findings never fail; with `--fail-on new`, only the new
+ * and regressed ones of the others do.
+ */
 export function reportFailed(report: DriftReport): boolean {
+  if (report.history?.failOn === "new") return report.findings.some((finding) => findingFails(report, finding));
   return report.summary.breaking > 0 || (report.strict && report.summary.additive > 0);
 }

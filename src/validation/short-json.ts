@@ -1,6 +1,8 @@
 // A bounded rendering of an untrusted JSON value: never recurses, and never writes past its budget, whatever the
-// value's depth or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret.
+// value's depth or size. Strings are redacted before they are cut, so a cut never keeps the beginning of a secret; so
+// are numbers.
 import type { Redactor } from "../redaction/redactor.ts";
+import { REDACTED } from "../redaction/secrets-redactor.ts";
 
 const DEFAULT_MAX_LENGTH = 60;
 
@@ -35,7 +37,9 @@ export function shortJson(value: unknown, redactor: Redactor, maxLength = DEFAUL
     } else if (typeof node === "object") {
       emit("{");
       open.push({ node: node as Record<string, unknown>, keys: Object.keys(node), next: 0 });
-    } else emit(String(node));
+    }
+    // A number is a server's text too: a digits-only token echoed as a JSON number is quoted as the redaction.
+    else emit(typeof node === "number" && redactor.numberHoldsSecret(node) ? REDACTED : String(node));
   };
   const renderAll = (): void => {
     render(value);

@@ -1,7 +1,7 @@
-// The one response validator shared by the client, the contract tests and the drift check.
+// The one response validator shared by the client, the contract tests and the drift check: it judges by the active
+// spec (src/operations/active-spec.ts), the built-in one unless a command chose another.
 
-import { responseValidators, type Validator } from "../../generated/validators.js";
-import { detailedValidators } from "../../generated/validators-detailed.js";
+import { activeSpec, BUILT_IN_SPEC, type SpecTables } from "../operations/active-spec.ts";
 import { isOperationId, type OperationId, operationOf } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import { explainErrors } from "./explain-errors.ts";
@@ -9,15 +9,13 @@ import { numberLiteralAt } from "./number-literal-at.ts";
 import type { ValidationMode, Violation } from "./violation.ts";
 import { statusViolation } from "./violation-factory.ts";
 
-const byOperation: Readonly<Record<string, Readonly<Record<string, Validator>>>> = responseValidators;
-
 /** The statuses the spec declares for an operation, as strings ("200", "404"…): its operation table row's. */
 export function declaredStatuses(operationId: OperationId): string[] {
   return isOperationId(operationId) ? [...operationOf(operationId).statuses] : [];
 }
 
-/** The operationIds the spec declares. */
-export const operationIds = Object.keys(byOperation) as OperationId[];
+/** The operationIds the built-in spec declares. */
+export const operationIds = Object.keys(BUILT_IN_SPEC.responseValidators) as OperationId[];
 
 export interface ValidateResponseOptions {
   /** `strict` reports every violation, `tolerant` only breaking ones, `off` nothing. Default `strict`. */
@@ -36,10 +34,21 @@ export function validateResponse(
   operationId: OperationId,
   status: number | string,
   body: unknown,
+  options: ValidateResponseOptions = {},
+): Violation[] {
+  return validateResponseBy(activeSpec(), operationId, status, body, options);
+}
+
+/** `validateResponse` by the tables of one spec, whichever is active. */
+export function validateResponseBy(
+  spec: SpecTables,
+  operationId: string,
+  status: number | string,
+  body: unknown,
   { mode = "strict", text, redactor = NO_SECRETS }: ValidateResponseOptions = {},
 ): Violation[] {
   if (mode === "off") return [];
-  const operation = byOperation[operationId];
+  const operation = spec.responseValidators[operationId];
   if (!operation) throw new TypeError(`unknown operationId "${String(operationId)}"`);
   const validate = operation[String(status)];
   if (!validate) {
@@ -47,10 +56,8 @@ export function validateResponse(
   }
   if (validate(body)) return [];
   // Only a rejected body pays for collecting every error, and the first one for building the detailed validators.
-  const detailed = detailedValidators();
-  const explain = (detailed.responseValidators as Readonly<Record<string, Readonly<Record<string, Validator>>>>)[
-    operationId
-  ]![String(status)]!;
+  const detailed = spec.detailed();
+  const explain = detailed.responseValidators[operationId]![String(status)]!;
   explain(body);
   const violations = explainErrors(explain.errors ?? [], {
     body,

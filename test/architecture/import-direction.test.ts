@@ -20,6 +20,10 @@ const FINDINGS_AT_THE_BOTTOM: ImportRule = {
   importers: ["src/findings/"],
   forbidden: ["src/check/", "src/report/", "src/propose/", "src/diff/", "src/client/", "src/cli/"],
 };
+const HISTORY_ABOVE_CHECK_AND_REPORT: ImportRule = {
+  importers: ["src/findings/", "src/report/", "src/check/", "src/client/", "src/validation/"],
+  forbidden: ["src/history/"],
+};
 const LIBRARY_BELOW_CLI: ImportRule = { importers: ["src/"], exempt: ["src/cli/"], forbidden: ["src/cli/"] };
 
 describe("imports go one way", () => {
@@ -43,6 +47,10 @@ describe("imports go one way", () => {
 
   it("keeps src/findings/ from importing the check, report, proposal, diff, client or CLI", () => {
     expect(wrongWayImports(edges, FINDINGS_AT_THE_BOTTOM)).toEqual([]);
+  });
+
+  it("keeps the findings, report, check, client and validation from importing the history", () => {
+    expect(wrongWayImports(edges, HISTORY_ABOVE_CHECK_AND_REPORT)).toEqual([]);
   });
 
   it("keeps every library folder of src/ from importing the CLI", () => {

@@ -1,10 +1,10 @@
 import { registerSchema, setShouldValidateFormat, validate } from "@hyperjump/json-schema/openapi-3-0";
 import "@hyperjump/json-schema/formats";
 import { beforeAll, describe, expect, it } from "vitest";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { escapeToken, resolvePointer } from "../../src/openapi/json-pointer.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 

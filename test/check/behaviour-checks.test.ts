@@ -32,7 +32,7 @@ async function check(space: StandInOptions, options: Partial<DriftCheckOptions> 
   });
 }
 
-const findings = (report: DriftReport) => report.checks.flatMap((c) => c.violations);
+const findings = (report: DriftReport) => report.exchanges.flatMap((c) => c.violations);
 const failingChecks = (report: DriftReport) => [...new Set(findings(report).map((f) => f.check))].sort();
 
 describe("the drift check against the stand-in space", () => {
@@ -45,7 +45,7 @@ describe("the drift check against the stand-in space", () => {
     expect(report.summary.requests).toBeLessThanOrEqual(60);
     expect(report.summary.requests).toBe(server!.requests.length);
     // Every kind of request was sent: listings, filtered listings, items, negative data, credentials.
-    expect(new Set(report.checks.map((c) => c.kind))).toEqual(
+    expect(new Set(report.exchanges.map((c) => c.kind))).toEqual(
       new Set([
         "page",
         "filtered-page",
@@ -59,7 +59,7 @@ describe("the drift check against the stand-in space", () => {
       ]),
     );
     // Listings read at least two pages, each pinned with created_before at the tour's start.
-    const pages = report.checks.filter((c) => c.kind === "page");
+    const pages = report.exchanges.filter((c) => c.kind === "page");
     expect(pages.filter((c) => c.name.includes("page 2")).length).toBeGreaterThan(0);
     expect(pages.every((c) => new URL(c.url).searchParams.has("created_before") || c.name.includes("page "))).toBe(
       true,
@@ -72,11 +72,11 @@ describe("the drift check against the stand-in space", () => {
     ).toBe(true);
     // An in-progress log (its charge grows with every read) was got by id: only its stable fields were compared.
     const inProgress = standInLogs().find((log) => log.status === "in-progress")!;
-    expect(report.checks.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`)).toBe(
-      true,
-    );
+    expect(
+      report.exchanges.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`),
+    ).toBe(true);
     // The unknown parameter is a note, not a finding.
-    expect(report.checks.find((c) => c.kind === "unknown-parameter")?.notes?.[0]).toMatch(
+    expect(report.exchanges.find((c) => c.kind === "unknown-parameter")?.notes?.[0]).toMatch(
       /^negative-data: the unknown query parameter .* was accepted \(200\)/,
     );
     console.log(`default tour against a faithful space of 60 logs: ${report.summary.requests} requests`);
@@ -89,7 +89,7 @@ describe("the drift check against the stand-in space", () => {
       expect(reportFailed(report)).toBe(true);
       expect(failingChecks(report)).toEqual([name]);
       // Every finding says what was sent (the curl line) and what came back.
-      for (const c of report.checks.filter((c) => c.violations.length)) {
+      for (const c of report.exchanges.filter((c) => c.violations.length)) {
         expect(c.curl).toMatch(/^curl /);
         expect(c.status).not.toBeNull();
       }
@@ -98,7 +98,7 @@ describe("the drift check against the stand-in space", () => {
 
   it("flags a listing that ignores created_after on its first page as parameters-honoured", async () => {
     const report = await check({ faults: ["ignore-created-after"] });
-    const flagged = report.checks.filter((c) => c.violations.length > 0);
+    const flagged = report.exchanges.filter((c) => c.violations.length > 0);
     expect(flagged[0]!.kind).toBe("filtered-page");
     expect(flagged[0]!.url).toContain("created_after=");
     expect(flagged[0]!.violations[0]).toMatchObject({
@@ -121,12 +121,12 @@ describe("the drift check against the stand-in space", () => {
     expect(new Set(wakeUps)).toEqual(new Set([1_002_000]));
     expect(findings(report)).toEqual([]);
     expect(report.summary.requests).toBe(server!.requests.length);
-    expect(report.summary.requests).toBe(report.checks.length + 1);
+    expect(report.summary.requests).toBe(report.exchanges.length + 1);
   });
 
   it("does not retry a 5xx: the failing request is sent once", async () => {
     const report = await check({ faults: ["500-on-a-filter"] });
-    const failed = report.checks.filter((c) => c.status === 500);
+    const failed = report.exchanges.filter((c) => c.status === 500);
     expect(failed.length).toBeGreaterThan(0);
     for (const c of failed) expect(server!.requests.filter((r) => c.url.endsWith(r.url)).length).toBe(1);
   });
@@ -160,7 +160,7 @@ describe("the drift check against the stand-in space", () => {
       { checks: ["authentication"] },
     );
     expect(report.checksRun).toEqual(["authentication"]);
-    expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
+    expect(report.exchanges.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
     expect(failingChecks(report)).toEqual(["authentication"]);
     const skipping = await check({ faults: ["send-text-plain"] }, { skipChecks: ["content-type"] });
     expect(findings(skipping)).toEqual([]);
@@ -180,7 +180,7 @@ describe("the drift check against the stand-in space", () => {
         "negative-data",
       ]);
       expect(
-        report.checks.some(
+        report.exchanges.some(
           (c) => c.kind === "no-credentials" || c.kind === "invalid-parameter" || c.kind === "filtered-page",
         ),
       ).toBe(false);

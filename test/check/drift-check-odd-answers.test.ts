@@ -46,7 +46,7 @@ describe("the drift check facing odd answers", () => {
         });
         res.end(html);
       });
-      const listing = report.checks[0]!;
+      const listing = report.exchanges[0]!;
       expect(listing.status).toBe(200);
       expect(listing.violations).toMatchObject([
         { check: "response-schema", keyword: "json", kind: "breaking", pointer: "" },
@@ -62,7 +62,7 @@ describe("the drift check facing odd answers", () => {
         ? sendJson(res, 200, listingWith({ next: "http://[" }))
         : sendJson(res, 404, { error: "Not Found" }),
     );
-    const listings = report.checks.filter((c) => c.name.startsWith("list_logs page"));
+    const listings = report.exchanges.filter((c) => c.name.startsWith("list_logs page"));
     expect(listings.map((c) => c.name)).toEqual([
       expect.stringMatching(/^list_logs page 1 \(include_deleted=false, created_before=\S+Z, page_size=5\)$/),
       expect.stringMatching(/^list_logs page 1 \(include_deleted=true, created_before=\S+Z, page_size=5\)$/),
@@ -78,10 +78,10 @@ describe("the drift check facing odd answers", () => {
         : sendJson(res, 404, { error: "Not Found" }),
     );
     expect(
-      report.checks.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name),
+      report.exchanges.filter((c) => c.name.startsWith("get_log ") && !c.name.includes("unknown")).map((c) => c.name),
     ).toEqual([`get_log ${completedLog.id}`]);
     expect(servers.server.requests.some((r) => r.url === "/api/video/" || r.url.includes(".."))).toBe(false);
-    expect(report.checks[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
+    expect(report.exchanges[0]!.violations).toMatchObject([{ pointer: "/data/0/id", kind: "breaking" }]);
   });
 
   it("quotes a number beyond double range as the server wrote it", async () => {
@@ -91,7 +91,7 @@ describe("the drift check facing odd answers", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(text);
     });
-    expect(report.checks[0]!.violations).toMatchObject([
+    expect(report.exchanges[0]!.violations).toMatchObject([
       { pointer: "/data/0/charge", kind: "breaking", message: "expected a finite number, got 1e400" },
     ]);
   });

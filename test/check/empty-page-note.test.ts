@@ -30,14 +30,14 @@ describe("an empty page with a next link", () => {
       sample: 0,
       checks: [...CONFORMANCE_CHECKS, "pagination-integrity"],
     });
-    const pages = report.checks.filter((c) => c.kind === "page");
+    const pages = report.exchanges.filter((c) => c.kind === "page");
     expect(pages.map((c) => [c.name.slice(0, 16), c.notes ?? []])).toEqual([
       ["list_logs page 1", ["pagination-integrity: an empty page still links to a next page"]],
       ["list_logs page 2", []],
       ["list_logs page 1", ["pagination-integrity: an empty page still links to a next page"]],
       ["list_logs page 2", []],
     ]);
-    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.exchanges.flatMap((c) => c.violations)).toEqual([]);
     expect(reportFailed(report)).toBe(false);
   });
 });

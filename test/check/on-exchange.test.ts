@@ -26,7 +26,7 @@ describe("the drift check's onExchange", () => {
       concurrency: 8,
       onExchange: (exchange) => exchanges.push(exchange),
     });
-    const answered = report.checks.filter((check) => check.status !== null);
+    const answered = report.exchanges.filter((check) => check.status !== null);
     expect(exchanges).toHaveLength(answered.length);
     expect(exchanges).toHaveLength(server.requests.length);
     expect(exchanges.map((exchange) => `${exchange.response.status} ${new URL(exchange.url).pathname}`).sort()).toEqual(

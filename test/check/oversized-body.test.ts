@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { CHECK_NAMES, type CheckName } from "../../src/findings/checks.ts";
+import { fingerprintOf } from "../../src/findings/fingerprint.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport, REPORT_FORMATS } from "../../src/report/format-report.ts";
 import { assertBuilt, runBin } from "../helpers/cli.ts";
@@ -68,8 +69,8 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
     // The server answers every request with the status its probe expects; only the body's size is wrong.
     const report = await tourWithSmallLimit([...CONFORMANCE_CHECKS, "authentication"]);
     expect(report.summary.errors).toBe(0);
-    expect(report.checks.length).toBeGreaterThan(1);
-    for (const check of report.checks) {
+    expect(report.exchanges.length).toBeGreaterThan(1);
+    for (const check of report.exchanges) {
       expect(check.error).toBeUndefined();
       expect(check.status).toBe(check.expectedStatus[0]);
       expect(check.violations).toEqual([
@@ -82,21 +83,42 @@ describe("a body larger than maxBodyBytes in the drift check", () => {
           message: "the body is larger than maxBodyBytes (4096 bytes); the client stopped reading it",
           expected: "a body of at most 4096 bytes",
           actual: "more than 4096 bytes",
+          fingerprint: fingerprintOf({
+            check: "response-schema",
+            operation: check.operation,
+            status: check.status,
+            pointer: "",
+            keyword: "size",
+          }),
         },
       ]);
     }
-    expect(report.summary.breaking).toBe(report.checks.length);
+    // One finding per operation and status, each counting every response that showed it: the two listings' pages
+    // are one finding.
+    expect(report.exchanges.map((c) => [c.kind, c.operation, c.status])).toEqual([
+      ["page", "list_logs", 200],
+      ["page", "list_logs", 200],
+      ["unknown-item", "get_log", 404],
+      ["wrong-credentials", "list_logs", 401],
+    ]);
+    expect(report.findings.map((f) => [f.check, f.operation, f.status, f.pointer, f.keyword, f.count])).toEqual([
+      ["response-schema", "get_log", 404, "", "size", 1],
+      ["response-schema", "list_logs", 200, "", "size", 2],
+      ["response-schema", "list_logs", 401, "", "size", 1],
+    ]);
+    expect(report.summary.breaking).toBe(3);
     for (const format of REPORT_FORMATS) {
       const text = formatReport(report, format);
       expect(text, format).toContain("maxBodyBytes");
-      expect(text, format).toContain("a body of at most 4096 bytes");
+      // Markdown's table shows the message and the actual value, not what was expected.
+      expect(text, format).toContain(format === "markdown" ? "`more than 4096 bytes`" : "a body of at most 4096 bytes");
     }
   });
 
   it("leaves no check of the whole tour failing to run on it, the behaviour checks included", async () => {
     const report = await tourWithSmallLimit([...CHECK_NAMES]);
     expect(report.summary.errors).toBe(0);
-    expect(report.checks.filter((check) => check.error !== undefined)).toEqual([]);
+    expect(report.exchanges.filter((check) => check.error !== undefined)).toEqual([]);
     // Each check asked for either ran or says why not.
     expect([...report.checksRun, ...report.skipped.map((skipped) => skipped.check)].sort()).toEqual(
       [...CHECK_NAMES].sort(),

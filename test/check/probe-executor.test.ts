@@ -153,15 +153,15 @@ describe("the probe executor", () => {
       expect(sequential.maxInFlight).toBe(1);
       expect(concurrent.maxInFlight).toBe(concurrency);
       const names = (checks: ExchangeResult[]) => checks.map((c) => c.name);
-      expect(names(concurrent.report.checks)).toEqual(names(sequential.report.checks));
-      expect(names(concurrent.report.checks).slice(2)).toEqual([
+      expect(names(concurrent.report.exchanges)).toEqual(names(sequential.report.exchanges));
+      expect(names(concurrent.report.exchanges).slice(2)).toEqual([
         ...LISTED.data.map((log) => `get_log ${log.id}`),
         "get_log of an unknown id",
       ]);
       // Progress reports in completion order: the held requests come back reversed.
-      expect(concurrent.reported).not.toEqual(names(concurrent.report.checks));
-      expect([...concurrent.reported].sort()).toEqual([...names(concurrent.report.checks)].sort());
-      expect(concurrent.report.summary.passed).toBe(concurrent.report.checks.length);
+      expect(concurrent.reported).not.toEqual(names(concurrent.report.exchanges));
+      expect([...concurrent.reported].sort()).toEqual([...names(concurrent.report.exchanges)].sort());
+      expect(concurrent.report.summary.passed).toBe(concurrent.report.exchanges.length);
     },
   );
 
@@ -183,7 +183,7 @@ describe("the probe executor", () => {
       checks: [...CONFORMANCE_CHECKS, "pagination-integrity"],
       onCheck: (c) => reported.push(structuredClone(c)),
     });
-    const first = report.checks[0]!;
+    const first = report.exchanges[0]!;
     expect(first.kind).toBe("page");
     expect(first.violations.map((v) => v.keyword)).toEqual(["pagination"]);
     expect(reported[0]).toEqual(first);

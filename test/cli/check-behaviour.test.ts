@@ -33,9 +33,14 @@ const FIRST_FAULT = Object.keys(FAULTS)[0];
 describe("video-logs check against the stand-in space", () => {
   it("exits 0 on the faithful space with no finding", async () => {
     const { code, stdout, stderr } = await check([], "--format", "json");
-    expect(stderr).toBe("");
     const report = JSON.parse(stdout) as DriftReport;
-    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    // The JSON report on stdout, the summary line on stderr.
+    expect(stderr).toBe(
+      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server!.url})\n`,
+    );
+    expect(report.exchanges.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.findings).toEqual([]);
+    expect(report.plan.every((planned) => planned.exercised)).toBe(true);
     expect(report.checksRun).toEqual(CHECK_NAMES);
     expect(report.summary.requests).toBeLessThanOrEqual(60);
     expect(code).toBe(0);
@@ -48,16 +53,37 @@ describe("video-logs check against the stand-in space", () => {
       const { code, stdout } = await (fault === FIRST_FAULT ? check : checkInProcess)([fault], "--format", "json");
       expect(code).toBe(1);
       const report = JSON.parse(stdout) as DriftReport;
-      expect([...new Set(report.checks.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
+      expect([...new Set(report.exchanges.flatMap((c) => c.violations.map((v) => v.check)))]).toEqual([name]);
+      expect([...new Set(report.findings.map((f) => f.check))]).toEqual([name]);
     },
   );
 
+  const FILTER = "created_after=2026-01-09T12:00:00.000Z";
   it.each([
-    ["text", /BREAKING \[parameters-honoured\] list_logs 200 \/data\//],
+    [
+      "text",
+      [
+        `BREAKING [parameters-honoured] list_logs 200 /data/*/created_at: an item outside the filter ${FILTER} is listed`,
+        "  expected created_at after 2026-01-09T12:00:00.000Z (boundary either way), actual 2026-01-09T06:00:00.000Z",
+        // Three responses of the filtered listing showed it: one finding, counted once per response.
+        "  seen in 3 responses (first: list_logs page 1 (include_deleted=false, created_before=NOW, page_size=5, created_after=2026-01-09T12:00:00.000Z))",
+      ],
+    ],
     // Markdown escapes the punctuation of every text cell.
-    ["markdown", /\| breaking \| parameters\\?-honoured \| list\\?_logs page 1/],
-    ["junit", /breaking \[parameters-honoured\] \/data\//],
-  ])("names the failing check in the %s report", async (format, shown) => {
+    [
+      "markdown",
+      [
+        "| breaking | parameters-honoured | `list_logs` | 200 | `/data/*/created_at` | an item outside the filter created\\_after\\=2026\\-01\\-09T12\\:00\\:00\\.000Z is listed | `2026-01-09T06:00:00.000Z` | 3 |",
+      ],
+    ],
+    [
+      "junit",
+      [
+        '    <testcase classname="video-logs.parameters-honoured" name="parameters-honoured list_logs" time="TIME">',
+        `      <failure message="an item outside the filter ${FILTER} is listed" type="breaking">breaking [parameters-honoured] list_logs 200 /data/*/created_at: an item outside the filter ${FILTER} is listed`,
+      ],
+    ],
+  ])("names the failing check in the %s report, once for its one finding", async (format, shown) => {
     // The built executable writes the text report; markdown and junit come from its runCli in-process.
     const { code, stdout } = await (format === "text" ? check : checkInProcess)(
       ["ignore-created-after"],
@@ -65,7 +91,15 @@ describe("video-logs check against the stand-in space", () => {
       format,
     );
     expect(code).toBe(1);
-    expect(stdout).toMatch(shown);
+    const lines = stdout
+      .split("\n")
+      .map((line) =>
+        line.replace(/time="[\d.]+"/, 'time="TIME"').replace(/created_before=[\dT:.-]+Z/, "created_before=NOW"),
+      );
+    for (const line of shown) expect(lines.filter((candidate) => candidate === line)).toHaveLength(1);
+    // The one finding, whatever the format: one entry, one row, one failure.
+    const entries = { text: /^BREAKING /, markdown: /^\| breaking /, junit: /^ *<failure / }[format]!;
+    expect(lines.filter((line) => entries.test(line))).toHaveLength(1);
   });
 
   it("runs only --checks and leaves out --skip-checks", async () => {
@@ -79,7 +113,7 @@ describe("video-logs check against the stand-in space", () => {
     expect(only.code).toBe(1);
     const report = JSON.parse(only.stdout) as DriftReport;
     expect(report.checksRun).toEqual(["authentication"]);
-    expect(report.checks.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
+    expect(report.exchanges.map((c) => c.kind)).toEqual(["no-credentials", "wrong-credentials"]);
     await server!.close();
     // --checks runs the built executable; --skip-checks its runCli in-process.
     const skipped = await checkInProcess(["send-text-plain"], "--format", "json", "--skip-checks", "content-type");
@@ -127,7 +161,7 @@ describe("video-logs check against the stand-in space", () => {
     // Each run pins its listings to its own start time (created_before=…): the pin is left out of the names compared.
     const pinned = /created_before=[^,)]+/g;
     const shown = (stdout: string) =>
-      (JSON.parse(stdout) as DriftReport).checks.map((c) => [
+      (JSON.parse(stdout) as DriftReport).exchanges.map((c) => [
         c.kind,
         c.name.replace(pinned, "created_before=<pin>"),
         c.status,

@@ -41,8 +41,8 @@ describe("video-logs check", () => {
     expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });
     expect(report.summary.requests).toBe(report.summary.passed);
     // Both listings read all three pages, following an absolute and a relative next link.
-    expect(report.checks.filter((c) => c.name.startsWith("list_logs page 3"))).toHaveLength(2);
-    expect(report.checks.some((c) => c.name === "list_logs with wrong credentials" && c.status === 401)).toBe(true);
+    expect(report.exchanges.filter((c) => c.name.startsWith("list_logs page 3"))).toHaveLength(2);
+    expect(report.exchanges.some((c) => c.name === "list_logs with wrong credentials" && c.status === 401)).toBe(true);
     expect(code).toBe(0);
   });
 
@@ -54,7 +54,7 @@ describe("video-logs check", () => {
     );
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as DriftReport;
-    const found = report.checks.flatMap((c) =>
+    const found = report.exchanges.flatMap((c) =>
       c.violations.map((v) => `${c.operation} ${c.status} ${v.pointer} ${v.kind}`),
     );
     for (const drift of expectedDrift) {

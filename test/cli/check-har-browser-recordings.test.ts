@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { harEntry, writeHar } from "../helpers/har-recording.ts";
 import { completedLog } from "../helpers/sample-bodies.ts";
@@ -29,7 +30,8 @@ describe("check --har with a browser's recording", () => {
     const file = recording([...odd, harEntry({ url: LOG_URL, json: completedLog })]);
     const result = await runBin(["check", "--har", file]);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^OK: 3 entries, 1 checked, 1 passed, 0 breaking, 0 additive, 2 not judged/m);
+    const summary = `OK: 0 breaking, 0 additive findings; 3 entries, 1 judged, 1 without drift, 2 not judged (recording ${file})`;
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("OK: "))).toEqual([summary, summary]);
     expect(result.code).toBe(0);
   });
 
@@ -68,13 +70,16 @@ describe("check --har with Chrome's server address", () => {
 describe("check --har with nothing it can judge", () => {
   it("says the API's entries were found but could not be judged, instead of saying there is none, and exits 2", async () => {
     const aborted = harEntry({ url: LOG_URL, json: completedLog, status: 0 });
-    const result = await runInProcess(["check", "--har", recording([aborted]), "--format", "json"]);
+    const file = recording([aborted]);
+    const result = await runInProcess(["check", "--har", file, "--format", "json"]);
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { notes: string[] };
     expect(report.notes.join("\n")).not.toContain("no entry of the recording is an operation of the spec");
     expect(report.notes.join("\n")).toContain("1 entry is an operation of the spec, but none could be judged");
+    // The summary line (the JSON report being on stdout), then why the check is incomplete.
     expect(result.stderr).toBe(
-      "No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
+      `INCOMPLETE: 0 breaking, 0 additive findings; 1 entries, 0 judged, 0 without drift, 1 not judged (recording ${file})\n` +
+        "No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
     );
   });
 });
@@ -89,17 +94,24 @@ describe("check --har repro lines", () => {
       `https://example.signalwire.com.attacker.example${path}`,
       `https://example.signalwire.com${path}`,
     ];
-    const result = await runInProcess([
-      "check",
-      "--har",
-      recording(urls.map((url) => harEntry({ url, json: drifted }))),
-    ]);
-    const repros = result.stdout.split("\n").filter((line) => line.trimStart().startsWith("repro: "));
-    expect(repros).toHaveLength(4);
-    for (const [index, url] of urls.entries()) {
-      const repro = repros.find((line) => line.endsWith(`'${url}'`))!;
-      expect(repro.includes("SIGNALWIRE_API_TOKEN"), url).toBe(index === 3);
+    const file = recording(urls.map((url) => harEntry({ url, json: drifted })));
+    // Each request's own repro is in the JSON report; the four are occurrences of one finding.
+    const json = await runInProcess(["check", "--har", file, "--format", "json"]);
+    const report = JSON.parse(json.stdout) as DriftReport;
+    expect(report.exchanges.map((exchange) => exchange.curl.endsWith(`'${exchange.url}'`))).toEqual(
+      Array(4).fill(true),
+    );
+    expect(report.exchanges.map((exchange) => exchange.url)).toEqual(urls);
+    for (const [index, exchange] of report.exchanges.entries()) {
+      expect(exchange.curl.includes("SIGNALWIRE_API_TOKEN"), exchange.url).toBe(index === 3);
     }
+    expect(report.findings.map((f) => [f.pointer, f.keyword, f.count, f.example.curl])).toEqual([
+      ["/status", "enum", 4, report.exchanges[0]!.curl],
+    ]);
+    // The text report shows the finding once, with its first request's repro: the other host's, without credentials.
+    const text = await runInProcess(["check", "--har", file]);
+    const repros = text.stdout.split("\n").filter((line) => line.trimStart().startsWith("repro: "));
+    expect(repros).toEqual([`  repro: curl -sS -H 'Accept: application/json' '${urls[0]}'`]);
   });
 });
 

@@ -52,12 +52,23 @@ async function allFormats(file: string, args: string[] = [], run: CliRunner = ru
 
 describe("check --har FILE", () => {
   it("reports the drift of a recording with no network and no credentials, and exits 1", async () => {
-    const result = await runBin(["check", "--har", har(driftedRecording())]);
+    const file = har(driftedRecording());
+    const result = await runBin(["check", "--har", file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      /^DRIFT: 10 entries, 6 checked, 1 passed, 4 breaking, 4 additive, 4 not judged \(recording .*\.har\)$/m,
+    const summary = `DRIFT: 4 breaking, 1 additive finding; 10 entries, 6 judged, 1 without drift, 4 not judged (recording ${file})`;
+    const lines = result.stdout.trimEnd().split("\n");
+    expect([lines[0], lines.at(-1)]).toEqual([summary, summary]);
+    // One entry per finding, breaking first; the four charge lines of entry 0 are one additive finding.
+    expect(lines.filter((line) => /^(BREAKING|ADDITIVE) /.test(line))).toEqual([
+      'BREAKING [response-schema] get_log 200 /locked: missing required property "locked"',
+      'BREAKING [response-schema] get_log 200 /status: "archived" is not one of "in-progress" | "completed" | null',
+      "BREAKING [response-schema] get_log 200 /url: expected string, got null",
+      "BREAKING [response-schema] list_logs 200 /data/*/charge: expected number, got string",
+      'ADDITIVE [response-schema] list_logs 200 /data/*/charge_details/*/currency: unexpected property "currency" (not in the spec)',
+    ]);
+    expect(lines).toContain(
+      "  seen in 1 response: request ids req-44-1267 (first: entry 0: GET /api/video/logs?page_size=2&token=[REDACTED])",
     );
-    expect(result.stdout).toContain("BREAKING [response-schema] get_log 200 /locked: missing required property");
     expect(result.stdout).toContain(
       "skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS",
     );
@@ -70,10 +81,10 @@ describe("check --har FILE", () => {
     const report = expectSafeJson(json);
     expect(report.target).toMatchObject({ kind: "recording" });
     expect(report.recording?.skippedEntries).toHaveLength(4);
-    expectSafeText(text);
+    expectSafeText(text, report);
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(junit, report);
-    expect(markdown).toContain("(request id req\\-44\\-1267)");
+    expect(markdown).toContain('| `"USD"` | 1 (request id req\\-44\\-1267) |');
   });
 
   it("never copies a credential of the recording into a report, from headers, cookies, the URL or an echoing body", async () => {
@@ -131,7 +142,7 @@ describe("check --har FILE", () => {
     const result = await allFormats(har(recording));
     expect(result.code).toBe(1);
     const report = JSON.parse(result.json) as DriftReport;
-    expect(report.checks.flatMap((c) => c.violations).length).toBeGreaterThan(4);
+    expect(report.exchanges.flatMap((c) => c.violations).length).toBeGreaterThan(4);
     for (const output of [result.json, result.junit, result.markdown, result.text, result.stdout, result.stderr]) {
       for (const secret of secrets) expect(output).not.toContain(secret);
       expect(output).not.toContain(encodeURIComponent(bearer));
@@ -158,7 +169,10 @@ describe("check --har FILE", () => {
     expect((await runInProcess(["check", "--har", file, "--report", `json=${earlier}`, "--quiet"])).code).toBe(1);
     const again = await runBin(["check", "--har", file, "--baseline", earlier, "--format", "json"]);
     expect(again.code).toBe(0);
-    expect((JSON.parse(again.stdout) as DriftReport).summary.known).toBe(8);
+    // summary.known counts findings: the drifted recording's five.
+    const known = JSON.parse(again.stdout) as DriftReport;
+    expect(known.summary).toMatchObject({ breaking: 0, additive: 0, known: 5 });
+    expect(known.findings.map((f) => f.known)).toEqual(Array(5).fill(true));
   });
 
   it("matches paths behind a proxy with --har-prefix", async () => {
@@ -169,9 +183,12 @@ describe("check --har FILE", () => {
   });
 
   it("exits 2 when no entry is an operation of the spec, after writing the report", async () => {
-    const result = await runBin(["check", "--har", har(driftedRecording({ prefix: "/sw" }))]);
+    const file = har(driftedRecording({ prefix: "/sw" }));
+    const result = await runBin(["check", "--har", file]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^INCOMPLETE: 10 entries, 0 checked/);
+    expect(result.stdout.split("\n")[0]).toBe(
+      `INCOMPLETE: 0 breaking, 0 additive findings; 10 entries, 0 judged, 0 without drift, 10 not judged (recording ${file})`,
+    );
     expect(result.stderr).toBe(
       "No entry of the recording is an operation of the spec (10 entries, none judged); the check is incomplete.\n",
     );
@@ -188,7 +205,11 @@ describe("check --har FILE", () => {
     expect(code).toBe(1);
     const report = expectSafeJson(json);
     expect(report.target).toEqual({ kind: "recording", file: join(dir, name) });
-    expectSafeText(text);
+    expectSafeText(text, report);
+    // The name is in the summary line of text and Markdown, escaped; JUnit names no file.
+    expect(text.split("\n")[0]).toBe(
+      `DRIFT: 1 breaking, 0 additive findings; 1 entries, 1 judged, 0 without drift, 0 not judged (recording ${join(dir, "rec\\u001b[2J`|<b>*x*<b>&\\u202e\\n.har")})`,
+    );
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(junit, report);
   });

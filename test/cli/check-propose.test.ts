@@ -5,11 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
-import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
+import { createSpecAjv } from "../../src/openapi/spec-ajv.ts";
 import type { OverlayDocument } from "../../src/propose/overlay-document.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { summaryLine } from "../../src/report/summary-line.ts";
 import { applyOverlay } from "../helpers/apply-overlay.ts";
 import { assertBuilt, type CliRunner, runBin, runInProcess } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS, writeHar } from "../helpers/har-recording.ts";
@@ -51,11 +52,16 @@ describe("video-logs check --propose FILE", () => {
     const file = join(dir, "proposal.yaml");
     const { code, stdout, stderr } = await check(DRIFT, "--format", "json", "--propose", file);
     expect(code).toBe(1);
-    expect(stderr).toMatch(
-      new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`),
-    );
     const report = JSON.parse(stdout) as DriftReport;
     expect(report.summary.breaking).toBeGreaterThan(0);
+    // The summary line (the JSON report is on stdout), then where the proposal went.
+    const [summary, written, ...rest] = stderr.split("\n");
+    expect(summary).toBe(summaryLine(report));
+    expect(summary).toMatch(new RegExp(`^DRIFT: [1-9]\\d* breaking, .*\\(base-url ${server!.url}\\)$`));
+    expect(written).toMatch(
+      new RegExp(`^Proposal \\(\\d+ action\\(s\\)\\) written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
+    expect(rest).toEqual([""]);
     const yaml = await readFile(file, "utf8");
     const overlay = parse(yaml) as OverlayDocument;
     expect(overlay.actions.length).toBeGreaterThan(5);
@@ -149,7 +155,9 @@ describe("video-logs check --propose FILE", () => {
     // In-process, as runCli: the built executable's refusal of two outputs into one file is in flag-vocabulary.test.ts.
     const { code, stderr } = await checkInProcess([], "--out", file, "--propose", file);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--propose and a report name the same file/);
+    expect(stderr).toBe(
+      `video-logs: --out and --propose name the same file, ${JSON.stringify(file)}: give each its own\nRun \`video-logs check --help\` for usage.\n`,
+    );
     expect(server!.requests).toEqual([]);
   });
 });

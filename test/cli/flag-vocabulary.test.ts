@@ -120,8 +120,12 @@ describe("check --report FORMAT=FILE", () => {
     );
     expect(code).toBe(0);
     expect(stdout).toBe("");
-    expect(stderr.trim().split("\n")).toEqual([junit, markdown, json].map((file) => `Report written to ${file}`));
     const report = JSON.parse(readFileSync(json!, "utf8")) as DriftReport;
+    // Where each report went, then the verdict: no text report is on stdout, so the summary line is on stderr.
+    expect(stderr.trim().split("\n")).toEqual([
+      ...[junit, markdown, json].map((file) => `Report written to ${file}`),
+      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server.url})`,
+    ]);
     expect(server.requests.length).toBe(report.summary.requests);
     expect(readFileSync(junit!, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites/);
     expect(readFileSync(markdown!, "utf8")).toMatch(/^#/);
@@ -139,6 +143,40 @@ describe("check --report FORMAT=FILE", () => {
     expect(JSON.parse(readFileSync(json!, "utf8")).version).toBeGreaterThan(0);
     expect(existsSync(junit!)).toBe(true);
   }, 60_000);
+
+  it("writes the report named `-` to stdout, and the summary line to stderr unless that report is the text one", async () => {
+    const server = await serve(startStandInSpace({ logs: 5 }));
+    const json = join(dir, "dash.json");
+    // In-process, as runCli: the built executable writes --report files in the test above.
+    const markdown = await runInProcess(
+      ["check", "--base-url", server.url, "--report", "markdown=-", "--report", `json=${json}`],
+      env,
+    );
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(/^### ✅ Video Logs API drift check\n/);
+    const report = JSON.parse(readFileSync(json, "utf8")) as DriftReport;
+    const summary = `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server.url})`;
+    expect(markdown.stderr).toBe(`Report written to ${json}\n${summary}\n`);
+    const text = await runInProcess(
+      ["check", "--base-url", server.url, "--report", "text=-", "--report", `json=${json}`],
+      env,
+    );
+    expect(text.code).toBe(0);
+    expect(text.stdout.split("\n")[0]).toMatch(/^OK: 0 breaking, 0 additive findings; /);
+    expect(text.stderr).toBe(`Report written to ${json}\n`);
+  }, 60_000);
+
+  it.each([
+    [["--report", "json=-", "--report", "markdown=-"]],
+    [["--report", "json=-", "--format", "text"]],
+    [["--format", "junit", "--out", "-", "--report", "text=-"]],
+  ])("refuses two reports on stdout (%j), before sending anything", async (args) => {
+    const server = await serve(startStandInSpace());
+    const { code, stderr } = await runInProcess(["check", "--base-url", server.url, ...args], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Two reports go to stdout: give all but one of them a file (`-` is stdout)");
+    expect(server.requests).toEqual([]);
+  });
 
   it.each(["junit", "xml=out.xml", "junit=", "=out.xml"])(
     "refuses --report %s with the accepted form, before sending anything",
@@ -170,7 +208,9 @@ describe("check --report FORMAT=FILE", () => {
       env,
     );
     expect(code).toBe(2);
-    expect(stderr).toContain("Two reports name the same file");
+    expect(stderr).toContain(
+      `--report json and --report text name the same file, ${JSON.stringify(file)}: give each its own`,
+    );
     expect(server.requests).toEqual([]);
   });
 });

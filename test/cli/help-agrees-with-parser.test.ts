@@ -4,11 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { TOUR_DEFAULTS } from "../../src/check/tour-defaults.ts";
 import { CHECK_FLAGS, CHECK_OPTIONS } from "../../src/cli/commands/check-flags.ts";
+import { HISTORY_FLAGS, HISTORY_OPTIONS } from "../../src/cli/commands/history-flags.ts";
 import { MOCK_DEFAULTS, MOCK_FLAGS, MOCK_OPTIONS } from "../../src/cli/commands/mock-flags.ts";
 import { GET_FLAGS, GET_OPTIONS, LIMIT_RANGE, LIST_FLAGS, LIST_OPTIONS } from "../../src/cli/commands/read-flags.ts";
 import type { FlagTable } from "../../src/cli/flag-table.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { CLIENT_DEFAULTS } from "../../src/client/defaults.ts";
+import { HISTORY_DEFAULTS } from "../../src/history/history-defaults.ts";
 import { captureIo } from "../helpers/capture-io.ts";
 
 /** What each command hands to the parser, and the table it comes from. */
@@ -17,6 +19,7 @@ const COMMANDS: { command: string; options: Record<string, unknown>; table: Flag
   { command: "get", options: GET_OPTIONS, table: GET_FLAGS },
   { command: "list", options: LIST_OPTIONS, table: LIST_FLAGS },
   { command: "mock", options: MOCK_OPTIONS, table: MOCK_FLAGS },
+  { command: "history", options: HISTORY_OPTIONS, table: HISTORY_FLAGS },
 ];
 
 const range = ({ min, max, value }: { min: number; max: number; value: number }) => ({
@@ -32,6 +35,7 @@ const WHOLE_NUMBERS: { command: string; flag: string; min: number; max: number; 
   { command: "check", flag: "concurrency", ...range(TOUR_DEFAULTS.concurrency) },
   { command: "check", flag: "max-requests", ...range(TOUR_DEFAULTS.maxRequests) },
   { command: "check", flag: "timeout", ...range(TOUR_DEFAULTS.timeoutMs) },
+  { command: "check", flag: "history-keep", ...range(HISTORY_DEFAULTS.keep) },
   { command: "get", flag: "timeout", ...range(CLIENT_DEFAULTS.timeoutMs) },
   { command: "list", flag: "timeout", ...range(CLIENT_DEFAULTS.timeoutMs) },
   { command: "list", flag: "limit", ...LIMIT_RANGE, stated: "(1 or more, default: all)" },

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { assertBuilt, runBin, runInProcess } from "../helpers/cli.ts";
 import { type ForwardProxy, startForwardProxy } from "../helpers/forward-proxy.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
@@ -51,10 +52,14 @@ describe("video-logs behind a proxy", () => {
         ...credentials,
         HTTP_PROXY: withCredentials(proxy),
       });
-      expect(stderr).toBe("");
       expect(code).toBe(0);
-      const report = JSON.parse(stdout) as { summary: { requests: number }; checks: { kind: string }[] };
-      expect(report.checks.some((check) => check.kind === "no-credentials")).toBe(true);
+      const report = JSON.parse(stdout) as DriftReport;
+      // Nothing on stderr but the summary line (the JSON report is on stdout): no warning about the proxy.
+      const { requests } = report.summary;
+      expect(stderr).toBe(
+        `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged, ${requests} without drift (base-url ${space.url})\n`,
+      );
+      expect(report.exchanges.some((exchange) => exchange.kind === "no-credentials")).toBe(true);
       // Absolute-form requests, one per request the space received, each with the proxy's Basic credentials.
       expect(proxy.relayed).toHaveLength(space.requests.length);
       expect(proxy.relayed.length).toBe(report.summary.requests);
@@ -82,9 +87,13 @@ describe("video-logs behind a proxy", () => {
           ["check", "--base-url", baseUrl, "--format", "json", "--pages", "1", "--sample", "1"],
           env,
         );
-        expect(stderr).toBe("");
         expect(code).toBe(0);
-        expect((JSON.parse(stdout) as { target: { baseUrl: string } }).target.baseUrl).toBe(baseUrl);
+        const report = JSON.parse(stdout) as DriftReport;
+        expect(report.target).toEqual({ kind: "base-url", baseUrl });
+        const { requests } = report.summary;
+        expect(stderr).toBe(
+          `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged, ${requests} without drift (base-url ${baseUrl})\n`,
+        );
         // One tunnel per connection, each opened with the proxy's credentials; the API's requests went inside them.
         expect(proxy.relayed.length).toBeGreaterThan(0);
         for (const relayed of proxy.relayed)

@@ -70,10 +70,10 @@ describe("video-logs check blaming a failed Log | DiscardedLog union", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as DriftReport;
-    const pages = report.checks.filter((check) => check.kind === "page");
+    const pages = report.exchanges.filter((check) => check.kind === "page");
     expect(pages).toHaveLength(2);
     for (const listing of pages) expect(listing.violations).toEqual(PAGE_FINDINGS);
-    expect(report.checks.find((check) => check.kind === "sampled-item")?.violations).toEqual(log2022Findings(""));
+    expect(report.exchanges.find((check) => check.kind === "sampled-item")?.violations).toEqual(log2022Findings(""));
   });
 
   it("reports the same answers in a recording (--har) the same way", async () => {
@@ -90,7 +90,7 @@ describe("video-logs check blaming a failed Log | DiscardedLog union", () => {
     const result = await runBin(["check", "--har", har, "--format", "json"]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as DriftReport;
-    expect(report.checks.map((check) => check.violations)).toEqual([
+    expect(report.exchanges.map((check) => check.violations)).toEqual([
       PAGE_FINDINGS,
       log2022Findings(""),
       [missing("", "discarded_at")],

@@ -272,7 +272,7 @@ process.stdout.write(JSON.stringify(report));
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as {
-      checks: {
+      exchanges: {
         kind: string;
         operation: string;
         name: string;
@@ -280,9 +280,11 @@ process.stdout.write(JSON.stringify(report));
         status: number;
         violations: { pointer: string; keyword: string }[];
       }[];
+      findings: { check: string; operation: string; status: number; pointer: string; keyword: string; count: number }[];
+      plan: { check: string; operation: string; exercised: boolean }[];
     };
     const of = (operation: string, kind: string) =>
-      report.checks.filter((c) => c.operation === operation && c.kind === kind);
+      report.exchanges.filter((c) => c.operation === operation && c.kind === kind);
 
     // Both pages of the new listing, the two sampled sessions and the unknown id.
     expect(of("list_room_sessions", "page").map((c) => c.status)).toEqual([200, 200]);
@@ -293,13 +295,24 @@ process.stdout.write(JSON.stringify(report));
     expect(of("get_room_session", "unknown-item").map((c) => [c.status, c.passed])).toEqual([[404, true]]);
 
     // The drifted field is flagged where it was served, and nowhere else.
-    const failed = report.checks
+    const failed = report.exchanges
       .filter((c) => !c.passed)
       .map((c) => [c.name, c.violations.map((v) => `${v.keyword} ${v.pointer}`)]);
     expect(failed).toEqual([
       ["list_room_sessions page 2 (page_size=5)", ["enum /data/0/status"]],
       [`get_room_session ${SESSION_B.id}`, ["enum /status"]],
     ]);
+    // One finding each, the page's item index a `*`.
+    expect(report.findings.map((f) => [f.check, f.operation, f.status, f.pointer, f.keyword, f.count])).toEqual([
+      ["response-schema", "get_room_session", 200, "/status", "enum", 1],
+      ["response-schema", "list_room_sessions", 200, "/data/*/status", "enum", 1],
+    ]);
+    // Every conformance check is planned, and exercised, on the new operations as on the video-log ones.
+    const checks = ["response-schema", "status-code", "content-type", "not-a-server-error"];
+    const operations = ["get_log", "get_room_session", "list_logs", "list_room_sessions"];
+    expect(report.plan).toEqual(
+      checks.flatMap((check) => operations.map((operation) => ({ check, operation, exercised: true }))),
+    );
     // The video-log operations are still toured beside them.
     expect(of("list_logs", "page").length).toBeGreaterThan(0);
     expect(of("get_log", "sampled-item").length).toBe(1);

@@ -2,9 +2,9 @@ import { registerSchema, setShouldValidateFormat, validate } from "@hyperjump/js
 import "@hyperjump/json-schema/formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BodyFixture, loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
-import { componentsSchema } from "../../scripts/lib/components-schema.ts";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
+import { componentsSchema } from "../../src/openapi/components-schema.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 
 // Two independent JSON Schema 2020-12 implementations judge every contract fixture against the same response schema

@@ -180,6 +180,18 @@ describe("video-logs diff input errors", () => {
     expect(code).toBe(2);
     expect(stderr()).toMatch(/theirs document ".*": circular \$ref "#\/components\/responses\/A"/);
   });
+
+  it("exits 2 when a schema of theirs is a cycle of $refs alone, naming the cycle, instead of reading it as any value", async () => {
+    const { code, stdout, stderr } = await runAgainstBase((doc) => {
+      doc.components.schemas.Item = { $ref: "#/components/schemas/Other" };
+      doc.components.schemas.Other = { $ref: "#/components/schemas/Item" };
+    });
+    expect(code).toBe(2);
+    expect(stdout()).toBe("");
+    expect(stderr()).toMatch(
+      /^video-logs: theirs document ".*\.json": circular \$ref "#\/components\/schemas\/Item" at \/components\/schemas\/Other \(#\/components\/schemas\/Item → #\/components\/schemas\/Other → #\/components\/schemas\/Item: a cycle of references that never reaches a schema\)\n$/,
+    );
+  });
 });
 
 describe("video-logs diff output", () => {

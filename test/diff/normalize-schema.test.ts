@@ -1,6 +1,7 @@
 // Equivalent spellings of one schema normalise to the same node, so they never show up as differences.
 import { describe, expect, it } from "vitest";
 import { compareSchemas } from "../../src/diff/compare-schemas.ts";
+import { DocumentError } from "../../src/diff/load-document.ts";
 import { normalizeSchema } from "../../src/diff/normalize-schema.ts";
 import { asDocument, type Doc, readFixture } from "./helpers.ts";
 
@@ -130,5 +131,67 @@ describe("schema normalisation", () => {
     const node = normalizeSchema(asDocument(doc, "ours"), { $ref: "#/components/schemas/Folder" }, "/x");
     expect(node.properties.get("children")?.schema.items?.recursive).toBe(true);
     expect(node.properties.get("parent")?.schema).toMatchObject({ recursive: true, nullable: true });
+  });
+});
+
+describe("$ref cycles", () => {
+  const A = "#/components/schemas/A";
+  const B = "#/components/schemas/B";
+
+  /** The error normalising `schema` throws, among `components`. */
+  function cycleError(schema: unknown, components: Record<string, unknown>): unknown {
+    try {
+      normalized(schema, components);
+    } catch (error) {
+      return error;
+    }
+    throw new Error("no error");
+  }
+
+  it("refuses a cycle of $refs alone (A → B → A) as an error of the document, naming the cycle", () => {
+    const error = cycleError({ $ref: A }, { A: { $ref: B }, B: { $ref: A } });
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).side).toBe("ours");
+    expect((error as Error).message).toBe(
+      'ours document "ours.yaml": circular $ref "#/components/schemas/A" at /components/schemas/B ' +
+        "(#/components/schemas/A → #/components/schemas/B → #/components/schemas/A: a cycle of references that never reaches a schema)",
+    );
+  });
+
+  it("refuses a schema that is a $ref to itself", () => {
+    expect((cycleError({ $ref: A }, { A: { $ref: A } }) as Error).message).toContain(
+      "(#/components/schemas/A → #/components/schemas/A: a cycle of references that never reaches a schema)",
+    );
+  });
+
+  it("refuses a cycle through allOf and beside sibling keywords, which are the same value's schemas too", () => {
+    const components = { A: { allOf: [{ $ref: B }], description: "a" }, B: { type: "object", $ref: A } };
+    expect((cycleError({ $ref: A }, components) as Error).message).toContain(
+      "(#/components/schemas/A → #/components/schemas/B → #/components/schemas/A: a cycle",
+    );
+  });
+
+  it("refuses the cycle wherever the walk enters it, named from there", () => {
+    const components = { Page: { type: "object", properties: { next: { $ref: B } } }, A: { $ref: B }, B: { $ref: A } };
+    expect((cycleError({ $ref: "#/components/schemas/Page" }, components) as Error).message).toContain(
+      "(#/components/schemas/B → #/components/schemas/A → #/components/schemas/B: a cycle",
+    );
+  });
+
+  it("keeps a recursive schema whose $ref comes back through a property, the items or an alternative", () => {
+    const components = {
+      Node: {
+        type: "object",
+        properties: {
+          children: { type: "array", items: { $ref: "#/components/schemas/Node" } },
+          parent: { anyOf: [{ $ref: "#/components/schemas/Node" }, { type: "null" }] },
+          first: { $ref: "#/components/schemas/Node" },
+        },
+      },
+    };
+    const node = normalized({ $ref: "#/components/schemas/Node" }, components);
+    expect(node.properties.get("children")?.schema.items?.recursive).toBe(true);
+    expect(node.properties.get("parent")?.schema).toMatchObject({ recursive: true, nullable: true });
+    expect(node.properties.get("first")?.schema.recursive).toBe(true);
   });
 });

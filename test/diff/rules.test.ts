@@ -120,6 +120,28 @@ const cases: RuleCase[] = [
     },
   },
   {
+    change: (doc) => (item(doc).properties.size.type = "number"),
+    forward: {
+      says: "reports a response property widened from integer to number as breaking",
+      expect: [["type-widened", "breaking"]],
+    },
+    backward: {
+      says: "reports a response property narrowed from number to integer as non-breaking: every integer is a number",
+      expect: [["type-narrowed", "non-breaking"]],
+    },
+  },
+  {
+    change: (doc) => (pageSize(doc).schema.type = "number"),
+    forward: {
+      says: "reports a parameter widened from integer to number as non-breaking",
+      expect: [["type-widened", "non-breaking"]],
+    },
+    backward: {
+      says: "reports a parameter narrowed from number to integer as breaking: a client may send 1.5",
+      expect: [["type-narrowed", "breaking"]],
+    },
+  },
+  {
     change: (doc) => (item(doc).properties.created_at.format = "date"),
     forward: { says: "reports a changed response format as breaking", expect: [["format-changed", "breaking"]] },
     backward: { says: "reports the format changed back as breaking too", expect: [["format-changed", "breaking"]] },

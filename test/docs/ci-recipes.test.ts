@@ -154,6 +154,8 @@ describe("every video-logs command of the recipes", () => {
     for (const args of commands) {
       const cwd = mkdtempSync(join(work, "run-"));
       copyFileSync(join(work, "known-drift.json"), join(cwd, "known-drift.json"));
+      // The guide's patched spec (`--spec patched.yaml`): ours stands in for one a proposal changed.
+      copyFileSync(join(ROOT, "openapi/video-logs.openapi.yaml"), join(cwd, "patched.yaml"));
       // The Space of the secrets becomes the stand-in: --base-url wins over SIGNALWIRE_SPACE.
       const isCheck = args[0] === "check";
       const run = await runIn(cwd, isCheck ? [...args, "--base-url", space.url] : args, {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
 import { REPORT_FORMATS } from "../../src/report/format-report.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { assertBuilt, runBin } from "../helpers/cli.ts";
 import type { LocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
@@ -58,14 +59,21 @@ describe("the sample reports", () => {
       expect(committed(format), `${SAMPLE_FILES[format]}: run npm run samples`).toBe(fresh[format]);
   }, 30_000);
 
-  it("show breaking drift of two checks", () => {
-    const report = JSON.parse(committed("json")) as {
-      summary: { breaking: number };
-      checks: { violations: { check: string }[] }[];
-    };
-    expect(report.summary.breaking).toBeGreaterThan(0);
-    const checks = new Set(report.checks.flatMap((check) => check.violations.map((violation) => violation.check)));
+  it("show breaking drift of two checks, one finding each", () => {
+    const report = JSON.parse(committed("json")) as DriftReport;
+    expect(report.summary.breaking).toBe(2);
+    const checks = new Set(
+      report.exchanges.flatMap((exchange) => exchange.violations.map((violation) => violation.check)),
+    );
     expect([...checks].sort()).toEqual(["cross-endpoint-consistency", "response-schema"]);
+    expect(report.findings.map((f) => [f.severity, f.check, f.operation, f.status, f.pointer])).toEqual([
+      ["breaking", "response-schema", "get_log", 404, "/error"],
+      ["breaking", "cross-endpoint-consistency", "get_log", 200, "/room_name"],
+    ]);
+    // The text sample shows each finding once, between the summary line and its repetition.
+    const text = committed("text").trimEnd().split("\n");
+    expect(text.filter((line) => line.startsWith("BREAKING "))).toHaveLength(2);
+    expect(text.at(-1)).toBe(text[0]);
   });
 
   it("match, format by format, what the built CLI writes with --report against the same stand-in", async () => {

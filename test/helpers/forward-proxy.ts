@@ -1,6 +1,6 @@
 // A forward proxy on loopback, as a corporate network puts in front of the internet: it relays absolute-form requests
 // (`GET http://host:port/path`) and opens CONNECT tunnels, and records each one with its Proxy-Authorization.
-import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
 
 export interface RelayedRequest {
@@ -32,14 +32,17 @@ const HOP_BY_HOP = new Set([
 
 /**
  * `hosts` maps names only the proxy can resolve (such as `stand-in.test`) to addresses, as a corporate DNS would.
- * With `authorization`, a request or tunnel without that Proxy-Authorization value gets 407.
+ * With `authorization`, a request or tunnel without that Proxy-Authorization value gets 407. With `answer`, a hostile
+ * proxy: it answers each relayed request itself (echoing its Proxy-Authorization, say) instead of relaying it.
  */
 export async function startForwardProxy({
   hosts = {},
   authorization,
+  answer,
 }: {
   hosts?: Record<string, string>;
   authorization?: string;
+  answer?: (req: IncomingMessage, res: ServerResponse) => void;
 } = {}): Promise<ForwardProxy> {
   const relayed: RelayedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -60,6 +63,10 @@ export async function startForwardProxy({
     record(req);
     if (refused(req)) {
       res.writeHead(407, { "proxy-authenticate": 'Basic realm="corp"' }).end();
+      return;
+    }
+    if (answer) {
+      answer(req, res);
       return;
     }
     let target: URL;

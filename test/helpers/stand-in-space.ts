@@ -2,6 +2,7 @@
 // set large enough for filters and pagination (60 logs, six hours apart, some deleted, the newest still in progress).
 // Each fault switch breaks the contract in one way, so that one named check of the drift check must see it.
 import { Buffer } from "node:buffer";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type LocalServer, startLocalServer } from "./local-server.ts";
 import { API_TOKEN, PROJECT_ID } from "./sample-bodies.ts";
@@ -40,6 +41,8 @@ export interface StandInOptions {
   logs?: number;
   /** Answer the first request with 429 and this Retry-After (seconds). */
   rateLimitFirstWith?: number;
+  /** When given, every response carries an `x-request-id`, a fresh UUID, kept here in the order sent. */
+  requestIds?: string[];
 }
 
 type Log = Record<string, unknown>;
@@ -116,7 +119,14 @@ export async function startStandInSpace(options: StandInOptions = {}): Promise<L
     const text = JSON.stringify(body);
     const okStatus = status === 200 && faults.has("answer-203") ? 203 : status;
     const type = faults.has("send-text-plain") ? "text/plain" : "application/json; charset=utf-8";
-    res.writeHead(okStatus, { "content-type": type, "content-length": Buffer.byteLength(text), ...headers });
+    const requestId = options.requestIds ? { "x-request-id": randomUUID() } : {};
+    options.requestIds?.push(...Object.values(requestId));
+    res.writeHead(okStatus, {
+      "content-type": type,
+      "content-length": Buffer.byteLength(text),
+      ...requestId,
+      ...headers,
+    });
     res.end(text);
   }
 

@@ -44,9 +44,9 @@ async function checkPages(next: (query: URLSearchParams, origin: string) => stri
         !/created_(after|on)=/.test(url),
     )
     .map(bare);
-  const unfiltered = report.checks.filter((c) => c.kind === "page");
+  const unfiltered = report.exchanges.filter((c) => c.kind === "page");
   const loops = unfiltered.filter((c) => c.violations.some((v) => v.keyword === "pagination")).map((c) => bare(c.name));
-  const otherViolations = report.checks.flatMap((c) => c.violations.filter((v) => v.keyword !== "pagination"));
+  const otherViolations = report.exchanges.flatMap((c) => c.violations.filter((v) => v.keyword !== "pagination"));
   return { report, listRequests, loops, otherViolations };
 }
 
@@ -70,10 +70,10 @@ describe("the drift check following a pagination loop", () => {
     const { report, listRequests, loops, otherViolations } = await checkPages(next);
     expect(listRequests).toEqual(["/api/video/logs?include_deleted=false", "/api/video/logs?include_deleted=true"]);
     expect(loops).toEqual(["list_logs page 1 (include_deleted=false)", "list_logs page 1 (include_deleted=true)"]);
-    expect(report.checks[0]!.violations).toMatchObject([
+    expect(report.exchanges[0]!.violations).toMatchObject([
       { pointer: "/links/next", kind: "breaking", keyword: "pagination" },
     ]);
-    expect(report.checks[0]!.passed).toBe(false);
+    expect(report.exchanges[0]!.passed).toBe(false);
     expect(otherViolations).toEqual([]);
     expect(reportFailed(report)).toBe(true);
   });

@@ -158,7 +158,7 @@ async function expectDriftReported(result: CliResult, files: ReturnType<typeof o
   const markdown = await readFile(files.markdown, "utf8");
   expect(markdown.match(/^\| breaking \|/gm)?.length ?? 0).toBe(breaking);
   expect(markdown.match(/^\| additive \|/gm)?.length ?? 0).toBe(additive);
-  const failing = report.checks.filter((check) => check.violations.length > 0).length;
+  const failing = report.exchanges.filter((check) => check.violations.length > 0).length;
   expect(await readFile(files.junit, "utf8")).toContain(`failures="${failing}"`);
   const proposal = parse(await readFile(files.proposal, "utf8")) as OverlayDocument;
   expect(proposal.overlay).toBe("1.0.0");
@@ -193,9 +193,11 @@ describe("video-logs check facing a value nested thousands of levels deep", () =
         env,
       );
       const report = await expectDriftReported(result, files, position.proposes);
-      expect(report.checks.map((check) => check.operation)).toEqual(expect.arrayContaining(["list_logs", "get_log"]));
+      expect(report.exchanges.map((check) => check.operation)).toEqual(
+        expect.arrayContaining(["list_logs", "get_log"]),
+      );
       const listed = [...position.listFindings, ...(position.walkFindings ?? [])];
-      for (const check of report.checks)
+      for (const check of report.exchanges)
         expect(check.violations, check.name).toEqual(check.operation === "list_logs" ? listed : position.getFindings);
     },
   );
@@ -217,7 +219,7 @@ describe("video-logs check facing a value nested thousands of levels deep", () =
       const { files, args } = outputs(`har-${depth}-${where.replace(/\W+/g, "-")}`);
       const result = await runBin(["check", "--har", har, ...args]);
       const report = await expectDriftReported(result, files, position.proposes);
-      expect(report.checks.map((check) => [check.operation, check.violations])).toEqual([
+      expect(report.exchanges.map((check) => [check.operation, check.violations])).toEqual([
         ["list_logs", position.listFindings],
         ["get_log", position.getFindings],
       ]);
@@ -238,7 +240,7 @@ describe("video-logs check facing a value nested thousands of levels deep", () =
         env,
       );
       const report = await expectDriftReported(result, files, "$.components.schemas.Log.properties");
-      const sampled = report.checks.find((check) => check.kind === "sampled-item")!;
+      const sampled = report.exchanges.find((check) => check.kind === "sampled-item")!;
       expect(sampled.violations).toEqual([
         ...unknownProperty(""),
         {

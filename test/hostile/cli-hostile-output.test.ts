@@ -39,8 +39,12 @@ describe("video-logs check against a server sending hostile text in every field"
     const run = await runBin(["check", "--base-url", server.url, "--format", "json", "--pages", "2"], env);
     // The refused redirect leaves one check without a response: the check is incomplete, which exits 2.
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("1 request(s) got no response; the check is incomplete.\n");
     report = expectSafeJson(run.stdout);
+    // The summary line (the JSON report being on stdout), then why the check is incomplete; no server text on stderr.
+    expect(run.stderr).toBe(
+      `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged, 0 without drift, 1 without response (base-url ${server.url})\n` +
+        "1 request(s) got no response; the check is incomplete.\n",
+    );
   });
 
   it("writes a JSON report that is valid, schema-conformant and free of raw controls, keeping the server's text", () => {
@@ -52,7 +56,7 @@ describe("video-logs check against a server sending hostile text in every field"
   });
 
   it.each([
-    ["text", (out: string) => expectSafeText(out)],
+    ["text", (out: string) => expectSafeText(out, report)],
     ["markdown", (out: string) => expectSafeMarkdown(out, report)],
     ["junit", (out: string) => expectSafeJunit(out, report)],
   ] as const)("writes a %s report to stdout and to --out that its reader shows as text", async (format, expectSafe) => {
@@ -68,6 +72,11 @@ describe("video-logs check against a server sending hostile text in every field"
       expect(run.code).toBe(2);
       expect(rawControls(run.stderr)).toEqual([]);
     }
+    // On stderr: where the report went, the summary line unless the text report is on stdout, and why it is incomplete.
+    const summary = `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged, 0 without drift, 1 without response (base-url ${server.url})`;
+    const incomplete = "1 request(s) got no response; the check is incomplete.";
+    expect(toStdout.stderr.split("\n")).toEqual([...(format === "text" ? [] : [summary]), incomplete, ""]);
+    expect(toFile.stderr.split("\n")).toEqual([`Report written to ${file}`, summary, incomplete, ""]);
     for (const output of [toStdout.stdout, readFileSync(file, "utf8")]) {
       expectSafe(output);
       expect(output).not.toContain(API_TOKEN);

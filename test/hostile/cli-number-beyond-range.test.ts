@@ -1,6 +1,5 @@
 // A number literal beyond double range (1e400): JSON.parse reads it as Infinity, which JSON prints as null. The
-// violation lines of get and list say what the server actually wrote; get prints the log with null there, list stops
-// at the page that breaks the spec.
+// violation lines of get and list say what the server actually wrote; both print the log received, with null there.
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, VALID_ID } from "../helpers/sample-bodies.ts";
@@ -14,7 +13,7 @@ const log = JSON.stringify({ ...completedLog, charge: 0 }).replace('"charge":0',
 describe("get and list with a charge of 1e400", () => {
   it.each([
     ["get", [VALID_ID], "/charge", "{"],
-    ["list", [], "/data/0/charge", ""],
+    ["list", [], "/data/*/charge", "{"],
   ])("%s says the server wrote 1e400, as the drift check does", async (command, args, pointer, printed) => {
     const server = await servers.start((req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -30,6 +29,6 @@ describe("get and list with a charge of 1e400", () => {
       `breaking ${command === "get" ? "get_log" : "list_logs"} ${pointer}: expected a finite number, got 1e400\n`,
     );
     expect(io.out().slice(0, 1)).toBe(printed);
-    if (printed) expect((JSON.parse(io.out()) as { charge: unknown }).charge).toBeNull();
+    expect((JSON.parse(io.out()) as { charge: unknown }).charge).toBeNull();
   });
 });

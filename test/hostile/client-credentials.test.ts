@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { createVideoLogsClient, type VideoLogsClient, type VideoLogsClientOptions } from "../../src/index.ts";
+import type { DriftReport } from "../../src/report/report-types.ts";
 import { type Handler, type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 import {
   capturedIo,
-  expectNoPartOfSecret,
+  expectNoBeginningOfSecret,
   expectNoSecret,
   REFLECTED_FORMS,
   renderings,
@@ -373,7 +374,7 @@ describe("the drift check's report keeps no credential a server reflects", () =>
       pages: 2,
     });
     expect(report.summary.additive + report.summary.breaking).toBeGreaterThan(0);
-    expect(report.checks.some((c) => c.notes?.length)).toBe(true);
+    expect(report.exchanges.some((c) => c.notes?.length)).toBe(true);
     expectNoSecret(JSON.stringify(report));
   });
 
@@ -468,7 +469,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
     for (let before = Math.max(0, spec.cut - secret.length - 2); before <= spec.cut + 1; before++) {
       text = `${"x".repeat(before)}${secret}y`;
       const error = await thrownBy(() => spec.call(client));
-      for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+      for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
     }
   });
 
@@ -489,7 +490,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
         const io = capturedIo(env);
         expect(await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", format], io)).toBe(1);
         expect(io.out()).toMatch(/\\?\[REDACTED\\?\]/);
-        expectNoPartOfSecret(io.out() + io.err());
+        expectNoBeginningOfSecret(io.out() + io.err());
         const out = join(folder, `report.${format}`);
         expect(
           await runCli(
@@ -497,7 +498,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
             capturedIo(env),
           ),
         ).toBe(1);
-        expectNoPartOfSecret(readFileSync(out, "utf8"));
+        expectNoBeginningOfSecret(readFileSync(out, "utf8"));
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -506,7 +507,7 @@ describe("a cut never keeps the beginning of a secret: the text is redacted firs
       const io = capturedIo(env);
       expect(await runCli([...command, "--base-url", server.url], io)).toBe(1);
       expect(io.err()).toContain("[REDACTED]");
-      expectNoPartOfSecret(io.out() + io.err());
+      expectNoBeginningOfSecret(io.out() + io.err());
     }
   });
 });
@@ -537,9 +538,9 @@ describe("the wrong-credentials probe's answer, reflecting the real credentials 
         target: { baseUrl: server.url, kind: "base-url" },
         sample: 0,
       });
-      expect(report.checks.at(-1)!.kind).toBe("wrong-credentials");
-      expect(report.checks.at(-1)!.violations.length).toBeGreaterThan(0);
-      expectNoPartOfSecret(JSON.stringify(report));
+      expect(report.exchanges.at(-1)!.kind).toBe("wrong-credentials");
+      expect(report.exchanges.at(-1)!.violations.length).toBeGreaterThan(0);
+      expectNoBeginningOfSecret(JSON.stringify(report));
     }
   });
 });
@@ -549,7 +550,7 @@ describe("a caller's own value quoted in an error is redacted before it is cut a
   it.each(placements)("a path id with the token after %i characters", async (before) => {
     const error = await thrownBy(() => clientFor("http://127.0.0.1:9").getLog(`${"x".repeat(before)}${API_TOKEN}`));
     expect(error).toMatchObject({ name: "InvalidInputError" });
-    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+    for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
   });
 
   it.each(placements)("a space with the token after %i characters", (before) => {
@@ -560,7 +561,7 @@ describe("a caller's own value quoted in an error is redacted before it is cut a
       error = e;
     }
     expect(error).toMatchObject({ name: "InvalidInputError", field: "space" });
-    for (const rendering of renderings(error)) expectNoPartOfSecret(rendering);
+    for (const rendering of renderings(error)) expectNoBeginningOfSecret(rendering);
   });
 });
 
@@ -632,10 +633,13 @@ describe("a token that is also an ordinary word never changes the report's struc
     expect(
       await runCli(["check", "--base-url", server.url, "--no-auth-probe", "--format", "json", "--strict"], io),
     ).toBe(1);
-    const report = JSON.parse(io.out()) as {
-      checks: { kind: string; status: number; violations: { actual: string }[] }[];
-    };
-    expect(report.checks[0]).toMatchObject({ kind: "page", status: 200 });
-    expect(report.checks[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
+    const report = JSON.parse(io.out()) as DriftReport;
+    expect(report.exchanges[0]).toMatchObject({ kind: "page", status: 200 });
+    expect(report.exchanges[0]!.violations.map((v) => v.actual)).toContain('"[REDACTED]"');
+    // The finding the occurrences group into keeps its keys too, the token redacted from its example's value.
+    const echo = report.findings.filter((f) => f.pointer === "/data/*/echo");
+    expect(echo.map((f) => [f.keyword, f.severity, f.example.actual])).toEqual([
+      ["additionalProperties", "additive", '"[REDACTED]"'],
+    ]);
   });
 });

@@ -71,10 +71,10 @@ describe("a listing of empty pages whose links.next keeps changing", () => {
       pages: 20,
       sample: 0,
     });
-    const pages = report.checks.filter((c) => c.name.includes("include_deleted=false"));
+    const pages = report.exchanges.filter((c) => c.name.includes("include_deleted=false"));
     expect(pages).toHaveLength(MAX_EMPTY_PAGES_IN_A_ROW);
     expect(pages.at(-1)!.violations).toMatchObject([{ keyword: "pagination", kind: "breaking" }]);
-    const flagged = report.checks.filter((c) => c.violations.some((v) => v.keyword === "pagination"));
+    const flagged = report.exchanges.filter((c) => c.violations.some((v) => v.keyword === "pagination"));
     expect(flagged.map((c) => c.name)).toEqual([pages.at(-1)!.name, pages.at(-1)!.name.replace("false", "true")]);
   });
 

@@ -127,7 +127,7 @@ describe("bodies that are UTF-8, or error bodies, are read as before", () => {
       pages: 1,
       sample: 0,
     });
-    expect(report.checks[0]).toMatchObject({
+    expect(report.exchanges[0]).toMatchObject({
       status: 200,
       passed: false,
       violations: [{ keyword: "encoding", kind: "breaking" }],

@@ -11,21 +11,29 @@ export function rawControls(text: string, { color = false } = {}): string[] {
   return [...stripped.replace(/\n/g, "")].filter((char) => RAW_CONTROL.test(char));
 }
 
+/** An element read back: its name, attributes, text, and its parent's index in document order (-1 for the root). */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  parent: number;
+}
+
 /** Parses XML strictly; throws on the first well-formedness error. Returns the elements in document order. */
-export function parseXml(xml: string): { name: string; attributes: Record<string, string>; text: string }[] {
+export function parseXml(xml: string): XmlElement[] {
   const parser = new SaxesParser({ xmlns: false });
-  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  const open: { text: string }[] = [];
+  const elements: XmlElement[] = [];
+  const open: number[] = [];
   parser.on("error", (error) => {
     throw error;
   });
   parser.on("opentag", (tag) => {
-    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: "" };
-    elements.push(element);
-    open.push(element);
+    const parent = open.at(-1) ?? -1;
+    open.push(elements.length);
+    elements.push({ name: tag.name, attributes: tag.attributes as Record<string, string>, text: "", parent });
   });
   parser.on("text", (text) => {
-    if (open.length) open.at(-1)!.text += text;
+    if (open.length) elements[open.at(-1)!]!.text += text;
   });
   parser.on("closetag", () => open.pop());
   parser.write(xml).close();

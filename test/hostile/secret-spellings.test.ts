@@ -3,13 +3,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSecretScrubber, MIN_SECRET_LENGTH, REDACTED } from "../../src/client/secret-scrubber.ts";
+import { withBase64Spellings } from "../../src/redaction/encoded-secret.ts";
 import { beginningMatcher, spelledSecret as spelledSecretPattern } from "../../src/redaction/spelled-secret.ts";
 import { API_TOKEN, PROJECT_ID } from "../helpers/sample-bodies.ts";
+import { seeded } from "../helpers/seed.ts";
 
 const scrubber = createSecretScrubber(PROJECT_ID, API_TOKEN);
 const pair = `${PROJECT_ID}:${API_TOKEN}`;
 const basic = Buffer.from(pair).toString("base64");
-const secrets = [API_TOKEN, pair, basic, basic.replace(/=+$/, ""), Buffer.from(pair).toString("base64url")];
+/** The scrubber's secrets matched in every spelling: the token and the pair, with their whole base64 (the Basic value). */
+const { secrets } = withBase64Spellings([API_TOKEN, pair]);
 
 const hex = (code: number, width: number, upper: boolean) => {
   const digits = code.toString(16).padStart(width, "0");
@@ -47,6 +50,7 @@ describe("the scrubber's matcher", () => {
       fc.property(unrelated, spelledSecret, unrelated, (before, secret, after) => {
         expect(scrubber.text(`${before}${secret}${after}`)).toBe(`${before}${REDACTED}${after}`);
       }),
+      seeded,
     );
   });
 
@@ -55,6 +59,7 @@ describe("the scrubber's matcher", () => {
       fc.property(fc.string({ unit: "binary" }), (text) => {
         expect(scrubber.text(text)).toBe(text);
       }),
+      seeded,
     );
   });
 
@@ -71,6 +76,7 @@ describe("the scrubber's matcher", () => {
         const from = before.length;
         if (kept.length > from) expect(kept.slice(from).startsWith(REDACTED.slice(0, kept.length - from))).toBe(true);
       }),
+      seeded,
     );
   });
 
@@ -153,7 +159,7 @@ describe("the cut edge's matcher", () => {
         expect(matcher(before + text)).toBe((before + text).search(pattern));
         expect(all.matcher(before + text)).toBe((before + text).search(all.pattern));
       }),
-      { numRuns: 500 },
+      { ...seeded, numRuns: 500 },
     );
   });
 

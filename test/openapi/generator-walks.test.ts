@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { modelExamples, responseBodySchemaNames } from "../../scripts/lib/models.ts";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
-import { parameterSchemas } from "../../scripts/lib/validators-module.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { parameterSchemas } from "../../src/openapi/parameter-schemas.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
 
 const cyclicResponses: OpenApiDocument = {
   openapi: "3.1.0",

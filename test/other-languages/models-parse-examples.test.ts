@@ -12,8 +12,8 @@ import {
   modelExamples,
   PYTHON_MODULE,
 } from "../../scripts/lib/models.ts";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { needToolchain, runs } from "./toolchain.ts";
 

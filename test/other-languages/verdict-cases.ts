@@ -3,8 +3,8 @@
 // what a peer needs to find its schema (the request to route, or the schema's pointer in the 3.1 bundle) and ajv's
 // verdict through the toolkit's own validateResponse.
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
 import { walkOperations } from "../../src/openapi/walk-operations.ts";
 import type { OperationId } from "../../src/operations/operation-table.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";

@@ -4,7 +4,7 @@ import { completedLog, deletedLog, pageOf } from "../helpers/sample-bodies.ts";
 
 /** A secret the server leaks under a secret-suggesting name; it must appear nowhere in a proposal. */
 export const LEAKED_SECRET = "sk_live_9f8e7d6c5b4a-must-not-appear";
-/** An example value built to break Markdown and HTML where descriptions are rendered. */
+/** An example value built to break Markdown and HTML, were descriptions rendered: they are plain text. */
 export const HOSTILE_VALUE =
   "<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) `tick` | cell |\n# heading";
 

@@ -28,18 +28,32 @@ describe("a recording's report", () => {
     );
     const report = await runHarCheck({ file });
     const text = formatReport(report, "text");
-    expect(text.split("\n")[0]).toBe(
-      `OK: 26 entries, 1 checked, 0 passed, 0 breaking, 1 additive, 25 not judged (recording ${file})`,
-    );
+    const summary = `OK: 0 breaking, 1 additive finding; 26 entries, 1 judged, 0 without drift, 25 not judged (recording ${file})`;
+    expect(text.split("\n")[0]).toBe(summary);
+    expect(text.trimEnd().split("\n").slice(-7)).toEqual([
+      'ADDITIVE [response-schema] get_log 200 /region: unexpected property "region" (not in the spec)',
+      '  expected (absent), actual "us"',
+      `  seen in 1 response (first: entry 0: GET /api/video/logs/${completedLog.id})`,
+      `  repro: curl -sS -H 'Accept: application/json' 'https://h.example/api/video/logs/${completedLog.id}'`,
+      `  fingerprint: ${report.findings[0]!.fingerprint}`,
+      "",
+      summary,
+    ]);
     expect(text.match(/^skipped: entry \d+ GET /gm)).toHaveLength(LISTED_SKIPPED_ENTRIES);
     expect(text).toContain("skipped: 5 more entries not judged (the JSON report lists each)");
     const markdown = formatReport(report, "markdown");
     expect(markdown).toContain("- skipped 5 more entries not judged \\(the JSON report lists each\\)");
     expect(markdown).toContain("✅");
-    expectSafeText(text);
+    expectSafeText(text, report);
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(formatReport(report, "junit"), report);
-    expect(formatReport(report, "junit")).toContain(`<testsuite name="recording ${file}"`);
+    // The recording exercised get_log only: list_logs's testcases are skipped, and no name holds the file or a time.
+    expect(report.plan.filter((planned) => !planned.exercised).map((planned) => planned.operation)).toEqual(
+      Array(4).fill("list_logs"),
+    );
+    const junit = formatReport(report, "junit");
+    expect(junit).toContain('<testsuite name="video-logs check" tests="8" failures="0" errors="0" skipped="4"');
+    expect(junit).not.toContain(`name="recording`);
   });
 
   it("counts every entry not judged but lists only the first thousand, so a huge recording gives a bounded report", async () => {
@@ -84,15 +98,23 @@ describe("a recording's report", () => {
     );
     const report = await runHarCheck({ file });
     expect(report.recording?.skippedEntries).toHaveLength(1);
-    expect(report.checks[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
-    expectSafeText(formatReport(report, "text"));
+    expect(report.exchanges[0]!.requestId).toBe("req\u009b2J<b>|`**\u0085");
+    expectSafeText(formatReport(report, "text"), report);
     expectSafeMarkdown(formatReport(report, "markdown"), report);
     expectSafeJunit(formatReport(report, "junit"), report);
   });
 
   it("calls a recording with nothing judged incomplete, not OK", async () => {
-    const report = await runHarCheck({ file: writeHar(dir, "none.har", harRecording(assets.slice(0, 2))) });
-    expect(formatReport(report, "text").split("\n")[0]).toMatch(/^INCOMPLETE: 2 entries, 0 checked/);
+    const file = writeHar(dir, "none.har", harRecording(assets.slice(0, 2)));
+    const report = await runHarCheck({ file });
+    expect(formatReport(report, "text").split("\n")[0]).toBe(
+      `INCOMPLETE: 0 breaking, 0 additive findings; 2 entries, 0 judged, 0 without drift, 2 not judged (recording ${file})`,
+    );
+    // Nothing exercised any planned check: every JUnit testcase is skipped.
+    expect(report.plan.every((planned) => !planned.exercised)).toBe(true);
+    expect(formatReport(report, "junit")).toContain(
+      '<testsuite name="video-logs check" tests="8" failures="0" errors="0" skipped="8"',
+    );
     expect(formatReport(report, "markdown")).toContain("### ⚠️ Video Logs API drift check");
   });
 });

@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFORMANCE_CHECKS } from "../../src/check/plan-probes.ts";
 import { runDriftCheck } from "../../src/check/run-drift-check.ts";
+import { fingerprintOf } from "../../src/findings/fingerprint.ts";
 import { createVideoLogsClient } from "../../src/index.ts";
 import { formatReport } from "../../src/report/format-report.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
@@ -42,14 +43,71 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+const CURL = `curl -sS -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN" -H 'Accept: application/json'`;
+const fingerprint = (pointer: string, keyword: string) =>
+  fingerprintOf({ check: "response-schema", operation: "get_log", status: 200, pointer, keyword });
+
 describe("the drift report", () => {
   it("counts requests, checks and both kinds of drift", () => {
     expect(report.summary).toEqual({ requests: 6, checked: 6, passed: 5, breaking: 1, additive: 1, errors: 0 });
-    const drifted = report.checks.find((c) => !c.passed)!;
-    expect(drifted.violations.map((v) => [v.pointer, v.kind])).toEqual([
-      ["/extra", "additive"],
-      ["/charge", "breaking"],
+    const drifted = report.exchanges.find((c) => !c.passed)!;
+    expect(drifted.violations.map((v) => [v.pointer, v.kind, v.fingerprint])).toEqual([
+      ["/extra", "additive", fingerprint("/extra", "additionalProperties")],
+      ["/charge", "breaking", fingerprint("/charge", "type")],
     ]);
+  });
+
+  it("lists each drift once, breaking first, with where it was seen and one example", () => {
+    const exchange = report.exchanges.findIndex((c) => !c.passed);
+    expect(report.exchanges[exchange]!.name).toBe(`get_log ${completedLog.id}`);
+    const curl = `${CURL} '${server.url}/api/video/logs/${completedLog.id}'`;
+    expect(report.findings).toEqual([
+      {
+        fingerprint: fingerprint("/charge", "type"),
+        check: "response-schema",
+        operation: "get_log",
+        status: 200,
+        pointer: "/charge",
+        keyword: "type",
+        severity: "breaking",
+        count: 1,
+        requests: [{ requestId: null, exchange }],
+        example: {
+          message: "expected number, got string",
+          expected: "number",
+          actual: '"0.01"',
+          curl,
+          requestId: null,
+        },
+      },
+      {
+        fingerprint: fingerprint("/extra", "additionalProperties"),
+        check: "response-schema",
+        operation: "get_log",
+        status: 200,
+        pointer: "/extra",
+        keyword: "additionalProperties",
+        severity: "additive",
+        count: 1,
+        requests: [{ requestId: null, exchange }],
+        example: {
+          message: 'unexpected property "extra" (not in the spec)',
+          expected: "(absent)",
+          actual: "1",
+          curl,
+          requestId: null,
+        },
+      },
+    ]);
+  });
+
+  it("plans every conformance check for both operations, each exercised", () => {
+    expect(report.plan).toEqual(
+      CONFORMANCE_CHECKS.flatMap((check) => [
+        { check, operation: "get_log", exercised: true },
+        { check, operation: "list_logs", exercised: true },
+      ]),
+    );
   });
 
   it("in JSON, validates against the committed report schema", () => {
@@ -61,14 +119,29 @@ describe("the drift report", () => {
     expect(validate.errors ?? []).toEqual([]);
   });
 
-  it("in text, starts with one summary line and shows each violation with its reproduction", () => {
+  it("in text, starts and ends with one summary line and shows each finding once with its reproduction", () => {
     const text = formatReport(report, "text");
-    expect(text.split("\n")[0]).toBe(
-      `DRIFT: 6 requests, 6 checked, 5 passed, 1 breaking, 1 additive (base-url ${server.url})`,
-    );
-    expect(text).toContain("BREAKING [response-schema] get_log 200 /charge: expected number, got string");
-    expect(text).toContain("ADDITIVE [response-schema] get_log 200 /extra");
-    expect(text).toContain(`curl -sS -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN"`);
+    const summary = `DRIFT: 1 breaking, 1 additive finding; 6 requests, 6 judged, 5 without drift (base-url ${server.url})`;
+    const repro = `  repro: ${CURL} '${server.url}/api/video/logs/${completedLog.id}'`;
+    const seen = `  seen in 1 response (first: get_log ${completedLog.id})`;
+    expect(text.split("\n")).toEqual([
+      summary,
+      "",
+      "BREAKING [response-schema] get_log 200 /charge: expected number, got string",
+      '  expected number, actual "0.01"',
+      seen,
+      repro,
+      `  fingerprint: ${fingerprint("/charge", "type")}`,
+      "",
+      'ADDITIVE [response-schema] get_log 200 /extra: unexpected property "extra" (not in the spec)',
+      "  expected (absent), actual 1",
+      seen,
+      repro,
+      `  fingerprint: ${fingerprint("/extra", "additionalProperties")}`,
+      "",
+      summary,
+      "",
+    ]);
     expect(text).not.toContain("\u001b[");
   });
 
@@ -76,29 +149,56 @@ describe("the drift report", () => {
     expect(formatReport(report, "text", { color: true })).toContain("\u001b[31m");
   });
 
-  it("in JUnit XML, is well-formed with one testcase per check and the breaking one failed", () => {
+  it("in JUnit XML, is well-formed with one testcase per planned check and operation, the breaking finding failed", () => {
     const xml = formatReport(report, "junit");
     // python3's XML parser stands in for a CI system reading the file.
     const parsed = spawnSync(
       "python3",
       [
         "-c",
-        "import sys,xml.etree.ElementTree as E; r=E.parse(sys.stdin); print(len(r.findall('.//testcase')), len(r.findall('.//failure')))",
+        [
+          "import sys,xml.etree.ElementTree as E",
+          "r=E.parse(sys.stdin).getroot()",
+          "print(r.get('name'), r.get('tests'), r.get('failures'), r.get('errors'), r.get('skipped'))",
+          "for c in r.iter('testcase'): print(c.get('classname'), '|', c.get('name'), '|', *[x.tag + ':' + (x.get('message') or '') for x in c])",
+        ].join("\n"),
       ],
       { input: xml, encoding: "utf8" },
     );
     expect(parsed.stderr).toBe("");
-    expect(parsed.stdout.trim()).toBe("6 1");
+    expect(parsed.stdout.trimEnd().split("\n")).toEqual([
+      "video-logs check 8 1 0 0",
+      "video-logs.response-schema | response-schema get_log | failure:expected number, got string system-out:",
+      "video-logs.response-schema | response-schema list_logs |",
+      "video-logs.status-code | status-code get_log |",
+      "video-logs.status-code | status-code list_logs |",
+      "video-logs.content-type | content-type get_log |",
+      "video-logs.content-type | content-type list_logs |",
+      "video-logs.not-a-server-error | not-a-server-error get_log |",
+      "video-logs.not-a-server-error | not-a-server-error list_logs |",
+    ]);
+    // The additive finding does not fail the run (not strict): it is in the testcase's output, not a failure.
+    expect(xml).toContain(
+      "<system-out>additive [response-schema] get_log 200 /extra: unexpected property &quot;extra&quot; (not in the spec)\nexpected (absent), actual 1\nseen in 1 response(s)\n",
+    );
   });
 
-  it("in Markdown, has a verdict heading and a table row per violation", () => {
+  it("in Markdown, has a verdict heading and a table row per finding", () => {
     const markdown = formatReport(report, "markdown");
     expect(markdown.startsWith("### ❌ Video Logs API drift check")).toBe(true);
+    expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toEqual([
+      "| severity | check | operation | status | pointer | problem | actual | seen |",
+      '| breaking | response-schema | `get_log` | 200 | `/charge` | expected number\\, got string | `"0.01"` | 1 |',
+      '| additive | response-schema | `get_log` | 200 | `/extra` | unexpected property \\"extra\\" \\(not in the spec\\) | `1` | 1 |',
+    ]);
     // Server text is escaped in the source, so the rendered table is what a reader sees.
     const html = new MarkdownIt({ html: true }).render(markdown);
-    expect(html).toContain(`<td>breaking</td>\n<td>response-schema</td>\n<td>get_log ${completedLog.id}</td>`);
-    expect(html).toContain("<code>/charge</code>");
+    expect(html).toContain(
+      "<td>breaking</td>\n<td>response-schema</td>\n<td><code>get_log</code></td>\n<td>200</td>\n<td><code>/charge</code></td>\n<td>expected number, got string</td>",
+    );
+    expect(html.match(/<tr>/g)).toHaveLength(3);
     expect(markdown).toContain("<details><summary>Reproduce</summary>");
+    expect(markdown).toContain(`# ${fingerprint("/charge", "type")} response-schema get_log /charge\n${CURL}`);
   });
 
   it("never contains the API token in any format", () => {

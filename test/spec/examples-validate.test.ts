@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
-import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
+import { createSpecAjv } from "../../src/openapi/spec-ajv.ts";
 
 const spec = loadSpec();
 const ajv = createSpecAjv(spec);

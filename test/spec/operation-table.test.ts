@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationTable } from "../../scripts/lib/operations-module.ts";
+import { operationTable } from "../../src/operations/build-operation-table.ts";
 
 const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
 const page = {

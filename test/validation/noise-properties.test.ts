@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadFixtureTable } from "../../contract-tests/lib/fixture-tables.ts";
-import { COMPONENTS_ID } from "../../scripts/lib/components-schema.ts";
-import { responseSchemas } from "../../scripts/lib/response-schemas.ts";
-import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
+import { COMPONENTS_ID } from "../../src/openapi/components-schema.ts";
 import { escapeToken } from "../../src/openapi/json-pointer.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { responseSchemas } from "../../src/openapi/response-schemas.ts";
+import { createSpecAjv } from "../../src/openapi/spec-ajv.ts";
 import type { OperationId } from "../../src/operations/operation-table.ts";
 import { validateResponse } from "../../src/validation/validate-response.ts";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { UnionBranch, Validator } from "../../generated/validators-detailed.js";
-import { COMPONENTS_ID } from "../../scripts/lib/components-schema.ts";
-import { createSpecAjv } from "../../scripts/lib/spec-ajv.ts";
-import { unionBranchShapes } from "../../scripts/lib/validators-module.ts";
+import { COMPONENTS_ID } from "../../src/openapi/components-schema.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { createSpecAjv } from "../../src/openapi/spec-ajv.ts";
+import { unionBranchShapes } from "../../src/openapi/union-branch-shapes.ts";
 import { NO_SECRETS } from "../../src/redaction/redactor.ts";
 import { branchEvidence, chooseUnionBranch } from "../../src/validation/choose-union-branch.ts";
 import { explainErrors } from "../../src/validation/explain-errors.ts";

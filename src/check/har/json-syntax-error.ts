@@ -30,6 +30,18 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   return { offset, line, column: offset - lineStart + 1, atEnd: offset >= text.length };
 }
 
+/**
+ * Why `text`, which JSON.parse refused, is not JSON, for a message: what went wrong and where (line and column), quoting
+ * none of the text.
+ */
+export function describeJsonSyntaxError(text: string): { what: string; where: string | undefined } {
+  const at = jsonSyntaxError(text);
+  return {
+    what: at?.atEnd ? "the file ends before the JSON does" : "unexpected character",
+    where: at ? `line ${at.line}, column ${at.column}` : undefined,
+  };
+}
+
 function firstBadOffset(text: string): number | undefined {
   let i = 0;
   const skipSpace = () => {

@@ -1,21 +1,30 @@
 // The credentials a recording holds, so that none reaches a report: the values of credential headers (Authorization,
-// Proxy-Authorization, Cookie, Set-Cookie and any header named like a secret), cookies, userinfo, and query
-// parameters named like a secret. URLs are reported with those values replaced; the values themselves feed a
+// Proxy-Authorization, Cookie, Set-Cookie and any header named like a secret), cookies, userinfo, and query and
+// fragment parameters named like a secret. URLs are reported with those values replaced; the values themselves feed a
 // redactor that removes them wherever a server echoed them (a body, a header we quote).
 import { maskUserinfo } from "../../client/mask-userinfo.ts";
+import { perSpec } from "../../operations/active-spec.ts";
 import { allOperations, parametersIn } from "../../operations/operation-table.ts";
-import { REDACTED } from "../../redaction/secrets-redactor.ts";
+import { type EncodedSecrets, withBase64Spellings } from "../../redaction/encoded-secret.ts";
+import { suggestsSecret } from "../../redaction/secret-name.ts";
+import { MIN_SECRET_LENGTH, REDACTED } from "../../redaction/secrets-redactor.ts";
 import type { HarEntry } from "./har-types.ts";
 
+/** Besides the names of redaction/secret-name.ts, what a header or query parameter carrying a credential is called. */
+const TRANSPORT_SECRET_NAME = /^sig$|session|jwt|bearer/i;
+
 /** A header or query parameter whose name says it carries a credential. */
-const SECRET_NAME = /auth|token|secret|passw|pwd|key|signature|^sig$|session|credential|cookie|jwt|bearer/i;
+const secretNamed = (name: string) => suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
-const DECLARED_QUERY = new Set(
-  allOperations.flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
+const declaredQuery = perSpec(
+  () =>
+    new Set(
+      allOperations().flatMap((operation) => parametersIn(operation, "query").map((parameter) => parameter.name)),
+    ),
 );
 
-export const isSecretQueryName = (name: string) => SECRET_NAME.test(name) && !DECLARED_QUERY.has(name);
+export const isSecretQueryName = (name: string) => secretNamed(name) && !declaredQuery().has(name);
 
 const decodeQueryPart = (text: string) => {
   try {
@@ -25,60 +34,87 @@ const decodeQueryPart = (text: string) => {
   }
 };
 
-/** `user:password` in base64 as every alphabet writes it, and the parts a server might echo. */
-function basicSpellings(credential: string): string[] {
+/**
+ * What an entry holds: values redacted as they are (a whole header value, a cookie's `name=value`, a Basic value),
+ * and the credentials themselves, which are redacted in their base64 spellings too (see base64Spellings).
+ */
+interface Found {
+  asIs: string[];
+  credentials: string[];
+}
+
+/**
+ * A Basic value: as it is, and `user:password` and the password as credentials (the spellings of `user:password` are
+ * every other form of the Basic value). False when it does not decode to `user:password`.
+ */
+function basicSecrets(credential: string, found: Found): boolean {
   const decoded = Buffer.from(credential, "base64").toString("utf8");
-  if (!decoded.includes(":")) return [];
-  const base64 = Buffer.from(decoded).toString("base64");
-  return [
-    decoded,
-    decoded.slice(decoded.indexOf(":") + 1),
-    base64.replace(/=+$/, ""),
-    Buffer.from(decoded).toString("base64url"),
-  ];
+  if (!decoded.includes(":")) return false;
+  found.asIs.push(credential);
+  found.credentials.push(decoded, decoded.slice(decoded.indexOf(":") + 1));
+  return true;
 }
 
 /** The secret parts of one credential header's value. */
-function headerSecrets(name: string, value: string): string[] {
+function headerSecrets(name: string, value: string, found: Found): void {
   const lower = name.toLowerCase();
-  const secrets = [value];
   if (lower === "authorization" || lower === "proxy-authorization") {
     const [scheme, credential] = value.trim().split(/\s+/, 2);
-    if (credential) {
-      secrets.push(credential);
-      if (scheme!.toLowerCase() === "basic") secrets.push(...basicSpellings(credential));
-    }
+    if (!credential) return void found.credentials.push(value);
+    found.asIs.push(value);
+    if (scheme!.toLowerCase() !== "basic" || !basicSecrets(credential, found)) found.credentials.push(credential);
   } else if (lower === "cookie" || lower === "set-cookie") {
+    found.asIs.push(value);
     // Cookie: a=1; b=2. Set-Cookie: a=1; Path=/ (only the first pair is the cookie).
     const pairs = lower === "cookie" ? value.split(";") : [value.split(";")[0]!];
     for (const pair of pairs) {
       const at = pair.indexOf("=");
-      if (at >= 0) secrets.push(pair.trim(), pair.slice(at + 1).trim());
+      if (at >= 0) {
+        found.asIs.push(pair.trim());
+        found.credentials.push(pair.slice(at + 1).trim());
+      }
     }
-  }
-  return secrets;
+  } else found.credentials.push(value);
 }
 
-/** Every credential value in an entry, in each form we know it may be echoed in. */
-export function entrySecrets(entry: HarEntry): string[] {
-  const secrets: string[] = [];
-  for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
-    if (SECRET_NAME.test(name) || /^proxy-authorization$|^set-cookie$/i.test(name))
-      secrets.push(...headerSecrets(name, value));
-  }
-  for (const cookie of [...entry.request.cookies, ...entry.response.cookies])
-    secrets.push(cookie.value, `${cookie.name}=${cookie.value}`);
-  for (const { name, value } of entry.request.queryString) if (isSecretQueryName(name)) secrets.push(value);
+/** The credentials of an entry's URL: secret-named query and fragment parameters, and userinfo. */
+function urlSecrets(raw: string, found: Found): void {
+  let url: URL;
   try {
-    const url = new URL(entry.request.url);
-    for (const [name, value] of url.searchParams) if (isSecretQueryName(name)) secrets.push(value);
-    if (url.password)
-      secrets.push(decodeQueryPart(url.password), `${decodeQueryPart(url.username)}:${decodeQueryPart(url.password)}`);
-    if (url.username) secrets.push(decodeQueryPart(url.username));
+    url = new URL(raw);
   } catch {
-    // A URL that does not parse is reported only through safeUrl, which masks what it cannot read.
+    return; // A URL that does not parse is reported only through safeUrl, which masks what it cannot read.
   }
-  return secrets.filter((secret) => secret !== "");
+  for (const [name, value] of url.searchParams) if (isSecretQueryName(name)) found.credentials.push(value);
+  // A fragment is never sent, but a recorder may keep it, and an OAuth token travels there (`#access_token=…`).
+  for (const [name, value] of new URLSearchParams(url.hash.slice(1)))
+    if (secretNamed(name)) found.credentials.push(value);
+  if (url.password) {
+    const user = decodeQueryPart(url.username);
+    const password = decodeQueryPart(url.password);
+    found.credentials.push(password, `${user}:${password}`);
+  }
+  if (url.username) found.credentials.push(decodeQueryPart(url.username));
+}
+
+/**
+ * Every credential value in an entry, in each form we know it may be echoed in: the values as they are, and each
+ * credential with its base64 spellings (a Bearer token echoed base64-encoded, alone or inside longer base64 text).
+ * Values shorter than MIN_SECRET_LENGTH are left out, as the redactor leaves them.
+ */
+export function entrySecrets(entry: HarEntry): EncodedSecrets {
+  const found: Found = { asIs: [], credentials: [] };
+  for (const { name, value } of [...entry.request.headers, ...entry.response.headers]) {
+    if (secretNamed(name) || /^proxy-authorization$|^set-cookie$/i.test(name)) headerSecrets(name, value, found);
+  }
+  for (const cookie of [...entry.request.cookies, ...entry.response.cookies]) {
+    found.asIs.push(`${cookie.name}=${cookie.value}`);
+    found.credentials.push(cookie.value);
+  }
+  for (const { name, value } of entry.request.queryString) if (isSecretQueryName(name)) found.credentials.push(value);
+  urlSecrets(entry.request.url, found);
+  const { secrets, inBase64Text } = withBase64Spellings(found.credentials);
+  return { secrets: [...found.asIs.filter((secret) => secret.length >= MIN_SECRET_LENGTH), ...secrets], inBase64Text };
 }
 
 /**

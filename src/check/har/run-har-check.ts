@@ -6,11 +6,12 @@ import type { Exchange } from "../../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
 import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
 import { type CheckName, selectChecks } from "../../findings/checks.ts";
-import type { Operation, OperationId } from "../../operations/operation-table.ts";
+import { allOperations, type Operation, type OperationId } from "../../operations/operation-table.ts";
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
 import { type DriftReport, type ExchangeResult, MAX_LISTED_SKIPPED_ENTRIES } from "../../report/report-types.ts";
 import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
+import { interruptionOf } from "../interruption.ts";
 import { judgeConformance } from "../judge-conformance.ts";
 import { ReportBuilder } from "../report-builder.ts";
 import { runnableChecks } from "../runnable-checks.ts";
@@ -45,6 +46,11 @@ export interface HarCheckOptions {
   onExchange?: (exchange: Exchange) => void;
   /** The clock for `startedAt` and `durationMs`. Default Date.now. */
   now?: () => number;
+  /**
+   * Interrupts the check between entries: it resolves with a report of the entries judged (or skipped) before, marked
+   * `interrupted` with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /** The longest URL a report keeps of an entry, and the longest path and query in a result's name. */
@@ -67,7 +73,11 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   const { log } = await readHar(options.file, options.maxFileBytes);
   const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "recording");
   // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
-  const redactor = createSecretsRedactor(log.entries.flatMap(entrySecrets));
+  const credentials = log.entries.map(entrySecrets);
+  const redactor = createSecretsRedactor(
+    credentials.flatMap((entry) => entry.secrets),
+    credentials.flatMap((entry) => entry.inBase64Text),
+  );
   const builder = new ReportBuilder({
     target: { kind: "recording", file: options.file },
     strict: options.strict ?? false,
@@ -78,6 +88,8 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     now,
     startedAt,
   });
+  // A recording may hold any operation of the spec: each is planned, and one it does not hold is not exercised.
+  for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
   const run: RecordingRun = {
     options,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -86,20 +98,44 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     results: [],
     skipped: { entries: log.entries.length, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
   };
-  log.entries.forEach((entry, index) => {
-    judgeEntry(run, entry, index);
-  });
+  const read = await judgeEntries(run, log.entries, options.signal);
+  const interrupted = interruptionOf(options.signal);
+  if (interrupted)
+    builder.notes.push(
+      `the check was interrupted (${interrupted.reason}): ${read} of the ${log.entries.length} entries were read, judged or skipped; the rest were not`,
+    );
   const { results } = run;
   const found = run.skipped.skippedMatched;
-  if (results.length === 0 && found === 0)
+  if (results.length === 0 && found === 0 && !interrupted)
     builder.notes.push(
       "no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)",
     );
-  if (results.length === 0 && found > 0)
+  if (results.length === 0 && found > 0 && !interrupted)
     builder.notes.push(
       `${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`,
     );
-  return builder.build(results, { requests: 0, recording: { ...run.skipped, judged: results.length } });
+  return builder.build(results, {
+    requests: 0,
+    recording: { ...run.skipped, judged: results.length },
+    interrupted,
+  });
+}
+
+/** Between entries, a signal is looked at, and heeded: a long run gives way to the event loop so one can arrive. */
+const YIELD_EVERY_MS = 50;
+
+/** Judges the entries in file order until `signal` aborts; returns how many were read. */
+async function judgeEntries(run: RecordingRun, entries: readonly HarEntry[], signal?: AbortSignal): Promise<number> {
+  let yielded = performance.now();
+  for (const [index, entry] of entries.entries()) {
+    if (signal && performance.now() - yielded > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
+    if (signal?.aborted) return index;
+    judgeEntry(run, entry, index);
+  }
+  return entries.length;
 }
 
 /** Judges one entry by the checks of one response, or counts it (and lists it, up to a bound) as skipped with why. */

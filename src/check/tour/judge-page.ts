@@ -2,7 +2,7 @@
 // (parameters-honoured on page 1, pagination-integrity after), and for an id seen twice in one listing.
 import type { PageStep } from "../../client/page-walk.ts";
 import type { CheckName } from "../../findings/checks.ts";
-import { behaviourFinding, type Finding, foundBy } from "../../findings/finding.ts";
+import { behaviourFinding, checkOfViolation, type Finding, foundBy } from "../../findings/finding.ts";
 import type { Operation } from "../../operations/operation-table.ts";
 import { judgeConformance } from "../judge-conformance.ts";
 import { pageBreaksQuery } from "../listing-filters.ts";
@@ -19,12 +19,7 @@ export function judgePage(
   const notes: string[] = [];
   let broken: string[] = [];
   if (step.end.kind === "violation") {
-    findings.push(
-      foundBy(
-        step.end.violation.keyword === "pagination" ? "pagination-integrity" : "response-schema",
-        step.end.violation,
-      ),
-    );
+    findings.push(foundBy(checkOfViolation(step.end.violation), step.end.violation));
   }
   if (step.end.kind === "unsafe") {
     const next = (step.exchange.parsed as { body?: { links?: { next?: unknown } } }).body?.links?.next;

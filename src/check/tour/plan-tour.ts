@@ -20,6 +20,7 @@ export function planTour(tour: Tour): TourPlan {
     noCredentialsProbe: tour.noCredentials,
     pin: tour.pin,
   }).filter((probe) => probe.serves.some((check) => tour.active.has(check)));
+  for (const probe of plan) tour.report.plan(probe.kind, probe.operationId);
   return {
     listings: plan.filter((probe): probe is ProbeOf<"page"> => probe.kind === "page"),
     filtered: plan.filter((probe): probe is ProbeOf<"filtered-page"> => probe.kind === "filtered-page"),

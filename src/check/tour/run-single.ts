@@ -33,7 +33,10 @@ export async function runSingle(
   }
 }
 
-/** A request that got no response: a result saying why; nothing when the budget is spent; a bug is thrown on. */
+/**
+ * A request that got no response: a result saying why; nothing when the budget is spent, or when the tour was
+ * interrupted (the request was not sent, or cut short by the interruption, not by the server); a bug is thrown on.
+ */
 export function failedRequest(
   tour: Tour,
   request: ProbeRequest,
@@ -44,6 +47,7 @@ export function failedRequest(
     tour.unsent++;
     return undefined;
   }
+  if (tour.options.signal?.aborted) return undefined;
   if (!isVideoLogsError(error)) throw error;
   const url = "url" in error ? String(error.url) : tour.client.baseUrl;
   return tour.report.finish(resultFromFailure(request, url, error, durationMs));

@@ -1,7 +1,10 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
+import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
+import { SPEC_FLAG } from "../spec-flag.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
 
 export const CHECK_FLAGS = [
@@ -87,6 +90,7 @@ export const CHECK_FLAGS = [
   {
     heading: "Check options",
     flags: [
+      SPEC_FLAG,
       { name: "checks", type: "string", placeholder: "A,B", description: "run only these checks" },
       { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
       { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },
@@ -101,7 +105,13 @@ export const CHECK_FLAGS = [
         type: "string",
         placeholder: "FILE",
         description:
-          'known drift: an earlier JSON report, or {"ignore": [{"check", "operation", "pointer", "keyword"}]} (a field left out matches any); a listed finding is reported as known and does not fail the run, a new one does',
+          'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
+      },
+      {
+        name: "write-baseline",
+        type: "string",
+        placeholder: "FILE",
+        description: `write an ignore file of this run's findings, each with its fingerprint and expiring ${WRITTEN_ENTRY_DAYS} days after the run's start, to accept today's drift in one step: a later check --baseline FILE fails only on new drift`,
       },
       {
         name: "report",
@@ -109,7 +119,7 @@ export const CHECK_FLAGS = [
         multiple: true,
         placeholder: "F=FILE",
         description:
-          "write a report in format F (text, json, junit or markdown) to FILE; repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md",
+          "write a report in format F (text, json, junit or markdown) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md. Unless the text report goes to stdout, the summary line goes to stderr",
       },
       { name: "format", type: "string", placeholder: "F", description: "text (default), json, junit or markdown" },
       {
@@ -124,6 +134,32 @@ export const CHECK_FLAGS = [
         placeholder: "FILE",
         description:
           "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
+      },
+    ],
+  },
+  {
+    heading: "History options",
+    flags: [
+      {
+        name: "history",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
+      },
+      {
+        name: "history-keep",
+        type: "string",
+        placeholder: "N",
+        description: "runs the history keeps; older ones are pruned (each finding's first-seen time is kept)",
+        range: HISTORY_DEFAULTS.keep,
+      },
+      {
+        name: "fail-on",
+        type: "string",
+        placeholder: "WHAT",
+        description:
+          "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
       },
     ],
   },

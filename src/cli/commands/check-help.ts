@@ -20,8 +20,17 @@ path are an operation of the spec, on any host, gets the checks of one response 
 any status the operation declares, content-type, not-a-server-error); the checks that need planned requests are
 skipped, and so is every other entry, each listed with why. Credentials in the file never reach a report.
 
+A history (--history FILE) remembers every finding by its fingerprint across runs: each finding of the report is
+new, recurring, regressed or flapping, and the findings gone since the previous run are listed as resolved. A run is
+evidence that a finding is absent only when it was complete, ran the finding's check on its operation, and had the
+same target and spec. \`video-logs history FILE\` prints the history, a row per finding.
+
 ${optionsHelp(CHECK_FLAGS)}
 
-Exit: 0 no breaking drift, 1 drift found, 2 usage, connection or credential problem, or a recording that is not
-a HAR 1.2 log or holds nothing to judge.
+Ctrl-C (or SIGTERM) stops the check: no further request is sent, the ones under way are cut, and every report is
+written with what was judged before, marked interrupted (its verdict INCOMPLETE); a second Ctrl-C ends it at once.
+
+Exit: 0 no breaking drift (with --fail-on new: none new or regressed), 1 drift found, 2 usage, connection or
+credential problem, a recording that is not a HAR 1.2 log or holds nothing to judge, a --history file that is not a
+history (left as it is), or a check interrupted.
 `;

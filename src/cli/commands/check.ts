@@ -1,29 +1,34 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
-import { applyBaseline } from "../../check/baseline.ts";
+import { applyBaseline, formatIgnoreFile, ignoreFileOf } from "../../check/baseline.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
 import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
+import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
 import { formatReport } from "../../report/format-report.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
+import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
-import { assertInputsNotOutputs } from "../inputs-not-outputs.ts";
+import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import { withoutProxyVariables } from "../proxy-settings.ts";
-import { readBaseline } from "../read-baseline.ts";
-import { reportTargets } from "../report-targets.ts";
+import { readBaseline, writeBaselineTarget } from "../read-baseline.ts";
+import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
+import { assertSeparateFiles } from "../same-file.ts";
+import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
+import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
@@ -36,7 +41,11 @@ function progress(io: CliIo, enabled: boolean) {
   };
 }
 
-export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+export async function checkCommand(
+  args: string[],
+  io: CliIo,
+  interruptions: () => Interruption = noInterruption,
+): Promise<number> {
   const { values } = parseCheckArgs(args);
   if (values.help) {
     io.stdout.write(CHECK_HELP);
@@ -47,55 +56,90 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   assertRecordingFlags(values);
+  const history = historySettings(values);
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
-  const reports = reportTargets(values);
-  const proposeFile = proposalTarget(values.propose, reports);
-  assertInputsNotOutputs(
-    [
-      { flag: "--har", file: values.har },
-      { flag: "--baseline", file: values.baseline },
-    ],
-    [
-      ...reports.map((report) => ({ flag: "--out/--report", file: report.file })),
-      { flag: "--propose", file: proposeFile },
-    ],
-  );
+  const { reports, proposeFile, writeBaselineFile } = outputFiles(values);
+  if (history) await assertHistoryUsable(history);
+  // Before anything else reads the spec: the operation table, the validators, the proposal and the mock.
+  const spec = await useSpecFlag(values.spec);
   // Loaded only when asked for, so a check without --propose starts as fast as before.
-  const proposal = proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal();
-  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
+  const proposal =
+    proposeFile === undefined ? undefined : new (await import("../../propose/proposal.ts")).Proposal(spec?.document);
+  // Read before any request: a baseline that cannot be used stops the command with nothing sent.
+  const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
   const showProgress =
     Boolean(io.stderr.isTTY) && !values.quiet && !reports.some((r) => r.format === "json" && !r.file);
 
+  // From here to the end of the run, Ctrl-C or SIGTERM stops the check: what was judged is reported.
+  const interruption = interruptions();
   let report: DriftReport;
-  if (values.har !== undefined) {
-    const pathPrefix = harPrefixFlag(values["har-prefix"]);
-    try {
-      report = await checkRecording({
-        file: values.har,
-        pathPrefix,
-        strict: Boolean(values.strict),
-        checks,
-        skipChecks,
-        onResult: progress(io, showProgress),
-        onExchange: proposal?.observe,
-      });
-    } finally {
-      if (showProgress) io.stderr.write("\r\u001b[2K");
-    }
-  } else {
-    report = await checkServer(values, io, { checks, skipChecks, showProgress, onExchange: proposal?.observe });
+  try {
+    const run = {
+      checks,
+      skipChecks,
+      showProgress,
+      onExchange: proposal?.observe,
+      signal: interruption.signal,
+      document: spec?.document,
+    };
+    report = await runCheck(values, io, run);
+  } finally {
+    interruption.stop();
   }
 
-  if (baseline) report = applyBaseline(report, baseline);
-  for (const { format, file } of reports) {
-    const color = format === "text" && !file && useColor(io.stdout, io.env);
-    writeOutput(io, formatReport(report, format, { color }), file, { quiet: values.quiet });
-  }
+  if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
+  // `expires` is judged at the run's start, the instant --write-baseline counts its days from.
+  if (baseline) report = applyBaseline(report, baseline, { now: Date.parse(report.startedAt) });
+  if (history) report = await recordHistory(report, history);
+  writeReports(report, reports, io, Boolean(values.quiet));
+  if (writeBaselineFile !== undefined) writeIgnoreFile(report, writeBaselineFile, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
     const held = `${actions} action(s)${notProposed > 0 ? `, ${notProposed} finding(s) not proposed` : ""}`;
     writeOutput(io, yaml, proposeFile, { quiet: values.quiet, written: `Proposal (${held}) written` });
+  }
+  return exitStatus(report, io);
+}
+
+interface RunSettings {
+  checks: ReturnType<typeof checkListFlag>;
+  skipChecks: ReturnType<typeof checkListFlag>;
+  showProgress: boolean;
+  onExchange?: (exchange: Exchange) => void;
+  /** Aborted by Ctrl-C or SIGTERM: the run stops and reports what it judged. */
+  signal: AbortSignal;
+  /** The spec given with --spec, for the embedded mock to serve. */
+  document?: OpenApiDocument;
+}
+
+/** The check of a recording (`--har`) or of a server, with progress on a terminal. */
+async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): Promise<DriftReport> {
+  if (values.har === undefined) return checkServer(values, io, settings);
+  const pathPrefix = harPrefixFlag(values["har-prefix"]);
+  try {
+    return await checkRecording({
+      file: values.har,
+      pathPrefix,
+      strict: Boolean(values.strict),
+      checks: settings.checks,
+      skipChecks: settings.skipChecks,
+      onResult: progress(io, settings.showProgress),
+      onExchange: settings.onExchange,
+      signal: settings.signal,
+    });
+  } finally {
+    if (settings.showProgress) io.stderr.write("\r\u001b[2K");
+  }
+}
+
+/** 2 when the check is incomplete (interrupted, requests unanswered, nothing of a recording judged), saying why; else 1 on drift, 0 clean. */
+function exitStatus(report: DriftReport, io: CliIo): number {
+  if (report.interrupted) {
+    io.stderr.write(
+      `The check was interrupted (${escapeTerminal(report.interrupted.reason)}): the reports hold what was judged before; the check is incomplete.\n`,
+    );
+    return EXIT.usage;
   }
   if (report.summary.errors > 0) {
     io.stderr.write(`${report.summary.errors} request(s) got no response; the check is incomplete.\n`);
@@ -113,7 +157,50 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
 }
 
+/**
+ * Writes every report; the verdict always reaches the terminal: unless the text report goes to stdout, or `--quiet`,
+ * the summary line goes to stderr after them.
+ */
+function writeReports(report: DriftReport, reports: readonly ReportTarget[], io: CliIo, quiet: boolean): void {
+  for (const { format, file } of reports) {
+    const color = format === "text" && !file && useColor(io.stdout, io.env);
+    writeOutput(io, formatReport(report, format, { color }), file, { quiet });
+  }
+  const textOnStdout = reports.some((target) => target.format === "text" && target.file === undefined);
+  if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
+}
+
+/** `--write-baseline FILE`: an ignore file of the run's findings, which a later `--baseline FILE` reads back. */
+function writeIgnoreFile(report: DriftReport, file: string, io: CliIo, quiet: boolean): void {
+  const written = ignoreFileOf(report);
+  writeOutput(io, formatIgnoreFile(written), file, {
+    quiet,
+    written: `Baseline (${written.ignore.length} entries) written`,
+  });
+}
+
 type CheckValues = ReturnType<typeof parseCheckArgs>["values"];
+
+/** The files the check writes, each checked before anything is read or sent; none may be a file it reads. */
+function outputFiles(values: CheckValues) {
+  const reports = reportTargets(values);
+  const proposeFile = proposalTarget(values.propose);
+  const writeBaselineFile = writeBaselineTarget(values["write-baseline"]);
+  assertSeparateFiles(
+    [
+      { name: "the file --har reads", file: values.har },
+      { name: "the file --baseline reads", file: values.baseline },
+      { name: "the history --history keeps", file: values.history },
+      { name: "the spec --spec reads", file: values.spec },
+    ],
+    [
+      ...reports.map((report) => ({ name: report.flag, file: report.file })),
+      { name: "--propose", file: proposeFile },
+      { name: "--write-baseline", file: writeBaselineFile },
+    ],
+  );
+  return { reports, proposeFile, writeBaselineFile };
+}
 
 function parseCheckArgs(args: string[]) {
   return parseCommandArgs(args, CHECK_OPTIONS);
@@ -136,6 +223,7 @@ async function openTarget(
   values: CheckValues,
   io: CliIo,
   clientOptions: VideoLogsClientOptions,
+  document: OpenApiDocument | undefined,
 ): Promise<{ target: ResolvedTarget; stopMock?: () => Promise<void> }> {
   // A Prism mock accepts any credentials: --mock uses placeholders, so none of the user's are sent to it.
   const named = values.mock
@@ -146,7 +234,8 @@ async function openTarget(
     import("../../mock/start-prism.ts"),
     import("../../mock/prism.ts"),
   ]);
-  const mock = await startPrismMock({}).catch((error: unknown) => {
+  // With --spec, the mock serves that document (written to a temporary file, removed when the mock stops).
+  const mock = await startPrismMock({ document }).catch((error: unknown) => {
     if (!(error instanceof PrismNotInstalledError)) throw error;
     throw new UsageError(error.message, "Or name a target to check: --base-url, --space or SIGNALWIRE_SPACE.");
   });
@@ -158,7 +247,7 @@ async function openTarget(
 
 /** The first request with the real credentials tells whether the target is reachable and accepts them. */
 function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
-  const first = report.checks.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
+  const first = report.exchanges.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
   if (first && first.status === null) {
     throw new CommandFailure(`Cannot reach ${baseUrl}: ${first.error}`);
   }
@@ -173,17 +262,7 @@ function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
 async function checkServer(
   values: CheckValues,
   io: CliIo,
-  {
-    checks,
-    skipChecks,
-    showProgress,
-    onExchange,
-  }: {
-    checks: ReturnType<typeof checkListFlag>;
-    skipChecks: ReturnType<typeof checkListFlag>;
-    showProgress: boolean;
-    onExchange?: (exchange: Exchange) => void;
-  },
+  { checks, skipChecks, showProgress, onExchange, signal, document }: RunSettings,
 ): Promise<DriftReport> {
   const settings = tourSettings(values);
   // No retries in the client: a 5xx must show; the tour itself honours 429 with Retry-After, within its budget.
@@ -193,7 +272,7 @@ async function checkServer(
     userAgent: "video-logs-check",
     retries: 0,
   };
-  const { target, stopMock } = await openTarget(values, io, clientOptions);
+  const { target, stopMock } = await openTarget(values, io, clientOptions, document);
 
   let report: DriftReport;
   let baseUrl: string;
@@ -211,6 +290,7 @@ async function checkServer(
       skipChecks,
       onResult: progress(io, showProgress),
       onExchange,
+      signal,
     });
   } finally {
     if (showProgress) io.stderr.write("\r\u001b[2K");

@@ -6,6 +6,7 @@ import { loadDocument } from "../../diff/load-document.ts";
 import { defaultSpecPath } from "../../openapi/spec-path.ts";
 import { assertWritable, type CliIo, EXIT, writeOutput } from "../io.ts";
 import { choiceFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { assertSeparateFiles } from "../same-file.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
@@ -50,12 +51,18 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const [theirsPath] = positionals;
   if (theirsPath === undefined) throw new UsageError("Missing the document to compare with");
   if (values.out) assertWritable(values.out);
+  const oursPath = values.ours ?? defaultSpecPath();
+  // The report never goes over a document it compares.
+  assertSeparateFiles(
+    [
+      { name: "the document it compares", file: theirsPath },
+      { name: values.ours === undefined ? "the toolkit's spec" : "the file --ours reads", file: oursPath },
+    ],
+    [{ name: "--out", file: values.out || undefined }],
+  );
 
   // A document that cannot be read or understood throws a DocumentError: exit 2, without the usage hint.
-  const [ours, theirs] = await Promise.all([
-    loadDocument(values.ours ?? defaultSpecPath(), "ours"),
-    loadDocument(theirsPath, "theirs"),
-  ]);
+  const [ours, theirs] = await Promise.all([loadDocument(oursPath, "ours"), loadDocument(theirsPath, "theirs")]);
   const report = diffDocuments(ours, theirs);
   writeOutput(io, formatDiffReport(report, format), values.out, { quiet: values.quiet });
   return exitCodeForDiff(report, failOn);

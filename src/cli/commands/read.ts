@@ -4,98 +4,119 @@ import { CLIENT_DEFAULTS } from "../../client/defaults.ts";
 import { isContractViolationError } from "../../errors/contract-violation-error.ts";
 import type { OperationId } from "../../operations/operation-table.ts";
 import { safeJson } from "../../report/escape-json.ts";
-import { escapeTerminal as t } from "../../report/escape-terminal.ts";
 import type { ListLogsQuery } from "../../types.ts";
 import type { ValidationMode } from "../../validation/violation.ts";
 import { openDataSink } from "../data-sink.ts";
 import { type CliIo, EXIT } from "../io.ts";
 import { asFlagError, queryFromFlags } from "../operation-flags.ts";
 import { choiceFlag, integerFlag, parseCommandArgs } from "../parse-command-args.ts";
+import { ReadFindings } from "../read-findings.ts";
 import { resolveTarget } from "../resolve-target.ts";
+import { assertSeparateFiles } from "../same-file.ts";
+import { specFlagIn, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
-import { GET_OPTIONS, LIMIT_RANGE, LIST_OPTIONS } from "./read-flags.ts";
-import { GET_HELP, LIST_HELP } from "./read-help.ts";
-import { GET_OPERATION, LIST_OPERATION } from "./read-operations.ts";
+import { getOptions, LIMIT_RANGE, listOptions } from "./read-flags.ts";
+import { getHelp, listHelp } from "./read-help.ts";
+import { readOperations } from "./read-operations.ts";
 
 const DATA_FORMATS = ["json", "ndjson"] as const;
 
+/** How `--validation` reads: the client validates strictly (additive findings are reported too) unless it is off. */
+function readSettings(values: { validation?: string; quiet?: boolean }) {
+  const mode = choiceFlag<ValidationMode>("validation", values.validation, ["strict", "tolerant", "off"], "tolerant");
+  return {
+    clientMode: mode === "off" ? ("off" as const) : ("strict" as const),
+    verdict: { strict: mode === "strict", quiet: Boolean(values.quiet) },
+  };
+}
+
 function clientFrom(
-  values: { "base-url"?: string; space?: string; validation?: string; timeout?: string },
+  values: { "base-url"?: string; space?: string; timeout?: string },
   io: CliIo,
+  validation: ValidationMode,
 ): VideoLogsClient {
-  const validation = choiceFlag<ValidationMode>(
-    "validation",
-    values.validation,
-    ["strict", "tolerant", "off"],
-    "tolerant",
-  );
   const timeoutMs = integerFlag("timeout", values.timeout, CLIENT_DEFAULTS.timeoutMs);
   const target = resolveTarget(values, io.env, { validation, timeoutMs });
   if (!target) throw new UsageError("No target: pass --base-url or --space, or set SIGNALWIRE_SPACE");
   return target.client();
 }
 
-/** Writes a contract violation's details to stderr and hands back the body that was received. */
-function reportViolations(error: unknown, io: CliIo): unknown {
+/** A body the client would not hand over (it is not JSON): its violations are findings, its text what is printed. */
+function refusedBody(error: unknown, findings: ReadFindings): unknown {
   if (!isContractViolationError(error)) throw error;
-  for (const v of error.violations)
-    io.stderr.write(`${t(v.kind)} ${t(error.operation)} ${t(v.pointer || "/")}: ${t(v.message)}\n`);
+  findings.addError(error);
   return error.body;
 }
 
+const isTooDeep = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
+
 /** The validator or the printer ran out of stack on a deeply nested body: a fault of the answer, reported as one. */
 function reportedTooDeep(error: unknown, operation: string, io: CliIo): boolean {
-  if (!(error instanceof RangeError && /call stack/i.test(error.message))) return false;
+  if (!isTooDeep(error)) return false;
   io.stderr.write(`breaking ${operation} /: the body is nested too deeply to handle\n`);
   return true;
 }
 
 export async function getCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, GET_OPTIONS, 1);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const getOperation = readOperations().get;
+  const { values, positionals } = parseCommandArgs(args, getOptions(getOperation), 1);
   if (values.help) {
-    io.stdout.write(GET_HELP);
+    io.stdout.write(getHelp(getOperation));
     return EXIT.ok;
   }
   const id = positionals[0];
   if (!id) throw new UsageError("Missing <id>: video-logs get <id>");
   const format = choiceFlag("format", values.format, DATA_FORMATS, "json");
-  const client = clientFrom(values, io);
+  const { clientMode, verdict } = readSettings(values);
+  assertSeparateFiles([{ name: "the spec --spec reads", file: values.spec }], [{ name: "--out", file: values.out }]);
+  const client = clientFrom(values, io, clientMode);
   const sink = openDataSink(io, values.out);
+  const findings = new ReadFindings();
+  const operation = getOperation.operationId;
   let log: unknown;
-  let exit: number = EXIT.ok;
   try {
     // A log is the server's data; one that echoes the credentials back must not print them.
-    const params = { path: { [GET_OPERATION.getById!.idParameter]: id }, query: queryFromFlags(GET_OPERATION, values) };
-    log = client.redact(await client.get(GET_OPERATION.operationId as OperationId, params as never));
+    const params = { path: { [getOperation.getById!.idParameter]: id }, query: queryFromFlags(getOperation, values) };
+    log = client.redact(await client.get(operation as OperationId, params as never, { onValidated: findings.add }));
   } catch (error) {
-    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
-    log = reportViolations(asFlagError(error), io);
-    exit = EXIT.drift;
+    if (reportedTooDeep(error, operation, io)) return EXIT.drift;
+    log = refusedBody(asFlagError(error), findings);
   }
   let text: string;
   try {
     text = format === "json" ? safeJson(log, 2) : safeJson(log);
   } catch (error) {
-    if (reportedTooDeep(error, GET_OPERATION.operationId, io)) return EXIT.drift;
-    throw error;
+    if (!isTooDeep(error)) throw error;
+    findings.write(io.stderr, verdict);
+    reportedTooDeep(error, operation, io);
+    return EXIT.drift;
   }
   sink.write(`${text}\n`);
   sink.close();
-  return exit;
+  return findings.write(io.stderr, verdict);
 }
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, LIST_OPTIONS);
+  // The spec first: its parameters are the query flags.
+  await useSpecFlag(specFlagIn(args));
+  const listOperation = readOperations().list;
+  const { values } = parseCommandArgs(args, listOptions(listOperation));
   if (values.help) {
-    io.stdout.write(LIST_HELP);
+    io.stdout.write(listHelp(listOperation));
     return EXIT.ok;
   }
   const limit = integerFlag("limit", values.limit, LIMIT_RANGE) ?? Number.POSITIVE_INFINITY;
   const format = choiceFlag("format", values.format, DATA_FORMATS, "ndjson");
   // Typed by the spec's parameters, checked by the client before anything is sent.
-  const query = queryFromFlags(LIST_OPERATION, values) as ListLogsQuery;
-  const client = clientFrom(values, io);
+  const query = queryFromFlags(listOperation, values) as ListLogsQuery;
+  const { clientMode, verdict } = readSettings(values);
+  assertSeparateFiles([{ name: "the spec --spec reads", file: values.spec }], [{ name: "--out", file: values.out }]);
+  const client = clientFrom(values, io, clientMode);
   const sink = openDataSink(io, values.out);
+  // A page's findings inside its items count for the items printed only: --limit may stop inside a page.
+  const findings = new ReadFindings(true);
   let printed = 0;
   // A reader that went away (`| head`) ends the listing: no further page is requested.
   const signal = io.stdoutClosed;
@@ -105,21 +126,23 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
     if (format === "json" && !signal?.aborted) sink.write(printed === 0 ? "[]\n" : "\n]\n");
   };
   try {
-    for await (const log of client.iterateLogs(query, { signal })) {
+    for await (const log of client.iterateLogs(query, { signal, onValidated: findings.add })) {
       if (signal?.aborted) break;
       const line = safeJson(client.redact(log));
       sink.write(format === "json" ? `${printed === 0 ? "[\n" : ",\n"}${line}` : `${line}\n`);
+      findings.printedItem();
       if (++printed >= limit) break;
     }
     closeArray();
   } catch (error) {
     if (signal?.aborted) return EXIT.ok;
     if (printed > 0) closeArray();
-    if (reportedTooDeep(error, LIST_OPERATION.operationId, io)) return EXIT.drift;
-    reportViolations(asFlagError(error), io);
-    return EXIT.drift;
+    // What the pages printed so far showed is said before why the listing stopped.
+    findings.write(io.stderr, verdict);
+    if (reportedTooDeep(error, listOperation.operationId, io)) return EXIT.drift;
+    throw asFlagError(error);
   } finally {
     sink.close();
   }
-  return EXIT.ok;
+  return findings.write(io.stderr, verdict);
 }

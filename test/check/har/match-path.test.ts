@@ -7,7 +7,7 @@ const ID = "c22d24f6-5a47-4597-9a23-c7d01e696b92";
 
 describe("matchOperation", () => {
   it("finds every operation of the spec at its own path, with a value for each path parameter", () => {
-    for (const operation of allOperations) {
+    for (const operation of allOperations()) {
       const path = operation.path.replace(/\{[^}]+\}/g, ID);
       const match = matchOperation(operation.method, path);
       expect(match?.operation.operationId).toBe(operation.operationId);

@@ -14,6 +14,14 @@ describe("safeUrl", () => {
     );
   });
 
+  it("replaces password-like values by whole segments of their names, never by a word inside another", () => {
+    expect(
+      safeUrl("https://h/api/video/logs?pass=p1&db_pass=p2&userPass=p3&pwd=p4&credentials=p5&compass=n&bypass_cache=1"),
+    ).toBe(
+      `https://h/api/video/logs?pass=${REDACTED}&db_pass=${REDACTED}&userPass=${REDACTED}&pwd=${REDACTED}&credentials=${REDACTED}&compass=n&bypass_cache=1`,
+    );
+  });
+
   it("keeps the query parameters the spec declares, such as the page token, which are cursors", () => {
     expect(safeUrl("https://h/api/video/logs?page_token=PT123&page_size=5")).toBe(
       "https://h/api/video/logs?page_token=PT123&page_size=5",
@@ -31,7 +39,7 @@ describe("safeUrl", () => {
 describe("entrySecrets", () => {
   it("collects credential headers, their Basic parts, cookies, userinfo and secret query values", () => {
     const basic = Buffer.from("project-id:the-api-token").toString("base64");
-    const secrets = entrySecrets(
+    const { secrets } = entrySecrets(
       entry({
         url: "https://me:pw-123456789@h/api/video/logs?token=tok-123456789&page_token=cursor-123456789",
         requestHeaders: {
@@ -60,6 +68,19 @@ describe("entrySecrets", () => {
     );
     expect(secrets).not.toEqual(expect.arrayContaining(["application/json"]));
     expect(secrets.some((s) => s.includes("cursor-123456789") || s === "req-1")).toBe(false);
+  });
+
+  it("collects the values of password-like query parameters and of secret-named fragment parameters", () => {
+    const { secrets } = entrySecrets(
+      entry({
+        url: "https://h/api/video/logs?pass=pass-value-1&compass=north-by-west&bypass_cache=cache-value-2#token=fragment-token-3&state=state-value-4",
+        json: {},
+      }),
+    );
+    expect(secrets).toEqual(expect.arrayContaining(["pass-value-1", "fragment-token-3"]));
+    expect(secrets).not.toEqual(expect.arrayContaining(["north-by-west"]));
+    expect(secrets).not.toEqual(expect.arrayContaining(["cache-value-2"]));
+    expect(secrets).not.toEqual(expect.arrayContaining(["state-value-4"]));
   });
 });
 

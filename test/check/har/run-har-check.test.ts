@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runHarCheck } from "../../../src/check/har/run-har-check.ts";
 import type { Exchange } from "../../../src/client/exchange.ts";
+import { fingerprintOf } from "../../../src/findings/fingerprint.ts";
 import { reportFailed } from "../../../src/report/report-types.ts";
 import { DRIFTED, driftedRecording, type EntrySpec, harRecording, writeHar } from "../../helpers/har-recording.ts";
-import { completedLog } from "../../helpers/sample-bodies.ts";
+import { completedLog, inProgressLog } from "../../helpers/sample-bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "video-logs-har-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ const check = (entries: EntrySpec[] | { log: unknown }, options: Partial<Paramet
 
 const LOG_URL = `https://example.signalwire.com/api/video/logs/${completedLog.id}`;
 const findingsOf = (report: Awaited<ReturnType<typeof runHarCheck>>, entry: number) =>
-  report.checks
+  report.exchanges
     .find((c) => c.name.startsWith(`entry ${entry}:`))!
     .violations.map((v) => [v.check, v.kind, v.pointer, v.keyword]);
 
@@ -42,8 +43,84 @@ describe("runHarCheck on the drifted recording", () => {
     expect(findingsOf(report, DRIFTED.missingLocked)).toEqual([["response-schema", "breaking", "/locked", "required"]]);
     expect(findingsOf(report, DRIFTED.urlNull)).toEqual([["response-schema", "breaking", "/url", "type"]]);
     expect(findingsOf(report, DRIFTED.base64Page)).toEqual([]);
-    expect(report.summary).toEqual({ requests: 0, checked: 6, passed: 1, breaking: 4, additive: 4, errors: 0 });
+    // Findings, not occurrences: the four charge lines of entry 0 are one additive drift.
+    expect(report.summary).toEqual({ requests: 0, checked: 6, passed: 1, breaking: 4, additive: 1, errors: 0 });
     expect(reportFailed(report)).toBe(true);
+  });
+
+  it("lists each drift once, breaking first, with the responses that showed it and the first as its example", async () => {
+    const report = await check(driftedRecording());
+    const curl = (path: string) =>
+      `curl -sS -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN" -H 'Accept: application/json' 'https://example.signalwire.com/api/video/logs${path}'`;
+    const finding = (
+      [operation, pointer, keyword, severity]: [string, string, string, "breaking" | "additive"],
+      entry: number,
+      example: { message: string; expected: string; actual: string; curl: string },
+    ) => {
+      const exchange = report.exchanges.findIndex((c) => c.name.startsWith(`entry ${entry}:`));
+      const requestId = report.exchanges[exchange]!.requestId;
+      const fields = { check: "response-schema", operation, status: 200, pointer, keyword };
+      return {
+        fingerprint: fingerprintOf(fields),
+        ...fields,
+        severity,
+        count: 1,
+        requests: [{ requestId, exchange }],
+        example: { ...example, requestId },
+      };
+    };
+    expect(report.exchanges.map((c) => c.requestId)).toEqual([
+      "req-44-1267",
+      "req-33-1201",
+      "req-37-520",
+      "req-37-506",
+      "req-76-432",
+      "req-12-1199",
+    ]);
+    expect(report.findings).toEqual([
+      finding(["get_log", "/locked", "required", "breaking"], DRIFTED.missingLocked, {
+        message: 'missing required property "locked"',
+        expected: "present",
+        actual: "(absent)",
+        curl: curl(`/${inProgressLog.id}`),
+      }),
+      finding(["get_log", "/status", "enum", "breaking"], DRIFTED.newStatusValue, {
+        message: '"archived" is not one of "in-progress" | "completed" | null',
+        expected: '"in-progress" | "completed" | null',
+        actual: '"archived"',
+        curl: curl(`/${completedLog.id}`),
+      }),
+      finding(["get_log", "/url", "type", "breaking"], DRIFTED.urlNull, {
+        message: "expected string, got null",
+        expected: "string",
+        actual: "null",
+        curl: curl(`/${completedLog.id}?access_token=[REDACTED]`),
+      }),
+      finding(["list_logs", "/data/*/charge", "type", "breaking"], DRIFTED.chargeAsString, {
+        message: "expected number, got string",
+        expected: "number",
+        actual: '"0.01"',
+        curl: curl("?page_size=2&include_deleted=true"),
+      }),
+      // Four occurrences in one response: counted and listed once.
+      finding(
+        ["list_logs", "/data/*/charge_details/*/currency", "additionalProperties", "additive"],
+        DRIFTED.additiveChargeLines,
+        {
+          message: 'unexpected property "currency" (not in the spec)',
+          expected: "(absent)",
+          actual: '"USD"',
+          curl: curl("?page_size=2&token=[REDACTED]"),
+        },
+      ),
+    ]);
+    // Every occurrence carries the fingerprint of the finding it belongs to.
+    for (const [index, exchange] of report.exchanges.entries()) {
+      for (const violation of exchange.violations) {
+        const grouped = report.findings.find((f) => f.fingerprint === violation.fingerprint)!;
+        expect(grouped.requests.map((r) => r.exchange)).toContain(index);
+      }
+    }
   });
 
   it("counts and lists every unrelated entry with why it was not judged", async () => {
@@ -84,7 +161,7 @@ describe("runHarCheck on the drifted recording", () => {
 
   it("names each check by entry, method and path with secret query values replaced, and keeps its request id", async () => {
     const report = await check(driftedRecording());
-    const first = report.checks[0]!;
+    const first = report.exchanges[0]!;
     expect(first).toMatchObject({
       kind: "recorded",
       operation: "list_logs",
@@ -113,7 +190,7 @@ describe("runHarCheck on the drifted recording", () => {
     expect(only.skipped.map((s) => s.check)).toEqual(["negative-data"]);
     expect(only.summary.breaking + only.summary.additive).toBe(0);
     const without = await check(driftedRecording(), { skipChecks: ["response-schema"] });
-    expect(without.checks.every((c) => c.passed)).toBe(true);
+    expect(without.exchanges.every((c) => c.passed)).toBe(true);
   });
 
   it("hands every judged response to onExchange once, in file order, with the decoded body", async () => {
@@ -140,7 +217,7 @@ describe("runHarCheck, matching", () => {
   it("judges an operation's path on any host, a staging Space or a proxy", async () => {
     const report = await check(driftedRecording({ origin: "http://127.0.0.1:8080" }));
     expect(report.recording?.judged).toBe(6);
-    expect(report.checks[0]!.url.startsWith("http://127.0.0.1:8080/api/video/logs")).toBe(true);
+    expect(report.exchanges[0]!.url.startsWith("http://127.0.0.1:8080/api/video/logs")).toBe(true);
   });
 
   it("strips a proxy's path prefix first, and only where the path starts with it", async () => {
@@ -236,7 +313,7 @@ describe("runHarCheck, statuses and bodies", () => {
       .replace(/\+/g, "-")
       .replace(/\//g, "_");
     const report = await check(har);
-    expect(report.checks[0]!.violations).toEqual([]);
+    expect(report.exchanges[0]!.violations).toEqual([]);
   });
 
   it("judges a body past the limit as a size finding, as a live check does, without decoding it", async () => {

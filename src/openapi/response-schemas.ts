@@ -1,7 +1,8 @@
 // The response bodies the validators check, read from the shared walker.
-import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
-import { walkOperations } from "../../src/openapi/walk-operations.ts";
+
 import { rewriteSchemaRefs } from "./components-schema.ts";
+import type { OpenApiDocument } from "./openapi-document.ts";
+import { walkOperations } from "./walk-operations.ts";
 
 /** One response body the validators check: an operation, a status and the schema of its JSON body. */
 export interface ResponseSchema {

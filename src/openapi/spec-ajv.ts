@@ -1,8 +1,8 @@
 // One ajv setup for every consumer of the spec: the generated validators, the example gate and the tests.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
-import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 import { componentsSchema, schemaExtensionKeywords } from "./components-schema.ts";
+import type { OpenApiDocument } from "./openapi-document.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped when imported from ESM.
 const addFormats = addFormatsModule.default.default;

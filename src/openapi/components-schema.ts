@@ -1,6 +1,6 @@
 // The spec's component schemas as one JSON Schema resource for ajv, and the `$ref` rewrite that points into it.
-import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
-import { walkOperations } from "../../src/openapi/walk-operations.ts";
+import type { OpenApiDocument } from "./openapi-document.ts";
+import { walkOperations } from "./walk-operations.ts";
 
 /** The `$id` under which the document's component schemas are registered with ajv. */
 export const COMPONENTS_ID = "https://signalwire-video-logs.invalid/openapi/components.json";
