@@ -2,10 +2,12 @@
 // 16,384 characters of JSON, whatever the server sent (a 400,000-item array made an 11.5 MB proposal). Secrets are
 // withheld by property name, credentials redacted, strings cut; what else was cut is said in one line, the
 // proposal's `x-example-cut`. Never copies or recurses past its bounds.
+
 import { defineOwn } from "../redaction/map-strings.ts";
 import type { Redactor } from "../redaction/redactor.ts";
 import { suggestsSecret } from "../redaction/secret-name.ts";
 import { placeholderFor } from "./example-value.ts";
+import { refKeyPointer } from "./ref-key.ts";
 import { defuseRef } from "./unappliable-text.ts";
 
 /** The bounds of every example a proposal writes. The schema of an undeclared status is inferred as deep. */
@@ -139,6 +141,13 @@ export function boundedExample(body: unknown, redactor: Redactor): BoundedExampl
     } catch (error) {
       if (error instanceof OverSize) continue;
       throw error;
+    }
+    const ref = refKeyPointer(value);
+    if (ref !== undefined) {
+      const where = ref.length > POINTER_LENGTH ? `${ref.slice(0, POINTER_LENGTH)}…` : ref;
+      return {
+        cut: `example left out: it holds a \`$ref\` key (at ${defuseRef(where)}), which tools reading the spec would follow`,
+      };
     }
     const parts = copy.cuts();
     if (index > 0)

@@ -3,6 +3,7 @@
 // Order: pointer by pointer (sorted), then the kinds of change in a fixed order; a schema that becomes a union of
 // its old keywords and new types comes last, deepest first, so that it carries every change made inside it. Each
 // action is applied to a working copy as it is made. The same observations give the same actions.
+
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
@@ -18,6 +19,7 @@ import {
   type Observations,
 } from "./observations.ts";
 import type { NotProposed, OverlayAction } from "./overlay-action.ts";
+import { refKeyPointer } from "./ref-key.ts";
 import { makeUnion, type PendingUnion, widenType } from "./type-widening.ts";
 import { quotedName, unappliableName } from "./unappliable-name.ts";
 import { rewrittenByOverlayTool } from "./unappliable-text.ts";
@@ -216,6 +218,8 @@ function whyUncopiable(keys: string[], values: ReadonlyMap<string, NewEnumValue>
     return "the property's name suggests a secret, so its values are not copied";
   if (keys.some((key) => values.get(key)!.holdsCredential))
     return "a value holds a credential, so the values are not copied";
+  if (keys.some((key) => refKeyPointer(values.get(key)!.value) !== undefined))
+    return "a value is an object holding a `$ref` key, which tools reading the spec would follow to another file or URL";
   if (keys.some((key) => rewrittenByOverlayTool(values.get(key)!.value)))
     return "a value holds `$ref` and a colon, which openapi-format rewrites inside any string, so it cannot be listed as it is";
   if (keys.some((key) => key.length > MAX_NAME_LENGTH)) return "a value is too long to copy";
