@@ -6,6 +6,10 @@ import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
+ * 7: `coverage`, what the run saw of what the spec declares: per operation the declared statuses, query and path
+ * parameters, enum values, union branches, and optional and nullable properties of its response schemas, each with
+ * those the judged responses showed, and the total `percent`; `coverage.minimum` (`--min-coverage`) fails the run
+ * below it with a finding of check `coverage` (operation `*`, no request).
  * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
  * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
  * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
@@ -18,7 +22,7 @@ import type { OperationId } from "../operations/operation-table.ts";
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 6;
+export const REPORT_VERSION = 7;
 
 /** One request the drift check made and what it found. */
 export interface ExchangeResult {
@@ -105,6 +109,8 @@ export interface DriftReport {
   exchanges: ExchangeResult[];
   /** Every selected check for every operation it applies to, and whether a judged response exercised it. */
   plan: PlannedCheck[];
+  /** What the judged responses showed of what the spec declares, per operation. */
+  coverage: Coverage;
   /**
    * Set for a recording: how many entries it holds, how many were judged, how many were not (`skipped`, of which
    * `skippedMatched` matched an operation), and the first MAX_LISTED_SKIPPED_ENTRIES of those, each with why.
@@ -123,6 +129,43 @@ export interface PlannedCheck {
   check: CheckName;
   operation: string;
   exercised: boolean;
+}
+
+/** What the spec declares of one kind, and which of those the run saw (in declaration order). */
+export interface CoverageItems<T> {
+  declared: T[];
+  seen: T[];
+}
+
+/**
+ * One operation's coverage. Schema pointers are written as a `$ref` would name them (`#/components/schemas/LogStatus`):
+ * `enums` by the schema holding the enum, `unions` by its `anyOf`/`oneOf`, `properties` by the property's schema.
+ */
+export interface OperationCoverage {
+  /** The declared response statuses (as the spec writes them: `200`, `4XX`, `default`) and those received. */
+  statuses: CoverageItems<string>;
+  /** The declared query and path parameters and those sent (present in the URL requested or recorded). */
+  parameters: CoverageItems<string>;
+  /** Each enum of the response schemas: its values, and those seen. */
+  enums: Record<string, CoverageItems<unknown>>;
+  /** Each union of the response schemas: its branches (the `$ref`'s name, else the title, else the index), and those seen. */
+  unions: Record<string, CoverageItems<string>>;
+  /** Each optional property (`present`) and nullable property (`null`), and whether one was ever present or null. */
+  properties: Record<string, CoverageItems<CoveredPropertyState>>;
+}
+
+/** What an optional property (`present`) or a nullable one (`null`) must once be for the spec's branch of it to be seen. */
+export type CoveredPropertyState = "present" | "null";
+
+/** What the run saw of what the spec declares: every item of every kind of every operation counts once. */
+export interface Coverage {
+  /** Items seen over items declared, in percent, rounded down to a tenth; 100 when nothing is declared. */
+  percent: number;
+  declared: number;
+  seen: number;
+  /** The threshold (`--min-coverage`): below it the check `coverage` fails the run. */
+  minimum?: number;
+  operations: Record<string, OperationCoverage>;
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */
