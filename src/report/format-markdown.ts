@@ -1,5 +1,6 @@
 // Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
-// the requests without response, then each drift's reproduction folded away.
+// the requests without response, each drift's reproduction folded away, then a table of what the run did not see.
+import { COVERAGE_KINDS, coverageLine, type MissedGroup, missedCoverage, missedText } from "./coverage-missed.ts";
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import type { DriftReport } from "./report-types.ts";
 import { skippedEntryLines } from "./skipped-entries.ts";
@@ -19,7 +20,7 @@ export function formatMarkdown(report: DriftReport): string {
   if (remarks.length > 0) out.push(...remarks.map((remark) => `- ${md(remark)}`), "");
   const unanswered = report.exchanges.filter((exchange) => exchange.error !== undefined);
   if (report.findings.length === 0 && unanswered.length === 0) {
-    out.push("Every response matched the spec.", "");
+    out.push("Every response matched the spec.", "", ...coverageSection(report));
     return out.join("\n");
   }
   if (report.findings.length > 0) {
@@ -42,12 +43,30 @@ export function formatMarkdown(report: DriftReport): string {
     );
   }
   const repro = [
-    ...report.findings.flatMap((f) => [
-      `# ${f.check} ${f.operation} ${f.pointer || "/"} (${f.fingerprint})`,
-      f.example.curl,
-    ]),
+    ...report.findings
+      .filter((f) => f.example.curl !== "")
+      .flatMap((f) => [`# ${f.check} ${f.operation} ${f.pointer || "/"} (${f.fingerprint})`, f.example.curl]),
     ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),
   ];
-  out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
+  if (repro.length > 0)
+    out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
+  out.push(...coverageSection(report));
   return out.join("\n");
+}
+
+/** The coverage line, then a table of what was not seen: one row per operation, one column per kind. */
+function coverageSection({ coverage }: DriftReport): string[] {
+  const missed = missedCoverage(coverage);
+  if (missed.length === 0) return [`${md(coverageLine(coverage))}: everything the spec declares.`, ""];
+  const cell = (groups: MissedGroup[]) => (groups.length === 0 ? "" : code(missedText(groups)));
+  return [
+    `${md(coverageLine(coverage))}; not seen:`,
+    "",
+    "| operation | statuses | parameters | enum values | union branches | properties |",
+    "|---|---|---|---|---|---|",
+    ...missed.map(
+      (row) => `| ${code(row.operation)} | ${COVERAGE_KINDS.map((kind) => cell(row.missed[kind])).join(" | ")} |`,
+    ),
+    "",
+  ];
 }
