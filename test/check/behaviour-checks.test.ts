@@ -72,9 +72,9 @@ describe("the drift check against the stand-in space", () => {
     ).toBe(true);
     // An in-progress log (its charge grows with every read) was got by id: only its stable fields were compared.
     const inProgress = standInLogs().find((log) => log.status === "in-progress")!;
-    expect(report.exchanges.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`)).toBe(
-      true,
-    );
+    expect(
+      report.exchanges.some((c) => c.kind === "sampled-item" && c.name === `get_log ${String(inProgress.id)}`),
+    ).toBe(true);
     // The unknown parameter is a note, not a finding.
     expect(report.exchanges.find((c) => c.kind === "unknown-parameter")?.notes?.[0]).toMatch(
       /^negative-data: the unknown query parameter .* was accepted \(200\)/,

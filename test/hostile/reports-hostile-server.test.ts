@@ -56,7 +56,9 @@ describe("the drift check against a hostile server", () => {
     const report = reports.get("an OSC sequence that sets the window title")!;
     const kinds = report.exchanges.flatMap((c) => c.violations.map((v) => v.keyword));
     expect(kinds).toEqual(expect.arrayContaining(["additionalProperties", "enum", "json", "type"]));
-    expect(report.exchanges.some((c) => c.notes?.some((n) => n.includes("attacker.invalid/\\u001b]0;pwned")))).toBe(true);
+    expect(report.exchanges.some((c) => c.notes?.some((n) => n.includes("attacker.invalid/\\u001b]0;pwned")))).toBe(
+      true,
+    );
     expect(report.exchanges.some((c) => c.error?.startsWith("Refused to follow"))).toBe(true);
     expect(report.exchanges.some((c) => c.requestId?.startsWith("rq-"))).toBe(true);
   });
