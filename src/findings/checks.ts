@@ -93,7 +93,7 @@ export const CHECKS = [
     name: "coverage",
     schemathesis: null,
     summary:
-      "with --min-coverage, the responses show at least that share of the statuses, parameters, enum values, union branches and optional or nullable properties the spec declares",
+      "with --min-coverage PCT, at least PCT% of the declared statuses, parameters, enum values, union branches and properties seen",
     needs: ANY_RESPONSE,
     judgedBy: "whole-run",
   },
