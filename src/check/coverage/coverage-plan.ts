@@ -5,6 +5,7 @@
 import { specDocument } from "../../../generated/spec-document.js";
 import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { walkOperations } from "../../openapi/walk-operations.ts";
+import { perSpec } from "../../operations/active-spec.ts";
 import type { CoveredPropertyState } from "../../report/report-types.ts";
 import { type DeclaredGroup, SchemaCompiler, type SchemaNode } from "./schema-nodes.ts";
 
@@ -58,10 +59,10 @@ export function coveragePlan(doc: OpenApiDocument): CoveragePlan {
   return plan;
 }
 
-let ours: CoveragePlan | undefined;
-
-/** The plan of the toolkit's own spec, compiled on first use. */
-export function defaultCoveragePlan(): CoveragePlan {
-  ours ??= coveragePlan(specDocument as OpenApiDocument);
-  return ours;
-}
+/**
+ * The plan of the active spec (`--spec`, else the toolkit's own), compiled on first use for each spec: a document
+ * given at run time is the one its coverage counts; the built-in spec is read as generated data, not parsed YAML.
+ */
+export const defaultCoveragePlan: () => CoveragePlan = perSpec((spec) =>
+  coveragePlan(spec.document ?? (specDocument as OpenApiDocument)),
+);
