@@ -129,7 +129,7 @@ describe("video-logs check's coverage against a Space without deleted logs", () 
       "95",
     ]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^DRIFT: 1 breaking, 0 additive finding; 28 requests/m);
+    expect(stderr).toMatch(/^DRIFT: 1 breaking, 0 additive findings; 28 requests/m);
     expect(report.findings).toEqual([BELOW_95]);
     expect(report.plan.at(-1)).toEqual({ check: "coverage", operation: "*", exercised: true });
     expect(text).toContain(`BREAKING [coverage] * - /: ${BELOW_95.example.message}\n`);
