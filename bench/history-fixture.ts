@@ -70,6 +70,7 @@ export function historyBenchInput({ runs, fingerprints }: { runs: number; finger
     findings,
     exchanges: [],
     plan: ["get_log", "list_logs"].map((operation) => ({ check: "response-schema", operation, exercised: true })),
+    coverage: { percent: 100, declared: 0, seen: 0, operations: {} },
   };
   return { history, report, specHash: SPEC_HASH };
 }

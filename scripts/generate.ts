@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadSpec } from "../src/openapi/load-spec.ts";
 import { buildHarValidatorModule, HAR_VALIDATOR_FILES } from "./lib/har-validator-module.ts";
 import { buildOperationsModule, OPERATIONS_FILES } from "./lib/operations-module.ts";
+import { buildSpecDocumentModule, SPEC_DOCUMENT_FILES } from "./lib/spec-document-module.ts";
 import { buildValidatorsModule, moduleFiles, VALIDATOR_MODULES } from "./lib/validators-module.ts";
 
 const check = process.argv.includes("--check");
@@ -47,7 +48,10 @@ for (const { name, detailed } of VALIDATOR_MODULES) {
 // 3. The operation table (plain JS plus a declaration) that the route-generic client, check and CLI read.
 emit(OPERATIONS_FILES, buildOperationsModule(spec));
 
-// 4. The HAR 1.2 structure check of `check --har` (plain JS plus a declaration), from the har-schema package's schemas.
+// 4. The spec as plain data (the drift check's coverage reads its response schemas without parsing YAML).
+emit(SPEC_DOCUMENT_FILES, buildSpecDocumentModule(spec));
+
+// 5. The HAR 1.2 structure check of `check --har` (plain JS plus a declaration), from the har-schema package's schemas.
 emit(HAR_VALIDATOR_FILES, buildHarValidatorModule());
 
 if (stale) process.exit(1);

@@ -20,10 +20,14 @@ export type { ProbeKind } from "./findings/probe-kind.ts";
 export type { OperationId } from "./operations/operation-table.ts";
 export type { Redactor } from "./redaction/redactor.ts";
 export {
+  type Coverage,
+  type CoverageItems,
+  type CoveredPropertyState,
   type DriftReport,
   type ExchangeResult,
   type FailOn,
   findingFails,
+  type OperationCoverage,
   REPORT_VERSION,
   type ReportHistory,
   type ReportTarget,

@@ -1,7 +1,9 @@
 // The one report builder of every runner (the live tour, the recording check): it finishes each request's result
 // (keeps the findings of the checks that run, names each by its fingerprint, redacts server text, counts it for
 // progress, marks what it exercised) and assembles the report around the results: the wrapper, the checks run and
-// skipped, the notes, the plan, the findings grouped by fingerprint and the summary.
+// skipped, the notes, the plan, the findings grouped by fingerprint and the summary. It owns the run's coverage: every
+// response a runner finishes with its exchange is seen there, so a new runner gets coverage by passing the exchange.
+import type { Exchange } from "../client/exchange.ts";
 import { CHECK_NAMES, CHECKS, type CheckName } from "../findings/checks.ts";
 import type { Finding } from "../findings/finding.ts";
 import { fingerprintOf, patternPointer } from "../findings/fingerprint.ts";
@@ -10,6 +12,8 @@ import { CHECKS_BY_KIND, type ProbeKind } from "../findings/probe-kind.ts";
 import type { DriftReport, ExchangeResult, PlannedCheck, ReportTarget } from "../report/report-types.ts";
 import { REPORT_VERSION } from "../report/report-types.ts";
 import { VERSION } from "../version.ts";
+import { CoverageCollector } from "./coverage/coverage-collector.ts";
+import { coverageFinding, EVERY_OPERATION } from "./coverage/coverage-finding.ts";
 import { redactResult } from "./redact-result.ts";
 
 export interface ReportBuilderOptions {
@@ -27,6 +31,8 @@ export interface ReportBuilderOptions {
   now: () => number;
   /** When the run started, if before the builder was made. Default: now. */
   startedAt?: number;
+  /** The least coverage, in percent, the check `coverage` accepts (`--min-coverage`). Default: none. */
+  minCoverage?: number;
 }
 
 const EVERY_RESPONSE = CHECKS.filter((check) => check.judgedBy === "every-response").map((check) => check.name);
@@ -37,11 +43,19 @@ export class ReportBuilder {
   readonly #startedAt: number;
   /** `check operation` → exercised, for every check the plan applies to an operation. */
   readonly #plan = new Map<string, PlannedCheck>();
+  readonly #coverage = new CoverageCollector();
   #finished = 0;
 
   constructor(options: ReportBuilderOptions) {
     this.#options = options;
     this.#startedAt = options.startedAt ?? options.now();
+    const minimum = options.minCoverage;
+    if (minimum === undefined) return;
+    if (!(minimum >= 0 && minimum <= 100)) throw new RangeError(`minCoverage must be from 0 to 100, got ${minimum}`);
+    // One testcase for the whole run, judged when the report is built.
+    if (options.active.has("coverage"))
+      this.#plan.set(`coverage ${EVERY_OPERATION}`, { check: "coverage", operation: EVERY_OPERATION, exercised: true });
+    else this.notes.push(`coverage: the minimum of ${minimum}% is not judged: the check is not selected`);
   }
 
   /** The instant the run started, as the report states it. */
@@ -59,9 +73,10 @@ export class ReportBuilder {
 
   /**
    * A result made final: only the findings of the checks that run, each with its fingerprint; passed when none is
-   * left; credentials removed; the planned checks it exercised marked.
+   * left; credentials removed; the planned checks it exercised marked; its status, parameters and body (from the
+   * exchange it was judged on, when there is one) seen by the coverage.
    */
-  finish(result: ExchangeResult): ExchangeResult {
+  finish(result: ExchangeResult, exchange?: Exchange): ExchangeResult {
     const violations = result.violations
       .filter((finding) => this.#options.active.has(finding.check))
       .map((finding) => withFingerprint(finding, result));
@@ -71,6 +86,7 @@ export class ReportBuilder {
       this.plan(final.kind, final.operation);
       for (const check of this.#checksJudging(final.kind))
         this.#plan.get(`${check} ${final.operation}`)!.exercised = true;
+      this.#coverage.observe(final.operation, final.status, final.url, exchange?.parsed);
     }
     this.#options.onResult?.(final, ++this.#finished);
     return final;
@@ -109,6 +125,7 @@ export class ReportBuilder {
       plan: [...this.#plan.values()].sort(
         (a, b) => CHECK_NAMES.indexOf(a.check) - CHECK_NAMES.indexOf(b.check) || (a.operation < b.operation ? -1 : 1),
       ),
+      coverage: this.#coverage.coverage(active.has("coverage") ? this.#options.minCoverage : undefined),
     };
     return withFindings(recording === undefined ? report : { ...report, recording });
   }
@@ -131,6 +148,9 @@ function withFingerprint(finding: Finding, result: ExchangeResult): Finding {
  */
 export function withFindings(report: DriftReport): DriftReport {
   const findings = groupFindings(report.exchanges);
+  // The whole run's finding, after the other breaking ones.
+  const below = report.checksRun.includes("coverage") ? coverageFinding(report.coverage) : undefined;
+  if (below) findings.splice(findings.filter((finding) => finding.severity === "breaking").length, 0, below);
   const unknown = findings.filter((finding) => !finding.known);
   const known = findings.length - unknown.length;
   const summary = {

@@ -51,6 +51,8 @@ export interface DriftCheckOptions {
   concurrency?: number;
   /** Timeout of the no-credentials request, in ms. Default 30000. */
   timeoutMs?: number;
+  /** The least coverage, in percent (0 to 100), the check `coverage` accepts; below it the run fails. Default: none. */
+  minCoverage?: number;
   /** Called once per request's result, when it is final, for progress output. */
   onResult?: (result: ExchangeResult, done: number) => void;
   /** @deprecated Use onResult ("check" names a named check only). Removed at 1.0. */

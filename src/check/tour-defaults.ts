@@ -13,3 +13,6 @@ export const TOUR_DEFAULTS = {
   /** Per-request timeout (the no-credentials request's too), in milliseconds. */
   timeoutMs: CLIENT_DEFAULTS.timeoutMs,
 } as const satisfies Record<string, NumericDefault>;
+
+/** The bounds of the least coverage a run accepts (`minCoverage`, `--min-coverage`), in percent; without one, none. */
+export const MIN_COVERAGE = { min: 0, max: 100 } as const;

@@ -17,9 +17,10 @@ export interface CheckNeeds {
  * Where a check's findings come from: `every-response`, the conformance judge every response goes through
  * (check/judge-conformance.ts); `listing`, the judge of a listing's pages against its own query (check/judge-page.ts);
  * `comparison`, an item got by id against the item listed (check/compare-listed-item.ts); `probe-status`, the status
- * its own probes get (check/judge-conformance.ts, under the probe's check).
+ * its own probes get (check/judge-conformance.ts, under the probe's check); `whole-run`, once every response is in, from
+ * all of them (check/report-builder.ts): every probe serves it.
  */
-export type CheckStage = "every-response" | "listing" | "comparison" | "probe-status";
+export type CheckStage = "every-response" | "listing" | "comparison" | "probe-status" | "whole-run";
 
 const ANY_RESPONSE: CheckNeeds = { plannedRequests: false, honouredParameters: false };
 const A_LIVE_SERVER: CheckNeeds = { plannedRequests: true, honouredParameters: true };
@@ -87,6 +88,14 @@ export const CHECKS = [
     summary: "no credentials and wrong credentials both get 401 with its body",
     needs: { plannedRequests: true, honouredParameters: false },
     judgedBy: "probe-status",
+  },
+  {
+    name: "coverage",
+    schemathesis: null,
+    summary:
+      "with --min-coverage PCT, at least PCT% of the declared statuses, parameters, enum values, union branches and properties seen",
+    needs: ANY_RESPONSE,
+    judgedBy: "whole-run",
   },
 ] as const satisfies readonly {
   name: string;

@@ -76,7 +76,7 @@ function details(f: DriftFinding): string {
     `${f.known ? "known " : ""}${f.history ? `${f.history.state} ` : ""}${f.severity} [${f.check}] ${xml(f.operation)} ${f.status ?? "-"} ${xml(f.pointer || "/")}: ${xml(f.example.message)}`,
     `expected ${xml(f.example.expected)}, actual ${xml(f.example.actual)}`,
     `seen in ${f.count} response(s)${ids.length > 0 ? `; request ids: ${ids.map(xml).join(", ")}` : ""}`,
-    `repro: ${xml(f.example.curl)}`,
+    ...(f.example.curl ? [`repro: ${xml(f.example.curl)}`] : []),
     `fingerprint: ${f.fingerprint}`,
   ].join("\n");
 }

@@ -1,7 +1,8 @@
 // Markdown for a pull-request comment or a job summary: the verdict first, one table row per drift (breaking first),
-// the requests without response, then each drift's reproduction folded away.
+// the requests without response, each drift's reproduction folded away, then a table of what the run did not see.
 
 import type { DriftFinding } from "../findings/finding.ts";
+import { COVERAGE_KINDS, coverageLine, type MissedGroup, missedCoverage, missedText } from "./coverage-missed.ts";
 import { markdownCodeCell as code, markdownFence, markdownText as md } from "./escape-markdown.ts";
 import { findingHistoryText, minuteOf } from "./history-text.ts";
 import type { DriftReport } from "./report-types.ts";
@@ -37,6 +38,7 @@ export function formatMarkdown(report: DriftReport): string {
         : "Every response matched the spec.",
       "",
       ...resolved,
+      ...coverageSection(report),
     );
     return out.join("\n");
   }
@@ -64,13 +66,15 @@ export function formatMarkdown(report: DriftReport): string {
   }
   const repro = [
     // The fingerprint first: a line is cut at MAX_FIELD_CHARS, and a server's property name can make a pointer long.
-    ...report.findings.flatMap((f) => [
-      `# ${f.fingerprint} ${f.check} ${f.operation} ${f.pointer || "/"}`,
-      f.example.curl,
-    ]),
+    // A finding of the whole run (coverage) has no request to reproduce.
+    ...report.findings
+      .filter((f) => f.example.curl !== "")
+      .flatMap((f) => [`# ${f.fingerprint} ${f.check} ${f.operation} ${f.pointer || "/"}`, f.example.curl]),
     ...unanswered.flatMap((e) => [`# no response: ${e.name}`, e.curl]),
   ];
-  out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
+  if (repro.length > 0)
+    out.push("<details><summary>Reproduce</summary>", "", ...markdownFence(repro, "sh"), "", "</details>", "");
+  out.push(...coverageSection(report));
   return out.join("\n");
 }
 
@@ -86,6 +90,23 @@ function resolvedTable(report: DriftReport): string[] {
     ...resolved.map(
       (f) =>
         `| ${f.severity} | ${f.check} | ${code(f.operation)} | ${f.status ?? "–"} | ${code(`${f.pointer || "/"} (${f.keyword})`)} | ${minuteOf(f.firstSeen)} | ${minuteOf(f.lastSeen)} |`,
+    ),
+    "",
+  ];
+}
+
+/** The coverage line, then a table of what was not seen: one row per operation, one column per kind. */
+function coverageSection({ coverage }: DriftReport): string[] {
+  const missed = missedCoverage(coverage);
+  if (missed.length === 0) return [`${md(coverageLine(coverage))}: everything the spec declares.`, ""];
+  const cell = (groups: MissedGroup[]) => (groups.length === 0 ? "" : code(missedText(groups)));
+  return [
+    `${md(coverageLine(coverage))}; not seen:`,
+    "",
+    "| operation | statuses | parameters | enum values | union branches | properties |",
+    "|---|---|---|---|---|---|",
+    ...missed.map(
+      (row) => `| ${code(row.operation)} | ${COVERAGE_KINDS.map((kind) => cell(row.missed[kind])).join(" | ")} |`,
     ),
     "",
   ];

@@ -1,5 +1,7 @@
 // The report for people: the summary line, each drift once (breaking first) with what, where, how often and how to
-// repeat it, the requests that got no response, and the summary line again at the end, where the eye lands.
+// repeat it, the requests that got no response, what the run did not see of the spec, and the summary line again at the
+// end, where the eye lands.
+import { COVERAGE_KINDS, coverageLine, missedCoverage, missedText } from "./coverage-missed.ts";
 import { escapeTerminal as t } from "./escape-terminal.ts";
 import { findingHistoryText, minuteOf } from "./history-text.ts";
 import type { DriftReport } from "./report-types.ts";
@@ -33,7 +35,7 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
       ...(finding.history ? [`  ${findingHistoryText(finding.history)}`] : []),
       dim(`  expected ${t(example.expected)}, actual ${t(example.actual)}`),
       dim(`  ${t(occurrencesText(report, finding))}`),
-      dim(`  repro: ${t(example.curl)}`),
+      ...(example.curl ? [dim(`  repro: ${t(example.curl)}`)] : []),
       dim(`  fingerprint: ${finding.fingerprint}`),
     );
   }
@@ -53,6 +55,20 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
       dim(`  repro: ${t(exchange.curl)}`),
     );
   }
-  if (lines.length > 1) lines.push("", summary);
+  lines.push("", ...coverageLines(report));
+  lines.push("", summary);
   return `${lines.join("\n")}\n`;
+}
+
+/** The coverage line, then a table of what was not seen: one row per operation and kind. */
+function coverageLines({ coverage }: DriftReport): string[] {
+  const rows = missedCoverage(coverage).flatMap(({ operation, missed }) =>
+    COVERAGE_KINDS.filter((kind) => missed[kind].length > 0).map((kind) => [operation, kind, missedText(missed[kind])]),
+  );
+  if (rows.length === 0) return [t(`${coverageLine(coverage)}: everything the spec declares`)];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const table = rows.map(
+    ([operation, kind, text]) => `  ${t(operation!.padEnd(widths[0]!))}  ${kind!.padEnd(widths[1]!)}  ${t(text!)}`,
+  );
+  return [t(`${coverageLine(coverage)}; not seen:`), ...table];
 }

@@ -8,9 +8,13 @@ import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
- * 7: with `check --history FILE`, each finding carries `history` (its state: new, recurring, regressed or flapping,
- * since when, in how many runs) and the report a `history` object: the `--fail-on` rule, the runs kept, and the
- * findings `resolved` since the previous run that observed them.
+ * 7: two additions of the same version. With `check --history FILE`, each finding carries `history` (its state: new,
+ * recurring, regressed or flapping, since when, in how many runs) and the report a `history` object: the `--fail-on`
+ * rule, the runs kept, and the findings `resolved` since the previous run that observed them. And every report
+ * carries `coverage`, what the run saw of what the spec declares: per operation the declared statuses, query and path
+ * parameters, enum values, union branches, and optional and nullable properties of its response schemas, each with
+ * those the judged responses showed, and the total `percent`; `coverage.minimum` (`--min-coverage`) fails the run
+ * below it with a finding of check `coverage` (operation `*`, no request).
  * 6: `exchanges` (was `checks`) holds each request's result, every violation carrying its finding's `fingerprint`;
  * `findings` groups the occurrences of each drift (one entry per fingerprint, breaking first); `summary.breaking`,
  * `summary.additive` and `summary.known` count findings, not occurrences; `plan` lists every selected check for every
@@ -112,6 +116,8 @@ export interface DriftReport {
   exchanges: ExchangeResult[];
   /** Every selected check for every operation it applies to, and whether a judged response exercised it. */
   plan: PlannedCheck[];
+  /** What the judged responses showed of what the spec declares, per operation. */
+  coverage: Coverage;
   /**
    * Set when the run was cut short (Ctrl-C, SIGTERM, the caller's abort signal): the report holds every result judged
    * before and nothing of the rest; `reason` names the signal, or the abort's reason.
@@ -169,6 +175,43 @@ export interface PlannedCheck {
   check: CheckName;
   operation: string;
   exercised: boolean;
+}
+
+/** What the spec declares of one kind, and which of those the run saw (in declaration order). */
+export interface CoverageItems<T> {
+  declared: T[];
+  seen: T[];
+}
+
+/**
+ * One operation's coverage. Schema pointers are written as a `$ref` would name them (`#/components/schemas/LogStatus`):
+ * `enums` by the schema holding the enum, `unions` by its `anyOf`/`oneOf`, `properties` by the property's schema.
+ */
+export interface OperationCoverage {
+  /** The declared response statuses (as the spec writes them: `200`, `4XX`, `default`) and those received. */
+  statuses: CoverageItems<string>;
+  /** The declared query and path parameters and those sent (present in the URL requested or recorded). */
+  parameters: CoverageItems<string>;
+  /** Each enum of the response schemas: its values, and those seen. */
+  enums: Record<string, CoverageItems<unknown>>;
+  /** Each union of the response schemas: its branches (the `$ref`'s name, else the title, else the index), and those seen. */
+  unions: Record<string, CoverageItems<string>>;
+  /** Each optional property (`present`) and nullable property (`null`), and whether one was ever present or null. */
+  properties: Record<string, CoverageItems<CoveredPropertyState>>;
+}
+
+/** What an optional property (`present`) or a nullable one (`null`) must once be for the spec's branch of it to be seen. */
+export type CoveredPropertyState = "present" | "null";
+
+/** What the run saw of what the spec declares: every item of every kind of every operation counts once. */
+export interface Coverage {
+  /** Items seen over items declared, in percent, rounded down to a tenth; 100 when nothing is declared. */
+  percent: number;
+  declared: number;
+  seen: number;
+  /** The threshold (`--min-coverage`): below it the check `coverage` fails the run. */
+  minimum?: number;
+  operations: Record<string, OperationCoverage>;
 }
 
 /** The target in one line: `recording FILE`, or the kind and base URL. Unescaped: each format escapes it. */

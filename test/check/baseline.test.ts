@@ -468,7 +468,7 @@ describe("an ignore file", () => {
       "a check that does not exist",
       { ignore: [{ check: "response-schemas" }] },
       [
-        '  entry 0 (/ignore/0), "check": "response-schemas" is not a check; the checks are response-schema, status-code, content-type, not-a-server-error, parameters-honoured, pagination-integrity, cross-endpoint-consistency, negative-data and authentication',
+        '  entry 0 (/ignore/0), "check": "response-schemas" is not a check; the checks are response-schema, status-code, content-type, not-a-server-error, parameters-honoured, pagination-integrity, cross-endpoint-consistency, negative-data, authentication and coverage',
       ],
     ],
     [

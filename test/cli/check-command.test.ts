@@ -209,6 +209,7 @@ describe("video-logs check", () => {
       "content-type",
       "not-a-server-error",
       "authentication",
+      "coverage",
     ]);
     // The mock's port no longer answers once the command has exited.
     await expect(fetch(report.target.kind === "recording" ? "" : report.target.baseUrl)).rejects.toThrow();

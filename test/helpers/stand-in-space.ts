@@ -39,6 +39,8 @@ export interface StandInOptions {
   faults?: readonly Fault[];
   /** How many logs the space holds. Default 60. */
   logs?: number;
+  /** False: no log is deleted, so no listing ever shows the discarded form. Default true (every tenth, from the eighth). */
+  deletedLogs?: boolean;
   /** Answer the first request with 429 and this Retry-After (seconds). */
   rateLimitFirstWith?: number;
   /** When given, every response carries an `x-request-id`, a fresh UUID, kept here in the order sent. */
@@ -50,12 +52,13 @@ type Log = Record<string, unknown>;
 const NEWEST = Date.parse("2026-01-10T00:00:00Z");
 const HOUR = 3_600_000;
 
-/** The data set, newest first: every tenth log (from the eighth) deleted, the three newest still in progress. */
-export function standInLogs(count = 60): Log[] {
+/** The data set, newest first: every tenth log (from the eighth) deleted unless not `deleted`, the three newest still in progress. */
+export function standInLogs(count = 60, deleted = true): Log[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `${(0x10000000 + i).toString(16)}-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
     const created = new Date(NEWEST - i * 6 * HOUR).toISOString();
-    if (i % 10 === 7) return { id, discarded_at: new Date(NEWEST + HOUR).toISOString(), created_at: created };
+    if (deleted && i % 10 === 7)
+      return { id, discarded_at: new Date(NEWEST + HOUR).toISOString(), created_at: created };
     const inProgress = i < 3;
     return {
       id,
@@ -110,7 +113,7 @@ class Invalid extends Error {
 
 export async function startStandInSpace(options: StandInOptions = {}): Promise<LocalServer> {
   const faults = new Set(options.faults ?? []);
-  const logs = standInLogs(options.logs).map((log) => driftedLog(log, faults));
+  const logs = standInLogs(options.logs, options.deletedLogs).map((log) => driftedLog(log, faults));
   let reads = 0;
   let rateLimited = options.rateLimitFirstWith === undefined;
   const expectedAuth = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`;

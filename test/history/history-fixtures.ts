@@ -80,6 +80,7 @@ export function reportOf(n: number, spec: RunSpec): DriftReport {
     findings,
     exchanges: [],
     plan: (spec.planned ?? ["response-schema"]).map((check) => ({ check, operation: "list_logs", exercised: true })),
+    coverage: { percent: 100, declared: 0, seen: 0, operations: {} },
   };
 }
 

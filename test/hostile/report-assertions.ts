@@ -18,7 +18,7 @@ const validateReport = ajv.compile(
 
 // The lines the text report is made of; a server that could start a line of its own would show up as another one.
 const TEXT_LINE =
-  /^(|(DRIFT|OK|INCOMPLETE): .*|(KNOWN )?(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*| {2}(expected|seen in|repro:|fingerprint:) .*)$/;
+  /^(|(DRIFT|OK|INCOMPLETE): .*|(KNOWN )?(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*| {2}(expected|seen in|repro:|fingerprint:) .*|coverage \d+(\.\d)?%: .*| {2}(list_logs|get_log) +(statuses|parameters|enums|unions|properties) {2}.*)$/;
 const SUMMARY_LINE = /^(DRIFT|OK|INCOMPLETE): /;
 const OUR_ELEMENTS = [
   "h3",
@@ -104,7 +104,19 @@ export function expectSafeMarkdown(markdown: string, report: DriftReport): void 
   );
   const findingRows = report.findings.length > 0 ? Array(report.findings.length + 1).fill(8) : [];
   const noResponseRows = unanswered(report).length > 0 ? Array(unanswered(report).length + 1).fill(2) : [];
-  expect(cellsPerRow).toEqual([...findingRows, ...noResponseRows]);
+  // The coverage table: a header and a row per operation the run did not see all of, six cells each.
+  const partly = Object.values(report.coverage.operations).filter(
+    ({ statuses, parameters, enums, unions, properties }) =>
+      [
+        statuses,
+        parameters,
+        ...Object.values({ ...enums }),
+        ...Object.values(unions),
+        ...Object.values(properties),
+      ].some((items) => items.seen.length < items.declared.length),
+  ).length;
+  const coverageRows = partly > 0 ? Array(partly + 1).fill(6) : [];
+  expect(cellsPerRow).toEqual([...findingRows, ...noResponseRows, ...coverageRows]);
 }
 
 /**

@@ -96,7 +96,14 @@ describe("the README's way from drift to a spec change", () => {
   it("ends with a check by the patched spec that accepts every JSON body of the recording, and says which spec", () => {
     const last = runs.at(-1)!;
     expect(last.line).toBe("npx video-logs check --har rec.har --spec patched.yaml");
-    expect(last.output.split("\n")).toEqual([
+    // Before the summary line again, the coverage: of the patched spec's items (72, where the built-in spec has 60),
+    // its new enum value among those the recording did not show.
+    const lines = last.output.split("\n");
+    const coverageAt = lines.findIndex((line) => line.startsWith("coverage "));
+    expect(lines[coverageAt]).toMatch(/^coverage \d+(\.\d)?%: \d+ of 72 declared items seen; not seen:$/);
+    expect(lines.slice(coverageAt, -2).join("\n")).toContain('LogStatus: "in-progress", "archived", null');
+    expect(lines.at(-3)).toBe("");
+    expect([...lines.slice(0, coverageAt), ...lines.slice(-2)]).toEqual([
       "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged, 6 without drift, 4 not judged (recording rec.har)",
       ...RECORDING_ONLY_SKIPS,
       "skipped: entry 6 GET https://cdn.example.net/app.js: no operation of the spec has this path",

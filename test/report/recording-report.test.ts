@@ -30,15 +30,19 @@ describe("a recording's report", () => {
     const text = formatReport(report, "text");
     const summary = `OK: 0 breaking, 1 additive finding; 26 entries, 1 judged, 0 without drift, 25 not judged (recording ${file})`;
     expect(text.split("\n")[0]).toBe(summary);
-    expect(text.trimEnd().split("\n").slice(-7)).toEqual([
+    // The finding, then the coverage of what the recording did not show, then the summary again.
+    const lines = text.trimEnd().split("\n");
+    const coverageAt = lines.findIndex((line) => line.startsWith("coverage "));
+    expect(lines.slice(coverageAt - 6, coverageAt + 1)).toEqual([
       'ADDITIVE [response-schema] get_log 200 /region: unexpected property "region" (not in the spec)',
       '  expected (absent), actual "us"',
       `  seen in 1 response (first: entry 0: GET /api/video/logs/${completedLog.id})`,
       `  repro: curl -sS -H 'Accept: application/json' 'https://h.example/api/video/logs/${completedLog.id}'`,
       `  fingerprint: ${report.findings[0]!.fingerprint}`,
       "",
-      summary,
+      `coverage ${report.coverage.percent}%: ${report.coverage.seen} of ${report.coverage.declared} declared items seen; not seen:`,
     ]);
+    expect(lines.slice(-2)).toEqual(["", summary]);
     expect(text.match(/^skipped: entry \d+ GET /gm)).toHaveLength(LISTED_SKIPPED_ENTRIES);
     expect(text).toContain("skipped: 5 more entries not judged (the JSON report lists each)");
     const markdown = formatReport(report, "markdown");

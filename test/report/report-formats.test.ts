@@ -124,7 +124,16 @@ describe("the drift report", () => {
     const summary = `DRIFT: 1 breaking, 1 additive finding; 6 requests, 6 judged, 5 without drift (base-url ${server.url})`;
     const repro = `  repro: ${CURL} '${server.url}/api/video/logs/${completedLog.id}'`;
     const seen = `  seen in 1 response (first: get_log ${completedLog.id})`;
-    expect(text.split("\n")).toEqual([
+    // What the run did not see comes after the findings, before the summary line again.
+    const lines = text.split("\n");
+    const coverageLine = `coverage ${report.coverage.percent}%: ${report.coverage.seen} of ${report.coverage.declared} declared items seen; not seen:`;
+    const coverageAt = lines.indexOf(coverageLine);
+    expect(coverageAt).toBeGreaterThan(0);
+    const missed = lines.slice(coverageAt + 1, -3);
+    expect(missed.length).toBeGreaterThan(0);
+    for (const row of missed)
+      expect(row).toMatch(/^ {2}(list_logs|get_log) +(statuses|parameters|enums|unions|properties) {2,}\S/);
+    expect([...lines.slice(0, coverageAt), ...lines.slice(-2)]).toEqual([
       summary,
       "",
       "BREAKING [response-schema] get_log 200 /charge: expected number, got string",
@@ -186,17 +195,21 @@ describe("the drift report", () => {
   it("in Markdown, has a verdict heading and a table row per finding", () => {
     const markdown = formatReport(report, "markdown");
     expect(markdown.startsWith("### ❌ Video Logs API drift check")).toBe(true);
-    expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toEqual([
+    const rows = markdown.split("\n").filter((line) => line.startsWith("| "));
+    expect(rows.slice(0, 4)).toEqual([
       "| severity | check | operation | status | pointer | problem | actual | seen |",
       '| breaking | response-schema | `get_log` | 200 | `/charge` | expected number\\, got string | `"0.01"` | 1 |',
       '| additive | response-schema | `get_log` | 200 | `/extra` | unexpected property \\"extra\\" \\(not in the spec\\) | `1` | 1 |',
+      // Then the table of what the run did not see: a row per operation it did not see all of.
+      "| operation | statuses | parameters | enum values | union branches | properties |",
     ]);
+    expect(rows.slice(4).map((row) => row.split(" | ")[0])).toEqual(["| `list_logs`", "| `get_log`"]);
     // Server text is escaped in the source, so the rendered table is what a reader sees.
     const html = new MarkdownIt({ html: true }).render(markdown);
     expect(html).toContain(
       "<td>breaking</td>\n<td>response-schema</td>\n<td><code>get_log</code></td>\n<td>200</td>\n<td><code>/charge</code></td>\n<td>expected number, got string</td>",
     );
-    expect(html.match(/<tr>/g)).toHaveLength(3);
+    expect(html.match(/<tr>/g)).toHaveLength(3 + 3);
     expect(markdown).toContain("<details><summary>Reproduce</summary>");
     expect(markdown).toContain(`# ${fingerprint("/charge", "type")} response-schema get_log /charge\n${CURL}`);
   });

@@ -18,6 +18,7 @@ function reportWith(summary: Partial<DriftReport["summary"]>, strict = false): D
     findings: [],
     exchanges: [],
     plan: [],
+    coverage: { percent: 100, declared: 0, seen: 0, operations: {} },
   };
 }
 

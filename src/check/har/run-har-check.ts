@@ -42,6 +42,8 @@ export interface HarCheckOptions {
   onResult?: (result: ExchangeResult, done: number) => void;
   /** @deprecated Use onResult ("check" names a named check only). Removed at 1.0. */
   onCheck?: (result: ExchangeResult, done: number) => void;
+  /** The least coverage, in percent (0 to 100), the check `coverage` accepts; below it the run fails. Default: none. */
+  minCoverage?: number;
   /** Called once for every response judged for conformance, in file order, with the Exchange it was judged on. */
   onExchange?: (exchange: Exchange) => void;
   /** The clock for `startedAt` and `durationMs`. Default Date.now. */
@@ -87,6 +89,7 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
     onResult: options.onResult ?? options.onCheck,
     now,
     startedAt,
+    minCoverage: options.minCoverage,
   });
   // A recording may hold any operation of the spec: each is planned, and one it does not hold is not exercised.
   for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
@@ -154,10 +157,9 @@ function judgeEntry(run: RecordingRun, entry: HarEntry, index: number): void {
   }
   const request = recordedRequest(index, operation, url, run.redactor);
   const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
-  let result: ExchangeResult;
   if (body.kind === "too-large") {
     const error = new ResponseTooLargeError(operation.method, url, entry.response.status, run.maxBodyBytes);
-    result = resultFromFailure(request, url, error, durationMs);
+    run.results.push(run.builder.finish(resultFromFailure(request, url, error, durationMs)));
   } else {
     const { status, headers } = entry.response;
     const exchange = recordedExchange(operation, url, status, headers, body.bytes, run.redactor);
@@ -165,9 +167,8 @@ function judgeEntry(run: RecordingRun, entry: HarEntry, index: number): void {
     // so the received status is passed as the expected one rather than stating the same finding twice.
     const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
     run.options.onExchange?.(exchange);
-    result = resultFromExchange(request, exchange, durationMs, findings);
+    run.results.push(run.builder.finish(resultFromExchange(request, exchange, durationMs, findings), exchange));
   }
-  run.results.push(run.builder.finish(result));
 }
 
 function skipEntry(

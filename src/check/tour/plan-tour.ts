@@ -1,6 +1,7 @@
 // The plan stage: the probes planned from the spec (plan-probes.ts) that serve a check that runs, sorted by when they
 // can run: listings first; single requests, of which the sampled items wait for the listings; filtered listings,
 // which wait for the values the listings show.
+import { CHECKS } from "../../findings/checks.ts";
 import { planProbes } from "../plan-probes.ts";
 import type { Probe } from "../probe.ts";
 import type { Tour } from "./tour.ts";
@@ -15,11 +16,15 @@ export interface TourPlan {
 }
 
 export function planTour(tour: Tour): TourPlan {
+  // A check judged from the whole run (coverage) sees what the other checks' probes get; selected alone, every probe.
+  const wholeRun = (check: (typeof CHECKS)[number]) => check.judgedBy === "whole-run";
+  const active = CHECKS.filter((check) => tour.active.has(check.name));
+  const wholeRunOnly = active.length > 0 && active.every(wholeRun);
   const plan = planProbes({
     authProbe: tour.options.wrongCredentialsClient !== undefined,
     noCredentialsProbe: tour.noCredentials,
     pin: tour.pin,
-  }).filter((probe) => probe.serves.some((check) => tour.active.has(check)));
+  }).filter((probe) => wholeRunOnly || probe.serves.some((check) => tour.active.has(check)));
   for (const probe of plan) tour.report.plan(probe.kind, probe.operationId);
   return {
     listings: plan.filter((probe): probe is ProbeOf<"page"> => probe.kind === "page"),

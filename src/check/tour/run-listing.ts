@@ -54,7 +54,7 @@ export async function runListing(
       if (n === 1) for (const parameter of broken) brokenOnFirstPage.add(parameter);
       const durationMs = Math.round(performance.now() - started);
       listed.results.push(
-        tour.report.finish(resultFromExchange(request(n), step.exchange, durationMs, findings, notes)),
+        tour.report.finish(resultFromExchange(request(n), step.exchange, durationMs, findings, notes), step.exchange),
       );
       listed.items.push(...step.items);
       if (listed.results.length >= tour.pages || step.end.kind !== "next") break;

@@ -27,7 +27,7 @@ export async function runSingle(
     const exchange = withTourRedactor(tour, await tour.budget.send(exchangeOnce, tour.options.signal));
     tour.options.onExchange?.(exchange);
     const { findings, notes } = judge(exchange);
-    return tour.report.finish(resultFromExchange(request, exchange, elapsed(), findings, notes));
+    return tour.report.finish(resultFromExchange(request, exchange, elapsed(), findings, notes), exchange);
   } catch (error) {
     return failedRequest(tour, request, error, elapsed());
   }

@@ -48,6 +48,7 @@ export function startTour(options: DriftCheckOptions): Tour {
     redact: (text) => options.client.redact(text),
     onResult: options.onResult ?? options.onCheck,
     now,
+    minCoverage: options.minCoverage,
   });
   const wantsNoCredentials = options.noCredentialsProbe ?? options.wrongCredentialsClient !== undefined;
   if (mock && active.has("authentication") && wantsNoCredentials) {

@@ -1,7 +1,7 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
 import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
-import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
 import { SPEC_FLAG } from "../spec-flag.ts";
@@ -95,6 +95,15 @@ export const CHECK_FLAGS = [
       { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
       { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },
       { name: "strict", type: "boolean", description: "additive drift (unknown fields) fails too" },
+      {
+        name: "min-coverage",
+        type: "string",
+        placeholder: "PCT",
+        description:
+          "fail (a finding of check coverage) when the responses show less than PCT% of the statuses, parameters, enum values, union branches and optional or nullable properties the spec declares; every report shows what was not seen",
+        range: MIN_COVERAGE,
+        unset: "none",
+      },
     ],
   },
   {

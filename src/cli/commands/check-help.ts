@@ -10,6 +10,8 @@ the listings' parameters honoured (page size, the discarded form, date filters w
 pagination integrity (later pages keep the filters, no id twice, no loop; every listing pinned with a created_before
 at the tour's start), an item got by id equal to the listed one, invalid values and ids refused with a declared 4xx,
 and 401 without or with wrong credentials. Requests are not retried on 5xx; a 429 is retried after its Retry-After.
+Every report ends with what the responses did not show of what the spec declares (statuses, parameters, enum values,
+union branches, optional and nullable properties); --min-coverage fails the run below a share of it.
 
 Target (first that applies): --har, --base-url, --space, SIGNALWIRE_SPACE; with none, the embedded Prism mock of the
 spec. Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (none for --har). Proxy: HTTPS_PROXY, HTTP_PROXY and

@@ -1,7 +1,7 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { applyBaseline, formatIgnoreFile, ignoreFileOf } from "../../check/baseline.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
-import { TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
@@ -124,6 +124,7 @@ async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): 
       strict: Boolean(values.strict),
       checks: settings.checks,
       skipChecks: settings.skipChecks,
+      minCoverage: integerFlag("min-coverage", values["min-coverage"], MIN_COVERAGE),
       onResult: progress(io, settings.showProgress),
       onExchange: settings.onExchange,
       signal: settings.signal,
@@ -206,9 +207,10 @@ function parseCheckArgs(args: string[]) {
   return parseCommandArgs(args, CHECK_OPTIONS);
 }
 
-/** The tour's settings from the flags; a flag left out takes its default from TOUR_DEFAULTS. */
+/** The tour's settings from the flags; a flag left out takes its default from TOUR_DEFAULTS (the coverage has none). */
 function tourSettings(values: CheckValues) {
   return {
+    minCoverage: integerFlag("min-coverage", values["min-coverage"], MIN_COVERAGE),
     maxRequests: integerFlag("max-requests", values["max-requests"], TOUR_DEFAULTS.maxRequests),
     ratePerSecond: rateFlag(values.rate),
     pages: integerFlag("pages", values.pages, TOUR_DEFAULTS.pages),

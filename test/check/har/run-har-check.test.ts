@@ -177,7 +177,13 @@ describe("runHarCheck on the drifted recording", () => {
 
   it("runs the checks of one response and lists the ones that need planned requests as skipped", async () => {
     const report = await check(driftedRecording());
-    expect(report.checksRun).toEqual(["response-schema", "status-code", "content-type", "not-a-server-error"]);
+    expect(report.checksRun).toEqual([
+      "response-schema",
+      "status-code",
+      "content-type",
+      "not-a-server-error",
+      "coverage",
+    ]);
     expect(report.skipped.map((s) => s.check)).toEqual([
       "parameters-honoured",
       "pagination-integrity",
