@@ -74,7 +74,9 @@ export class ReadFindings {
       const item = this.perItem ? ITEM.exec(violation.pointer) : null;
       if (item !== null && Number(item[1]) >= printed) continue;
       const key = item === null ? "body" : item[1]!;
-      parts.set(key, [...(parts.get(key) ?? []), violation]);
+      const part = parts.get(key);
+      if (part) part.push(violation);
+      else parts.set(key, [violation]);
     }
     return [...parts.values()].map((violations) => ({
       operation: response.operationId,
