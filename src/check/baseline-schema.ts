@@ -1,9 +1,11 @@
 // The ignore file's structure check: schemas/baseline.schema.json, compiled by ajv on first use (`check --baseline`
 // alone loads this module), every error collected. Each problem is one line naming the entry (its index and JSON
 // pointer) and the key.
+
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import schema from "../../schemas/baseline.schema.json" with { type: "json" };
+import { unescapeToken } from "../openapi/json-pointer.ts";
 
 /** The keys an entry may hold, in the order the messages name them. */
 export const ENTRY_KEYS = Object.keys(schema.$defs.entry.properties);
@@ -58,7 +60,7 @@ export function ignoreFileProblems(value: unknown): string[] {
       empty.add(entry);
       continue;
     }
-    const key = match[2]?.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key = match[2] === undefined ? undefined : unescapeToken(match[2]);
     problems.push(key === undefined ? entryProblem(where, entry, error) : fieldProblem(where, entry, key, error));
   }
   problems.sort((a, b) => a.entry - b.entry || a.rank - b.rank);

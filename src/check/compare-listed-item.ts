@@ -1,11 +1,11 @@
 // Cross-endpoint consistency: an item got by its id against the same item as a listing showed it. Every field of a
 // settled item; only the fields fixed from the start (x-stable-fields) of one that may still change (x-settled-when).
+
 import { behaviourFinding, type Finding } from "../findings/finding.ts";
+import { escapeToken } from "../openapi/json-pointer.ts";
 import { comparableFields } from "../operations/settled-form.ts";
 import type { Redactor } from "../redaction/redactor.ts";
 import { jsonEqual, jsonText } from "../validation/json-value.ts";
-
-const escapePointer = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
  * Server values are quoted through `redactor`, which removes the credentials before it cuts. Values are compared and
@@ -28,7 +28,7 @@ export function compareListedItem(
       behaviourFinding(
         "cross-endpoint-consistency",
         "consistency",
-        `/${escapePointer(name)}`,
+        `/${escapeToken(name)}`,
         `${JSON.stringify(redactor.cut(name, 60).text)} differs from the item ${listOperationId} listed${settled ? "" : " (a field fixed from the start, though the item may still change)"}`,
         redactor.cut(`${listOperationId}'s value ${jsonText(before[name]) ?? "(absent)"}`, 120).text,
         after[name],

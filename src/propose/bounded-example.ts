@@ -3,6 +3,7 @@
 // withheld by property name, credentials redacted, strings cut; what else was cut is said in one line, the
 // proposal's `x-example-cut`. Never copies or recurses past its bounds.
 
+import { escapeToken } from "../openapi/json-pointer.ts";
 import { defineOwn } from "../redaction/map-strings.ts";
 import type { Redactor } from "../redaction/redactor.ts";
 import { suggestsSecret } from "../redaction/secret-name.ts";
@@ -109,7 +110,7 @@ class ExampleCopy {
   /** Where the copy is, as a JSON pointer quoted safely: redacted, cut, `$ref:` defused; `the top` for the body. */
   private pointer(): string {
     if (this.path.length === 0) return "the top";
-    const pointer = this.path.map((token) => `/${token.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    const pointer = this.path.map((token) => `/${escapeToken(token)}`).join("");
     return defuseRef(this.redactor.cut(pointer, POINTER_LENGTH).text);
   }
 

@@ -4,13 +4,14 @@
 // its old keywords and new types comes last, deepest first, so that it carries every change made inside it. Each
 // action is applied to a working copy as it is made. The same observations give the same actions.
 
+import { pointerTokens } from "../openapi/json-pointer.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import { ActionDraft } from "./action-draft.ts";
 import type { Evidence } from "./evidence.ts";
 import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
-import { childPointer, pointerTokens } from "./json-path.ts";
+import { childPointer } from "./json-path.ts";
 import {
   MAX_NEW_NAMES,
   type NewEnumValue,

@@ -1,21 +1,11 @@
 // A JSON pointer into the spec as the plain JSONPath every Overlay tool reads: dot names, bracketed quoted names.
-import { escapeToken } from "../openapi/json-pointer.ts";
+import { escapeToken, pointerTokens } from "../openapi/json-pointer.ts";
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `$.components.schemas.Log.properties.charge`, `$.paths['/api/video/logs'].get.responses`. */
 export function jsonPathOf(tokens: readonly string[]): string {
   return `$${tokens.map((token) => (PLAIN_NAME.test(token) ? `.${token}` : `['${token.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`)).join("")}`;
-}
-
-/** The tokens of a JSON pointer ("/components/schemas/Log" → ["components", "schemas", "Log"]). */
-export function pointerTokens(pointer: string): string[] {
-  return pointer === ""
-    ? []
-    : pointer
-        .slice(1)
-        .split("/")
-        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** A pointer one level down. */

@@ -1,9 +1,9 @@
 // The spec as the actions built so far leave it: each action is applied here as it is made, so that a later action
 // (a union made of a schema's keywords) starts from the earlier ones' result, as an Overlay tool will apply them.
 
-import { valueAtPointer } from "../openapi/json-pointer.ts";
+import { pointerTokens, valueAtPointer } from "../openapi/json-pointer.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { childPointer, pointerTokens } from "./json-path.ts";
+import { childPointer } from "./json-path.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,5 +1,6 @@
 // What a run did not see of what the spec declares, for people: per operation and kind, short names of the schemas
 // and the values, statuses, parameters, branches or property states never seen. Unescaped: each format escapes them.
+import { unescapeToken } from "../openapi/json-pointer.ts";
 import type { Coverage, CoverageItems, OperationCoverage } from "./report-types.ts";
 
 export const COVERAGE_KINDS = ["statuses", "parameters", "enums", "unions", "properties"] as const;
@@ -18,10 +19,7 @@ export interface MissedOperation {
 
 /** `#/components/schemas/Log/properties/room_name` → `Log.room_name`; a pointer elsewhere is left as it is. */
 export function schemaLabel(pointer: string): string {
-  const tokens = pointer
-    .replace(/^#\//, "")
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = pointer.replace(/^#\//, "").split("/").map(unescapeToken);
   if (tokens[0] !== "components" || tokens[1] !== "schemas" || tokens.length < 3) return pointer;
   let label = tokens[2]!;
   for (let i = 3; i < tokens.length; i++) {

@@ -2,7 +2,7 @@
 // followed, so a recursive schema is a cycle of nodes), holding the items it declares (an enum's values, a union's
 // branches, an optional or nullable property's states), each an index into the operation's items.
 import { isDeepStrictEqual } from "node:util";
-import { escapeToken } from "../../openapi/json-pointer.ts";
+import { escapeToken, unescapeToken } from "../../openapi/json-pointer.ts";
 import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { followRefs } from "../../openapi/resolve-ref.ts";
 import type { CoveredPropertyState } from "../../report/report-types.ts";
@@ -89,11 +89,7 @@ function admitsByType(schema: unknown): (value: unknown) => boolean {
 /** A union branch's name: its `$ref`'s last token, else its title, else its index. */
 function branchLabel(raw: unknown, resolved: unknown, index: number): string {
   const ref = isObject(raw) && typeof raw.$ref === "string" ? raw.$ref : undefined;
-  if (ref !== undefined)
-    return ref
-      .slice(ref.lastIndexOf("/") + 1)
-      .replace(/~1/g, "/")
-      .replace(/~0/g, "~");
+  if (ref !== undefined) return unescapeToken(ref.slice(ref.lastIndexOf("/") + 1));
   return isObject(resolved) && typeof resolved.title === "string" ? resolved.title : String(index);
 }
 

@@ -2,6 +2,7 @@
 // so a recording could hide what the first holds (an entry's `headers`, its Authorization among them) from the check
 // that collects its credentials, while a server's echo of them reaches the report. Called on text JSON.parse has
 // accepted: one pass, no values built, an explicit stack (any depth is safe), a set of names per open object only.
+import { escapeToken } from "../../openapi/json-pointer.ts";
 
 /** One open container: an object's names so far and the current one, or an array's current index. */
 type Frame = { names: Set<string>; name: string | undefined; wantName: boolean } | { index: number };
@@ -11,7 +12,6 @@ const SPACE = new Set([" ", "\t", "\n", "\r"]);
 const VALUE_END = /[\s,\]}]/g;
 
 /** `~` and `/` escaped as a JSON pointer token writes them. */
-const pointerToken = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** The index just past the string whose opening quote is at `start` (the text is valid JSON). */
 function stringEnd(text: string, start: number): number {
@@ -28,7 +28,7 @@ function stringEnd(text: string, start: number): number {
 
 function pointerTo(stack: readonly Frame[], name: string): string {
   const tokens = stack.slice(0, -1).map((frame) => ("index" in frame ? String(frame.index) : frame.name!));
-  return [...tokens, name].map((token) => `/${pointerToken(token)}`).join("");
+  return [...tokens, name].map((token) => `/${escapeToken(token)}`).join("");
 }
 
 /** The pointer of the first key that repeats one before it in the same object (`/log/entries/0/request/headers`). */
