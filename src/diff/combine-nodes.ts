@@ -16,7 +16,7 @@ import { intersectOptional, unionOfValues, valueKey } from "./value-sets.ts";
 
 /** A value must satisfy both `a` and `b`; `a` wins for annotations such as the default. */
 export function mergeNodes(a: SchemaNode, b: SchemaNode): SchemaNode {
-  const types = intersectOptional(a.types, b.types);
+  const types = intersectTypes(a.types, b.types);
   return {
     // Report where the constraints live, not an annotation-only wrapper such as `allOf: [$ref] + description`.
     pointer: isUnconstrained(a) ? b.pointer : a.pointer,
@@ -33,6 +33,14 @@ export function mergeNodes(a: SchemaNode, b: SchemaNode): SchemaNode {
     variants: a.variants ?? b.variants,
     recursive: a.recursive || b.recursive || undefined,
   };
+}
+
+/** The types a value of both may have: every integer is a number, so `number` and `integer` meet at `integer`. */
+function intersectTypes(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  const withIntegers = (types: string[] | undefined) =>
+    types?.includes("number") && !types.includes("integer") ? [...types, "integer"] : types;
+  const both = intersectOptional(withIntegers(a), withIntegers(b));
+  return both?.includes("number") ? both.filter((type) => type !== "integer") : both;
 }
 
 function mergeBounds(a: SchemaNode["bounds"], b: SchemaNode["bounds"]): SchemaNode["bounds"] {

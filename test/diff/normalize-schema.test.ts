@@ -90,6 +90,14 @@ describe("schema normalisation", () => {
     expect(normalized(dateOrDateTime).variants).toBeUndefined();
   });
 
+  it("reads allOf of type number and type integer as an integer, since every integer is a number", () => {
+    expect(normalized({ allOf: [{ type: "number" }, { type: "integer" }] })).toMatchObject({ types: ["integer"] });
+    expect(normalized({ allOf: [{ type: ["number", "string"] }, { type: "number" }] })).toMatchObject({
+      types: ["number"],
+    });
+    expect(sameShape({ type: "integer" }, { allOf: [{ type: "number" }, { type: "integer" }] })).toEqual([]);
+  });
+
   it("treats allOf of a number-or-string union and type number as the union's number, format included", () => {
     const double = { type: "number", format: "double" };
     const narrowed = { allOf: [{ anyOf: [double, { type: "string" }] }, { type: "number" }] };
