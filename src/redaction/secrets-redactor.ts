@@ -1,7 +1,7 @@
 // A redactor for a list of secrets: every spelling of each one replaced, and a cut that never keeps part of one. The
 // client builds one from its credentials; the recording check builds one from the credentials a HAR file holds.
 import type { Redactor } from "./redactor.ts";
-import { beginningMatcher, spelledSecret } from "./spelled-secret.ts";
+import { beginningMatcher, spelledSecret, spellingsReplacer } from "./spelled-secret.ts";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -14,6 +14,12 @@ export const REDACTED = "[REDACTED]";
  */
 export const MIN_SECRET_LENGTH = 8;
 
+/**
+ * A secret longer than this is matched by a walk instead of a pattern: V8 refuses a pattern of every spelling of a
+ * 20,000-character token, and compiles one of a few thousand characters slowly.
+ */
+const LONGEST_IN_A_PATTERN = 1_024;
+
 /** Every spelling but the literal one holds one of these (`%41`, `\u0041`, `\"`); `+` spells only a space. */
 const ESCAPE_CHARACTERS = /[%\\]/;
 const ESCAPE_CHARACTERS_OR_PLUS = /[%\\+]/;
@@ -23,7 +29,10 @@ const NUMERIC = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** The patterns of one list of secrets: built and compiled once, then shared by every redactor of the same list. */
 interface Patterns {
+  /** Every spelling of the secrets short enough for one pattern. */
   whole: RegExp | undefined;
+  /** Every spelling of the longer ones (see spellingsReplacer). */
+  longSpellings: ((text: string) => string) | undefined;
   /** Any secret as it is: one pattern of literal alternatives, which V8 searches far faster than a loop of includes. */
   literal: RegExp | undefined;
   /** Which characters send a text to `whole`: `+` only when a secret holds a space. */
@@ -50,8 +59,11 @@ function patternsOf(literal: readonly string[], inBase64Text: ReadonlySet<string
   const known = recentPatterns.get(key);
   if (known) return known;
   const spelled = literal.map((secret) => spelledSecret(secret, inBase64Text.has(secret)));
+  const short = spelled.filter((_, i) => literal[i]!.length <= LONGEST_IN_A_PATTERN);
+  const long = literal.filter((secret) => secret.length > LONGEST_IN_A_PATTERN);
   const patterns: Patterns = {
-    whole: spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined,
+    whole: short.length > 0 ? new RegExp(short.map((s) => s.whole).join("|"), "g") : undefined,
+    longSpellings: long.length > 0 ? spellingsReplacer(long, REDACTED) : undefined,
     literal: literal.length > 0 ? new RegExp(literal.map(escapeRegExp).join("|"), "g") : undefined,
     escapes: literal.some((secret) => secret.includes(" ")) ? ESCAPE_CHARACTERS_OR_PLUS : ESCAPE_CHARACTERS,
     numbers: new Set(literal.filter((secret) => NUMERIC.test(secret)).map(Number)),
@@ -74,13 +86,23 @@ export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: I
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
     .sort((a, b) => b.length - a.length);
-  const { whole, literal: asItIs, escapes, numbers, beginning, reach } = patternsOf(literal, lettersAsIs);
+  const {
+    whole,
+    longSpellings,
+    literal: asItIs,
+    escapes,
+    numbers,
+    beginning,
+    reach,
+  } = patternsOf(literal, lettersAsIs);
 
   function text(value: string): string {
-    if (!whole || !asItIs) return value;
+    if (!asItIs) return value;
     // Text with no escape character can hold a secret only as it is: a search of the literal secrets, much faster than
     // the pattern of every spelling, which is also compiled only once a text needs it.
-    return value.replace(escapes.test(value) ? whole : asItIs, REDACTED);
+    if (!escapes.test(value)) return value.replace(asItIs, REDACTED);
+    const spelled = whole ? value.replace(whole, REDACTED) : value.replace(asItIs, REDACTED);
+    return longSpellings ? longSpellings(spelled) : spelled;
   }
 
   function numberHoldsSecret(value: number): boolean {

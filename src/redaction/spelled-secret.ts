@@ -41,11 +41,6 @@ const group = (alternatives: string[]) => `(?:${alternatives.join("|")})`;
 export interface SpelledSecret {
   /** Matches any spelling of the whole secret. */
   whole: string;
-  /**
-   * Matches a non-empty beginning of a spelling that stops short of the whole secret. The cut uses beginningMatcher,
-   * which finds the same; this pattern, nested as deep as the secret is long, is its reference.
-   */
-  beginning: string;
   /** The longest spelling's length: a window of text this long holds any spelling that starts in it. */
   reach: number;
 }
@@ -56,7 +51,7 @@ const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
 /**
  * The patterns of one secret. With `lettersAsIs` (a secret's base64 inside longer base64 text), `whole` matches its
  * letters and digits only as they are, and every other character in any spelling (`%2B`, `\/`…): a pattern a quarter
- * the size, which V8 compiles that much faster. `beginning` and `reach` always allow every spelling.
+ * the size, which V8 compiles that much faster. `reach` always allows every spelling.
  */
 export function spelledSecret(secret: string, lettersAsIs = false): SpelledSecret {
   const chars = [...secret].map(spellingsOf);
@@ -65,6 +60,17 @@ export function spelledSecret(secret: string, lettersAsIs = false): SpelledSecre
       lettersAsIs && LETTER_OR_DIGIT.test(char) ? escapeRegExp(char) : group(chars[k]!.map((atoms) => atoms.join(""))),
     )
     .join("");
+  const reach = chars.reduce((sum, spellings) => sum + Math.max(...spellings.map((atoms) => atoms.length)), 0);
+  return { whole, reach };
+}
+
+/**
+ * A pattern matching a non-empty beginning of a spelling of `secret` that stops short of the whole secret. The cut
+ * uses beginningMatcher, which finds the same without compiling anything; this pattern, nested as deep as the secret
+ * is long (and built in time quadratic in that length), is its reference in the tests.
+ */
+export function beginningPattern(secret: string): string {
+  const chars = [...secret].map(spellingsOf);
   // Built from the last character backwards: a complete character followed, optionally, by a beginning of the rest.
   let beginning = "";
   for (let k = chars.length - 1; k >= 0; k--) {
@@ -76,8 +82,7 @@ export function spelledSecret(secret: string, lettersAsIs = false): SpelledSecre
         : [];
     beginning = group([...partial, ...complete].length > 0 ? [...partial, ...complete] : ["(?!)"]);
   }
-  const reach = chars.reduce((sum, spellings) => sum + Math.max(...spellings.map((atoms) => atoms.length)), 0);
-  return { whole, beginning, reach };
+  return beginning;
 }
 
 /**
@@ -129,30 +134,86 @@ export function beginningMatcher(secrets: readonly string[]): (text: string) => 
     spelled.flatMap((chars) => (chars.length > 0 ? chars[0]!.map((spelling) => spelling.text[0]!) : [])),
   );
   return (text) => {
-    // The (secret, character, position) states already found to lead nowhere: a run of characters with more than one
-    // spelling (`\` is `\` or `\\`) can be split in exponentially many ways, each reaching the same states.
+    // The (secret, character, position) states already explored without reaching the end of the text: a run of
+    // characters with more than one spelling (`\` is `\` or `\\`) can be split in exponentially many ways, each reaching
+    // the same states.
     const dead = new Set<string>();
-    /** Whether text[at..] is a beginning of chars[k..]: a partial spelling of char k, or all of it and a beginning or nothing. */
-    const beginsAt = (at: number, s: number, k: number): boolean => {
+    /**
+     * Whether text[at..] is a beginning of a spelling of secret s: a partial spelling of a character, or all of it
+     * and a beginning of the rest or nothing. Depth first with a stack of its own: a secret of thousands of characters
+     * (a long bearer token) would go as deep.
+     */
+    const beginsAt = (start: number, s: number): boolean => {
       const chars = spelled[s]!;
-      const state = `${s} ${k} ${at}`;
-      if (dead.has(state)) return false;
-      const left = text.length - at;
-      for (const spelling of chars[k]!) {
-        const length = spelling.text.length;
-        if (left < length) {
-          if (!spelling.whole && holds(text, at, spelling, left)) return true;
-        } else if (k < chars.length - 1 && holds(text, at, spelling, length)) {
-          if (left === length || beginsAt(at + length, s, k + 1)) return true;
+      const stack = [start, 0];
+      while (stack.length > 0) {
+        const k = stack.pop()!;
+        const at = stack.pop()!;
+        const state = `${s} ${k} ${at}`;
+        if (dead.has(state)) continue;
+        dead.add(state);
+        const left = text.length - at;
+        for (const spelling of chars[k]!) {
+          const length = spelling.text.length;
+          if (left < length) {
+            if (!spelling.whole && holds(text, at, spelling, left)) return true;
+          } else if (k < chars.length - 1 && holds(text, at, spelling, length)) {
+            if (left === length) return true;
+            stack.push(at + length, k + 1);
+          }
         }
       }
-      dead.add(state);
       return false;
     };
     for (let at = 0; at < text.length; at++) {
       if (!starts.has(text[at]!)) continue;
-      for (let s = 0; s < spelled.length; s++) if (spelled[s]!.length > 0 && beginsAt(at, s, 0)) return at;
+      for (let s = 0; s < spelled.length; s++) if (spelled[s]!.length > 0 && beginsAt(at, s)) return at;
     }
     return -1;
+  };
+}
+
+/**
+ * Replaces every spelling of each of the secrets with `replacement`, leftmost first: what the `whole` patterns do, for
+ * secrets too long for a pattern (V8 refuses one for a 20,000-character token: each character becomes a group of its
+ * spellings). The walk keeps its own stack, and the states that led nowhere, so a text is read about once.
+ */
+export function spellingsReplacer(secrets: readonly string[], replacement: string): (text: string) => string {
+  const spelled = secrets.map((secret) => [...secret].map(plainSpellingsOf));
+  const starts = new Set(spelled.flatMap((chars) => chars[0]!.map((spelling) => spelling.text[0]!)));
+  return (text) => {
+    const dead = new Set<string>();
+    /** Where a spelling of secret s that starts at `start` ends, or -1. */
+    const endOf = (start: number, s: number): number => {
+      const chars = spelled[s]!;
+      const stack = [start, 0];
+      while (stack.length > 0) {
+        const k = stack.pop()!;
+        const at = stack.pop()!;
+        if (k === chars.length) return at;
+        const state = `${s} ${k} ${at}`;
+        if (dead.has(state)) continue;
+        dead.add(state);
+        // Pushed last to first, so the first spelling is tried first, as a pattern's first alternative is.
+        for (const spelling of chars[k]!.toReversed())
+          if (text.length - at >= spelling.text.length && holds(text, at, spelling, spelling.text.length))
+            stack.push(at + spelling.text.length, k + 1);
+      }
+      return -1;
+    };
+    let out = "";
+    let copied = 0;
+    for (let at = 0; at < text.length; at++) {
+      if (!starts.has(text[at]!)) continue;
+      for (let s = 0; s < spelled.length; s++) {
+        const end = endOf(at, s);
+        if (end < 0) continue;
+        out += text.slice(copied, at) + replacement;
+        copied = end;
+        at = end - 1;
+        break;
+      }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   };
 }
