@@ -4,6 +4,7 @@ import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
 import { CLIENT_DEFAULTS, type NumericDefault } from "./defaults.ts";
+import type { DriftHandler } from "./drift-watch.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
 import { sleep } from "./retry-delay.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
@@ -49,6 +50,8 @@ export interface VideoLogsClientOptions {
   now?: () => number;
   /** How to wait before a retry (back-off or `Retry-After`); must reject with the signal's reason on abort. Default: a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Hears of each drift once, at its first response (every mode, additive too); later ones are counted for `driftSummary()`. */
+  onDrift?: DriftHandler;
 }
 
 export interface ResolvedClientOptions {
@@ -70,6 +73,8 @@ export interface ResolvedClientOptions {
   authorization: string;
   /** Removes these credentials from anything kept: errors, reports. */
   scrubber: SecretScrubber;
+  /** Given, every judged response is judged in strict mode too, for it and `driftSummary()`. */
+  onDrift: DriftHandler | undefined;
 }
 
 /** Kept here for the modules that import it from this file; its row is in defaults.ts. */
@@ -159,6 +164,7 @@ function checkTypes(options: VideoLogsClientOptions): void {
     ["env", "an object", (v) => typeof v === "object" && v !== null],
     ["now", "a function", (v) => typeof v === "function"],
     ["sleep", "a function", (v) => typeof v === "function"],
+    ["onDrift", "a function", (v) => typeof v === "function"],
   ];
   for (const [field, kind, ok] of expected) {
     const value = options[field];
@@ -236,5 +242,6 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
     authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
     scrubber: createSecretScrubber(projectId, apiToken, options.secrets),
+    onDrift: options.onDrift,
   };
 }

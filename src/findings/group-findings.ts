@@ -47,6 +47,11 @@ export class FindingGroups {
     return this.#byFingerprint.size;
   }
 
+  /** Whether a finding of this fingerprint is held. */
+  has(fingerprint: string): boolean {
+    return this.#byFingerprint.has(fingerprint);
+  }
+
   /** Counts the occurrences of one exchange, its `index` among all; `onNew` gets each finding it shows first. */
   add(exchange: JudgedExchange, index: number, onNew?: (finding: DriftFinding) => void): void {
     for (const finding of exchange.violations) {

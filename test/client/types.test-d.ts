@@ -3,11 +3,14 @@ import {
   type ApiError,
   createVideoLogsClient,
   type DiscardedLog,
+  type DriftFinding,
+  type DriftHandler,
   isDiscardedLog,
   type ListLogsPage,
   type ListLogsQuery,
   type Log,
   type VideoLog,
+  type VideoLogsClientOptions,
 } from "../../src/index.ts";
 
 const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t" });
@@ -70,5 +73,15 @@ describe("the client's types", () => {
     void client.get("get_logs");
     // @ts-expect-error get_log's path needs its id
     void client.get("get_log", { path: {} });
+  });
+
+  it("onDrift takes a handler of one DriftFinding, and driftSummary returns them all", () => {
+    expectTypeOf<VideoLogsClientOptions["onDrift"]>().toEqualTypeOf<DriftHandler | undefined>();
+    expectTypeOf<DriftHandler>().toEqualTypeOf<(finding: DriftFinding) => void>();
+    expectTypeOf(client.driftSummary).returns.toEqualTypeOf<DriftFinding[]>();
+    expectTypeOf<DriftFinding["severity"]>().toEqualTypeOf<"breaking" | "additive">();
+    createVideoLogsClient({ onDrift: (finding) => expectTypeOf(finding.count).toEqualTypeOf<number>() });
+    // @ts-expect-error a handler takes a finding, not a list of them
+    createVideoLogsClient({ onDrift: (findings: DriftFinding[]) => findings });
   });
 });
