@@ -3,6 +3,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
+import { apiRoot } from "./api-root.ts";
 import { CLIENT_DEFAULTS, type NumericDefault } from "./defaults.ts";
 import type { DriftHandler } from "./drift-watch.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
@@ -13,7 +14,7 @@ import { typeOf } from "./type-of.ts";
 export interface VideoLogsClientOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: env `SIGNALWIRE_SPACE`. */
   space?: string;
-  /** Overrides `space`: a mock, a proxy or a recorder. Must be https unless the host is loopback. */
+  /** Overrides `space`: a mock, a proxy, a recorder; `…/api` is the API root. https unless the host is loopback. */
   baseUrl?: string | URL;
   /** Project ID, the Basic-auth user. Default: env `SIGNALWIRE_PROJECT_ID`. */
   projectId?: string;
@@ -55,7 +56,10 @@ export interface VideoLogsClientOptions {
 }
 
 export interface ResolvedClientOptions {
-  /** The base URL without a trailing slash: an origin, plus a path prefix for proxies. */
+  /**
+   * The base URL without a trailing slash: an origin, plus a path prefix for proxies; a path that ends where the spec's
+   * paths begin (`/api`) is the API root, and that end is not sent twice.
+   */
   baseUrl: string;
   origin: string;
   timeoutMs: number;
@@ -227,7 +231,7 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     );
   }
   return {
-    baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
+    baseUrl: apiRoot(base),
     origin: base.origin,
     timeoutMs: checkCount("timeoutMs", options.timeoutMs, CLIENT_DEFAULTS.timeoutMs),
     retries: checkCount("retries", options.retries, CLIENT_DEFAULTS.retries),
