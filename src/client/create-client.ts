@@ -11,6 +11,7 @@ import { isOperationId, type Operation, operationOf, parametersIn } from "../ope
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
 import type { ValidationMode, Violation } from "../validation/violation.ts";
+import { datesAsText } from "./date-parameters.ts";
 import { createDriftWatch, type DriftWatch } from "./drift-watch.ts";
 import { type Exchange, exchange, type OperationParams, operationUrl } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
@@ -220,6 +221,8 @@ function checkedParams(
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
+  datesAsText(operation, "path", path, (name) => name);
+  datesAsText(operation, "query", query, (name) => `query.${name}`);
   const pathParameters = parametersIn(operation, "path");
   if (pathParameters.length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
   checkParameters(operation, "query", query, redactor);

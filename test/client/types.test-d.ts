@@ -84,4 +84,16 @@ describe("the client's types", () => {
     // @ts-expect-error a handler takes a finding, not a list of them
     createVideoLogsClient({ onDrift: (findings: DriftFinding[]) => findings });
   });
+
+  it("a date-time filter takes a Date beside its text, and no other parameter takes one", () => {
+    expectTypeOf<ListLogsQuery["created_after"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<ListLogsQuery["created_on"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<ListLogsQuery["page_token"]>().toEqualTypeOf<string | undefined>();
+    void client.iterateLogs({ created_after: new Date(), created_before: "2022-01-31" });
+    void client.iterate("list_logs", { query: { created_on: new Date() } });
+    // @ts-expect-error page_token is not a date-time
+    void client.listLogs({ page_token: new Date() });
+    // @ts-expect-error get_log's id is not a date-time
+    void client.get("get_log", { path: { id: new Date() } });
+  });
 });
