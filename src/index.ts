@@ -6,6 +6,7 @@ export type { HarCheckOptions } from "./check/har/run-har-check.ts";
 export { runDriftCheck, runHarCheck } from "./check/load-drift-check.ts";
 export type { DriftCheckOptions } from "./check/run-drift-check.ts";
 export { type CallOptions, createVideoLogsClient, type VideoLogsClient } from "./client/create-client.ts";
+export type { DriftHandler } from "./client/drift-watch.ts";
 export type { Exchange, OperationParams, ParsedExchangeBody } from "./client/exchange.ts";
 export type { ItemOf, ListOperationId, OkBodyOf, ParamsOf } from "./client/operation-types.ts";
 export type { VideoLogsClientOptions } from "./client/options.ts";

@@ -1,5 +1,6 @@
 // Public names for the generated schema types.
-import type { components, operations } from "../generated/video-logs.d.ts";
+import type { components } from "../generated/video-logs.d.ts";
+import type { ParamsOf } from "./client/operation-types.ts";
 import { isDiscardedForm } from "./operations/discarded-form.ts";
 
 type Schemas = components["schemas"];
@@ -12,8 +13,8 @@ export type DiscardedLog = Schemas["DiscardedLog"];
 export type VideoLog = Schemas["VideoLog"];
 /** One page of `listLogs`. */
 export type ListLogsPage = Schemas["ListLogsPage"];
-/** The filters and paging parameters of `listLogs`. */
-export type ListLogsQuery = NonNullable<operations["list_logs"]["parameters"]["query"]>;
+/** The filters and paging parameters of `listLogs`; a date-time filter takes a `Date` too. */
+export type ListLogsQuery = NonNullable<ParamsOf<"list_logs">["query"]>;
 /** The body of a 422 response. */
 export type ValidationErrorResponse = Schemas["ValidationErrorResponse"];
 

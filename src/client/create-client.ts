@@ -5,14 +5,17 @@ import type { paths } from "../../generated/video-logs.d.ts";
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { keptBody } from "../errors/kept-body.ts";
+import type { DriftFinding } from "../findings/finding.ts";
 import { activeSpec } from "../operations/active-spec.ts";
 import { isOperationId, type Operation, operationOf, parametersIn } from "../operations/operation-table.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ListLogsPage, ListLogsQuery, VideoLog } from "../types.ts";
-import type { ValidationMode } from "../validation/violation.ts";
+import type { ValidationMode, Violation } from "../validation/violation.ts";
+import { datesAsText } from "./date-parameters.ts";
+import { createDriftWatch, type DriftWatch } from "./drift-watch.ts";
 import { type Exchange, exchange, type OperationParams, operationUrl } from "./exchange.ts";
 import { guardRawClient } from "./guard-raw-client.ts";
-import { judgeExchange } from "./judge-exchange.ts";
+import { judgeExchange, violationsInMode } from "./judge-exchange.ts";
 import type { ItemOf, ListOperationId, OkBodyOf, OperationId, ParamsOf } from "./operation-types.ts";
 import { type ResolvedClientOptions, resolveClientOptions, type VideoLogsClientOptions } from "./options.ts";
 import type { PageEnd, PageStep } from "./page-walk.ts";
@@ -88,6 +91,11 @@ export interface VideoLogsClient {
   redact<T>(value: T): T;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /**
+   * With `onDrift`, every finding so far of the responses judged (`getLog`, `listLogs`, `iterateLogs`, `get`, `list`,
+   * `iterate`), grouped by fingerprint, breaking first, each with its count; credentials removed. Without it, none.
+   */
+  driftSummary(): DriftFinding[];
 }
 
 /** Each client's redactor, for the drift check, which judges another client's exchanges with this client's secrets. */
@@ -213,6 +221,8 @@ function checkedParams(
   checkObject("path", params?.path);
   const path = withoutUndefined(params?.path ?? {});
   const query = withoutUndefined(params?.query ?? {});
+  datesAsText(operation, "path", path, (name) => name);
+  datesAsText(operation, "query", query, (name) => `query.${name}`);
   const pathParameters = parametersIn(operation, "path");
   if (pathParameters.length > 0 || Object.keys(path).length > 0) checkParameters(operation, "path", path, redactor);
   checkParameters(operation, "query", query, redactor);
@@ -253,6 +263,8 @@ interface ClientCore {
   readonly scrubber: SecretScrubber;
   readonly send: SendRequest;
   readonly defaultHeaders: Readonly<Record<string, string>>;
+  /** Present only with `onDrift`: a client without it judges nothing more than its validation mode asks. */
+  readonly drift: DriftWatch | undefined;
 }
 
 /**
@@ -278,6 +290,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     scrubber,
     send,
     defaultHeaders: { "user-agent": config.userAgent, accept: "application/json" },
+    drift: config.onDrift ? createDriftWatch(config.onDrift, scrubber) : undefined,
   };
 
   const client: VideoLogsClient = {
@@ -301,6 +314,7 @@ export function createVideoLogsClient(options: VideoLogsClientOptions = {}): Vid
     pages: (operationId, params, options) => scrubbingIterator(scrubber, pageSteps(core, operationId, params, options)),
     exchangeUrl: (operationId, url, options) =>
       scrubbingErrors(scrubber, () => exchangeAtUrl(core, operationId, url, options)),
+    driftSummary: () => core.drift?.summary() ?? [],
   };
   redactors.set(client, scrubber);
   return client;
@@ -380,7 +394,9 @@ async function judgedBody(
   try {
     const { sent } = exchangeChecked(core, operationId, params, options, list);
     const mode = options?.validation ?? core.config.validation;
-    return settleExchange(await sent, mode, core.scrubber, options?.onValidated) as never;
+    const result = await sent;
+    const judged = core.drift && violationsInMode(watched(core.drift, result), mode, result);
+    return settleExchange(result, mode, core.scrubber, options?.onValidated, judged) as never;
   } catch (error) {
     throw core.scrubber.error(error);
   }
@@ -431,8 +447,9 @@ async function* listItems(
   const signal = options?.signal;
   const onValidated = options?.onValidated;
   for await (const { exchange: page, items: data, end } of pageSteps(core, operationId, params, options, true)) {
-    if (onValidated) onValidated(validatedPage(page, end, mode, scrubber));
-    else settleExchange(page, mode, scrubber);
+    const judged = core.drift && violationsInMode(watched(core.drift, page, end), mode, page);
+    if (onValidated) onValidated(validatedPage(page, end, mode, scrubber, judged));
+    else settleExchange(page, mode, scrubber, undefined, judged);
     const kept = () => keptBody(page.bytes, scrubber, page.parsed.ok ? page.parsed : undefined);
     // With validation off nothing else has checked what this loop reads: the walk's verdict stands in every mode.
     if (end.kind === "violation" && data.length === 0 && !onValidated)
@@ -450,13 +467,32 @@ async function* listItems(
 }
 
 /** A page's violations for `onValidated`: its body's, and why the walk cannot go on unless the body's already say so. */
-function validatedPage(page: Exchange, end: PageEnd, mode: ValidationMode, scrubber: SecretScrubber) {
+function validatedPage(
+  page: Exchange,
+  end: PageEnd,
+  mode: ValidationMode,
+  scrubber: SecretScrubber,
+  judged?: Violation[],
+) {
   throwIfNotOk(page, scrubber);
-  const violations = judgeExchange(page, mode);
-  if (
-    end.kind === "violation" &&
-    !violations.some((v) => v.pointer === end.violation.pointer && v.keyword === end.violation.keyword)
-  )
-    violations.push(end.violation);
-  return validatedResponse(page, violations, scrubber);
+  return validatedResponse(page, withWalkViolation(judged ?? judgeExchange(page, mode), end), scrubber);
+}
+
+/** A page's violations and why the walk cannot go on, unless they already say so. A copy. */
+function withWalkViolation(violations: Violation[], end: PageEnd | undefined): Violation[] {
+  if (end?.kind !== "violation") return violations;
+  const { pointer, keyword } = end.violation;
+  return violations.some((v) => v.pointer === pointer && v.keyword === keyword)
+    ? violations
+    : [...violations, end.violation];
+}
+
+/**
+ * A response judged in strict mode, whatever its status, and counted by the drift watch with the walk's violation
+ * (a page's); returns the body's strict violations, for the call's mode.
+ */
+function watched(drift: DriftWatch, result: Exchange, end?: PageEnd): Violation[] {
+  const strict = judgeExchange(result, "strict");
+  drift.see(result, withWalkViolation(strict, end));
+  return strict;
 }

@@ -24,3 +24,12 @@ export function judgeExchange(exchange: Exchange, mode: ValidationMode): Violati
     return [depthViolation()];
   }
 }
+
+/**
+ * What `judgeExchange(exchange, mode)` gives, from the strict violations it gave already (the client's `onDrift`
+ * judges every response in strict mode): a body that is not JSON in every mode, additive ones only when strict.
+ */
+export function violationsInMode(strict: Violation[], mode: ValidationMode, exchange: Exchange): Violation[] {
+  if (!exchange.parsed.ok || mode === "strict") return strict;
+  return mode === "off" ? [] : strict.filter((violation) => violation.kind === "breaking");
+}

@@ -3,7 +3,9 @@ import { InvalidInputError } from "../errors/invalid-input-error.ts";
 import { NO_SECRETS, type Redactor } from "../redaction/redactor.ts";
 import type { ValidationMode } from "../validation/violation.ts";
 import { VERSION } from "../version.ts";
+import { apiRoot } from "./api-root.ts";
 import { CLIENT_DEFAULTS, type NumericDefault } from "./defaults.ts";
+import type { DriftHandler } from "./drift-watch.ts";
 import { maskUserinfo } from "./mask-userinfo.ts";
 import { sleep } from "./retry-delay.ts";
 import { createSecretScrubber, type SecretScrubber } from "./secret-scrubber.ts";
@@ -12,7 +14,7 @@ import { typeOf } from "./type-of.ts";
 export interface VideoLogsClientOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: env `SIGNALWIRE_SPACE`. */
   space?: string;
-  /** Overrides `space`: a mock, a proxy or a recorder. Must be https unless the host is loopback. */
+  /** Overrides `space`: a mock, a proxy, a recorder; `…/api` is the API root. https unless the host is loopback. */
   baseUrl?: string | URL;
   /** Project ID, the Basic-auth user. Default: env `SIGNALWIRE_PROJECT_ID`. */
   projectId?: string;
@@ -49,10 +51,15 @@ export interface VideoLogsClientOptions {
   now?: () => number;
   /** How to wait before a retry (back-off or `Retry-After`); must reject with the signal's reason on abort. Default: a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Hears of each drift once, at its first response (every mode, additive too); later ones are counted for `driftSummary()`. */
+  onDrift?: DriftHandler;
 }
 
 export interface ResolvedClientOptions {
-  /** The base URL without a trailing slash: an origin, plus a path prefix for proxies. */
+  /**
+   * The base URL without a trailing slash: an origin, plus a path prefix for proxies; a path that ends where the spec's
+   * paths begin (`/api`) is the API root, and that end is not sent twice.
+   */
   baseUrl: string;
   origin: string;
   timeoutMs: number;
@@ -70,6 +77,8 @@ export interface ResolvedClientOptions {
   authorization: string;
   /** Removes these credentials from anything kept: errors, reports. */
   scrubber: SecretScrubber;
+  /** Given, every judged response is judged in strict mode too, for it and `driftSummary()`. */
+  onDrift: DriftHandler | undefined;
 }
 
 /** Kept here for the modules that import it from this file; its row is in defaults.ts. */
@@ -159,6 +168,7 @@ function checkTypes(options: VideoLogsClientOptions): void {
     ["env", "an object", (v) => typeof v === "object" && v !== null],
     ["now", "a function", (v) => typeof v === "function"],
     ["sleep", "a function", (v) => typeof v === "function"],
+    ["onDrift", "a function", (v) => typeof v === "function"],
   ];
   for (const [field, kind, ok] of expected) {
     const value = options[field];
@@ -221,7 +231,7 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     );
   }
   return {
-    baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
+    baseUrl: apiRoot(base),
     origin: base.origin,
     timeoutMs: checkCount("timeoutMs", options.timeoutMs, CLIENT_DEFAULTS.timeoutMs),
     retries: checkCount("retries", options.retries, CLIENT_DEFAULTS.retries),
@@ -236,5 +246,6 @@ export function resolveClientOptions(options: VideoLogsClientOptions = {}): Reso
     userAgent: [options.userAgent, `signalwire-video-logs/${VERSION}`].filter(Boolean).join(" "),
     authorization: `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`,
     scrubber: createSecretScrubber(projectId, apiToken, options.secrets),
+    onDrift: options.onDrift,
   };
 }

@@ -49,17 +49,18 @@ export function throwIfNotOk(result: Exchange, scrubber: Redactor): void {
 /**
  * The body of a 2xx response. Its violations throw a ContractViolationError; with `onValidated`, they are handed to
  * it instead (none included) and the body is returned as received, unless it is not JSON: then there is no body to
- * return, and the error is thrown.
+ * return, and the error is thrown. `judged`: the violations in `mode` when the caller has them already.
  */
 export function settleExchange(
   result: Exchange,
   mode: ValidationMode,
   scrubber: Redactor,
   onValidated?: (response: ValidatedResponse) => void,
+  judged?: Violation[],
 ): unknown {
   const { response, bytes, parsed } = result;
   throwIfNotOk(result, scrubber);
-  const violations = judgeExchange(result, mode);
+  const violations = judged ?? judgeExchange(result, mode);
   if (onValidated && parsed.ok) {
     onValidated(validatedResponse(result, violations, scrubber));
     return parsed.body;

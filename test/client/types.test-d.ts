@@ -3,11 +3,14 @@ import {
   type ApiError,
   createVideoLogsClient,
   type DiscardedLog,
+  type DriftFinding,
+  type DriftHandler,
   isDiscardedLog,
   type ListLogsPage,
   type ListLogsQuery,
   type Log,
   type VideoLog,
+  type VideoLogsClientOptions,
 } from "../../src/index.ts";
 
 const client = createVideoLogsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t" });
@@ -70,5 +73,27 @@ describe("the client's types", () => {
     void client.get("get_logs");
     // @ts-expect-error get_log's path needs its id
     void client.get("get_log", { path: {} });
+  });
+
+  it("onDrift takes a handler of one DriftFinding, and driftSummary returns them all", () => {
+    expectTypeOf<VideoLogsClientOptions["onDrift"]>().toEqualTypeOf<DriftHandler | undefined>();
+    expectTypeOf<DriftHandler>().toEqualTypeOf<(finding: DriftFinding) => void>();
+    expectTypeOf(client.driftSummary).returns.toEqualTypeOf<DriftFinding[]>();
+    expectTypeOf<DriftFinding["severity"]>().toEqualTypeOf<"breaking" | "additive">();
+    createVideoLogsClient({ onDrift: (finding) => expectTypeOf(finding.count).toEqualTypeOf<number>() });
+    // @ts-expect-error a handler takes a finding, not a list of them
+    createVideoLogsClient({ onDrift: (findings: DriftFinding[]) => findings });
+  });
+
+  it("a date-time filter takes a Date beside its text, and no other parameter takes one", () => {
+    expectTypeOf<ListLogsQuery["created_after"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<ListLogsQuery["created_on"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<ListLogsQuery["page_token"]>().toEqualTypeOf<string | undefined>();
+    void client.iterateLogs({ created_after: new Date(), created_before: "2022-01-31" });
+    void client.iterate("list_logs", { query: { created_on: new Date() } });
+    // @ts-expect-error page_token is not a date-time
+    void client.listLogs({ page_token: new Date() });
+    // @ts-expect-error get_log's id is not a date-time
+    void client.get("get_log", { path: { id: new Date() } });
   });
 });
