@@ -15,13 +15,15 @@ export interface FindingSpec {
   locator: FindingLocator;
 }
 
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const RULES: ReportingDescriptor[] = CHECKS.map((check) => ({
   id: check.name,
   name: check.name,
   shortDescription: { text: `The ${check.name} check: ${check.summary.split(/[(:;]/, 1)[0]!.trim()}` },
-  fullDescription: { text: check.summary },
+  fullDescription: { text: `${capitalized(check.summary)}.` },
   help: {
-    text: `${check.summary}. A finding names the node of the spec it contradicts. Run only this check with --checks ${check.name}, or leave it out with --skip-checks ${check.name}; a finding a --baseline file lists is reported as known and does not fail the run.`,
+    text: `${capitalized(check.summary)}. A finding names the node of the spec it contradicts. Run only this check with --checks ${check.name}, or leave it out with --skip-checks ${check.name}; a finding a --baseline file lists is reported as known and does not fail the run.`,
   },
   defaultConfiguration: { level: "error" },
   properties: { tags: ["api-drift"], ...(check.schemathesis ? { schemathesis: check.schemathesis } : {}) },
