@@ -72,7 +72,11 @@ describe("video-logs diff usage errors", () => {
     ["a missing document argument", [], /Missing the document to compare with/],
     ["two document arguments", [BASE, BASE], /Unexpected argument ".*base\.yaml"/],
     ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
-    ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, sarif, gitlab, got "html"/],
+    [
+      "an unknown format",
+      [BASE, "--format", "html"],
+      /--format must be one of text, json, markdown, sarif, gitlab, got "html"/,
+    ],
     [
       "an unknown --fail-on level",
       [BASE, "--fail-on", "informational"],
