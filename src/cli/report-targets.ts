@@ -40,7 +40,9 @@ function parseReportFlag<F extends string>(value: string, formats: readonly F[])
   if (at < 0 || file === "" || !(formats as readonly string[]).includes(format)) {
     throw new UsageError(
       `--report must be FORMAT=FILE with FORMAT one of ${formats.join(", ")}, got ${JSON.stringify(value)}`,
-      "For example: --report sarif=drift.sarif --report markdown=drift.md",
+      formats.includes("junit" as F)
+        ? "For example: --report junit=drift.xml --report markdown=drift.md"
+        : "For example: --report sarif=diff.sarif --report markdown=diff.md",
     );
   }
   return { format: format as F, file: file === "-" ? undefined : file, flag: `--report ${format}` };

@@ -78,6 +78,12 @@ describe("video-logs diff usage errors", () => {
       /--format must be one of text, json, markdown, sarif, gitlab, got "html"/,
     ],
     [
+      "a --sarif-root that is not a folder",
+      [BASE, "--sarif-root", BASE],
+      /--sarif-root must name a folder, got ".*base\.yaml"/,
+    ],
+    ["two reports on stdout", [BASE, "--report", "json=-", "--report", "sarif=-"], /Two reports go to stdout/],
+    [
       "an unknown --fail-on level",
       [BASE, "--fail-on", "informational"],
       /--fail-on must be one of breaking, non-breaking, got "informational"/,
@@ -104,6 +110,18 @@ describe("video-logs diff usage errors", () => {
       expect(rest).toEqual([]);
     });
   }
+
+  it("exits 2 on a --report of a format it does not write, with the accepted form", async () => {
+    const { code, stdout, stderr } = await run([BASE, "--report", "junit=diff.xml"]);
+    expect({ code, stdout: stdout(), stderr: stderr() }).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'video-logs: --report must be FORMAT=FILE with FORMAT one of text, json, markdown, sarif, gitlab, got "junit=diff.xml"\n' +
+        "For example: --report sarif=diff.sarif --report markdown=diff.md\n" +
+        "Run `video-logs diff --help` for usage.\n",
+    });
+  });
 
   it("shows its help with -h as with --help, even beside a flag it would refuse", async () => {
     const short = await run(["-h"]);
