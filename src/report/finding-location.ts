@@ -59,7 +59,7 @@ export class FindingLocator {
   #schemaNode(schemaPointer: string, instancePointer: string): string {
     let at = schemaPointer;
     for (const token of pointerTokens(instancePointer)) {
-      const next = this.#childSchema(at, token, 0);
+      const next = this.#childSchema(at, token, 0, new Set());
       if (next === undefined) return this.#declared(at);
       at = next;
     }
@@ -75,10 +75,14 @@ export class FindingLocator {
     }
   }
 
-  /** The schema of `token` (a property, or `*`/an index for an item) under the schema at `at`, or undefined. */
-  #childSchema(at: string, token: string, depth: number): string | undefined {
-    if (depth > MAX_BRANCH_DEPTH) return undefined;
+  /**
+   * The schema of `token` (a property, or `*`/an index for an item) under the schema at `at`, or undefined; `visited`
+   * holds the schemas searched already, so a union that refers to itself is searched once.
+   */
+  #childSchema(at: string, token: string, depth: number, visited: Set<string>): string | undefined {
     const pointer = this.#declared(at);
+    if (depth > MAX_BRANCH_DEPTH || visited.has(pointer)) return undefined;
+    visited.add(pointer);
     const schema = valueAtPointer(this.document, pointer);
     if (!isObject(schema)) return undefined;
     if (isObject(schema.properties) && Object.hasOwn(schema.properties, token))
@@ -88,7 +92,7 @@ export class FindingLocator {
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
       for (let index = 0; index < branches.length; index++) {
-        const found = this.#childSchema(childPointer(pointer, keyword, index), token, depth + 1);
+        const found = this.#childSchema(childPointer(pointer, keyword, index), token, depth + 1, visited);
         if (found !== undefined) return found;
       }
     }

@@ -195,4 +195,27 @@ describe("the node a finding is about", () => {
   ])("%s", (_what, given, pointer) => {
     expect(locator.specPointer(given)).toBe(pointer);
   });
+
+  it("searches a union that refers to itself once, and finds the property in its other branch", () => {
+    const document = {
+      paths: {
+        "/a": {
+          get: {
+            operationId: "get_a",
+            responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } } } },
+          },
+        },
+      },
+      components: {
+        schemas: { A: { anyOf: [{ $ref: "#/components/schemas/A" }, { properties: { x: { type: "string" } } }] } },
+      },
+    };
+    const own = new FindingLocator(document);
+    expect(own.specPointer(finding({ operation: "get_a", pointer: "/x" }))).toBe(
+      "/components/schemas/A/anyOf/1/properties/x",
+    );
+    expect(own.specPointer(finding({ operation: "get_a", pointer: "/y", keyword: "additionalProperties" }))).toBe(
+      "/components/schemas/A",
+    );
+  });
 });
