@@ -34,7 +34,7 @@ describe("CLI usage messages", () => {
     expect(rawControls(stderr)).toEqual([]);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      'video-logs: --format must be one of text, json, junit, markdown, got "x\\nRun `video-logs --help`\\u2028"',
+      'video-logs: --format must be one of text, json, junit, markdown, sarif, gitlab, got "x\\nRun `video-logs --help`\\u2028"',
     );
   });
 });

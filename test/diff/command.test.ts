@@ -72,7 +72,17 @@ describe("video-logs diff usage errors", () => {
     ["a missing document argument", [], /Missing the document to compare with/],
     ["two document arguments", [BASE, BASE], /Unexpected argument ".*base\.yaml"/],
     ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
-    ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, got "html"/],
+    [
+      "an unknown format",
+      [BASE, "--format", "html"],
+      /--format must be one of text, json, markdown, sarif, gitlab, got "html"/,
+    ],
+    [
+      "a --sarif-root that is not a folder",
+      [BASE, "--sarif-root", BASE],
+      /--sarif-root must name a folder, got ".*base\.yaml"/,
+    ],
+    ["two reports on stdout", [BASE, "--report", "json=-", "--report", "sarif=-"], /Two reports go to stdout/],
     [
       "an unknown --fail-on level",
       [BASE, "--fail-on", "informational"],
@@ -100,6 +110,18 @@ describe("video-logs diff usage errors", () => {
       expect(rest).toEqual([]);
     });
   }
+
+  it("exits 2 on a --report of a format it does not write, with the accepted form", async () => {
+    const { code, stdout, stderr } = await run([BASE, "--report", "junit=diff.xml"]);
+    expect({ code, stdout: stdout(), stderr: stderr() }).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'video-logs: --report must be FORMAT=FILE with FORMAT one of text, json, markdown, sarif, gitlab, got "junit=diff.xml"\n' +
+        "For example: --report sarif=diff.sarif --report markdown=diff.md\n" +
+        "Run `video-logs diff --help` for usage.\n",
+    });
+  });
 
   it("shows its help with -h as with --help, even beside a flag it would refuse", async () => {
     const short = await run(["-h"]);
@@ -217,7 +239,7 @@ describe("video-logs diff output", () => {
     const report = JSON.parse(stdout());
     expect(Object.keys(report)).toEqual(["version", "ours", "theirs", "summary", "differences"]);
     expect(report).toMatchObject({
-      version: 1,
+      version: 2,
       ours: { title: "Fixture base", version: "1.0.0" },
       theirs: { title: "Fixture base", version: "1.0.0" },
       summary: { breaking: 1, nonBreaking: 0, informational: 1 },
@@ -229,6 +251,7 @@ describe("video-logs diff output", () => {
         message: expect.stringContaining('field "data[].note" was removed'),
         ours: "/components/schemas/Item/properties/note",
         theirs: null,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
       {
         level: "informational",
@@ -237,6 +260,7 @@ describe("video-logs diff output", () => {
         operation: "GET /items",
         ours: "/components/parameters/page_size/schema",
         theirs: "/components/parameters/page_size/schema",
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
   });

@@ -49,7 +49,7 @@ describe("the built video-logs diff", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      'video-logs: --format must be one of text, json, markdown, got "html"\nRun `video-logs diff --help` for usage.\n',
+      'video-logs: --format must be one of text, json, markdown, sarif, gitlab, got "html"\nRun `video-logs diff --help` for usage.\n',
     );
   });
 
