@@ -54,6 +54,11 @@ export interface DriftCheckOptions {
   timeoutMs?: number;
   /** The least coverage, in percent (0 to 100), the check `coverage` accepts; below it the run fails. Default: none. */
   minCoverage?: number;
+  /**
+   * The instant the listings are pinned at (their `created_before`-style filter), as ISO 8601. Default: the tour's
+   * start. `check --record` writes it; `check --replay` gives the recorded one.
+   */
+  pin?: string;
   /** Every random choice of the tour (an unknown id) is drawn from it; reported. Default: a random seed. */
   seed?: number;
   /**

@@ -76,7 +76,7 @@ export function startTour(options: DriftCheckOptions): Tour {
     active,
     budget: new TourBudget({ maxRequests, ratePerSecond: options.ratePerSecond, now, sleep: options.sleep }),
     report,
-    pin: report.startedAt,
+    pin: options.pin ?? report.startedAt,
     seen: new Map(),
     unsent: 0,
     seed: options.seed ?? randomSeed(),
