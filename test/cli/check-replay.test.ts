@@ -185,3 +185,25 @@ describe("check --seed N", () => {
     expect(seed).not.toBeNull();
   });
 });
+
+describe("check --replay of a tour that was asked to wait (429, Retry-After)", () => {
+  it("answers the request sent again after the 429 from its second recorded attempt, to the same report", async () => {
+    const limited = await startStandInSpace({ faults: ["charge-as-string"], rateLimitFirstWith: 1 });
+    const file = join(dir, "limited.har");
+    try {
+      const recorded = await checkJson(["--base-url", limited.url, ...TOUR, "--concurrency", "1", "--record", file]);
+      const entries = JSON.parse(readFileSync(file, "utf8")).log.entries;
+      const retried = entries.filter(
+        (entry: { _videoLogs: { probe: { attempt: number } } }) => entry._videoLogs.probe.attempt === 2,
+      );
+      expect(retried).toHaveLength(1);
+      const replayed = await checkJson(["--replay", file, ...TOUR, "--concurrency", "1"], {});
+      expect(replayed.code).toBe(recorded.code);
+      expect(replayed.report.findings).toEqual(recorded.report.findings);
+      expect(replayed.report.summary).toEqual(recorded.report.summary);
+      expect(requests(replayed.report)).toEqual(requests(recorded.report));
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -106,7 +106,7 @@ const OPTION_FLAGS: Record<keyof RecordedOptions, string> = {
 };
 
 const shown = (key: keyof RecordedOptions, value: unknown) =>
-  key === "specHash" ? `spec ${String(value).slice(0, 12)}` : value === null ? "not given" : JSON.stringify(value);
+  key === "specHash" ? `spec ${String(value).slice(0, 19)}` : value === null ? "not given" : JSON.stringify(value);
 
 /** Each option that differs, as `--pages (recorded 3, given 5)`; seed apart (the caller names it). */
 export function differingOptions(recorded: RecordedOptions, given: RecordedOptions): string[] {
