@@ -314,10 +314,12 @@ async function checkServer(
     const client = target.client();
     baseUrl = client.baseUrl;
     const serverTarget = { baseUrl: client.baseUrl, kind: target.kind };
-    const pin = new Date().toISOString();
-    if (values.record !== undefined) {
-      const options = await runOptions(settings, values);
-      recorder = await openRecorder(values.record, client, { seed, pin, target: serverTarget, options });
+    // A recording names its pin before the tour starts; otherwise the tour pins its listings at its own start.
+    const record = values.record;
+    const pin = record === undefined ? undefined : new Date().toISOString();
+    if (record !== undefined && pin !== undefined) {
+      const run = { seed, pin, target: serverTarget, options: await runOptions(settings, values) };
+      recorder = await openRecorder(record, client, run);
     }
     report = await runDriftCheck({
       client,
