@@ -8,40 +8,14 @@ import { assertWritable, type CliIo, EXIT, writeOutput } from "../io.ts";
 import { choiceFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { assertSeparateFiles } from "../same-file.ts";
 import { UsageError } from "../usage-error.ts";
+import { DIFF_OPTIONS } from "./diff-flags.ts";
+import { DIFF_HELP } from "./diff-help.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-export const DIFF_HELP = `Usage: video-logs diff <other.yaml|json> [options]
-
-Compares our OpenAPI spec (the base a client was built from) with another OpenAPI 3.x document
-(what the server now documents) for the operations our spec describes, and classifies every
-difference as breaking, non-breaking or informational.
-
-Options:
-  --format F          text (default), json or markdown
-  --out FILE          write the report to FILE instead of stdout
-  --fail-on LEVEL     breaking, or non-breaking (default): the lowest level that makes the command exit 1
-  --ours PATH         the base document (default: the toolkit's own spec)
-  --quiet             no notes on stderr; errors only
-  -h, --help          this help
-
-Exit: 0 no differences, or only informational ones (or only non-breaking ones with --fail-on breaking),
-1 differences at or above the --fail-on level, 2 usage error, or a document that cannot be read or is not OpenAPI 3.x.
-`;
-
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      format: { type: "string" },
-      out: { type: "string" },
-      "fail-on": { type: "string" },
-      ours: { type: "string" },
-      quiet: { type: "boolean" },
-    },
-    1,
-  );
+  const { values, positionals } = parseCommandArgs(args, DIFF_OPTIONS, 1);
   if (values.help) {
     io.stdout.write(DIFF_HELP);
     return EXIT.ok;
