@@ -39,9 +39,10 @@ function verdictLabel(report: DriftReport): string {
 
 /** `11 conform, 16 with additive drift only`: every standing with a response, conform always. */
 function standingsText(report: DriftReport): string {
-  const { conform, breaking, additive, known } = judgedResponses(report);
+  // Conforming: the summary's own count, which the JSON report states beside this line.
+  const { breaking, additive, known } = judgedResponses(report);
   return [
-    `${conform} conform`,
+    `${report.summary.passed} conform`,
     breaking > 0 ? `${breaking} with breaking drift` : "",
     additive > 0 ? `${additive} with additive drift only` : "",
     known > 0 ? `${known} with known drift only` : "",
