@@ -38,7 +38,7 @@ describe("check --spec without a target", { timeout: 90_000 }, () => {
     expect(code).toBe(0);
     // The JSON report is on stdout, so the verdict goes to stderr.
     expect(stderr).toMatch(
-      /^OK: 0 breaking, 0 additive findings; 6 requests, 6 judged, 6 without drift \(mock http:\/\/127\.0\.0\.1:\d+\)\n$/,
+      /^OK: 0 breaking, 0 additive findings; 6 requests, 6 judged: 6 conform \(mock http:\/\/127\.0\.0\.1:\d+\)\n$/,
     );
     expect(report.target.kind).toBe("mock");
     expect(report.summary).toMatchObject({ breaking: 0, additive: 0, errors: 0 });

@@ -5,6 +5,8 @@
 // files instead of about fifty ES modules, each of which Node resolves, reads and links on its own: that is most of
 // the cold start. Dependencies stay imports of their packages.
 //
+// The spec: the four files the package ships (scripts/lib/bundle.ts), bundled by Redocly and downgraded to 3.0.
+//
 // Declarations: tsc, file by file. It never copies declaration inputs (`generated/*.d.ts`) into its output, yet the
 // emitted declarations import them: without the copies the published types degrade to `any`.
 //
@@ -16,7 +18,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { SHIPPED_SPEC_DIR } from "../src/openapi/shipped-spec.ts";
 import { BUILD_STAMP, buildInputsDigest, isBuildCurrent } from "./lib/build-inputs.ts";
+import { bundleSpec } from "./lib/bundle.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const GENERATED_DIR = join(root, "generated");
@@ -27,10 +31,12 @@ if (!process.argv.includes("--force") && isBuildCurrent(root)) {
 }
 const digest = buildInputsDigest(root);
 
-// Stale output from a removed source would otherwise be packed and published. The rest of dist/ (the bundled spec,
-// the models, the docs page) belongs to other scripts.
-for (const output of ["dist/src", "dist/generated", BUILD_STAMP])
+// Stale output from a removed source would otherwise be packed and published. The rest of dist/ (the models, the docs
+// page) belongs to other scripts.
+for (const output of ["dist/src", "dist/generated", SHIPPED_SPEC_DIR, BUILD_STAMP])
   rmSync(join(root, output), { recursive: true, force: true });
+
+await bundleSpec(join(root, SHIPPED_SPEC_DIR));
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });

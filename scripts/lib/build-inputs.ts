@@ -3,12 +3,21 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { SHIPPED_SPEC_DIR, SPEC_FORMATS, SPEC_VERSIONS, shippedSpecName } from "../../src/openapi/shipped-spec.ts";
 
-/** Sources (and the JSON schema the CLI bundles), compiler settings, the build script and the locked tool versions. */
+/**
+ * Sources (and the JSON schema the CLI bundles), the spec and what bundles it, compiler settings, the build script and
+ * the locked tool versions.
+ */
 const INPUTS = [
   "src",
   "generated",
   "schemas/baseline.schema.json",
+  "openapi",
+  "redocly.yaml",
+  "scripts/lib/bundle.ts",
+  "scripts/lib/bundle-redocly.ts",
+  "scripts/lib/downgrade.ts",
   "tsconfig.json",
   "tsconfig.build.json",
   "scripts/build.ts",
@@ -41,10 +50,17 @@ export function buildInputsDigest(root: string): string {
 /** True when dist/ holds a build of exactly the current inputs. */
 export function isBuildCurrent(root: string): boolean {
   const stamp = join(root, BUILD_STAMP);
-  const entries = ["dist/src/index.js", "dist/src/cli/main.js"];
+  const entries = ["dist/src/index.js", "dist/src/cli/main.js", ...shippedSpecFiles()];
   return (
     entries.every((entry) => existsSync(join(root, entry))) &&
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === buildInputsDigest(root)
+  );
+}
+
+/** The four spec files the build writes for the package to ship, from the package root. */
+export function shippedSpecFiles(): string[] {
+  return SPEC_VERSIONS.flatMap((version) =>
+    SPEC_FORMATS.map((format) => `${SHIPPED_SPEC_DIR}/${shippedSpecName(version, format)}`),
   );
 }

@@ -1,19 +1,25 @@
-// Bundles the spec into one self-contained JSON file (OpenAPI 3.1) and writes its 3.0.3 downgrade beside it.
+// Bundles the spec into one self-contained JSON file (OpenAPI 3.1) and writes its 3.0.3 downgrade beside it, and a
+// YAML copy of each: the four files the package ships (src/openapi/shipped-spec.ts names them).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
+import { shippedSpecName } from "../../src/openapi/shipped-spec.ts";
 import { defaultSpecPath } from "../../src/openapi/spec-path.ts";
 import { mustRunRedocly, REDOCLY_CONFIG } from "./bundle-redocly.ts";
 import { downgradeTo30 } from "./downgrade.ts";
 
-export const BUNDLE_31_NAME = "video-logs.openapi.json";
-export const BUNDLE_30_NAME = "video-logs.openapi-3.0.json";
+export const BUNDLE_31_NAME = shippedSpecName("3.1", "json");
+export const BUNDLE_30_NAME = shippedSpecName("3.0", "json");
 
 export interface BundleResult {
   /** Path of the bundled OpenAPI 3.1 document. */
   openapi31: string;
   /** Path of its OpenAPI 3.0.3 downgrade. */
   openapi30: string;
+  /** The same two documents as YAML. */
+  openapi31Yaml: string;
+  openapi30Yaml: string;
   doc31: OpenApiDocument;
   doc30: OpenApiDocument;
 }
@@ -46,5 +52,17 @@ export async function bundleSpec(outDir: string, specPath: string = defaultSpecP
 
   const doc30 = downgradeTo30(doc31);
   await writeFile(openapi30, `${JSON.stringify(doc30, null, 2)}\n`);
-  return { openapi31, openapi30, doc31, doc30 };
+  const openapi31Yaml = join(outDir, shippedSpecName("3.1", "yaml"));
+  const openapi30Yaml = join(outDir, shippedSpecName("3.0", "yaml"));
+  await Promise.all([writeFile(openapi31Yaml, specYaml(doc31)), writeFile(openapi30Yaml, specYaml(doc30))]);
+  return { openapi31, openapi30, openapi31Yaml, openapi30Yaml, doc31, doc30 };
+}
+
+/**
+ * A document as YAML that reads back as the same JSON value: no anchors for objects the downgrade shares, no folded
+ * lines, and strings quoted that a YAML 1.1 reader (js-yaml, many generators) would take for another type (`on`, a
+ * date); quoted that way they are the same strings in YAML 1.2.
+ */
+export function specYaml(doc: OpenApiDocument): string {
+  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0, version: "1.1" });
 }

@@ -23,6 +23,7 @@ Commands:
   mock            run the Prism mock of the spec
   diff <file>     compare the spec with another OpenAPI document
   history <file>  print the drift history that check --history keeps, a row per finding
+  spec            print the bundled OpenAPI spec (3.1 or its 3.0 downgrade, JSON or YAML)
 
 Run \`video-logs <command> --help\` for a command's options. \`video-logs --version\` prints the version.
 `;
@@ -56,7 +57,7 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   return code;
 }
 
-const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff", "history"]);
+const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff", "history", "spec"]);
 
 async function runCommand(command: string | undefined, args: string[], io: CliIo): Promise<number> {
   try {
@@ -77,6 +78,10 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
       case "history": {
         const { historyCommand } = await import("./commands/history.ts");
         return await historyCommand(args, io);
+      }
+      case "spec": {
+        const { specCommand } = await import("./commands/spec.ts");
+        return await specCommand(args, io);
       }
       case "--version":
       case "-v":

@@ -1,5 +1,6 @@
 // The verdict and counts in one line, shared by every human format. Unescaped: each format escapes it for its sink.
 import { historyCounts } from "./history-text.ts";
+import { judgedResponses } from "./judged-responses.ts";
 import { type DriftReport, describeTarget, reportFailed } from "./report-types.ts";
 
 /**
@@ -12,18 +13,42 @@ export function verdictOf(report: DriftReport): "DRIFT" | "INCOMPLETE" | "OK" {
   return report.summary.errors > 0 || report.recording?.judged === 0 ? "INCOMPLETE" : "OK";
 }
 
+/**
+ * `OK (additive drift): 0 breaking, 66 additive findings; 27 requests, 27 judged: 11 conform, 16 with additive drift
+ * only (mock …)`: the verdict (qualified when it passes over additive drift), the findings, then the responses judged
+ * split by the worst finding each shows, so the parts add up to the judged count.
+ */
 export function summaryLine(report: DriftReport): string {
-  const { requests, checked, passed, breaking, additive, errors, known } = report.summary;
+  const { requests, checked, breaking, additive, errors, known } = report.summary;
   const { recording } = report;
   // The noun agrees with the count next to it: `1 breaking, 1 additive finding`, `1 breaking, 0 additive findings`.
   const history = historyCounts(report);
   const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}${history ? ` (${history})` : ""}`;
-  const judged = `${checked} judged, ${passed} without drift`;
+  const judged = `${checked} judged: ${standingsText(report)}`;
   const counts = recording
-    ? `${recording.entries} entries, ${judged}, ${recording.skipped} not judged`
-    : `${requests} requests, ${judged}`;
-  const unanswered = errors ? `, ${errors} without response` : "";
-  return `${verdictOf(report)}: ${findings}; ${counts}${unanswered} (${describeTarget(report.target)})`;
+    ? `${recording.entries} entries, ${judged}; ${recording.skipped} not judged`
+    : `${requests} requests, ${judged}${errors ? `; ${errors} without response` : ""}`;
+  return `${verdictLabel(report)}: ${findings}; ${counts} (${describeTarget(report.target)})`;
+}
+
+/** The verdict, and `OK (additive drift)` when the run passes with additive findings: OK does not mean none. */
+function verdictLabel(report: DriftReport): string {
+  const verdict = verdictOf(report);
+  return verdict === "OK" && report.summary.additive > 0 ? "OK (additive drift)" : verdict;
+}
+
+/** `11 conform, 16 with additive drift only`: every standing with a response, conform always. */
+function standingsText(report: DriftReport): string {
+  // Conforming: the summary's own count, which the JSON report states beside this line.
+  const { breaking, additive, known } = judgedResponses(report);
+  return [
+    `${report.summary.passed} conform`,
+    breaking > 0 ? `${breaking} with breaking drift` : "",
+    additive > 0 ? `${additive} with additive drift only` : "",
+    known > 0 ? `${known} with known drift only` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** `3 responses: request ids a, b, c` and how many more, for a finding's occurrences. */

@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { validate as validate30 } from "@hyperjump/json-schema/openapi-3-0";
 import { validate as validate31 } from "@hyperjump/json-schema/openapi-3-1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BundleResult, externalRefs } from "../../scripts/lib/bundle.ts";
+import { parse as parseYaml } from "yaml";
+import { type BundleResult, externalRefs, specYaml } from "../../scripts/lib/bundle.ts";
 import { REDOCLY_CONFIG, runRedocly } from "../../scripts/lib/bundle-redocly.ts";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
 import { sharedBundle } from "../helpers/shared-bundle.ts";
@@ -31,6 +32,30 @@ describe("the bundled OpenAPI files", () => {
     expect(bundle.doc31.openapi).toBe("3.1.0");
     expect(externalRefs(bundle.doc31)).toEqual([]);
     expect(bundle.doc31).toEqual(loadSpec());
+  });
+
+  it("include a YAML copy of each that reads back as the same document, with no anchors and no YAML 1.1 surprises", async () => {
+    for (const [yamlFile, doc] of [
+      [bundle.openapi31Yaml, bundle.doc31],
+      [bundle.openapi30Yaml, bundle.doc30],
+    ] as const) {
+      const text = await readFile(yamlFile, "utf8");
+      expect(parseYaml(text)).toEqual(doc);
+      // js-yaml reads YAML 1.1 (as Redocly and many generators do): `no`, `on`, `1_000` would change type there.
+      expect((await import("js-yaml")).load(text)).toEqual(doc);
+      expect(text).not.toMatch(/^\s*[^#\n]*[&*][A-Za-z0-9]+\s*$/m);
+    }
+  });
+
+  it("write YAML that keeps strings that look like other types as strings", async () => {
+    const tricky = {
+      openapi: "3.1.0",
+      info: { title: "no", version: "1.0" },
+      x: ["on", "1_000", "2024-01-01", "null", "0x1F"],
+    };
+    const text = specYaml(tricky as never);
+    expect(parseYaml(text)).toEqual(tricky);
+    expect((await import("js-yaml")).load(text)).toEqual(tricky);
   });
 
   it("notice a reference that leaves the document", () => {

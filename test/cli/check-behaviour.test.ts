@@ -36,7 +36,7 @@ describe("video-logs check against the stand-in space", () => {
     const report = JSON.parse(stdout) as DriftReport;
     // The JSON report on stdout, the summary line on stderr.
     expect(stderr).toBe(
-      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server!.url})\n`,
+      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged: ${report.summary.requests} conform (base-url ${server!.url})\n`,
     );
     expect(report.exchanges.flatMap((c) => c.violations)).toEqual([]);
     expect(report.findings).toEqual([]);

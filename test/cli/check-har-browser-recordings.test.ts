@@ -30,7 +30,7 @@ describe("check --har with a browser's recording", () => {
     const file = recording([...odd, harEntry({ url: LOG_URL, json: completedLog })]);
     const result = await runBin(["check", "--har", file]);
     expect(result.stderr).toBe("");
-    const summary = `OK: 0 breaking, 0 additive findings; 3 entries, 1 judged, 1 without drift, 2 not judged (recording ${file})`;
+    const summary = `OK: 0 breaking, 0 additive findings; 3 entries, 1 judged: 1 conform; 2 not judged (recording ${file})`;
     expect(result.stdout.split("\n").filter((line) => line.startsWith("OK: "))).toEqual([summary, summary]);
     expect(result.code).toBe(0);
   });
@@ -78,7 +78,7 @@ describe("check --har with nothing it can judge", () => {
     expect(report.notes.join("\n")).toContain("1 entry is an operation of the spec, but none could be judged");
     // The summary line (the JSON report being on stdout), then why the check is incomplete.
     expect(result.stderr).toBe(
-      `INCOMPLETE: 0 breaking, 0 additive findings; 1 entries, 0 judged, 0 without drift, 1 not judged (recording ${file})\n` +
+      `INCOMPLETE: 0 breaking, 0 additive findings; 1 entries, 0 judged: 0 conform; 1 not judged (recording ${file})\n` +
         "No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
     );
   });

@@ -55,7 +55,7 @@ describe("check --har FILE", () => {
     const file = har(driftedRecording());
     const result = await runBin(["check", "--har", file]);
     expect(result.code).toBe(1);
-    const summary = `DRIFT: 4 breaking, 1 additive finding; 10 entries, 6 judged, 1 without drift, 4 not judged (recording ${file})`;
+    const summary = `DRIFT: 4 breaking, 1 additive finding; 10 entries, 6 judged: 1 conform, 4 with breaking drift, 1 with additive drift only; 4 not judged (recording ${file})`;
     const lines = result.stdout.trimEnd().split("\n");
     expect([lines[0], lines.at(-1)]).toEqual([summary, summary]);
     // One entry per finding, breaking first; the four charge lines of entry 0 are one additive finding.
@@ -187,7 +187,7 @@ describe("check --har FILE", () => {
     const result = await runBin(["check", "--har", file]);
     expect(result.code).toBe(2);
     expect(result.stdout.split("\n")[0]).toBe(
-      `INCOMPLETE: 0 breaking, 0 additive findings; 10 entries, 0 judged, 0 without drift, 10 not judged (recording ${file})`,
+      `INCOMPLETE: 0 breaking, 0 additive findings; 10 entries, 0 judged: 0 conform; 10 not judged (recording ${file})`,
     );
     expect(result.stderr).toBe(
       "No entry of the recording is an operation of the spec (10 entries, none judged); the check is incomplete.\n",
@@ -208,7 +208,7 @@ describe("check --har FILE", () => {
     expectSafeText(text, report);
     // The name is in the summary line of text and Markdown, escaped; JUnit names no file.
     expect(text.split("\n")[0]).toBe(
-      `DRIFT: 1 breaking, 0 additive findings; 1 entries, 1 judged, 0 without drift, 0 not judged (recording ${join(dir, "rec\\u001b[2J`|<b>*x*<b>&\\u202e\\n.har")})`,
+      `DRIFT: 1 breaking, 0 additive findings; 1 entries, 1 judged: 0 conform, 1 with breaking drift; 0 not judged (recording ${join(dir, "rec\\u001b[2J`|<b>*x*<b>&\\u202e\\n.har")})`,
     );
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(junit, report);

@@ -139,7 +139,7 @@ describe("video-logs check interrupted by Ctrl-C", () => {
     const text = await readFile(join(dir, files.text), "utf8");
     expect(text.split("\n")[0]).toMatch(
       new RegExp(
-        `^INCOMPLETE: 1 breaking, 0 additive findings; \\d+ requests, ${LISTINGS} judged, 0 without drift \\(`,
+        `^INCOMPLETE: 1 breaking, 0 additive findings; \\d+ requests, ${LISTINGS} judged: 0 conform, ${LISTINGS} with breaking drift \\(`,
       ),
     );
     expect(text).toContain(`note: ${note}\n`);

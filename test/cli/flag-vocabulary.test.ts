@@ -124,7 +124,7 @@ describe("check --report FORMAT=FILE", () => {
     // Where each report went, then the verdict: no text report is on stdout, so the summary line is on stderr.
     expect(stderr.trim().split("\n")).toEqual([
       ...[junit, markdown, json].map((file) => `Report written to ${file}`),
-      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server.url})`,
+      `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged: ${report.summary.requests} conform (base-url ${server.url})`,
     ]);
     expect(server.requests.length).toBe(report.summary.requests);
     expect(readFileSync(junit!, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites/);
@@ -155,7 +155,7 @@ describe("check --report FORMAT=FILE", () => {
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toMatch(/^### ✅ Video Logs API drift check\n/);
     const report = JSON.parse(readFileSync(json, "utf8")) as DriftReport;
-    const summary = `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged, ${report.summary.requests} without drift (base-url ${server.url})`;
+    const summary = `OK: 0 breaking, 0 additive findings; ${report.summary.requests} requests, ${report.summary.requests} judged: ${report.summary.requests} conform (base-url ${server.url})`;
     expect(markdown.stderr).toBe(`Report written to ${json}\n${summary}\n`);
     const text = await runInProcess(
       ["check", "--base-url", server.url, "--report", "text=-", "--report", `json=${json}`],

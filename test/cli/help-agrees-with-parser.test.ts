@@ -4,11 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { MIN_COVERAGE, SEED_RANGE, TOUR_DEFAULTS } from "../../src/check/tour-defaults.ts";
 import { CHECK_FLAGS, CHECK_OPTIONS } from "../../src/cli/commands/check-flags.ts";
+import { DIFF_FLAGS, DIFF_OPTIONS } from "../../src/cli/commands/diff-flags.ts";
 import { HISTORY_FLAGS, HISTORY_OPTIONS } from "../../src/cli/commands/history-flags.ts";
 import { MOCK_DEFAULTS, MOCK_FLAGS, MOCK_OPTIONS } from "../../src/cli/commands/mock-flags.ts";
 import { GET_FLAGS, GET_OPTIONS, LIMIT_RANGE, LIST_FLAGS, LIST_OPTIONS } from "../../src/cli/commands/read-flags.ts";
+import { SPEC_COMMAND_FLAGS, SPEC_COMMAND_OPTIONS } from "../../src/cli/commands/spec-flags.ts";
 import type { FlagTable } from "../../src/cli/flag-table.ts";
-import { runCli } from "../../src/cli/main.ts";
+import { HELP, runCli } from "../../src/cli/main.ts";
 import { CLIENT_DEFAULTS } from "../../src/client/defaults.ts";
 import { HISTORY_DEFAULTS } from "../../src/history/history-defaults.ts";
 import { captureIo } from "../helpers/capture-io.ts";
@@ -20,7 +22,15 @@ const COMMANDS: { command: string; options: Record<string, unknown>; table: Flag
   { command: "list", options: LIST_OPTIONS, table: LIST_FLAGS },
   { command: "mock", options: MOCK_OPTIONS, table: MOCK_FLAGS },
   { command: "history", options: HISTORY_OPTIONS, table: HISTORY_FLAGS },
+  { command: "diff", options: DIFF_OPTIONS, table: DIFF_FLAGS },
+  { command: "spec", options: SPEC_COMMAND_OPTIONS, table: SPEC_COMMAND_FLAGS },
 ];
+
+it("covers every command the top-level help lists", () => {
+  const commands = HELP.slice(HELP.indexOf("Commands:\n")).split("\n\n")[0]!.split("\n").slice(1);
+  const names = commands.map((line) => /^ {2}([a-z]+)/.exec(line)?.[1]);
+  expect(names.sort()).toEqual(COMMANDS.map((row) => row.command).sort());
+});
 
 const range = ({ min, max, value }: { min: number; max: number; value: number }) => ({
   min,

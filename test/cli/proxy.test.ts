@@ -57,7 +57,7 @@ describe("video-logs behind a proxy", () => {
       // Nothing on stderr but the summary line (the JSON report is on stdout): no warning about the proxy.
       const { requests } = report.summary;
       expect(stderr).toBe(
-        `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged, ${requests} without drift (base-url ${space.url})\n`,
+        `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged: ${requests} conform (base-url ${space.url})\n`,
       );
       expect(report.exchanges.some((exchange) => exchange.kind === "no-credentials")).toBe(true);
       // Absolute-form requests, one per request the space received, each with the proxy's Basic credentials.
@@ -92,7 +92,7 @@ describe("video-logs behind a proxy", () => {
         expect(report.target).toEqual({ kind: "base-url", baseUrl });
         const { requests } = report.summary;
         expect(stderr).toBe(
-          `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged, ${requests} without drift (base-url ${baseUrl})\n`,
+          `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged: ${requests} conform (base-url ${baseUrl})\n`,
         );
         // One tunnel per connection, each opened with the proxy's credentials; the API's requests went inside them.
         expect(proxy.relayed.length).toBeGreaterThan(0);

@@ -70,7 +70,7 @@ describe("our own tools against a mock started with `video-logs mock`", { shuffl
     // The JSON report on stdout, the summary line on stderr.
     const { requests } = report.summary;
     expect(stderr).toBe(
-      `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged, ${requests} without drift (mock ${report.target.baseUrl})\n`,
+      `OK: 0 breaking, 0 additive findings; ${requests} requests, ${requests} judged: ${requests} conform (mock ${report.target.baseUrl})\n`,
     );
     expect(report.findings).toEqual([]);
     expect(report.summary.breaking).toBe(0);

@@ -73,7 +73,7 @@ describe("video-logs check blaming a failed Log | DiscardedLog union", () => {
     );
     // The JSON report is on stdout, so the verdict goes to stderr.
     expect(result.stderr).toMatch(
-      /^DRIFT: \d+ breaking, \d+ additive findings; 4 requests, 4 judged, 1 without drift /,
+      /^DRIFT: \d+ breaking, \d+ additive findings; 4 requests, 4 judged: 1 conform, 3 with breaking drift /,
     );
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as DriftReport;

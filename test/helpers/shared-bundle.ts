@@ -5,9 +5,10 @@ import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import type { OpenApiDocument } from "../../src/openapi/openapi-document.ts";
 
 export async function sharedBundle(): Promise<BundleResult> {
-  const { openapi31, openapi30 } = inject("bundlePaths");
+  const paths = inject("bundlePaths");
+  const { openapi31, openapi30 } = paths;
   const [doc31, doc30] = await Promise.all(
     [openapi31, openapi30].map(async (path) => JSON.parse(await readFile(path, "utf8")) as OpenApiDocument),
   );
-  return { openapi31, openapi30, doc31: doc31!, doc30: doc30! };
+  return { ...paths, doc31: doc31!, doc30: doc30! };
 }

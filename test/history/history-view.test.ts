@@ -145,7 +145,7 @@ describe("the drift report with a history", () => {
     );
     expect(text).toContain("  RECURRING since 2026-12-01, 3 of 4 runs\n");
     expect(text.split("\n")[0]).toBe(
-      "DRIFT: 2 breaking, 0 additive findings (1 regressed, 1 recurring); 4 requests, 4 judged, 1 without drift (base-url http://127.0.0.1:8080)",
+      "DRIFT: 2 breaking, 0 additive findings (1 regressed, 1 recurring); 4 requests, 4 judged: 1 conform (base-url http://127.0.0.1:8080)",
     );
     expect(formatText(reports[0]!)).toContain("  NEW, first seen in this run\n");
     expect(formatText(reports[6]!)).toContain(

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 /** The summary line check writes on stderr for the clean API when the text report is not on stdout. */
 const cleanSummary = () =>
-  `OK: 0 breaking, 0 additive findings; 14 requests, 14 judged, 14 without drift (base-url ${clean.url})\n`;
+  `OK: 0 breaking, 0 additive findings; 14 requests, 14 judged: 14 conform (base-url ${clean.url})\n`;
 
 /**
  * Runs the same runCli as the built executable, in this process, with a stdout whose reader is gone: every write fails
@@ -107,7 +107,7 @@ describe("the CLI writing to a reader that goes away", () => {
       closeStdout: "at-once",
     });
     expect(run.stderr).toBe(
-      `DRIFT: 4 breaking, 2 additive findings; 14 requests, 14 judged, 7 without drift (base-url ${drifted.url})\n`,
+      `DRIFT: 4 breaking, 2 additive findings; 14 requests, 14 judged: 7 conform, 5 with breaking drift, 2 with additive drift only (base-url ${drifted.url})\n`,
     );
     expect(run).toMatchObject({ code: 1, signal: null });
   });

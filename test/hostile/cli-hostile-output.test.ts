@@ -42,7 +42,7 @@ describe("video-logs check against a server sending hostile text in every field"
     report = expectSafeJson(run.stdout);
     // The summary line (the JSON report being on stdout), then why the check is incomplete; no server text on stderr.
     expect(run.stderr).toBe(
-      `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged, 0 without drift, 1 without response (base-url ${server.url})\n` +
+      `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged: 0 conform, 16 with breaking drift, 2 with additive drift only; 1 without response (base-url ${server.url})\n` +
         "1 request(s) got no response; the check is incomplete.\n",
     );
   });
@@ -73,7 +73,7 @@ describe("video-logs check against a server sending hostile text in every field"
       expect(rawControls(run.stderr)).toEqual([]);
     }
     // On stderr: where the report went, the summary line unless the text report is on stdout, and why it is incomplete.
-    const summary = `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged, 0 without drift, 1 without response (base-url ${server.url})`;
+    const summary = `DRIFT: 7 breaking, 2 additive findings; 19 requests, 18 judged: 0 conform, 16 with breaking drift, 2 with additive drift only; 1 without response (base-url ${server.url})`;
     const incomplete = "1 request(s) got no response; the check is incomplete.";
     expect(toStdout.stderr.split("\n")).toEqual([...(format === "text" ? [] : [summary]), incomplete, ""]);
     expect(toFile.stderr.split("\n")).toEqual([`Report written to ${file}`, summary, incomplete, ""]);

@@ -13,11 +13,21 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { loadFixtureSet, type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
+import type { BundleResult } from "../../scripts/lib/bundle.ts";
 import { PRISM_INSTALL_COMMAND, PrismNotInstalledError } from "../../src/mock/prism.ts";
+import {
+  SHIPPED_SPEC_DIR,
+  SPEC_FORMATS,
+  SPEC_VERSIONS,
+  shippedSpecExport,
+  shippedSpecName,
+} from "../../src/openapi/shipped-spec.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
 import { harEntry, harRecording, writeHar } from "../helpers/har-recording.ts";
 import * as standIn from "../helpers/sample-bodies.ts";
+import { sharedBundle } from "../helpers/shared-bundle.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { binEntry, runtimeDependencyEngines } from "./installed-packages.ts";
 import {
@@ -45,6 +55,21 @@ let packed: PackResult;
 let install: ProcessResult;
 let server: ReplayServer;
 let typeChecks: Record<"nodenext" | "bundler", Promise<ProcessResult>>;
+let bundle: BundleResult;
+
+/** The four shipped spec files: their export, their file in the package, and the bundle they must equal. */
+const SHIPPED_SPECS = SPEC_VERSIONS.flatMap((version) =>
+  SPEC_FORMATS.map((format) => ({
+    version,
+    format,
+    subpath: `${PACKAGE}${shippedSpecExport(version, format).slice(1)}`,
+    file: `${SHIPPED_SPEC_DIR}/${shippedSpecName(version, format)}`,
+  })),
+);
+/** The JSON Schemas under schemas/ (the vendored OpenAPI schema included), as `signalwire-video-logs/schemas/*` exports them. */
+const SHIPPED_SCHEMAS = readdirSync(join(REPO_ROOT, "schemas"), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+  .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
 
 /** The first TypeScript block under the README's "## Usage" heading. */
 function readmeUsageExample(readme: string): string {
@@ -144,6 +169,7 @@ beforeAll(async () => {
   // Both type-checks start now and run beside the other tests: each takes seconds, mostly reading @types/node.
   typeChecks = { nodenext: typeCheck("tsconfig.nodenext.json"), bundler: typeCheck("tsconfig.bundler.json") };
   server = await startReplayServer({ fixtureSet: "clean", projectId: PROJECT_ID, apiToken: API_TOKEN });
+  bundle = await sharedBundle();
 }, 180_000);
 
 afterAll(async () => {
@@ -165,7 +191,10 @@ describe("the packed tarball", () => {
       "dist/src/index.d.ts",
       "dist/generated/video-logs.d.ts",
       "openapi/video-logs.openapi.yaml",
+      ...SHIPPED_SPECS.map((spec) => spec.file),
       "schemas/drift-report.schema.json",
+      "schemas/history.schema.json",
+      "schemas/baseline.schema.json",
     ]) {
       expect(paths).toContain(required);
     }
@@ -182,7 +211,9 @@ describe("the packed tarball", () => {
       readdirSync(join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
-    const missing = [...built("dist/src"), ...built("dist/generated")].filter((path) => !paths.has(path));
+    const missing = [...built("dist/src"), ...built("dist/generated"), ...built(SHIPPED_SPEC_DIR)].filter(
+      (path) => !paths.has(path),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -216,6 +247,8 @@ describe("the packed tarball", () => {
     const [publint, attw] = await Promise.all([
       runNode([binEntry("publint", REPO_ROOT), "run", packed.tarball, "--strict"], { cwd: work }),
       // --no-definitely-typed: judge the package's own types, and never ask the registry for @types packages.
+      // The YAML exports are data, not modules: TypeScript resolves no `.yaml` import, so attw can only call them
+      // unresolved. The resolution test below resolves them as their users do.
       runNode(
         [
           binEntry("@arethetypeswrong/cli", REPO_ROOT, "attw"),
@@ -223,6 +256,10 @@ describe("the packed tarball", () => {
           "--profile",
           "esm-only",
           "--no-definitely-typed",
+          "--exclude-entrypoints",
+          ...SHIPPED_SPECS.filter((spec) => spec.format === "yaml").map((spec) =>
+            shippedSpecExport(spec.version, spec.format),
+          ),
           "--format",
           "json",
         ],
@@ -277,6 +314,43 @@ describe("a consumer that installs the tarball", () => {
     expect(seen.notFound).toEqual({ status: 404, isApiError: true, instanceOfApiError: true });
     expect(seen.rawStatus).toBe(200);
   }, 30_000);
+
+  it("resolves every shipped spec and schema file through `exports`, with import.meta.resolve and require.resolve, to the installed file", async () => {
+    const subpaths = [
+      ...SHIPPED_SPECS.map((spec) => spec.subpath),
+      ...SHIPPED_SCHEMAS.map((path) => `${PACKAGE}/${path}`),
+    ];
+    const result = await runNode(["resolve-files.mjs", ...subpaths], { cwd: consumer });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const files = [...SHIPPED_SPECS.map((spec) => spec.file), ...SHIPPED_SCHEMAS];
+    const expected = Object.fromEntries(
+      subpaths.map((subpath, i) => [
+        subpath,
+        { import: join(installed, files[i]!), require: join(installed, files[i]!) },
+      ]),
+    );
+    expect(JSON.parse(result.stdout)).toEqual(expected);
+  });
+
+  it("ships spec files that parse and equal the bundle, and schema files equal to the repository's", () => {
+    for (const { version, format, file } of SHIPPED_SPECS) {
+      const text = readFileSync(join(installed, file), "utf8");
+      const doc = format === "json" ? JSON.parse(text) : parseYaml(text);
+      expect(doc, file).toEqual(version === "3.1" ? bundle.doc31 : bundle.doc30);
+    }
+    for (const path of SHIPPED_SCHEMAS)
+      expect(readFileSync(join(installed, path), "utf8"), path).toBe(readFileSync(join(REPO_ROOT, path), "utf8"));
+  });
+
+  it("prints each shipped spec file with the installed `video-logs spec`", async () => {
+    for (const { version, format, file } of SHIPPED_SPECS) {
+      const result = await cli(["spec", "--openapi", version, "--format", format]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout, file).toBe(readFileSync(join(installed, file), "utf8"));
+    }
+  }, 60_000);
 
   it("loads it with require from CommonJS", async () => {
     expect(await requireClient(process.execPath)).toEqual({

@@ -3,6 +3,13 @@ import { readFileSync } from "node:fs";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
 import { PRISM_INSTALL_COMMAND } from "../../src/mock/prism.ts";
+import {
+  SHIPPED_SPEC_DIR,
+  SPEC_FORMATS,
+  SPEC_VERSIONS,
+  shippedSpecExport,
+  shippedSpecName,
+} from "../../src/openapi/shipped-spec.ts";
 import { NODE_LINE_FLOORS, REPO_MANIFEST } from "./pack-and-install.ts";
 
 const PRISM = "@stoplight/prism-cli";
@@ -26,6 +33,28 @@ describe("package.json", () => {
       );
     });
     expect(refused).toEqual([]);
+  });
+
+  it("exports the entry point, the four shipped spec files at their stable subpaths, the schemas and itself", () => {
+    const specs = SPEC_VERSIONS.flatMap((version) =>
+      SPEC_FORMATS.map((format) => [
+        shippedSpecExport(version, format),
+        `./${SHIPPED_SPEC_DIR}/${shippedSpecName(version, format)}`,
+      ]),
+    );
+    expect(manifest.exports).toEqual({
+      ".": { types: "./dist/src/index.d.ts", default: "./dist/src/index.js" },
+      ...Object.fromEntries(specs),
+      "./schemas/*": "./schemas/*",
+      "./package.json": "./package.json",
+    });
+    expect(Object.keys(manifest.exports).slice(1, 5)).toEqual([
+      "./openapi.json",
+      "./openapi.yaml",
+      "./openapi-3.0.json",
+      "./openapi-3.0.yaml",
+    ]);
+    expect(manifest.files).toEqual(expect.arrayContaining([SHIPPED_SPEC_DIR, "schemas"]));
   });
 
   it("pins every devDependency to an exact version", () => {

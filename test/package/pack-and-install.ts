@@ -10,6 +10,8 @@ export const REPO_MANIFEST = JSON.parse(readFileSync(join(REPO_ROOT, "package.js
   name: string;
   version: string;
   engines: { node: string };
+  exports: Record<string, unknown>;
+  files: string[];
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   peerDependencies: Record<string, string>;

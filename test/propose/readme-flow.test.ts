@@ -104,7 +104,7 @@ describe("the README's way from drift to a spec change", () => {
     expect(lines.slice(coverageAt, -2).join("\n")).toContain('LogStatus: "in-progress", "archived", null');
     expect(lines.at(-3)).toBe("");
     expect([...lines.slice(0, coverageAt), ...lines.slice(-2)]).toEqual([
-      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged, 6 without drift, 4 not judged (recording rec.har)",
+      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged: 6 conform; 4 not judged (recording rec.har)",
       ...RECORDING_ONLY_SKIPS,
       "skipped: entry 6 GET https://cdn.example.net/app.js: no operation of the spec has this path",
       "skipped: entry 7 OPTIONS https://example.signalwire.com/api/video/logs: the spec has GET at this path, not OPTIONS",
@@ -112,7 +112,7 @@ describe("the README's way from drift to a spec change", () => {
       "skipped: entry 9 POST https://example.signalwire.com/api/video/logs: the spec has GET at this path, not POST",
       "note: judged by the spec in patched.yaml (--spec), not the built-in one",
       "",
-      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged, 6 without drift, 4 not judged (recording rec.har)",
+      "OK: 0 breaking, 0 additive findings; 10 entries, 6 judged: 6 conform; 4 not judged (recording rec.har)",
       "",
     ]);
   });

@@ -28,7 +28,7 @@ describe("a recording's report", () => {
     );
     const report = await runHarCheck({ file });
     const text = formatReport(report, "text");
-    const summary = `OK: 0 breaking, 1 additive finding; 26 entries, 1 judged, 0 without drift, 25 not judged (recording ${file})`;
+    const summary = `OK (additive drift): 0 breaking, 1 additive finding; 26 entries, 1 judged: 0 conform, 1 with additive drift only; 25 not judged (recording ${file})`;
     expect(text.split("\n")[0]).toBe(summary);
     // The finding, then the coverage of what the recording did not show, then the summary again.
     const lines = text.trimEnd().split("\n");
@@ -112,7 +112,7 @@ describe("a recording's report", () => {
     const file = writeHar(dir, "none.har", harRecording(assets.slice(0, 2)));
     const report = await runHarCheck({ file });
     expect(formatReport(report, "text").split("\n")[0]).toBe(
-      `INCOMPLETE: 0 breaking, 0 additive findings; 2 entries, 0 judged, 0 without drift, 2 not judged (recording ${file})`,
+      `INCOMPLETE: 0 breaking, 0 additive findings; 2 entries, 0 judged: 0 conform; 2 not judged (recording ${file})`,
     );
     // Nothing exercised any planned check: every JUnit testcase is skipped.
     expect(report.plan.every((planned) => !planned.exercised)).toBe(true);

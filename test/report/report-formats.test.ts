@@ -122,7 +122,7 @@ describe("the drift report", () => {
 
   it("in text, starts and ends with one summary line and shows each finding once with its reproduction", () => {
     const text = formatReport(report, "text");
-    const summary = `DRIFT: 1 breaking, 1 additive finding; 6 requests, 6 judged, 5 without drift (base-url ${server.url})`;
+    const summary = `DRIFT: 1 breaking, 1 additive finding; 6 requests, 6 judged: 5 conform, 1 with breaking drift (base-url ${server.url})`;
     const repro = `  repro: ${CURL} '${server.url}/api/video/logs/${completedLog.id}'`;
     const seen = `  seen in 1 response (first: get_log ${completedLog.id})`;
     // What the run did not see comes after the findings, before the summary line again.

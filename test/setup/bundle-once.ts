@@ -8,15 +8,15 @@ import { bundleSpec } from "../../scripts/lib/bundle.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    bundlePaths: { openapi31: string; openapi30: string };
+    bundlePaths: { openapi31: string; openapi30: string; openapi31Yaml: string; openapi30Yaml: string };
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), "video-logs-bundle-once-"));
   try {
-    const { openapi31, openapi30 } = await bundleSpec(dir);
-    project.provide("bundlePaths", { openapi31, openapi30 });
+    const { openapi31, openapi30, openapi31Yaml, openapi30Yaml } = await bundleSpec(dir);
+    project.provide("bundlePaths", { openapi31, openapi30, openapi31Yaml, openapi30Yaml });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

@@ -11,46 +11,14 @@ import { reportTargets } from "../report-targets.ts";
 import { assertSeparateFiles } from "../same-file.ts";
 import { sarifRoot } from "../sarif-root.ts";
 import { UsageError } from "../usage-error.ts";
+import { DIFF_OPTIONS } from "./diff-flags.ts";
+import { DIFF_HELP } from "./diff-help.ts";
 
 export const FAIL_ON = ["breaking", "non-breaking"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-export const DIFF_HELP = `Usage: video-logs diff <other.yaml|json> [options]
-
-Compares our OpenAPI spec (the base a client was built from) with another OpenAPI 3.x document
-(what the server now documents) for the operations our spec describes, and classifies every
-difference as breaking, non-breaking or informational.
-
-Options:
-  --report F=FILE     write a report in format F (text, json, markdown, sarif or gitlab) to FILE (\`-\`: stdout, for
-                      one report at most); repeatable: --report sarif=diff.sarif --report markdown=diff.md
-  --format F          text (default), json, markdown, sarif or gitlab
-  --out FILE          write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)
-  --sarif-root DIR    the folder the sarif and gitlab reports' file paths are relative to (default: the working
-                      directory); they point each difference at its line in theirs, the place in ours beside it
-  --fail-on LEVEL     breaking, or non-breaking (default): the lowest level that makes the command exit 1
-  --ours PATH         the base document (default: the toolkit's own spec)
-  --quiet             no notes on stderr; errors only
-  -h, --help          this help
-
-Exit: 0 no differences, or only informational ones (or only non-breaking ones with --fail-on breaking),
-1 differences at or above the --fail-on level, 2 usage error, or a document that cannot be read or is not OpenAPI 3.x.
-`;
-
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      report: { type: "string", multiple: true },
-      format: { type: "string" },
-      out: { type: "string" },
-      "sarif-root": { type: "string" },
-      "fail-on": { type: "string" },
-      ours: { type: "string" },
-      quiet: { type: "boolean" },
-    },
-    1,
-  );
+  const { values, positionals } = parseCommandArgs(args, DIFF_OPTIONS, 1);
   if (values.help) {
     io.stdout.write(DIFF_HELP);
     return EXIT.ok;
