@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 /** Sources (and the JSON schema the CLI bundles), compiler settings, the build script and the locked tool versions. */
 const INPUTS = [
   "src",
+  "action",
   "generated",
   "schemas/baseline.schema.json",
   "tsconfig.json",
@@ -41,7 +42,7 @@ export function buildInputsDigest(root: string): string {
 /** True when dist/ holds a build of exactly the current inputs. */
 export function isBuildCurrent(root: string): boolean {
   const stamp = join(root, BUILD_STAMP);
-  const entries = ["dist/src/index.js", "dist/src/cli/main.js"];
+  const entries = ["dist/src/index.js", "dist/src/cli/main.js", "dist/action/main.js"];
   return (
     entries.every((entry) => existsSync(join(root, entry))) &&
     existsSync(stamp) &&
