@@ -1,6 +1,6 @@
 // mode: check — `video-logs check` against the Space, its JSON report read back for the counts and the annotations.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import type { DriftReport } from "../src/report/report-types.ts";
 import type { GithubContext } from "./github-context.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -56,6 +56,8 @@ export async function runCheck(inputs: ActionInputs, github: GithubContext): Pro
     SIGNALWIRE_PROJECT_ID: inputs.projectId || process.env.SIGNALWIRE_PROJECT_ID,
     SIGNALWIRE_API_TOKEN: inputs.apiToken || process.env.SIGNALWIRE_API_TOKEN,
   };
+  // A history not restored yet (the first run) is created by the check, but its folder must exist.
+  if (inputs.history !== "") mkdirSync(dirname(resolveIn(github.workspace, inputs.history)), { recursive: true });
   const run = await runCli(checkArgs(inputs, reports), github.workspace, env);
   const verdict = verdictOf(run.code);
   const jsonPath = resolveIn(github.workspace, reports.json!);
