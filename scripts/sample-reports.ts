@@ -5,8 +5,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { runDriftCheck } from "../src/check/run-drift-check.ts";
 import { WRONG_API_TOKEN } from "../src/check/wrong-credentials.ts";
 import { createVideoLogsClient } from "../src/client/create-client.ts";
+import { defaultSpecPath } from "../src/openapi/spec-path.ts";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../src/report/format-report.ts";
 import type { DriftReport } from "../src/report/report-types.ts";
+import { findingLocatorOf, readSpecLocations } from "../src/report/spec-locations.ts";
 import { API_TOKEN, PROJECT_ID } from "../test/helpers/sample-bodies.ts";
 import { type Fault, startStandInSpace } from "../test/helpers/stand-in-space.ts";
 
@@ -18,6 +20,8 @@ export const SAMPLE_FILES: Readonly<Record<ReportFormat, string>> = {
   json: "drift.json",
   junit: "drift.xml",
   markdown: "drift.md",
+  sarif: "drift.sarif",
+  gitlab: "drift.gitlab.json",
 };
 
 /** One breaking finding of two different checks: a get that disagrees with the listing, and a 404 of the wrong shape. */
@@ -69,10 +73,12 @@ export async function sampleReports(): Promise<Record<ReportFormat, string>> {
       concurrency: 1,
     });
     const stable = stabilise(report, space.url);
-    return Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReport(stable, format)])) as Record<
-      ReportFormat,
-      string
-    >;
+    // The sarif and gitlab samples name the built-in spec by its path from the repository's root.
+    const spec = readSpecLocations(defaultSpecPath(), fileURLToPath(new URL("..", import.meta.url)));
+    const located = { spec, locator: findingLocatorOf(spec) };
+    return Object.fromEntries(
+      REPORT_FORMATS.map((format) => [format, formatReport(stable, format, { spec: located })]),
+    ) as Record<ReportFormat, string>;
   } finally {
     await space.close();
   }

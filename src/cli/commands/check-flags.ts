@@ -4,6 +4,7 @@ import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
 import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
+import { SARIF_ROOT_FLAG } from "../sarif-root.ts";
 import { SPEC_FLAG } from "../spec-flag.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
 
@@ -128,15 +129,21 @@ export const CHECK_FLAGS = [
         multiple: true,
         placeholder: "F=FILE",
         description:
-          "write a report in format F (text, json, junit or markdown) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md. Unless the text report goes to stdout, the summary line goes to stderr",
+          "write a report in format F (text, json, junit, markdown, sarif or gitlab) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report sarif=drift.sarif. sarif (SARIF 2.1.0) and gitlab (GitLab Code Quality) point each finding at the line of the spec (--spec's file, or the built-in one) that declares what it is about. Unless the text report goes to stdout, the summary line goes to stderr",
       },
-      { name: "format", type: "string", placeholder: "F", description: "text (default), json, junit or markdown" },
+      {
+        name: "format",
+        type: "string",
+        placeholder: "F",
+        description: "text (default), json, junit, markdown, sarif or gitlab",
+      },
       {
         name: "out",
         type: "string",
         placeholder: "FILE",
         description: "write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)",
       },
+      SARIF_ROOT_FLAG,
       {
         name: "propose",
         type: "string",

@@ -7,10 +7,13 @@ import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
 import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
+import { defaultSpecPath } from "../../openapi/spec-path.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
-import { formatReport } from "../../report/format-report.ts";
+import { formatReport, LOCATED_FORMATS } from "../../report/format-report.ts";
+import type { FindingSpec } from "../../report/format-sarif.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
+import { findingLocatorOf, readSpecLocations } from "../../report/spec-locations.ts";
 import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
 import { useColor } from "../color.ts";
@@ -24,6 +27,7 @@ import { readBaseline, writeBaselineTarget } from "../read-baseline.ts";
 import { type ReportTarget, reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { assertSeparateFiles } from "../same-file.ts";
+import { sarifRoot } from "../sarif-root.ts";
 import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
@@ -60,6 +64,7 @@ export async function checkCommand(
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
   const { reports, proposeFile, writeBaselineFile } = outputFiles(values);
+  const root = sarifRoot(values["sarif-root"]);
   if (history) await assertHistoryUsable(history);
   // Before anything else reads the spec: the operation table, the validators, the proposal and the mock.
   const spec = await useSpecFlag(values.spec);
@@ -92,7 +97,7 @@ export async function checkCommand(
   // `expires` is judged at the run's start, the instant --write-baseline counts its days from.
   if (baseline) report = applyBaseline(report, baseline, { now: Date.parse(report.startedAt) });
   if (history) report = await recordHistory(report, history);
-  writeReports(report, reports, io, Boolean(values.quiet));
+  writeReports(report, reports, io, { quiet: Boolean(values.quiet), spec: locatedSpec(reports, values.spec, root) });
   if (writeBaselineFile !== undefined) writeIgnoreFile(report, writeBaselineFile, io, Boolean(values.quiet));
   if (proposal) {
     const { yaml, actions, notProposed } = proposal.render();
@@ -162,13 +167,25 @@ function exitStatus(report: DriftReport, io: CliIo): number {
  * Writes every report; the verdict always reaches the terminal: unless the text report goes to stdout, or `--quiet`,
  * the summary line goes to stderr after them.
  */
-function writeReports(report: DriftReport, reports: readonly ReportTarget[], io: CliIo, quiet: boolean): void {
+function writeReports(
+  report: DriftReport,
+  reports: readonly ReportTarget[],
+  io: CliIo,
+  { quiet, spec }: { quiet: boolean; spec?: FindingSpec },
+): void {
   for (const { format, file } of reports) {
     const color = format === "text" && !file && useColor(io.stdout, io.env);
-    writeOutput(io, formatReport(report, format, { color }), file, { quiet });
+    writeOutput(io, formatReport(report, format, { color, spec }), file, { quiet });
   }
   const textOnStdout = reports.some((target) => target.format === "text" && target.file === undefined);
   if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
+}
+
+/** The spec the sarif and gitlab reports locate findings in (--spec's file or the built-in one); undefined when none is asked for. */
+function locatedSpec(reports: readonly ReportTarget[], specFile: string | undefined, root: string) {
+  if (!reports.some((target) => LOCATED_FORMATS.includes(target.format))) return undefined;
+  const spec = readSpecLocations(specFile ?? defaultSpecPath(), root);
+  return { spec, locator: findingLocatorOf(spec) };
 }
 
 /** `--write-baseline FILE`: an ignore file of the run's findings, which a later `--baseline FILE` reads back. */
