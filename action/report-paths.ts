@@ -1,6 +1,7 @@
 // Where a run writes its reports: the user's FORMAT=FILE entries, and the action's own json and markdown (and sarif)
 // in the runner's temporary directory unless the user named a file for that format.
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
 
 /** Format → file. The user's entry for a format wins over the action's own. */
 export function reportPaths(userReports: string[], own: string[], dir: string): Record<string, string> {
@@ -16,4 +17,10 @@ export function reportPaths(userReports: string[], own: string[], dir: string): 
 /** `--report FORMAT=FILE` for each. */
 export function reportFlags(paths: Record<string, string>): string[] {
   return Object.entries(paths).flatMap(([format, file]) => ["--report", `${format}=${file}`]);
+}
+
+/** Creates the folder of each report (`reports: junit=reports/drift.xml` needs `reports/`), relative to `workspace`. */
+export function makeReportFolders(workspace: string, paths: Record<string, string>): void {
+  for (const file of Object.values(paths))
+    mkdirSync(dirname(isAbsolute(file) ? file : join(workspace, file)), { recursive: true });
 }

@@ -6,7 +6,7 @@ import type { GithubContext } from "./github-context.ts";
 import type { ActionInputs } from "./inputs.ts";
 import type { AnnotatedFinding, Outcome } from "./outcome.ts";
 import { verdictOf } from "./outcome.ts";
-import { reportFlags, reportPaths } from "./report-paths.ts";
+import { makeReportFolders, reportFlags, reportPaths } from "./report-paths.ts";
 import { runCli } from "./run-cli.ts";
 
 /** The finding states that count as new drift. */
@@ -49,8 +49,9 @@ function newDrift(report: DriftReport): number {
 
 export async function runCheck(inputs: ActionInputs, github: GithubContext): Promise<Outcome> {
   const dir = join(github.runnerTemp, "video-logs");
-  mkdirSync(dir, { recursive: true });
-  const reports = reportPaths(inputs.reports, inputs.sarif ? ["json", "markdown", "sarif"] : ["json", "markdown"], dir);
+  // SARIF always: its locations put the annotations on the spec's lines, uploaded or not.
+  const reports = reportPaths(inputs.reports, ["json", "markdown", "sarif"], dir);
+  makeReportFolders(github.workspace, reports);
   const env = {
     ...process.env,
     SIGNALWIRE_PROJECT_ID: inputs.projectId || process.env.SIGNALWIRE_PROJECT_ID,

@@ -1,12 +1,12 @@
 // mode: diff — `video-logs diff SPEC --ours BASE_SPEC`, for a pull request that changes the spec: one run per report
 // format, the JSON one read back for the counts and the annotations.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Difference, DiffReport } from "../src/diff/diff-documents.ts";
 import type { GithubContext } from "./github-context.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { type AnnotatedFinding, type Outcome, verdictOf } from "./outcome.ts";
-import { reportPaths } from "./report-paths.ts";
+import { makeReportFolders, reportPaths } from "./report-paths.ts";
 import { failedOutcome, resolveIn, writtenReports } from "./run-check.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -47,8 +47,8 @@ function changesToAnnotate(report: DiffReport): AnnotatedFinding[] {
 
 export async function runDiff(inputs: ActionInputs, github: GithubContext): Promise<Outcome> {
   const dir = join(github.runnerTemp, "video-logs");
-  mkdirSync(dir, { recursive: true });
   const reports = reportPaths(inputs.reports, inputs.sarif ? ["json", "markdown", "sarif"] : ["json", "markdown"], dir);
+  makeReportFolders(github.workspace, reports);
   // The JSON report first: its exit code is the verdict, and a document that cannot be read stops there.
   const formats = ["json", ...Object.keys(reports).filter((format) => format !== "json")];
   let code = 0;

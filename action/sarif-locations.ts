@@ -18,10 +18,14 @@ interface SarifResult {
   }[];
 }
 
-/** A SARIF URI as a path relative to the workspace: a relative reference stays as it is. */
-function workspacePath(uri: string, workspace: string): string {
+/**
+ * A SARIF URI as a path relative to the workspace, or undefined outside it: the built-in spec lives in the action's
+ * own checkout, where no annotation can point.
+ */
+function workspacePath(uri: string, workspace: string): string | undefined {
   const path = uri.startsWith("file:") ? fileURLToPath(uri) : decodeURIComponent(uri);
-  return isAbsolute(path) ? relative(workspace, path) : path;
+  const inside = isAbsolute(path) ? relative(workspace, path) : path;
+  return inside.startsWith("..") || isAbsolute(inside) ? undefined : inside;
 }
 
 /** Fingerprint → location, for every result of every run that has both. */
@@ -32,9 +36,10 @@ export function sarifLocations(sarifFile: string | undefined, workspace: string)
   for (const result of (log.runs ?? []).flatMap((run) => run.results ?? [])) {
     const physical = result.locations?.[0]?.physicalLocation;
     const uri = physical?.artifactLocation?.uri;
-    if (uri === undefined) continue;
+    const file = uri === undefined ? undefined : workspacePath(uri, workspace);
+    if (file === undefined) continue;
     const location = {
-      file: workspacePath(uri, workspace),
+      file,
       line: physical?.region?.startLine,
       col: physical?.region?.startColumn,
     };

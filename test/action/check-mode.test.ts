@@ -19,10 +19,10 @@ import {
 import { runAction } from "./helpers/composite-runner.ts";
 import { type GithubStandIn, startGithubStandIn } from "./helpers/github-stand-in.ts";
 
-/** The two findings of SAMPLE_FAULTS, as annotations on the spec file the run judged by. */
+/** The two findings of SAMPLE_FAULTS, as annotations on the lines of the spec file the run judged by. */
 const ANNOTATIONS = [
-  '::error file=openapi.yaml,title=video-logs response-schema%3A get_log 404::/error: "No such log" is not one of "Not Found" (seen 1 time; fingerprint 4e5bdbf34e33c398)',
-  '::error file=openapi.yaml,title=video-logs cross-endpoint-consistency%3A get_log 200::/room_name: "room_name" differs from the item list_logs listed (a field fixed from the start, though the item may still change) (seen 5 times; fingerprint 84d27fa1ada27ade)',
+  '::error file=openapi.yaml,line=503,col=9,title=video-logs response-schema%3A get_log 404::/error: "No such log" is not one of "Not Found" (seen 1 time; fingerprint 4e5bdbf34e33c398)',
+  '::error file=openapi.yaml,line=366,col=9,title=video-logs cross-endpoint-consistency%3A get_log 200::/room_name: "room_name" differs from the item list_logs listed (a field fixed from the start, though the item may still change) (seen 5 times; fingerprint 84d27fa1ada27ade)',
 ];
 
 describe("the action, mode check", () => {
@@ -62,6 +62,10 @@ describe("the action, mode check", () => {
       ...ANNOTATIONS,
       "::error title=video-logs::drift found: see the job summary",
     ]);
+    // Each line holds the property its finding names: `error` of the 404 body, `room_name` of Log.
+    const lines = readFileSync(join(environment.workspace, "openapi.yaml"), "utf8").split("\n");
+    expect(lines[503 - 1]!.slice(9 - 1)).toMatch(/^error:/);
+    expect(lines[366 - 1]!.slice(9 - 1)).toMatch(/^room_name:/);
     const temp = join(environment.temp, "video-logs");
     expect(run.outputs).toEqual({
       verdict: "drift",
@@ -73,8 +77,12 @@ describe("the action, mode check", () => {
       informational: "",
       "json-report": join(temp, "video-logs.json"),
       "markdown-report": join(temp, "video-logs.md"),
-      "sarif-report": "",
-      reports: `json=${join(temp, "video-logs.json")}\nmarkdown=${join(temp, "video-logs.md")}`,
+      "sarif-report": join(temp, "video-logs.sarif"),
+      reports: [
+        `json=${join(temp, "video-logs.json")}`,
+        `markdown=${join(temp, "video-logs.md")}`,
+        `sarif=${join(temp, "video-logs.sarif")}`,
+      ].join("\n"),
       "comment-url": "",
     });
     expect(run.failed).toBe(true);
@@ -87,6 +95,27 @@ describe("the action, mode check", () => {
       ["upload-sarif", false],
       ["verdict", true],
     ]);
+  });
+
+  it("uploads the SARIF report when asked: upload-sarif gets a SARIF 2.1.0 file and a category of its own", async () => {
+    const environment = job({}, "schedule");
+    const run = await runAction(
+      inputs({ comment: "", sarif: "true", reports: "junit=reports/drift.xml" }),
+      environment,
+    );
+    const upload = run.steps.find((step) => step.id === "upload-sarif")!;
+    expect(upload.ran).toBe(true);
+    expect(upload.with).toEqual({
+      sarif_file: join(environment.temp, "video-logs/video-logs.sarif"),
+      category: "video-logs-check-drift",
+    });
+    const sarif = JSON.parse(readFileSync(upload.with!.sarif_file!, "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results).toHaveLength(2);
+    // The user's own report, beside the action's.
+    expect(run.outputs["junit-report"]).toBeUndefined();
+    expect(run.outputs.reports!.split("\n")).toContain("junit=reports/drift.xml");
+    expect(readFileSync(join(environment.workspace, "reports/drift.xml"), "utf8")).toMatch(/^<\?xml/);
   });
 
   it("keeps one pull-request comment: made on the first run, edited in place on the second", async () => {
