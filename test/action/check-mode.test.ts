@@ -95,7 +95,7 @@ describe("the action, mode check", () => {
       ["upload-sarif", false],
       ["verdict", true],
     ]);
-  });
+  }, 60_000);
 
   it("uploads the SARIF report when asked: upload-sarif gets a SARIF 2.1.0 file and a category of its own", async () => {
     const environment = job({}, "schedule");
@@ -137,7 +137,7 @@ describe("the action, mode check", () => {
       `GET /repos/${REPOSITORY}/issues/12/comments?per_page=100&page=1`,
       `PATCH /repos/${REPOSITORY}/issues/comments/1000`,
     ]);
-  });
+  }, 90_000);
 
   it("writes no comment for a pull request from a fork: the summary says why", async () => {
     const before = github.calls.length;

@@ -89,7 +89,7 @@ describe("the action, mode diff", () => {
     expect(onlyAdded.failed).toBe(false);
     const strict = await runAction({ ...inputs, comment: "", "diff-fail-on": "non-breaking" }, environment);
     expect(strict.outputs).toMatchObject({ verdict: "drift", breaking: "0", "non-breaking": "1" });
-  });
+  }, 90_000);
 
   it("ends with verdict error and the command's message when base-spec is missing", async () => {
     const environment = job(24);

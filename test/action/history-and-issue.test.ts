@@ -99,7 +99,7 @@ describe("the action's history and drift issue", () => {
       body: `2 new or regressed findings in [this run](https://github.example/${REPOSITORY}/actions/runs/${runId - 1}); the issue's description is the latest report.`,
     });
     expect(github.issues[0]!.body).toContain("charge");
-  });
+  }, 180_000);
 
   it("gives actions/cache well-formed inputs: a path that exists after the run, a key per run, the restore key its prefix", async () => {
     const run = await runWith([], "schedule", SCHEDULE);
