@@ -1,5 +1,5 @@
 // The findings as annotations on the spec's lines: at most `max`, the most severe first, and a notice saying how many
-// were left out. GitHub itself shows at most 10 errors per step in the pull request's diff and 50 per run.
+// were left out. GitHub shows 10 errors and 10 warnings of a step (50 per job); the log keeps every one written.
 import type { AnnotatedFinding } from "./outcome.ts";
 import type { SourceLocation } from "./sarif-locations.ts";
 import { type Annotation, annotationCommand } from "./workflow-commands.ts";
