@@ -150,6 +150,17 @@ describe("the action, mode check", () => {
     );
   });
 
+  it("warns and keeps the verdict when the comment cannot be written: a token GitHub refuses", async () => {
+    const environment = job(pullRequestEvent(15));
+    const run = await runAction(inputs({ comment: "ghs_revoked" }), environment);
+    expect(run.stdout).toContain(
+      `::warning title=video-logs::No comment written: GitHub API: GET /repos/${REPOSITORY}/issues/15/comments?per_page=100&page=1 answered 401\n`,
+    );
+    expect(run.summary).toMatch(/\nNo comment written: GitHub API: GET .* answered 401\.\n$/);
+    expect(run.outputs).toMatchObject({ verdict: "drift", breaking: "2", "comment-url": "" });
+    expect(github.comments.get(15)).toBeUndefined();
+  });
+
   it("never writes the API token: not in the summary, the log, the outputs or the comment", async () => {
     const environment = job(pullRequestEvent(14));
     const run = await runAction(inputs(), environment);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { annotationLines } from "../../action/annotations.ts";
+import { commentBody, MAX_COMMENT } from "../../action/pr-comment.ts";
 import { secretScrubber } from "../../action/secret-scrub.ts";
 import { annotationCommand, escapeData, escapeProperty, setOutput } from "../../action/workflow-commands.ts";
 import { seeded } from "../helpers/seed.ts";
@@ -85,6 +86,16 @@ describe("workflow commands", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("cut a comment that GitHub would refuse, and say where the whole report is", () => {
+    const runUrl = "https://github.example/acme/video-app/actions/runs/1";
+    expect(commentBody("<!-- video-logs -->", "short", runUrl)).toBe("<!-- video-logs -->\nshort");
+    const long = commentBody("<!-- video-logs -->", "x".repeat(MAX_COMMENT), runUrl);
+    expect(long).toHaveLength(MAX_COMMENT);
+    expect(long).toMatch(
+      /^<!-- video-logs -->\nx+\n\n…cut: the \[run's summary\]\(https:\/\/github\.example\/acme\/video-app\/actions\/runs\/1\) has the whole report\.\n$/,
+    );
   });
 
   it("scrub the token in its plain, URL-encoded and Basic-auth forms", () => {
