@@ -1,4 +1,5 @@
 // Runs the comparison and turns findings into the report: de-duplicated, classified, breaking first.
+import { canonicalHash } from "../findings/fingerprint.ts";
 import { DiffBudget, type DiffLimits } from "./budget.ts";
 import { classify, type Kind, type Level } from "./classify.ts";
 import { compareOperations } from "./compare-operations.ts";
@@ -13,6 +14,27 @@ export interface Difference {
   operation?: string;
   ours: string | null;
   theirs: string | null;
+  /** The difference's identity across runs: a hash of its kind, operation and pointers (differenceFingerprint). */
+  fingerprint: string;
+}
+
+/**
+ * The diff report's shape, for machines. 2: every difference carries its `fingerprint`, the same for the same change
+ * in every run (the SARIF and GitLab reports track it by this). 1: the first.
+ */
+export const DIFF_REPORT_VERSION = 2;
+
+/** Raised when the canonical string changes, as findings' fingerprints do (findings/fingerprint.ts). */
+const DIFFERENCE_NAMESPACE = "video-logs-difference/1";
+
+/** A difference's fingerprint: its kind, operation (null when several) and its pointers into ours and theirs. */
+export function differenceFingerprint(difference: Omit<Difference, "fingerprint" | "message" | "level">): string {
+  return canonicalHash(DIFFERENCE_NAMESPACE, [
+    difference.kind,
+    difference.operation ?? null,
+    difference.ours,
+    difference.theirs,
+  ]);
 }
 
 export interface DocumentSummary {
@@ -21,7 +43,7 @@ export interface DocumentSummary {
 }
 
 export interface DiffReport {
-  version: 1;
+  version: typeof DIFF_REPORT_VERSION;
   ours: DocumentSummary;
   theirs: DocumentSummary;
   summary: { breaking: number; nonBreaking: number; informational: number };
@@ -41,7 +63,7 @@ export function diffDocuments(ours: LoadedDocument, theirs: LoadedDocument, opti
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
   const count = (level: Level) => differences.filter((difference) => difference.level === level).length;
   return {
-    version: 1,
+    version: DIFF_REPORT_VERSION,
     ours: { title: ours.title, version: ours.version },
     theirs: { title: theirs.title, version: theirs.version },
     summary: { breaking: count("breaking"), nonBreaking: count("non-breaking"), informational: count("informational") },
@@ -66,13 +88,20 @@ function toDifference(group: DiffFinding[]): Difference {
   const sentence = `${capitalize(first.subject)} ${first.change}`;
   const message =
     elsewhere.length === 0 ? sentence : `${sentence} (in ${first.operation}; also ${elsewhere.join("; ")})`;
+  const identity = {
+    kind: first.kind,
+    ...(operations.size === 1 ? { operation: first.operation } : {}),
+    ours: first.ours,
+    theirs: first.theirs,
+  };
   return {
     level: classify(first.kind, first.context),
     kind: first.kind,
     message,
-    ...(operations.size === 1 ? { operation: first.operation } : {}),
+    ...(identity.operation === undefined ? {} : { operation: identity.operation }),
     ours: first.ours,
     theirs: first.theirs,
+    fingerprint: differenceFingerprint(identity),
   };
 }
 

@@ -4,11 +4,19 @@ import { safeJson } from "../report/escape-json.ts";
 import { markdownCodeCell, markdownText as md } from "../report/escape-markdown.ts";
 import { escapeTerminal as t } from "../report/escape-terminal.ts";
 import type { Difference, DiffReport } from "./diff-documents.ts";
+import { type DiffSpecs, formatDiffGitlab, formatDiffSarif } from "./format-sarif.ts";
 
-export const DIFF_FORMATS = ["text", "json", "markdown"] as const;
+export const DIFF_FORMATS = ["text", "json", "markdown", "sarif", "gitlab"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-export function formatDiffReport(report: DiffReport, format: DiffFormat): string {
+/** The formats that point each difference at a line of the documents: they need their files and positions. */
+export const LOCATED_DIFF_FORMATS: readonly DiffFormat[] = ["sarif", "gitlab"];
+
+export function formatDiffReport(report: DiffReport, format: DiffFormat, specs?: DiffSpecs): string {
+  if (format === "sarif" || format === "gitlab") {
+    if (specs === undefined) throw new TypeError(`the ${format} report needs the documents to locate differences in`);
+    return format === "sarif" ? formatDiffSarif(report, specs) : formatDiffGitlab(report, specs);
+  }
   if (format === "json") return `${safeJson(report, 2)}\n`;
   if (format === "markdown") return formatDiffMarkdown(report);
   return formatDiffText(report);

@@ -18,15 +18,25 @@ const CANONICAL_VERSION = "video-logs-finding/1";
 
 /** The first 16 hex digits of the SHA-256 of the canonical string: 64 bits, ample for the findings of one API. */
 export function fingerprintOf(fields: FingerprintFields): string {
-  const canonical = JSON.stringify([
-    CANONICAL_VERSION,
+  return canonicalHash(CANONICAL_VERSION, [
     fields.check,
     fields.operation,
     fields.status,
     fields.pointer,
     fields.keyword,
   ]);
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+/**
+ * The fingerprint mechanism for any identity: the first 16 hex digits of the SHA-256 of the JSON array of a
+ * namespace (naming what is identified, and the version of its canonical string) and the fields. Two namespaces
+ * never give one fingerprint for the same fields.
+ */
+export function canonicalHash(namespace: string, fields: readonly (string | number | null)[]): string {
+  return createHash("sha256")
+    .update(JSON.stringify([namespace, ...fields]))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;

@@ -72,7 +72,11 @@ describe("video-logs diff usage errors", () => {
     ["a missing document argument", [], /Missing the document to compare with/],
     ["two document arguments", [BASE, BASE], /Unexpected argument ".*base\.yaml"/],
     ["a flag without its value", [BASE, "--format"], /Option '--format <value>' argument missing/],
-    ["an unknown format", [BASE, "--format", "html"], /--format must be one of text, json, markdown, got "html"/],
+    [
+      "an unknown format",
+      [BASE, "--format", "html"],
+      /--format must be one of text, json, markdown, sarif, gitlab, got "html"/,
+    ],
     [
       "an unknown --fail-on level",
       [BASE, "--fail-on", "informational"],
@@ -217,7 +221,7 @@ describe("video-logs diff output", () => {
     const report = JSON.parse(stdout());
     expect(Object.keys(report)).toEqual(["version", "ours", "theirs", "summary", "differences"]);
     expect(report).toMatchObject({
-      version: 1,
+      version: 2,
       ours: { title: "Fixture base", version: "1.0.0" },
       theirs: { title: "Fixture base", version: "1.0.0" },
       summary: { breaking: 1, nonBreaking: 0, informational: 1 },
@@ -229,6 +233,7 @@ describe("video-logs diff output", () => {
         message: expect.stringContaining('field "data[].note" was removed'),
         ours: "/components/schemas/Item/properties/note",
         theirs: null,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
       {
         level: "informational",
@@ -237,6 +242,7 @@ describe("video-logs diff output", () => {
         operation: "GET /items",
         ours: "/components/parameters/page_size/schema",
         theirs: "/components/parameters/page_size/schema",
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
   });
