@@ -1,37 +1,23 @@
-// mode: diff — `video-logs diff SPEC --ours BASE_SPEC`, for a pull request that changes the spec: one run per report
-// format, the JSON one read back for the counts and the annotations.
+// mode: diff — `video-logs diff SPEC --ours BASE_SPEC`, for a pull request that changes the spec: one run writes every
+// report, the JSON one read back for the counts and the annotations, the SARIF one for their lines in SPEC.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Difference, DiffReport } from "../src/diff/diff-documents.ts";
+import type { DiffReport } from "../src/diff/diff-documents.ts";
 import type { GithubContext } from "./github-context.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { type AnnotatedFinding, type Outcome, verdictOf } from "./outcome.ts";
-import { makeReportFolders, reportPaths } from "./report-paths.ts";
+import { makeReportFolders, reportFlags, reportPaths } from "./report-paths.ts";
 import { failedOutcome, resolveIn, writtenReports } from "./run-check.ts";
 import { runCli } from "./run-cli.ts";
 
-/** A change as the sarif branch's `diff` names it: with a fingerprint per change. */
-type FingerprintedDifference = Difference & { fingerprint?: string };
-
 const LEVELS: Record<string, AnnotatedFinding["level"] | undefined> = { breaking: "error", "non-breaking": "warning" };
 
-export function diffArgs(inputs: ActionInputs, format: string, file: string): string[] {
-  return [
-    "diff",
-    inputs.spec,
-    "--ours",
-    inputs.baseSpec,
-    "--fail-on",
-    inputs.diffFailOn,
-    "--format",
-    format,
-    "--out",
-    file,
-  ];
+export function diffArgs(inputs: ActionInputs, reports: Record<string, string>): string[] {
+  return ["diff", inputs.spec, "--ours", inputs.baseSpec, "--fail-on", inputs.diffFailOn, ...reportFlags(reports)];
 }
 
 function changesToAnnotate(report: DiffReport): AnnotatedFinding[] {
-  return (report.differences as FingerprintedDifference[]).flatMap((difference) => {
+  return report.differences.flatMap((difference) => {
     const level = LEVELS[difference.level];
     if (level === undefined) return [];
     return [
@@ -47,19 +33,14 @@ function changesToAnnotate(report: DiffReport): AnnotatedFinding[] {
 
 export async function runDiff(inputs: ActionInputs, github: GithubContext): Promise<Outcome> {
   const dir = join(github.runnerTemp, "video-logs");
-  const reports = reportPaths(inputs.reports, inputs.sarif ? ["json", "markdown", "sarif"] : ["json", "markdown"], dir);
+  // SARIF always: its locations put the annotations on the changed spec's lines, uploaded or not.
+  const reports = reportPaths(inputs.reports, ["json", "markdown", "sarif"], dir);
   makeReportFolders(github.workspace, reports);
-  // The JSON report first: its exit code is the verdict, and a document that cannot be read stops there.
-  const formats = ["json", ...Object.keys(reports).filter((format) => format !== "json")];
-  let code = 0;
-  for (const format of formats) {
-    const run = await runCli(diffArgs(inputs, format, reports[format]!), github.workspace, process.env);
-    if (verdictOf(run.code) === "error") return failedOutcome(run.stderr);
-    if (format === "json") code = run.code;
-  }
+  const run = await runCli(diffArgs(inputs, reports), github.workspace, process.env);
+  if (verdictOf(run.code) === "error") return failedOutcome(run.stderr);
   const report = JSON.parse(readFileSync(resolveIn(github.workspace, reports.json!), "utf8")) as DiffReport;
   return {
-    verdict: verdictOf(code),
+    verdict: verdictOf(run.code),
     counts: {
       breaking: report.summary.breaking,
       "non-breaking": report.summary.nonBreaking,

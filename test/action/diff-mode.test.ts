@@ -1,6 +1,6 @@
 // The action in mode diff, for a pull request that changes the spec: the changed document against the one before,
 // with the same summary, annotations, outputs and comment as a check, and diff-fail-on apart from fail-on.
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -63,15 +63,23 @@ describe("the action, mode diff", () => {
       informational: "0",
       "json-report": join(temp, "video-logs.json"),
       "markdown-report": join(temp, "video-logs.md"),
-      "sarif-report": "",
-      reports: `json=${join(temp, "video-logs.json")}\nmarkdown=${join(temp, "video-logs.md")}`,
+      "sarif-report": join(temp, "video-logs.sarif"),
+      reports: [
+        `json=${join(temp, "video-logs.json")}`,
+        `markdown=${join(temp, "video-logs.md")}`,
+        `sarif=${join(temp, "video-logs.sarif")}`,
+      ].join("\n"),
       "comment-url": `https://github.example/${REPOSITORY}/issues/21#issuecomment-1000`,
     });
     expect(run.stdout.split("\n").filter((line) => /^::(error|warning)/.test(line))).toEqual([
-      '::error file=openapi.yaml,title=video-logs diff breaking%3A type-changed::Response 200 body field "data[].charge" type changed from number to string (in GET /api/video/logs; also GET /api/video/logs/{id} response 200 body field "charge") (ours: /components/schemas/Log/properties/charge; theirs: /components/schemas/Log/properties/charge)',
-      '::warning file=openapi.yaml,title=video-logs diff non-breaking%3A optional-property-added::Response 200 body field "data[].region" was added (optional) (in GET /api/video/logs; also GET /api/video/logs/{id} response 200 body field "region") (ours: absent; theirs: /components/schemas/Log/properties/region)',
+      '::error file=openapi.yaml,line=407,col=9,title=video-logs diff breaking%3A type-changed::Response 200 body field "data[].charge" type changed from number to string (in GET /api/video/logs; also GET /api/video/logs/{id} response 200 body field "charge") (ours: /components/schemas/Log/properties/charge; theirs: /components/schemas/Log/properties/charge)',
+      '::warning file=openapi.yaml,line=419,col=9,title=video-logs diff non-breaking%3A optional-property-added::Response 200 body field "data[].region" was added (optional) (in GET /api/video/logs; also GET /api/video/logs/{id} response 200 body field "region") (ours: absent; theirs: /components/schemas/Log/properties/region)',
       "::error title=video-logs::drift found: see the job summary",
     ]);
+    // Each line of the changed spec holds the property its change names.
+    const lines = readFileSync(join(environment.workspace, "openapi.yaml"), "utf8").split("\n");
+    expect(lines[407 - 1]!.slice(9 - 1)).toMatch(/^charge:/);
+    expect(lines[419 - 1]!.slice(9 - 1)).toMatch(/^region:/);
     expect(run.summary).toMatch(/^## Spec diff\n/);
     expect(github.comments.get(21)?.map((comment) => comment.body.split("\n")[0])).toEqual([
       "<!-- video-logs diff -->",
