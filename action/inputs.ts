@@ -94,6 +94,9 @@ export function readInputs(env: Env): ActionInputs {
   if (mode === "diff" && (inputs.spec === "" || inputs.baseSpec === "")) {
     throw new ActionInputError("mode: diff needs both spec (the changed document) and base-spec (the one before)");
   }
+  if (inputs.issue && inputs.commentToken === "") {
+    throw new ActionInputError("issue: true needs comment, a token that may write issues (issues: write)");
+  }
   if (mode === "check" && inputs.space !== "" && inputs.baseUrl !== "") {
     throw new ActionInputError("Give space or base-url, not both");
   }

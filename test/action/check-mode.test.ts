@@ -161,6 +161,18 @@ describe("the action, mode check", () => {
     expect(github.comments.get(15)).toBeUndefined();
   });
 
+  it("refuses issue: true without a token to write the issue with, before any request", async () => {
+    const environment = job({}, "schedule");
+    const sent = space.requests.length;
+    const run = await runAction(inputs({ comment: "", issue: "true" }), environment);
+    expect(space.requests.length).toBe(sent);
+    expect(run.stdout).toContain(
+      "::error title=video-logs::issue: true needs comment, a token that may write issues (issues: write)\n",
+    );
+    expect(run.outputs.verdict).toBe("error");
+    expect(run.failed).toBe(true);
+  });
+
   it("never writes the API token: not in the summary, the log, the outputs or the comment", async () => {
     const environment = job(pullRequestEvent(14));
     const run = await runAction(inputs(), environment);
