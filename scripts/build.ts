@@ -33,7 +33,7 @@ const digest = buildInputsDigest(root);
 
 // Stale output from a removed source would otherwise be packed and published. The rest of dist/ (the models, the docs
 // page) belongs to other scripts.
-for (const output of ["dist/src", "dist/generated", SHIPPED_SPEC_DIR, BUILD_STAMP])
+for (const output of ["dist/src", "dist/generated", "dist/action", SHIPPED_SPEC_DIR, BUILD_STAMP])
   rmSync(join(root, output), { recursive: true, force: true });
 
 await bundleSpec(join(root, SHIPPED_SPEC_DIR));
@@ -65,4 +65,17 @@ await build({
   logLevel: "error",
 });
 if (!existsSync(join(root, "dist/src/index.js"))) throw new Error("esbuild wrote no dist/src/index.js");
+// The GitHub Action's script (action.yml): one file, never published (the action runs from its own checkout).
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: "action/main.ts" },
+  outdir: "dist/action",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: `node${/\d+\.\d+\.\d+/.exec(engines)![0]}`,
+  packages: "external",
+  legalComments: "none",
+  logLevel: "error",
+});
 writeFileSync(join(root, BUILD_STAMP), digest);

@@ -11,6 +11,7 @@ import { SHIPPED_SPEC_DIR, SPEC_FORMATS, SPEC_VERSIONS, shippedSpecName } from "
  */
 const INPUTS = [
   "src",
+  "action",
   "generated",
   "schemas/baseline.schema.json",
   "openapi",
@@ -50,7 +51,7 @@ export function buildInputsDigest(root: string): string {
 /** True when dist/ holds a build of exactly the current inputs. */
 export function isBuildCurrent(root: string): boolean {
   const stamp = join(root, BUILD_STAMP);
-  const entries = ["dist/src/index.js", "dist/src/cli/main.js", ...shippedSpecFiles()];
+  const entries = ["dist/src/index.js", "dist/src/cli/main.js", "dist/action/main.js", ...shippedSpecFiles()];
   return (
     entries.every((entry) => existsSync(join(root, entry))) &&
     existsSync(stamp) &&

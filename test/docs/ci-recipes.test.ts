@@ -34,7 +34,7 @@ type GitlabJob = {
   rules?: { if?: string }[];
   script?: string[];
   extends?: string;
-  artifacts?: { when?: string; reports?: { junit?: string } };
+  artifacts?: { when?: string; reports?: { junit?: string; codequality?: string } };
 };
 
 const github = parse(readFileSync(GITHUB, "utf8")) as GithubWorkflow;
@@ -124,6 +124,12 @@ describe("the GitLab CI example", () => {
     expect(base.artifacts?.when).toBe("always");
     for (const args of gitlabCommands) expect(reportFiles(args).junit).toBe(base.artifacts?.reports?.junit);
     expect(gitlabCommands.some((args) => args.includes("--strict"))).toBe(true);
+  });
+
+  it("keeps the Code Quality report as a codequality report", () => {
+    const base = gitlab["video-logs-drift"]!;
+    expect(base.artifacts?.reports?.codequality).toBe("gl-code-quality.json");
+    for (const args of gitlabCommands) expect(reportFiles(args).gitlab).toBe(base.artifacts?.reports?.codequality);
   });
 });
 
