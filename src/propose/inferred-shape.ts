@@ -14,6 +14,22 @@ export const MAX_INFERRED_PROPERTIES = 200;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The first name by code unit inside `value`, at any depth (iteratively), that no Overlay tool can carry, or `first`. */
+function firstUnappliable(value: unknown, first: string | undefined): string | undefined {
+  let found = first;
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (!Array.isArray(node) && unappliableName(key) !== undefined && (found === undefined || key < found))
+        found = key;
+      stack.push(child);
+    }
+  }
+  return found;
+}
+
 export class InferredShape {
   private readonly types = new Set<JsonType>();
   /** Formats every string seen so far satisfies; undefined before the first string. */
@@ -22,6 +38,8 @@ export class InferredShape {
   private readonly properties = new Map<string, { shape: InferredShape; present: number }>();
   private items: InferredShape | undefined;
   private wide = false;
+  /** The first name, by code unit, at any depth of any value added at the top, that an Overlay tool cannot carry. */
+  private unappliable: string | undefined;
 
   /**
    * @param secret the values sit under a property whose name suggests a secret: no format is inferred from them
@@ -33,6 +51,8 @@ export class InferredShape {
   ) {}
 
   add(value: unknown, depth = 0): void {
+    // Every name is looked at, even past the width bound, so that the name given does not depend on the order.
+    if (depth === 0) this.unappliable = firstUnappliable(value, this.unappliable);
     const type = jsonTypeOf(value);
     this.types.add(type);
     if (type === "string") {
@@ -73,16 +93,9 @@ export class InferredShape {
     );
   }
 
-  /** The first property name, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts), by code unit. */
+  /** The first property name, by code unit, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts). */
   get unappliableName(): string | undefined {
-    const names = [...this.properties.keys()].sort(byCodeUnit);
-    const own = names.find((name) => unappliableName(name) !== undefined);
-    if (own !== undefined) return own;
-    for (const name of names) {
-      const nested = this.properties.get(name)!.shape.unappliableName;
-      if (nested !== undefined) return nested;
-    }
-    return this.items?.unappliableName;
+    return this.unappliable;
   }
 
   /**

@@ -24,16 +24,21 @@ export function verifiedActions(
   bodies: readonly ObservedBody[],
   render: (actions: OverlayAction[]) => string,
 ): BuiltActions {
-  const baseline = baselineOf(spec);
   const excluded = new Map<string, string>();
+  let baseline: Baseline | undefined;
+  let originalFails: boolean | undefined;
   for (;;) {
     const built = buildActions(spec, observations, excluded);
     const changes = changesOf(built.actionKeys);
+    if (changes.length === 0) return built;
+    baseline ??= baselineOf(spec);
     /** The problem of the first `count` changes, the others counted as not proposed. */
-    const problemOf = (count: number) => firstProblem(baseline, built, changes, count, bodies, render);
+    const problemOf = (count: number) => firstProblem(baseline!, built, changes, count, bodies, render);
     const problem = problemOf(changes.length);
-    // Nothing to refuse, or the original itself fails as openapi-format writes it back: nothing a refusal mends.
-    if (problem === undefined || changes.length === 0 || problemOf(0) !== undefined) return built;
+    if (problem === undefined) return built;
+    // The original itself fails as openapi-format writes it back: nothing a refusal mends.
+    originalFails ??= problemOf(0) !== undefined;
+    if (originalFails) return built;
     let passes = 0;
     let fails = changes.length;
     let failure = problem;
