@@ -32,7 +32,7 @@ const overlayOf = (actions: object[]) =>
 const HOSTILE_ENUM = [
   "in-progress",
   { a: "1234567890123456===" },
-  12345678901234567890,
+  12345678901234567000,
   1.5e300,
   "$ref: /etc/passwd",
   "a$ref:b",

@@ -94,7 +94,7 @@ const answer: fc.Arbitrary<ScriptedAnswer> = fc.oneof(
   fc
     .record({ extra: fc.dictionary(key, value, { maxKeys: 3 }), status: fc.option(value, { nil: undefined }) })
     .map(({ extra, status }) => ({
-      operation: "get_log",
+      operation: "get_log" as const,
       status: 200,
       body: { ...completedLog, ...extra, ...(status === undefined ? {} : { status }) },
     })),
