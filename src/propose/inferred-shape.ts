@@ -43,7 +43,7 @@ export class InferredShape {
 
   /**
    * @param secret the values sit under a property whose name suggests a secret: no format is inferred from them
-   * @param maxDepth how deep the structure is inferred; a value at that depth is typed only (an object stays open)
+   * @param maxDepth how deep the structure is inferred; a value at that depth is typed only (an object has the empty schema)
    */
   constructor(
     private readonly secret = false,
@@ -108,9 +108,18 @@ export class InferredShape {
     );
     const nullable = this.types.has("null");
     if (types.length === 0) return { type: "null" };
-    if (types.length === 1) return { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
+    // An object seen only past the depth bound: nothing is known of it, so its schema says nothing (`{}`) rather than
+    // `type: object` left open, which the spec's closed-objects gate refuses.
+    const unknown = (type: JsonType) => type === "object" && this.objects === 0;
+    if (types.length === 1)
+      return unknown(types[0]!)
+        ? {}
+        : { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
     return {
-      anyOf: [...types.map((type) => ({ type, ...this.keywordsFor(type) })), ...(nullable ? [{ type: "null" }] : [])],
+      anyOf: [
+        ...types.map((type) => (unknown(type) ? {} : { type, ...this.keywordsFor(type) })),
+        ...(nullable ? [{ type: "null" }] : []),
+      ],
     };
   }
 
@@ -122,7 +131,6 @@ export class InferredShape {
       if (format !== undefined) schema.format = format;
     }
     if (type === "number") schema.format = "double";
-    // An object seen only past the depth bound stays open: nothing is known of its properties.
     if (type === "object" && this.objects > 0) {
       const names = [...this.properties.keys()].sort(byCodeUnit);
       schema.additionalProperties = false;

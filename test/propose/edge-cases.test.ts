@@ -86,7 +86,7 @@ describe("a proposal", { timeout: 30_000 }, () => {
         requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"],
       },
     ]);
-    expect(remaining.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(["/charge_details/0 type"]);
+    expect(remaining.map((error) => `${error.instancePath} ${error.keyword}`)).toContain("/charge_details/0 type");
   });
 
   it("keeps the changes made inside a schema when the union around it is taken out", async () => {
