@@ -1,12 +1,13 @@
 // One verification of a proposal: its actions applied to a copy of the spec as openapi-format applies them, the
 // patched spec read back as the next tool reads it, and judged. The first problem found is returned as a sentence,
 // undefined when there is none: the proposal's YAML reads the same under YAML 1.2 and 1.1; openapi-format finds every
-// target; the patched spec reads the same under YAML 1.2 and 1.1 (where the original did), passes the document gates,
+// target; what it writes under the targets reads the same under YAML 1.2 and 1.1 (where the original did), and the
+// patched spec read back passes the document gates,
 // holds no `$ref` the original did not, differs from the original only under the actions' targets, and accepts every
 // observed body, apart from the changes not proposed.
 import type { ValidateFunction } from "ajv";
 import { firstFailedGate } from "../openapi/document-gates.ts";
-import { escapeToken } from "../openapi/json-pointer.ts";
+import { escapeToken, pointerTokens, valueAtPointer } from "../openapi/json-pointer.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { responseSchemas } from "../openapi/response-schemas.ts";
 import { createSpecAjv } from "../openapi/spec-ajv.ts";
@@ -26,18 +27,14 @@ import {
 } from "./openapi-format-apply.ts";
 import type { OverlayAction } from "./overlay-action.ts";
 
-/** The original spec as openapi-format writes it back with no action, read both ways: what each check compares with. */
+/** The original spec and the references it holds: what each check compares with. */
 export interface Baseline {
   spec: OpenApiDocument;
-  read: unknown;
-  /** Where a YAML 1.1 reader already reads the original otherwise. */
-  yaml11Differences: ReadonlySet<string>;
   refs: ReadonlySet<string>;
 }
 
 export function baselineOf(spec: OpenApiDocument): Baseline {
-  const { yaml12, yaml11 } = readBothWays(writeAsOpenapiFormat(spec));
-  return { spec, read: yaml12, yaml11Differences: new Set(differences(yaml12, yaml11)), refs: refsIn(yaml12) };
+  return { spec, refs: refsIn(spec) };
 }
 
 const isContainer = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object";
@@ -84,8 +81,50 @@ function refsIn(root: unknown): Set<string> {
 
 const under = (pointer: string, prefix: string) => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
+/** The JSON pointer of a proposal's target. */
+const targetPointer = (target: string) => `/${(simplePathTokens(target) ?? []).map(escapeToken).join("/")}`;
+
+/**
+ * `doc` with each subtree under a target as openapi-format writes it and the next tool reads it back (its writing is
+ * line by line: what it does to a subtree's lines it does to them in the whole document), or where a YAML 1.1 reader
+ * reads a subtree otherwise than a YAML 1.2 one, and the original did not.
+ */
+function readBack(doc: Record<string, unknown>, original: unknown, targets: readonly string[]) {
+  const read = doc;
+  const outermost = [...new Set(targets)].filter(
+    (target) => !targets.some((other) => other !== target && under(target, other)),
+  );
+  for (const pointer of outermost) {
+    const tokens = pointerTokens(pointer);
+    const parent = valueAtPointer(read, childPointer("", ...tokens.slice(0, -1))) as Record<string, unknown>;
+    const key = tokens.at(-1)!;
+    if (!isContainer(parent) || !Object.hasOwn(parent, key)) continue;
+    const ours = readBothWays(writeAsOpenapiFormat({ [key]: parent[key] }));
+    const before = valueAtPointer(original, pointer);
+    const already = new Set(
+      before === undefined
+        ? []
+        : (() => {
+            const theirs = readBothWays(writeAsOpenapiFormat({ [key]: before }));
+            return differences(theirs.yaml12, theirs.yaml11);
+          })(),
+    );
+    const otherwise = differences(ours.yaml12, ours.yaml11).find((at) => !already.has(at));
+    if (otherwise !== undefined)
+      return {
+        problem: `the patched spec, as openapi-format writes it, reads otherwise under YAML 1.1 (js-yaml, Redocly) at ${childPointer("", ...tokens.slice(0, -1))}${otherwise}`,
+      };
+    parent[key] = (ours.yaml12 as Record<string, unknown>)[key];
+  }
+  return { read };
+}
+
 /** The patched spec as the next tool reads it, or why openapi-format would not give it. */
-function patchedSpec(baseline: Baseline, overlayText: string): { read?: unknown; yaml11?: unknown; problem?: string } {
+function patchedSpec(
+  baseline: Baseline,
+  overlayText: string,
+  targets: readonly string[],
+): { read?: unknown; problem?: string } {
   const ours = readBothWays(overlayText);
   const ourDifference = differences(ours.yaml12, ours.yaml11)[0];
   if (ourDifference !== undefined)
@@ -95,8 +134,7 @@ function patchedSpec(baseline: Baseline, overlayText: string): { read?: unknown;
   try {
     const { doc, unused } = applyAsOpenapiFormat(baseline.spec, overlay);
     if (unused.length > 0) return { problem: `openapi-format finds nothing at the target of action ${unused[0]! + 1}` };
-    const { yaml12, yaml11 } = readBothWays(writeAsOpenapiFormat(doc));
-    return { read: yaml12, yaml11 };
+    return readBack(doc, baseline.spec, targets);
   } catch (error) {
     if (error instanceof PrototypeMergeError) return { problem: error.message };
     throw error;
@@ -104,16 +142,13 @@ function patchedSpec(baseline: Baseline, overlayText: string): { read?: unknown;
 }
 
 /** What is wrong with the patched spec as a document, compared with the original. */
-function documentProblem(baseline: Baseline, read: unknown, yaml11: unknown, targets: string[]): string | undefined {
-  const readOtherwise = differences(read, yaml11).find((pointer) => !baseline.yaml11Differences.has(pointer));
-  if (readOtherwise !== undefined)
-    return `the patched spec, as openapi-format writes it, reads otherwise under YAML 1.1 (js-yaml, Redocly) at ${readOtherwise}`;
+function documentProblem(baseline: Baseline, read: unknown, targets: string[]): string | undefined {
   const failed = firstFailedGate(read);
   if (failed)
     return `the patched spec fails the gate ${failed.gate.name}: ${failed.problems[0]!.pointer} ${failed.problems[0]!.message}`;
   const newRef = [...refsIn(read)].sort().find((ref) => !baseline.refs.has(ref));
   if (newRef !== undefined) return `the patched spec holds a reference the original does not: ${newRef}`;
-  const outside = differences(baseline.read, read).find((pointer) => !targets.some((target) => under(pointer, target)));
+  const outside = differences(baseline.spec, read).find((pointer) => !targets.some((target) => under(pointer, target)));
   if (outside !== undefined) return `the patched spec changes ${outside}, which no action names`;
   return undefined;
 }
@@ -149,13 +184,11 @@ export function proposalProblem(
   bodies: readonly ObservedBody[],
   notProposed: ReadonlySet<string>,
 ): string | undefined {
-  const { read, yaml11, problem } = patchedSpec(baseline, overlayText);
+  const targets = actions.map((action) => targetPointer(action.target));
+  const { read, problem } = patchedSpec(baseline, overlayText, targets);
   if (problem !== undefined) return problem;
-  const targets = actions.map((action) => `/${(simplePathTokens(action.target) ?? []).map(escapeToken).join("/")}`);
   try {
-    return (
-      documentProblem(baseline, read, yaml11, targets) ?? bodyProblem(read as OpenApiDocument, bodies, notProposed)
-    );
+    return documentProblem(baseline, read, targets) ?? bodyProblem(read as OpenApiDocument, bodies, notProposed);
   } catch (error) {
     // ajv refuses to compile a schema (a property name it cannot put in a URI): a problem of this proposal.
     return `the patched spec cannot be compiled: ${(error as Error).message}`;
