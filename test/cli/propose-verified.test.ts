@@ -38,7 +38,10 @@ const SPEC_WITH_UNTYPED_ENUM = (() => {
   return { spec, file };
 })();
 
-/** Records the bodies, runs `check --har --propose` (with `--spec` when given) and applies the proposal. */
+/**
+ * Records the bodies, runs `check --har --propose` (with `--spec` when given, always in a child process: in this
+ * process `--spec` would stay the active spec for the files that share the worker) and applies the proposal.
+ */
 async function propose(
   texts: string[],
   { run = runInProcess as CliRunner, spec = undefined as string | undefined } = {},
@@ -50,7 +53,15 @@ async function propose(
   const har = writeHar(dir, `v${n}.har`, { log: { version: "1.2", creator: { name: "t", version: "1" }, entries } });
   const proposalFile = join(dir, `v${n}.yaml`);
   const specArgs = spec === undefined ? [] : ["--spec", spec];
-  const result = await run(["check", "--har", har, "--quiet", ...specArgs, "--propose", proposalFile]);
+  const result = await (spec === undefined ? run : runBin)([
+    "check",
+    "--har",
+    har,
+    "--quiet",
+    ...specArgs,
+    "--propose",
+    proposalFile,
+  ]);
   const yaml = readFileSync(proposalFile, "utf8");
   const applied = await applyOverlay(yaml, spec);
   return { result, yaml, overlay: parse(yaml) as OverlayDocument, patchedText: applied.text };
@@ -82,10 +93,7 @@ const TAKEN_OUT = "verified before writing, this change was taken out: applied a
 describe("check --propose verifies the proposal before writing it", { timeout: 120_000 }, () => {
   it("takes out an enum value openapi-format would rewrite so that ajv rejects the body it came from", async () => {
     const bodies = [logWith('"origin":{"__proto__":{"x":1},"a":1}'), logWith('"origin":{"a":"1234567890123456==="}')];
-    const { result, yaml, overlay, patchedText } = await propose(bodies, {
-      run: runBin,
-      spec: SPEC_WITH_UNTYPED_ENUM.file,
-    });
+    const { result, yaml, overlay, patchedText } = await propose(bodies, { spec: SPEC_WITH_UNTYPED_ENUM.file });
     expect(result.code).toBe(1);
     const patched = await expectSound(yaml, patchedText, SPEC_WITH_UNTYPED_ENUM.file);
     expect(patched.components.schemas.Log.properties.origin).toEqual(
