@@ -9,7 +9,18 @@ import type { OpenApiDocument } from "../openapi/openapi-document.ts";
 import { NO_SECRETS } from "../redaction/redactor.ts";
 import { shortJson } from "../validation/short-json.ts";
 import { ActionDraft } from "./action-draft.ts";
-import type { Evidence } from "./evidence.ts";
+import {
+  deepKey,
+  enumKey,
+  formatKey,
+  overflowKey,
+  propertyKey,
+  requiredKey,
+  statusKey,
+  typeKey,
+  unionKey,
+} from "./change-keys.ts";
+import { Evidence } from "./evidence.ts";
 import { MAX_INFERRED_PROPERTIES } from "./inferred-shape.ts";
 import { childPointer } from "./json-path.ts";
 import {
@@ -33,18 +44,38 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const quoted = (value: unknown) => shortJson(value, NO_SECRETS);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
+/** The actions, each with the key of its change, and what is not proposed, with the keys of those changes. */
+export interface BuiltActions {
+  actions: OverlayAction[];
+  actionKeys: string[];
+  notProposed: NotProposed[];
+  refusedKeys: ReadonlySet<string>;
+}
+
+/** One Evidence of several. */
+export function mergedEvidence(all: Iterable<Evidence>): Evidence {
+  const merged = new Evidence();
+  for (const evidence of all) merged.merge(evidence);
+  return merged;
+}
+
+/** @param excluded changes verification refused, by key, with the reason: recorded as not proposed */
 export function buildActions(
   spec: OpenApiDocument,
   observations: Observations,
-): { actions: OverlayAction[]; notProposed: NotProposed[] } {
-  const draft = new ActionDraft(spec);
+  excluded: ReadonlyMap<string, string> = new Map(),
+): BuiltActions {
+  const draft = new ActionDraft(spec, excluded);
   const unions: PendingUnion[] = [];
   for (const pointer of changedPointers(observations)) {
     newStatuses(draft, pointer, observations.newStatuses.get(pointer));
     newProperties(draft, pointer, observations.newProperties.get(pointer));
     missingRequired(draft, pointer, observations.missingRequired.get(pointer));
-    const union = widenType(draft, pointer, observations.unadmittedTypes.get(pointer));
-    if (union) unions.push(union);
+    const types = observations.unadmittedTypes.get(pointer);
+    if (types && draft.change(typeKey(pointer), () => mergedEvidence(types.values()))) {
+      const union = widenType(draft, pointer, types);
+      if (union) unions.push(union);
+    }
     newEnumValues(draft, pointer, observations.newEnumValues.get(pointer));
     failedFormat(draft, pointer, observations.failedFormats.get(pointer));
   }
@@ -52,11 +83,14 @@ export function buildActions(
   unions.sort(
     (a, b) => pointerTokens(b.pointer).length - pointerTokens(a.pointer).length || byCodeUnit(a.pointer, b.pointer),
   );
-  for (const union of unions) makeUnion(draft, union);
+  for (const union of unions) {
+    draft.change(typeKey(union.pointer), () => new Evidence());
+    makeUnion(draft, union);
+  }
   refuseTheUnproposable(draft, observations);
-  const { actions, notProposed } = draft;
+  const { actions, actionKeys, notProposed, refusedKeys } = draft;
   notProposed.sort((a, b) => byCodeUnit(a.where, b.where) || byCodeUnit(a.reason, b.reason));
-  return { actions, notProposed };
+  return { actions, actionKeys, notProposed, refusedKeys };
 }
 
 /** Every pointer where the observations call for a change, in code-unit order. */
@@ -78,6 +112,7 @@ function newStatuses(draft: ActionDraft, pointer: string, statuses: ReadonlyMap<
     byCodeUnit(a.padStart(3, "0"), b.padStart(3, "0")),
   )) {
     const seen = statuses!.get(status)!;
+    if (!draft.change(statusKey(pointer, status), () => seen.evidence)) continue;
     const refusal = statusRefusal(status, seen);
     if (refusal !== undefined) draft.refuse(refusal, seen.evidence);
     else declareStatus(draft, pointer, status, seen);
@@ -125,6 +160,7 @@ function declareStatus(draft: ActionDraft, pointer: string, status: string, seen
 function newProperties(draft: ActionDraft, pointer: string, properties: ReadonlyMap<string, NewProperty> | undefined) {
   for (const name of [...(properties?.keys() ?? [])].sort(byCodeUnit)) {
     const seen = properties!.get(name)!;
+    if (!draft.change(propertyKey(pointer, name), () => seen.evidence)) continue;
     const refusal = propertyRefusal(pointer, name, seen);
     if (refusal !== undefined) draft.refuse(refusal, seen.evidence);
     else declareProperty(draft, pointer, name, seen);
@@ -174,7 +210,7 @@ function declareProperty(draft: ActionDraft, pointer: string, name: string, seen
 }
 
 function missingRequired(draft: ActionDraft, pointer: string, missing: ReadonlyMap<string, Evidence> | undefined) {
-  if (!missing) return;
+  if (!missing || !draft.change(requiredKey(pointer), () => mergedEvidence(missing.values()))) return;
   const names = [...missing.keys()].sort(byCodeUnit);
   const kept = (draft.working.at(pointer).required as string[]).filter((name) => !missing.has(name));
   const evidence = names.map((name) => `${name} seen missing. ${missing.get(name)!.describe()}`).join(" ");
@@ -188,7 +224,8 @@ function missingRequired(draft: ActionDraft, pointer: string, missing: ReadonlyM
 }
 
 function newEnumValues(draft: ActionDraft, pointer: string, values: ReadonlyMap<string, NewEnumValue> | undefined) {
-  if (!values) return;
+  if (!values || !draft.change(enumKey(pointer), () => mergedEvidence([...values.values()].map((v) => v.evidence))))
+    return;
   const keys = [...values.keys()].sort(byCodeUnit);
   const uncopiable = whyUncopiable(keys, values);
   if (uncopiable !== undefined) {
@@ -228,7 +265,7 @@ function whyUncopiable(keys: string[], values: ReadonlyMap<string, NewEnumValue>
 }
 
 function failedFormat(draft: ActionDraft, pointer: string, evidence: Evidence | undefined) {
-  if (!evidence) return;
+  if (!evidence || !draft.change(formatKey(pointer), () => evidence)) return;
   const format = String(draft.working.at(pointer).format);
   draft.remove(
     childPointer(pointer, "format"),
@@ -242,24 +279,28 @@ function failedFormat(draft: ActionDraft, pointer: string, evidence: Evidence | 
  */
 function refuseTheUnproposable(draft: ActionDraft, observations: Observations) {
   for (const [pointer, evidence] of observations.overflow) {
+    draft.change(overflowKey(pointer), () => evidence);
     draft.refuse(
       `more than ${MAX_NEW_NAMES} new property names or enum values at ${pointer}: the first ${MAX_NEW_NAMES} in code-unit order are proposed, these are not`,
       evidence,
     );
   }
   for (const [pointer, evidence] of observations.unexplained) {
+    draft.change(unionKey(pointer), () => evidence);
     draft.refuse(
       `a value that no branch of the union at ${pointer} accepts, and no branch can be said to be meant (it is not an object, or the branches are not all objects)`,
       evidence,
     );
   }
   for (const [pointer, evidence] of observations.tooDeep) {
+    draft.change(deepKey(pointer), () => evidence);
     draft.refuse(
       `a value nested more than ${MAX_WALK_DEPTH} schemas deep at ${pointer}: what lies deeper is not compared with the spec, so nothing is proposed for it`,
       evidence,
     );
   }
   for (const unreadable of observations.unreadable.values()) {
+    draft.change(`unreadable\u0000${unreadable.operationId} ${unreadable.status}`, () => unreadable.evidence);
     draft.refuse(
       `the body is not JSON (${unreadable.reason}); no schema can describe it`,
       unreadable.evidence,

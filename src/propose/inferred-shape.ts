@@ -14,6 +14,22 @@ export const MAX_INFERRED_PROPERTIES = 200;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The first name by code unit inside `value`, at any depth (iteratively), that no Overlay tool can carry, or `first`. */
+function firstUnappliable(value: unknown, first: string | undefined): string | undefined {
+  let found = first;
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (!Array.isArray(node) && unappliableName(key) !== undefined && (found === undefined || key < found))
+        found = key;
+      stack.push(child);
+    }
+  }
+  return found;
+}
+
 export class InferredShape {
   private readonly types = new Set<JsonType>();
   /** Formats every string seen so far satisfies; undefined before the first string. */
@@ -22,10 +38,12 @@ export class InferredShape {
   private readonly properties = new Map<string, { shape: InferredShape; present: number }>();
   private items: InferredShape | undefined;
   private wide = false;
+  /** The first name, by code unit, at any depth of any value added at the top, that an Overlay tool cannot carry. */
+  private unappliable: string | undefined;
 
   /**
    * @param secret the values sit under a property whose name suggests a secret: no format is inferred from them
-   * @param maxDepth how deep the structure is inferred; a value at that depth is typed only (an object stays open)
+   * @param maxDepth how deep the structure is inferred; a value at that depth is typed only (an object has the empty schema)
    */
   constructor(
     private readonly secret = false,
@@ -33,6 +51,8 @@ export class InferredShape {
   ) {}
 
   add(value: unknown, depth = 0): void {
+    // Every name is looked at, even past the width bound, so that the name given does not depend on the order.
+    if (depth === 0) this.unappliable = firstUnappliable(value, this.unappliable);
     const type = jsonTypeOf(value);
     this.types.add(type);
     if (type === "string") {
@@ -73,16 +93,9 @@ export class InferredShape {
     );
   }
 
-  /** The first property name, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts), by code unit. */
+  /** The first property name, by code unit, at any depth, that an Overlay tool cannot carry (see unappliable-name.ts). */
   get unappliableName(): string | undefined {
-    const names = [...this.properties.keys()].sort(byCodeUnit);
-    const own = names.find((name) => unappliableName(name) !== undefined);
-    if (own !== undefined) return own;
-    for (const name of names) {
-      const nested = this.properties.get(name)!.shape.unappliableName;
-      if (nested !== undefined) return nested;
-    }
-    return this.items?.unappliableName;
+    return this.unappliable;
   }
 
   /**
@@ -95,9 +108,18 @@ export class InferredShape {
     );
     const nullable = this.types.has("null");
     if (types.length === 0) return { type: "null" };
-    if (types.length === 1) return { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
+    // An object seen only past the depth bound: nothing is known of it, so its schema says nothing (`{}`) rather than
+    // `type: object` left open, which the spec's closed-objects gate refuses.
+    const unknown = (type: JsonType) => type === "object" && this.objects === 0;
+    if (types.length === 1)
+      return unknown(types[0]!)
+        ? {}
+        : { type: nullable ? [types[0], "null"] : types[0], ...this.keywordsFor(types[0]!) };
     return {
-      anyOf: [...types.map((type) => ({ type, ...this.keywordsFor(type) })), ...(nullable ? [{ type: "null" }] : [])],
+      anyOf: [
+        ...types.map((type) => (unknown(type) ? {} : { type, ...this.keywordsFor(type) })),
+        ...(nullable ? [{ type: "null" }] : []),
+      ],
     };
   }
 
@@ -109,7 +131,6 @@ export class InferredShape {
       if (format !== undefined) schema.format = format;
     }
     if (type === "number") schema.format = "double";
-    // An object seen only past the depth bound stays open: nothing is known of its properties.
     if (type === "object" && this.objects > 0) {
       const names = [...this.properties.keys()].sort(byCodeUnit);
       schema.additionalProperties = false;

@@ -86,6 +86,21 @@ function smaller(a: BoundedExample, b: BoundedExample): boolean {
   return a.json.length < b.json.length || (a.json.length === b.json.length && a.json < b.json);
 }
 
+/**
+ * Why a response's bodies are not JSON, when several say different things: the first in this list, then the first
+ * in code-unit order, whatever order the bodies came in.
+ */
+const UNREADABLE_PRECEDENCE = [/not valid UTF-8/, /is empty/, /not valid JSON/];
+
+const precedence = (reason: string) => {
+  const index = UNREADABLE_PRECEDENCE.findIndex((pattern) => pattern.test(reason));
+  return index === -1 ? UNREADABLE_PRECEDENCE.length : index;
+};
+
+/** Whether `reason` is given rather than `other`. */
+const givenBefore = (reason: string, other: string) =>
+  precedence(reason) < precedence(other) || (precedence(reason) === precedence(other) && reason < other);
+
 /** New properties of one object schema, or new values of one enum, proposed at most; the rest are reported. */
 export const MAX_NEW_NAMES = 100;
 
@@ -204,11 +219,13 @@ export class Observations {
   }
 
   unreadableBody(operationId: string, status: number, reason: string, observed: ObservedIn): void {
-    entry(this.unreadable, `${operationId} ${status}`, () => ({
+    const found = entry(this.unreadable, `${operationId} ${status}`, () => ({
       operationId,
       status,
       reason,
       evidence: new Evidence(),
-    })).evidence.add(observed);
+    }));
+    if (givenBefore(reason, found.reason)) found.reason = reason;
+    found.evidence.add(observed);
   }
 }

@@ -7,6 +7,7 @@ import { type WalkedOperation, walkOperations } from "../openapi/walk-operations
 import { childPointer } from "./json-path.ts";
 import type { ObservedIn } from "./observation.ts";
 import type { Observations } from "./observations.ts";
+import type { ObservedBodies } from "./observed-bodies.ts";
 import { SchemaWalk } from "./walk-schema.ts";
 
 /** The longest request id or request line quoted as evidence. */
@@ -35,6 +36,8 @@ export class ResponseObserver {
   constructor(
     spec: OpenApiDocument,
     private readonly observations: Observations,
+    /** Where each JSON body is kept for the proposal's verification; none when nothing verifies. */
+    private readonly bodies?: ObservedBodies,
   ) {
     this.operations = new Map(
       walkOperations(spec).flatMap((operation) =>
@@ -58,10 +61,17 @@ export class ResponseObserver {
       this.observations.unreadableBody(exchange.operationId, status, exchange.parsed.violation.message, observed);
       return;
     }
-    const body = exchange.parsed.body;
-    const response = operation.responses.find((candidate) => candidate.status === String(status));
+    this.bodies?.add(exchange.operationId, status, exchange.parsed.body, observed);
+    this.observeBody(operation, status, exchange.parsed.body, observed);
+  }
+
+  /** One JSON body of an operation's response: a new status, or walked along its declared schema. */
+  observeBody(operation: WalkedOperation | string, status: number, body: unknown, observed: ObservedIn): void {
+    const walked = typeof operation === "string" ? this.operations.get(operation) : operation;
+    if (!walked) return;
+    const response = walked.responses.find((candidate) => candidate.status === String(status));
     if (!response) {
-      this.observations.newStatus(childPointer(operation.pointer, "responses"), String(status), body, observed);
+      this.observations.newStatus(childPointer(walked.pointer, "responses"), String(status), body, observed);
       return;
     }
     if (response.json)

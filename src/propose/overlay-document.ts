@@ -39,10 +39,11 @@ export function overlayDocument(
 
 /**
  * YAML with no line folding and no anchors, so equal documents are equal bytes. Its strings are plain text: YAML's own
- * escapes, never another format's, keep what a terminal would act on out of its text (see escape-yaml.ts).
+ * escapes, never another format's, keep what a terminal would act on out of its text (see escape-yaml.ts). It reads
+ * the same under YAML 1.1 (js-yaml, which Redocly uses) as under YAML 1.2.
  */
 export function overlayYaml(document: OverlayDocument): string {
-  return safeYaml(document);
+  return safeYaml(document, { yaml11: true });
 }
 
 const defusedAction = (action: OverlayAction): OverlayAction => ({

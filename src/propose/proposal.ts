@@ -3,18 +3,20 @@
 import type { Exchange } from "../client/exchange.ts";
 import { loadSpec } from "../openapi/load-spec.ts";
 import type { OpenApiDocument } from "../openapi/openapi-document.ts";
-import { buildActions } from "./build-actions.ts";
 import { Observations } from "./observations.ts";
 import { ResponseObserver } from "./observe-response.ts";
+import { ObservedBodies } from "./observed-bodies.ts";
 import { NOTHING_TO_PROPOSE, type OverlayDocument, overlayDocument, overlayYaml } from "./overlay-document.ts";
+import { verifiedActions } from "./verified-actions.ts";
 
 export class Proposal {
   private readonly observations = new Observations();
+  private readonly bodies = new ObservedBodies();
   private readonly observer: ResponseObserver;
 
   /** @param spec the spec the responses were judged against; by default the toolkit's own */
   constructor(private readonly spec: OpenApiDocument = loadSpec()) {
-    this.observer = new ResponseObserver(spec, this.observations);
+    this.observer = new ResponseObserver(spec, this.observations, this.bodies);
   }
 
   /** One response, as the check judged it. */
@@ -25,8 +27,11 @@ export class Proposal {
     return this.observations.responses;
   }
 
+  /** Verified before it is returned (verified-actions.ts): every action applies and keeps the spec sound. */
   document(): OverlayDocument {
-    const { actions, notProposed } = buildActions(this.spec, this.observations);
+    const { actions, notProposed } = verifiedActions(this.spec, this.observations, this.bodies.list(), (chosen) =>
+      overlayYaml(overlayDocument(this.spec, chosen, [])),
+    );
     return overlayDocument(this.spec, actions, notProposed);
   }
 

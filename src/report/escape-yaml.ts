@@ -15,9 +15,13 @@ function yamlEscape(char: string): string {
   return code > 0xffff ? `\\U${code.toString(16).padStart(8, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
-/** YAML with no line folding and no anchors, so equal values are equal bytes; parses back to the same value. */
-export function safeYaml(value: unknown): string {
-  const document = new Document(value, { aliasDuplicateObjects: false });
+/**
+ * YAML with no line folding and no anchors, so equal values are equal bytes; parses back to the same value. With
+ * `yaml11`, a key or scalar a YAML 1.1 reader (js-yaml, Redocly) takes for something else (`<<`, `1_000`, `0b101`,
+ * `1:20`, `yes`, `~`…) is quoted, so it parses back to the same value under YAML 1.1 too.
+ */
+export function safeYaml(value: unknown, { yaml11 = false } = {}): string {
+  const document = new Document(value, { aliasDuplicateObjects: false, ...(yaml11 ? { compat: "yaml-1.1" } : {}) });
   // Keys too: a property name is server text as much as a value.
   visit(document, {
     Scalar(_key, node) {

@@ -1,6 +1,7 @@
 // Applies an Overlay document to a spec with openapi-format, run as a child process from node_modules, as a user would.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,4 +50,28 @@ export async function applyOverlay(overlayYaml: string, spec = OUR_SPEC): Promis
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** openapi-format's library, as its CLI calls it for `SPEC --overlayFile P --no-sort -o OUT.yaml`: no child process. */
+interface OpenapiFormatLibrary {
+  parseFile(file: string, options: Record<string, unknown>): Promise<unknown>;
+  parseString(text: string, options: Record<string, unknown>): Promise<unknown>;
+  openapiOverlay(spec: unknown, options: { overlaySet: unknown }): Promise<{ data: unknown }>;
+  stringify(doc: unknown, options: Record<string, unknown>): Promise<string>;
+}
+const openapiFormat = createRequire(import.meta.url)("openapi-format") as OpenapiFormatLibrary;
+
+/** The patched spec's text, as the CLI would write it to a `.yaml` file, from openapi-format's library in process. */
+export async function applyOverlayInProcess(overlayYaml: string, spec = OUR_SPEC): Promise<string> {
+  const fileOptions: Record<string, unknown> = { keepComments: false, bundle: true };
+  const doc = await openapiFormat.parseFile(spec, fileOptions);
+  const overlaySet = await openapiFormat.parseString(overlayYaml, {});
+  if (overlaySet instanceof Error) throw overlaySet;
+  const { data } = await openapiFormat.openapiOverlay(doc, { overlaySet });
+  return openapiFormat.stringify(data, {
+    format: "yaml",
+    lineWidth: -1,
+    yamlValueFormats: fileOptions.yamlValueFormats ?? {},
+    detectedYamlQuoteStyle: fileOptions.detectedYamlQuoteStyle,
+  });
 }

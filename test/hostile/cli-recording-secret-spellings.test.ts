@@ -43,7 +43,9 @@ const entries = [
     url: `${HOST}/api/video/logs/${completedLog.id}`,
     status: 418,
     requestHeaders: { authorization: `Bearer ${DIGITS}` },
-    json: { echo: { n: Number(DIGITS) } },
+    // Not `n`: YAML 1.1 reads a plain `n` as false, and openapi-format writes keys plain, so verification would take
+    // the status out (test/cli/propose-verified.test.ts).
+    json: { echo: { num: Number(DIGITS) } },
   }),
   harEntry({
     url: `${HOST}/api/video/logs/${completedLog.id}`,
@@ -90,7 +92,7 @@ describe("check --har --propose on a recording that echoes its credentials in ot
     const declared = declaring.update!["418"] as {
       content: { "application/json": { examples: { observed: { value: unknown } } } };
     };
-    expect(declared.content["application/json"].examples.observed.value).toEqual({ echo: { n: 0 } });
-    expect(declaring.description).toContain('example: {"echo":{"n":[REDACTED]}};');
+    expect(declared.content["application/json"].examples.observed.value).toEqual({ echo: { num: 0 } });
+    expect(declaring.description).toContain('example: {"echo":{"num":[REDACTED]}};');
   });
 });

@@ -71,18 +71,26 @@ describe("a proposal", { timeout: 30_000 }, () => {
     expect(remaining).toEqual([]);
   });
 
-  it("moves an object schema's keywords into the first branch of an anyOf when a string arrives in its place", async () => {
-    const { patched, remaining } = await propose([
+  it("takes out a union that would hold an object schema inline, which the spec's gates refuse, and says why", async () => {
+    const { overlay, patched, remaining } = await propose([
       { operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } },
     ]);
-    const ours = OURS.components.schemas.ChargeDetail;
-    const { description, ...keywords } = ours;
-    expect(patched.components.schemas.ChargeDetail).toEqual({ description, anyOf: [keywords, { type: "string" }] });
-    expect(remaining).toEqual([]);
+    expect(patched.components.schemas.ChargeDetail).toEqual(OURS.components.schemas.ChargeDetail);
+    expect(overlay.actions.map((action) => action.target)).toEqual(["$.info"]);
+    expect(overlay["x-not-proposed"]).toEqual([
+      {
+        where: "get_log 200",
+        reason:
+          "verified before writing, this change was taken out: applied as openapi-format applies it, the patched spec fails the gate strict-schemas: #/components/schemas/ChargeDetail/anyOf/0 is an inline object schema in a union: make it a component and $ref it",
+        observations: 1,
+        requests: ["GET /api/video/logs/c22d24f6-5a47-4597-9a23-c7d01e696b92"],
+      },
+    ]);
+    expect(remaining.map((error) => `${error.instancePath} ${error.keyword}`)).toContain("/charge_details/0 type");
   });
 
-  it("makes a union last and deepest first, so it carries every change made inside it", async () => {
-    const { patched, remaining } = await propose([
+  it("keeps the changes made inside a schema when the union around it is taken out", async () => {
+    const { overlay, patched } = await propose([
       { operation: "get_log", status: 200, body: { ...completedLog, charge_details: ["free"] } },
       {
         operation: "get_log",
@@ -90,14 +98,16 @@ describe("a proposal", { timeout: 30_000 }, () => {
         body: { ...completedLog, charge_details: [{ description: 7, charge: 1, units: 2 }] },
       },
     ]);
-    const [object, string] = patched.components.schemas.ChargeDetail.anyOf;
-    expect(string).toEqual({ type: "string" });
-    expect(object.properties.units).toMatchObject({ type: "integer" });
-    expect(object.properties.description).toEqual({
+    const detail = patched.components.schemas.ChargeDetail;
+    expect(detail.anyOf).toBeUndefined();
+    expect(detail.properties.units).toMatchObject({ type: "integer" });
+    expect(detail.properties.description).toEqual({
       description: "What this line charges for.",
       anyOf: [{ type: "string" }, { type: "integer" }],
     });
-    expect(remaining).toEqual([]);
+    expect(overlay["x-not-proposed"]?.map((entry) => entry.reason)).toEqual([
+      expect.stringContaining("is an inline object schema in a union"),
+    ]);
   });
 
   it("reports a value that no branch of a union accepts when no branch can be meant", async () => {

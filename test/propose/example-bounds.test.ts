@@ -153,14 +153,14 @@ describe("check --har --propose with the built CLI", () => {
 
 describe("an undeclared status deeper than 10 levels", () => {
   it("is inferred as deep as its example goes, so that the example stays valid for the patched spec", async () => {
-    const body = { error: "deep", x: chain(14, { end: "here", n: 1 }), y: arrays(12, { z: 1 }) };
+    const body = { error: "deep", x: chain(14, { end: "here", n: 1 }), list: arrays(12, { z: 1 }) };
     const [exchange] = await observeAnswers([{ operation: "get_log", status: 418, body }]);
     const proposal = new Proposal();
     proposal.observe(exchange!);
     const patched = parse((await applyOverlay(proposal.yaml())).text) as OpenApiDocument;
     const response = responseSchemas(patched).find((r) => r.operationId === "get_log" && r.status === "418")!;
     const validate = createSpecAjv(patched).compile(response.schema);
-    expect(response.examples.observed).toEqual({ error: "deep", x: chain(9, {}), y: arrays(9, []) });
+    expect(response.examples.observed).toEqual({ error: "deep", x: chain(9, {}), list: arrays(9, []) });
     expect(validate(response.examples.observed), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(body)).toBe(true);
   });
