@@ -1,8 +1,8 @@
 // The fenced code blocks of the README and of docs/, with the HTML comment that may stand on the line before each:
 // `<!-- not run: why -->`, `<!-- sample: path -->` (an output whose lines come from that file) or
 // `<!-- tested by: path -->` (a suite that runs it and names it).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 export interface CodeBlock {
   /** The page, relative to the repository root. */
@@ -49,6 +49,31 @@ export function documentedPages(root: string): string[] {
 
 export function pageBlocks(root: string, page: string): CodeBlock[] {
   return codeBlocks(page, readFileSync(join(root, page), "utf8"));
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+export function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+/** The relative links of a page that lead nowhere: a missing file, or an anchor no heading of its page has. */
+export function deadLinks(root: string, page: string): string[] {
+  const text = readFileSync(join(root, page), "utf8");
+  const anchorsOf = (file: string) =>
+    new Set([...readFileSync(file, "utf8").matchAll(/^#{1,6} (.+)$/gm)].map((match) => headingAnchor(match[1]!)));
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((match) => match[1]!)
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target))
+    .filter((target) => {
+      const [path, anchor] = target.split("#");
+      const file = path ? join(root, dirname(page), path) : join(root, page);
+      if (!existsSync(file)) return true;
+      return anchor !== undefined && file.endsWith(".md") && !anchorsOf(file).has(anchor);
+    });
 }
 
 /** The shell lines of a block: comments and blank lines dropped, `\` continuations joined. */

@@ -14,7 +14,7 @@ import { startStandInSpace } from "../helpers/stand-in-space.ts";
 import { binEntry } from "../package/installed-packages.ts";
 import { assertBuildIsCurrent, installIntoConsumer, packRepository, REPO_ROOT } from "../package/pack-and-install.ts";
 import { consumerEnv, type ProcessResult, runNode, runProcess } from "../package/run-process.ts";
-import { type CodeBlock, documentedPages, pageBlocks, shellLines } from "./code-blocks.ts";
+import { type CodeBlock, deadLinks, documentedPages, pageBlocks, shellLines } from "./code-blocks.ts";
 
 const BLOCKS = documentedPages(REPO_ROOT).flatMap((page) => pageBlocks(REPO_ROOT, page));
 const where = (block: CodeBlock) => `${block.page}:${block.line}`;
@@ -95,6 +95,13 @@ describe("every code block of the README and docs/", () => {
       return true;
     });
     expect(unaccounted.map(where)).toEqual([]);
+  });
+
+  it("has, on every page, relative links that lead to a file and a heading that exist", () => {
+    const dead = documentedPages(REPO_ROOT).flatMap((page) =>
+      deadLinks(REPO_ROOT, page).map((link) => `${page}: ${link}`),
+    );
+    expect(dead).toEqual([]);
   });
 
   it("names, for each block it does not run, a suite that exists or a reason", () => {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import { loadFixtureSet, type ReplayServer, startReplayServer } from "../../contract-tests/replay/replay-server.ts";
 import { PRISM_INSTALL_COMMAND, PrismNotInstalledError } from "../../src/mock/prism.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
+import { headingAnchor } from "../docs/code-blocks.ts";
 import { harEntry, harRecording, writeHar } from "../helpers/har-recording.ts";
 import * as standIn from "../helpers/sample-bodies.ts";
 import { startStandInSpace } from "../helpers/stand-in-space.ts";
@@ -52,15 +53,6 @@ function readmeUsageExample(readme: string): string {
   const match = /```ts\n([\s\S]*?)```/.exec(usage);
   if (!match?.[1]) throw new Error("README.md has no ```ts block under ## The client");
   return match[1];
-}
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-function headingAnchor(heading: string): string {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-    .replace(/\s/g, "-");
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
