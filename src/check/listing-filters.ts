@@ -1,4 +1,4 @@
-// What a listing's query means for the items it returns, read from the spec's extensions (README "Extensions we use"):
+// What a listing's query means for the items it returns, read from the spec's extensions (docs/spec.md "Extensions we use"):
 // `x-page-size` bounds the page, `x-includes-discarded: false` keeps the discarded form out, `x-filter` compares an
 // item's field with the value. A boundary may be inclusive or exclusive: neither is drift.
 

@@ -1,5 +1,5 @@
 // The drift check's named checks, one row each: the name `--checks`/`--skip-checks` take, Schemathesis' name where one
-// of its checks tests the same thing (the README's table is checked against this list), the line `--list-checks`
+// of its checks tests the same thing (docs/drift-check.md's table is checked against this list), the line `--list-checks`
 // prints, what the check needs of a target, and the stage of the tour that judges it. Every other list of checks is
 // derived from this table.
 

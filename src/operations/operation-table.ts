@@ -35,6 +35,6 @@ export const getByIdOperations = (): Operation[] => allOperations().filter((oper
 export const parametersIn = (operation: Operation, location: OperationParameter["in"]): OperationParameter[] =>
   operation.parameters.filter((parameter) => parameter.in === location);
 
-/** The first parameter of an operation that carries an `x-` extension (see README "Extensions we use"). */
+/** The first parameter of an operation that carries an `x-` extension (see docs/spec.md "Extensions we use"). */
 export const parameterWith = (operation: Operation, extension: string): OperationParameter | undefined =>
   operation.parameters.find((parameter) => parameter.extensions[extension] !== undefined);

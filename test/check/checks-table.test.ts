@@ -1,11 +1,11 @@
-// The README's table of checks is the list the CLI and the report use, with Schemathesis' names where they match.
+// The drift check page's table of checks is the list the CLI and the report use, with Schemathesis' names where they match.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "../../src/findings/checks.ts";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const readme = readFileSync(new URL("../../docs/drift-check.md", import.meta.url), "utf8");
 
-describe("the README's table of checks", () => {
+describe("the table of checks in docs/drift-check.md", () => {
   it("lists every check in order with its Schemathesis counterpart", () => {
     // The table under its own header row, to the first line that is not a row.
     const table = readme.slice(readme.indexOf("| check | Schemathesis |")).split(/\n(?!\|)/)[0]!;

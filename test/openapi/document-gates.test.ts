@@ -155,7 +155,7 @@ describe("the document gates", () => {
         thing(doc)["x-stable-fields"] = ["id", "colour"];
       }),
     ).toBe(
-      "broken.yaml has an x- extension the toolkit reads that is not written as README.md describes (Extensions we use); " +
+      "broken.yaml has an x- extension the toolkit reads that is not written as docs/spec.md describes (Extensions we use); " +
         "#/paths/~1things/get/parameters/0/x-page-size: must be true; " +
         '#/components/schemas/Thing/x-stable-fields: names "colour", which is not a property of this schema; ' +
         "#/components/schemas/Thing/x-filter: belongs on a query parameter",

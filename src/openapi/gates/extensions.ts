@@ -1,4 +1,4 @@
-// The gate of the `x-` extensions the toolkit reads (README.md, "Extensions we use"): each where it belongs (a schema,
+// The gate of the `x-` extensions the toolkit reads (docs/spec.md, "Extensions we use"): each where it belongs (a schema,
 // a query parameter) and shaped as described. Other `x-` extensions are the author's own and are left alone.
 import type { SpecProblem } from "../../errors/spec-document-error.ts";
 import { valueAtPointer } from "../json-pointer.ts";
@@ -92,7 +92,7 @@ function containers(doc: OpenApiDocument): Map<unknown, Container> {
 
 export const EXTENSIONS_GATE: DocumentGate = {
   name: "extensions",
-  reason: "has an x- extension the toolkit reads that is not written as README.md describes (Extensions we use)",
+  reason: "has an x- extension the toolkit reads that is not written as docs/spec.md describes (Extensions we use)",
   problems(doc) {
     const kinds = containers(doc);
     const problems: SpecProblem[] = [];

@@ -1,4 +1,4 @@
-// The README's "From drift to a spec change" commands, run as written in a project that has the package installed (no
+// The commands of docs/proposals.md ("From drift to a spec change"), run as written in a project that has the package installed (no
 // clone of the repository): from the issue's drifted recording to a check by the patched spec (`--spec`) that accepts
 // every JSON body the recording holds.
 import { spawn } from "node:child_process";
@@ -14,16 +14,15 @@ import { assertBuilt, BIN, cliEnv } from "../helpers/cli.ts";
 import { driftedRecording, RECORDING_SECRETS } from "../helpers/har-recording.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const PAGE = readFileSync(join(ROOT, "docs/proposals.md"), "utf8");
 
-/** The first `sh` block under the section's heading, one command a line. */
-function sectionCommands(heading: string): string[] {
-  const section = README.slice(README.indexOf(`\n## ${heading}\n`));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+/** The page's first `sh` block, one command a line. */
+function pageCommands(): string[] {
+  const block = /```sh\n([\s\S]*?)```/.exec(PAGE)?.[1] ?? "";
   return block.split("\n").filter((line) => line.trim() !== "");
 }
 
-/** A README line as this checkout runs it: `npx video-logs` is the built bin, `npx openapi-format` the installed one. */
+/** A line of the page as this checkout runs it: `npx video-logs` is the built bin, `npx openapi-format` the installed one. */
 const asRun = (line: string) =>
   line
     .replace(/^npx video-logs /, `"${process.execPath}" "${BIN}" `)
@@ -44,7 +43,7 @@ function sh(command: string, cwd: string): Promise<{ code: number | null; output
   });
 }
 
-const commands = sectionCommands("From drift to a spec change");
+const commands = pageCommands();
 /** The checks a recording cannot run, each skipped with why. */
 const RECORDING_ONLY_SKIPS = [
   "parameters-honoured",
@@ -71,7 +70,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("the README's way from drift to a spec change", () => {
+describe("docs/proposals.md's way from drift to a spec change", () => {
   it("records, checks, proposes, applies, diffs and checks by the patched spec, each with its documented exit code", () => {
     expect(commands.map((line) => line.split(" ").slice(0, 3).join(" "))).toEqual([
       "npx video-logs check",
