@@ -1,6 +1,7 @@
 // `check --history FILE` and `video-logs history FILE` on the built CLI, against a stand-in Space whose drift changes
 // from run to run at one address (X: charges sent as strings; Y: urls sent as null), so each state comes and goes.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -32,6 +33,7 @@ addFormats(ajv);
 const validateHistory = ajv.compile(schema("history.schema.json"));
 const validateReport = ajv.compile(schema("drift-report.schema.json"));
 
+const sha256Of = (file: string) => `sha256:${createHash("sha256").update(readFileSync(file)).digest("hex")}`;
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, "utf8")) as T;
 const name = (finding: { operation: string; pointer: string }) => `${finding.operation} ${finding.pointer}`;
 
@@ -104,7 +106,7 @@ describe("check --history FILE over the runs X; X and Y; Y; X and Y; Y; X and Y;
       runs.map(({ report }, i) => [report.startedAt, [0, 1, 3].includes(i) ? "DRIFT" : "OK", true, target]),
     );
     expect(history.runs[0]!.plan).toEqual({ "response-schema": ["get_log", "list_logs"] });
-    expect(history.runs[0]!.specHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(history.runs[0]!.specHash).toBe(sha256Of("openapi/video-logs.openapi.yaml"));
     expect(Object.keys(history.findings)).toHaveLength(3);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
@@ -304,5 +306,20 @@ describe("check --har FILE --history FILE", () => {
       reports.slice(1).map((report) => [report.startedAt, { kind: "recording", file: har }]),
     );
     expect(Object.values(history.findings).map((finding) => finding.firstSeen)).toEqual([reports[0]!.startedAt]);
+  }, 60_000);
+
+  it("records a run judged by --spec under that spec's hash, so it is never compared with runs of another spec", async () => {
+    const url = "https://example.signalwire.com/api/video/logs";
+    const har = writeHar(
+      dir,
+      "clean.har",
+      harRecording([{ url, json: { links: { self: url, first: url }, data: [] } }]),
+    );
+    const spec = join(dir, "own-spec.yaml");
+    writeFileSync(spec, `${readFileSync("openapi/video-logs.openapi.yaml", "utf8")}# our own copy\n`);
+    const file = join(dir, "own-spec-history.json");
+    const { code } = await runBin(["check", "--har", har, "--spec", spec, "--history", file, "--quiet"], env);
+    expect(code).toBe(0);
+    expect(readJson<HistoryDocument>(file).runs.map((run) => run.specHash)).toEqual([sha256Of(spec)]);
   }, 60_000);
 });

@@ -12,6 +12,8 @@ export interface HistorySettings {
   file: string;
   keep: number;
   failOn: FailOn;
+  /** The spec the run judges by (`--spec`), whose hash the run is recorded under; the built-in one by default. */
+  spec?: string;
 }
 
 /** The history flags; undefined without --history (--fail-on new and --history-keep need it). */
@@ -19,6 +21,7 @@ export function historySettings(values: {
   history?: string;
   "history-keep"?: string;
   "fail-on"?: string;
+  spec?: string;
 }): HistorySettings | undefined {
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "breaking");
   const keep = integerFlag("history-keep", values["history-keep"], HISTORY_DEFAULTS.keep);
@@ -28,7 +31,7 @@ export function historySettings(values: {
     if (values["history-keep"] !== undefined) throw new UsageError("--history-keep needs --history FILE");
     return undefined;
   }
-  return { file: values.history, keep, failOn };
+  return { file: values.history, keep, failOn, ...(values.spec === undefined ? {} : { spec: values.spec }) };
 }
 
 /** A history file that cannot be used stops the command (exit 2) before any request, and is left as it is. */
@@ -44,7 +47,7 @@ export async function recordHistory(report: DriftReport, settings: HistorySettin
     import("../../history/update-history.ts"),
     import("../../openapi/spec-hash.ts"),
   ]);
-  const options = { keep: settings.keep, failOn: settings.failOn, specHash: specHash() };
+  const options = { keep: settings.keep, failOn: settings.failOn, specHash: specHash(settings.spec) };
   return (await asCommandFailure(() => updateHistory(settings.file, report, options))).report;
 }
 
