@@ -4,24 +4,17 @@
 // and listed with why it was not judged. Nothing secret the recording holds reaches the report.
 import type { Exchange } from "../../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
-import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
 import { type CheckName, selectChecks } from "../../findings/checks.ts";
-import { allOperations, type Operation, type OperationId } from "../../operations/operation-table.ts";
-import type { Redactor } from "../../redaction/redactor.ts";
+import { allOperations } from "../../operations/operation-table.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
-import { type DriftReport, type ExchangeResult, MAX_LISTED_SKIPPED_ENTRIES } from "../../report/report-types.ts";
-import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
+import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { interruptionOf } from "../interruption.ts";
-import { judgeConformance } from "../judge-conformance.ts";
 import { ReportBuilder } from "../report-builder.ts";
 import { runnableChecks } from "../runnable-checks.ts";
-import { entryBody } from "./entry-body.ts";
 import type { HarEntry } from "./har-types.ts";
-import { placeEntry } from "./place-entry.ts";
+import { type EntryJudging, judgeEntry } from "./judge-entry.ts";
 import { readHar } from "./read-har.ts";
-import { recordedExchange } from "./recorded-exchange.ts";
-import { entrySecrets, safeUrl } from "./recording-secrets.ts";
-import { reproAuth } from "./repro-auth.ts";
+import { entrySecrets } from "./recording-secrets.ts";
 
 export interface HarCheckOptions {
   /** The HAR 1.2 file to judge; the report's target names it as given. */
@@ -55,18 +48,9 @@ export interface HarCheckOptions {
   signal?: AbortSignal;
 }
 
-/** The longest URL a report keeps of an entry, and the longest path and query in a result's name. */
-const MAX_URL_CHARS = 2048;
-const MAX_NAME_PATH_CHARS = 200;
-
 /** What a recording check carries from entry to entry. */
-interface RecordingRun {
-  options: HarCheckOptions;
-  maxBodyBytes: number;
-  redactor: Redactor;
-  builder: ReportBuilder;
+interface RecordingRun extends EntryJudging {
   results: ExchangeResult[];
-  skipped: NonNullable<DriftReport["recording"]>;
 }
 
 export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport> {
@@ -94,7 +78,8 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   // A recording may hold any operation of the spec: each is planned, and one it does not hold is not exercised.
   for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
   const run: RecordingRun = {
-    options,
+    pathPrefix: options.pathPrefix,
+    onExchange: options.onExchange,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     redactor,
     builder,
@@ -136,71 +121,8 @@ async function judgeEntries(run: RecordingRun, entries: readonly HarEntry[], sig
       yielded = performance.now();
     }
     if (signal?.aborted) return index;
-    judgeEntry(run, entry, index);
+    const result = judgeEntry(run, entry, index);
+    if (result) run.results.push(result);
   }
   return entries.length;
-}
-
-/** Judges one entry by the checks of one response, or counts it (and lists it, up to a bound) as skipped with why. */
-function judgeEntry(run: RecordingRun, entry: HarEntry, index: number): void {
-  const url = run.redactor.cut(safeUrl(entry.request.url), MAX_URL_CHARS).text;
-  const placement = placeEntry(entry, run.options.pathPrefix);
-  if ("reason" in placement) {
-    skipEntry(run, entry, index, url, placement.reason, placement.operation);
-    return;
-  }
-  const { operation } = placement;
-  const body = entryBody(entry.response.content, run.maxBodyBytes);
-  if (body.kind === "unreadable") {
-    skipEntry(run, entry, index, url, body.reason, operation);
-    return;
-  }
-  const request = recordedRequest(index, operation, url, run.redactor);
-  const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
-  if (body.kind === "too-large") {
-    const error = new ResponseTooLargeError(operation.method, url, entry.response.status, run.maxBodyBytes);
-    run.results.push(run.builder.finish(resultFromFailure(request, url, error, durationMs)));
-  } else {
-    const { status, headers } = entry.response;
-    const exchange = recordedExchange(operation, url, status, headers, body.bytes, run.redactor);
-    // Any declared status is acceptable in a recording; an undeclared one is the validator's status-code finding,
-    // so the received status is passed as the expected one rather than stating the same finding twice.
-    const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
-    run.options.onExchange?.(exchange);
-    run.results.push(run.builder.finish(resultFromExchange(request, exchange, durationMs, findings), exchange));
-  }
-}
-
-function skipEntry(
-  run: RecordingRun,
-  entry: HarEntry,
-  index: number,
-  url: string,
-  reason: string,
-  operation?: Operation,
-) {
-  const { skipped, redactor } = run;
-  skipped.skipped++;
-  if (operation) skipped.skippedMatched++;
-  if (skipped.skippedEntries.length >= MAX_LISTED_SKIPPED_ENTRIES) return;
-  skipped.skippedEntries.push({
-    entry: index,
-    method: redactor.text(entry.request.method.slice(0, 40)),
-    url,
-    ...(operation ? { operation: operation.operationId as OperationId } : {}),
-    reason: redactor.text(reason),
-  });
-}
-
-/** The check's request, named so a reader finds the entry: its index, method, path and query (no secrets). */
-function recordedRequest(index: number, operation: Operation, url: string, redactor: Redactor): ProbeRequest {
-  const pathAndQuery = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-  return {
-    name: `entry ${index}: ${operation.method} ${redactor.cut(pathAndQuery, MAX_NAME_PATH_CHARS).text}`,
-    kind: "recorded",
-    operation: operation.operationId as OperationId,
-    expectedStatus: operation.statuses.map(Number).filter(Number.isFinite),
-    auth: reproAuth(url),
-    headers: {},
-  };
 }
