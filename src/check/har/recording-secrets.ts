@@ -14,7 +14,7 @@ import type { HarEntry } from "./har-types.ts";
 const TRANSPORT_SECRET_NAME = /^sig$|session|jwt|bearer/i;
 
 /** A header or query parameter whose name says it carries a credential. */
-const secretNamed = (name: string) => suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
+export const secretNamed = (name: string) => suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
 const declaredQuery = perSpec(
