@@ -41,7 +41,7 @@ export class BodyCopy {
   /** The body as the application reads it, decoded by its Content-Encoding (a list is undone last to first). */
   decoded(contentEncoding: string | undefined): CopiedBody {
     if (this.#over) return { kind: "too-large" };
-    let bytes = Buffer.concat(this.#chunks, this.#size);
+    let bytes: Buffer = Buffer.concat(this.#chunks, this.#size);
     const codings = (contentEncoding ?? "")
       .split(",")
       .map((coding) => coding.trim().toLowerCase())
