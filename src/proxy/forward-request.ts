@@ -25,7 +25,11 @@ export interface ForwardSettings {
 
 /** The request's headers for the upstream: end to end, and Host naming the upstream. */
 function upstreamHeaders(raw: readonly string[], host: string): string[] {
-  const headers = endToEndHeaders(raw);
+  return withHost(endToEndHeaders(raw), host);
+}
+
+/** The headers with Host naming `host`, first. */
+function withHost(headers: readonly string[], host: string): string[] {
   const kept: string[] = [];
   for (let i = 0; i < headers.length; i += 2)
     if (headers[i]!.toLowerCase() !== "host") kept.push(headers[i]!, headers[i + 1]!);
@@ -102,10 +106,11 @@ function passResponse(
     const exchange: ProxiedExchange = {
       method: req.method ?? "GET",
       url: `${settings.upstream.origin}${req.url}`,
-      requestHeaders: req.rawHeaders,
+      // As the application sent them (a Proxy-Authorization too: collected to be redacted), Host as the upstream got it.
+      requestHeaders: withHost(req.rawHeaders, settings.upstream.host),
       status: response.statusCode ?? 0,
       statusText: response.statusMessage ?? "",
-      responseHeaders: response.rawHeaders,
+      responseHeaders: endToEndHeaders(response.rawHeaders),
       body: body.kind === "bytes" ? body.bytes : undefined,
       wireBytes,
       startedAt,

@@ -7,6 +7,74 @@ import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.
 import { SPEC_FLAG } from "../spec-flag.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
 
+// The rows the proxy shares, with the same meaning.
+export const CHECKS_FLAG = {
+  name: "checks",
+  type: "string",
+  placeholder: "A,B",
+  description: "run only these checks",
+} as const;
+
+export const SKIP_CHECKS_FLAG = {
+  name: "skip-checks",
+  type: "string",
+  placeholder: "A,B",
+  description: "run every check but these",
+} as const;
+
+export const STRICT_FLAG = {
+  name: "strict",
+  type: "boolean",
+  description: "additive drift (unknown fields) fails too",
+} as const;
+
+export const BASELINE_FLAG = {
+  name: "baseline",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
+} as const;
+
+export const REPORT_FLAG = {
+  name: "report",
+  type: "string",
+  multiple: true,
+  placeholder: "F=FILE",
+  description:
+    "write a report in format F (text, json, junit or markdown) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md. Unless the text report goes to stdout, the summary line goes to stderr",
+} as const;
+
+export const PROPOSE_FLAG = {
+  name: "propose",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
+} as const;
+
+export const HISTORY_FLAG = {
+  name: "history",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
+} as const;
+
+export const FAIL_ON_FLAG = {
+  name: "fail-on",
+  type: "string",
+  placeholder: "WHAT",
+  description:
+    "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
+} as const;
+
+export const QUIET_FLAG = {
+  name: "quiet",
+  type: "boolean",
+  description: "no progress and no notes on stderr; errors only",
+} as const;
+
 export const CHECK_FLAGS = [
   {
     heading: "Recording options",
@@ -91,10 +159,10 @@ export const CHECK_FLAGS = [
     heading: "Check options",
     flags: [
       SPEC_FLAG,
-      { name: "checks", type: "string", placeholder: "A,B", description: "run only these checks" },
-      { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
+      CHECKS_FLAG,
+      SKIP_CHECKS_FLAG,
       { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },
-      { name: "strict", type: "boolean", description: "additive drift (unknown fields) fails too" },
+      STRICT_FLAG,
       {
         name: "min-coverage",
         type: "string",
@@ -109,27 +177,14 @@ export const CHECK_FLAGS = [
   {
     heading: "Report options",
     flags: [
-      {
-        name: "baseline",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
-      },
+      BASELINE_FLAG,
       {
         name: "write-baseline",
         type: "string",
         placeholder: "FILE",
         description: `write an ignore file of this run's findings, each with its fingerprint and expiring ${WRITTEN_ENTRY_DAYS} days after the run's start, to accept today's drift in one step: a later check --baseline FILE fails only on new drift`,
       },
-      {
-        name: "report",
-        type: "string",
-        multiple: true,
-        placeholder: "F=FILE",
-        description:
-          "write a report in format F (text, json, junit or markdown) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report markdown=drift.md. Unless the text report goes to stdout, the summary line goes to stderr",
-      },
+      REPORT_FLAG,
       { name: "format", type: "string", placeholder: "F", description: "text (default), json, junit or markdown" },
       {
         name: "out",
@@ -137,25 +192,13 @@ export const CHECK_FLAGS = [
         placeholder: "FILE",
         description: "write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)",
       },
-      {
-        name: "propose",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
-      },
+      PROPOSE_FLAG,
     ],
   },
   {
     heading: "History options",
     flags: [
-      {
-        name: "history",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
-      },
+      HISTORY_FLAG,
       {
         name: "history-keep",
         type: "string",
@@ -163,21 +206,12 @@ export const CHECK_FLAGS = [
         description: "runs the history keeps; older ones are pruned (each finding's first-seen time is kept)",
         range: HISTORY_DEFAULTS.keep,
       },
-      {
-        name: "fail-on",
-        type: "string",
-        placeholder: "WHAT",
-        description:
-          "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
-      },
+      FAIL_ON_FLAG,
     ],
   },
   {
     heading: "Other options",
-    flags: [
-      { name: "quiet", type: "boolean", description: "no progress and no notes on stderr; errors only" },
-      HELP_FLAG,
-    ],
+    flags: [QUIET_FLAG, HELP_FLAG],
   },
 ] as const satisfies FlagTable;
 

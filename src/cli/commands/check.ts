@@ -8,12 +8,9 @@ import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
 import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
-import { formatReport } from "../../report/format-report.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
-import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
-import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
@@ -21,11 +18,12 @@ import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import { withoutProxyVariables } from "../proxy-settings.ts";
 import { readBaseline, writeBaselineTarget } from "../read-baseline.ts";
-import { type ReportTarget, reportTargets } from "../report-targets.ts";
+import { reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { assertSeparateFiles } from "../same-file.ts";
 import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
+import { writeReports } from "../write-reports.ts";
 import { CHECK_OPTIONS } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
 import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
@@ -156,19 +154,6 @@ function exitStatus(report: DriftReport, io: CliIo): number {
     return EXIT.usage;
   }
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
-}
-
-/**
- * Writes every report; the verdict always reaches the terminal: unless the text report goes to stdout, or `--quiet`,
- * the summary line goes to stderr after them.
- */
-function writeReports(report: DriftReport, reports: readonly ReportTarget[], io: CliIo, quiet: boolean): void {
-  for (const { format, file } of reports) {
-    const color = format === "text" && !file && useColor(io.stdout, io.env);
-    writeOutput(io, formatReport(report, format, { color }), file, { quiet });
-  }
-  const textOnStdout = reports.some((target) => target.format === "text" && target.file === undefined);
-  if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
 }
 
 /** `--write-baseline FILE`: an ignore file of the run's findings, which a later `--baseline FILE` reads back. */
