@@ -1,25 +1,21 @@
 // What the proxy judges, from its start to its end: every response of an operation of the spec, judged by the one path
 // a recording's entries take (check/har/judge-entry.ts) into one ReportBuilder. Memory stays bounded however long it
-// runs: a response that passed is counted, not kept; a drift keeps its first MAX_LISTED_REQUESTS responses and counts
-// the rest; at most MAX_FINGERPRINTS distinct findings (past that, one finding says how many occurrences were not
-// grouped); at most MAX_SECRETS collected credentials.
+// runs: the results are kept as check/kept-results.ts bounds them (the fingerprint cap among them), and at most
+// MAX_SECRETS credentials are collected.
 
 import type { HarEntry } from "../check/har/har-types.ts";
 import { type EntryJudging, judgeEntry } from "../check/har/judge-entry.ts";
 import { entrySecrets } from "../check/har/recording-secrets.ts";
+import { KeptResults } from "../check/kept-results.ts";
 import { ReportBuilder } from "../check/report-builder.ts";
 import { runnableChecks } from "../check/runnable-checks.ts";
 import type { Exchange } from "../client/exchange.ts";
 import { type CheckName, selectChecks } from "../findings/checks.ts";
-import { MAX_LISTED_REQUESTS } from "../findings/finding.ts";
 import { allOperations } from "../operations/operation-table.ts";
 import type { Redactor } from "../redaction/redactor.ts";
 import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
-import type { DriftReport, ExchangeResult } from "../report/report-types.ts";
-import { capFinding, withCapFinding, withCounts } from "./session-counts.ts";
+import type { DriftReport } from "../report/report-types.ts";
 
-/** Distinct findings one run groups; occurrences of any further one are counted in one finding. */
-export const MAX_FINGERPRINTS = 10_000;
 /** Credentials collected for redaction; past it, the first ones are kept (an application has a handful). */
 export const MAX_SECRETS = 100_000;
 
@@ -36,37 +32,13 @@ export interface ProxySessionOptions {
   now: () => number;
 }
 
-/** What was seen but is not in the kept results: the report's figures are corrected by these. */
-export interface SessionCounts {
-  /** Responses judged and passed, not kept. */
-  passed: number;
-  /** Per fingerprint, responses showing it that were not kept. */
-  unlisted: Map<string, number>;
-  /** Responses that showed drift and were not kept. */
-  unlistedResponses: number;
-  /** Occurrences past MAX_FINGERPRINTS, and whether any of them was breaking. */
-  overCap: { count: number; breaking: boolean };
-  /** Responses past --max-body-bytes, passed through unjudged. */
-  tooLarge: number;
-  /** Requests forwarded. */
-  forwarded: number;
-}
-
 export class ProxySession {
   readonly #judging: EntryJudging;
-  readonly #kept: ExchangeResult[] = [];
-  /** Per fingerprint: how many kept results show it. */
-  readonly #listed = new Map<string, number>();
+  readonly #kept = new KeptResults();
   readonly #secrets = new Set<string>();
   readonly #inBase64 = new Set<string>();
-  readonly counts: SessionCounts = {
-    passed: 0,
-    unlisted: new Map(),
-    unlistedResponses: 0,
-    overCap: { count: 0, breaking: false },
-    tooLarge: 0,
-    forwarded: 0,
-  };
+  /** Requests forwarded, and responses past --max-body-bytes (passed through unjudged). */
+  readonly counts = { forwarded: 0, tooLarge: 0 };
   #entries = 0;
 
   constructor(options: ProxySessionOptions) {
@@ -111,7 +83,7 @@ export class ProxySession {
   observe(entry: HarEntry): void {
     this.#collectSecrets(entry);
     const result = judgeEntry(this.#judging, entry, this.#entries++);
-    if (result) this.#keep(result);
+    if (result) this.#kept.add(result);
   }
 
   /** A response past --max-body-bytes: passed through unjudged. */
@@ -134,43 +106,16 @@ export class ProxySession {
     if (added) this.#judging.redactor = createSecretsRedactor(this.#secrets, this.#inBase64);
   }
 
-  /** Keeps a result that shows drift while one of its findings lists fewer than MAX_LISTED_REQUESTS; counts the rest. */
-  #keep(result: ExchangeResult): void {
-    if (result.violations.length === 0 && result.error === undefined) {
-      this.counts.passed++;
-      return;
-    }
-    const violations = result.violations.filter((finding) => this.#withinCap(finding.fingerprint!, finding.kind));
-    const fingerprints = new Set(violations.map((finding) => finding.fingerprint!));
-    const listed = [...fingerprints].some((fingerprint) => (this.#listed.get(fingerprint) ?? 0) < MAX_LISTED_REQUESTS);
-    if (listed || result.error !== undefined) {
-      for (const fingerprint of fingerprints) this.#listed.set(fingerprint, (this.#listed.get(fingerprint) ?? 0) + 1);
-      this.#kept.push(violations.length === result.violations.length ? result : { ...result, violations });
-      return;
-    }
-    this.counts.unlistedResponses++;
-    for (const fingerprint of fingerprints)
-      this.counts.unlisted.set(fingerprint, (this.counts.unlisted.get(fingerprint) ?? 0) + 1);
-  }
-
-  /** True for a fingerprint already grouped, or a new one while there is room; else counted in the cap's finding. */
-  #withinCap(fingerprint: string, kind: "breaking" | "additive"): boolean {
-    if (this.#listed.has(fingerprint) || this.#listed.size < MAX_FINGERPRINTS) {
-      if (!this.#listed.has(fingerprint)) this.#listed.set(fingerprint, 0);
-      return true;
-    }
-    this.counts.overCap.count++;
-    if (kind === "breaking") this.counts.overCap.breaking = true;
-    return false;
-  }
-
   /** The report of everything judged so far; it can be built again later, with more. */
   report(): DriftReport {
     const { builder, skipped } = this.#judging;
-    const built = builder.build([...this.#kept], {
+    const built = builder.build([...this.#kept.results], {
       requests: this.counts.forwarded,
       recording: { ...skipped, entries: this.#entries, judged: this.#entries - skipped.skipped },
     });
-    return withCapFinding(withCounts(built, this.counts), capFinding(this.counts.overCap, MAX_FINGERPRINTS));
+    const report = this.#kept.corrected(built);
+    if (this.counts.tooLarge === 0) return report;
+    const note = `${this.counts.tooLarge} response(s) had a body past --max-body-bytes: passed through unjudged`;
+    return { ...report, notes: [...report.notes, note] };
   }
 }

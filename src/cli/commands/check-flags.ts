@@ -1,6 +1,7 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
 import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
+import { MAX_RECORDING_BYTES } from "../../check/har/recording-limits.ts";
 import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
@@ -75,6 +76,9 @@ export const QUIET_FLAG = {
   description: "no progress and no notes on stderr; errors only",
 } as const;
 
+/** `--max-recording-bytes`: up to 4 GiB by default, 1 TiB at most. */
+export const MAX_RECORDING_BYTES_RANGE = { value: MAX_RECORDING_BYTES, min: 1, max: 1024 ** 4 } as const;
+
 export const CHECK_FLAGS = [
   {
     heading: "Recording options",
@@ -90,6 +94,14 @@ export const CHECK_FLAGS = [
         type: "string",
         placeholder: "PATH",
         description: "strip a proxy's path prefix (/some/prefix) from the recorded paths before matching",
+      },
+      {
+        name: "max-recording-bytes",
+        type: "string",
+        placeholder: "N",
+        description:
+          "the largest recording read; it is read as a stream (twice: its credentials first, then its entries), so memory does not grow with it",
+        range: MAX_RECORDING_BYTES_RANGE,
       },
     ],
   },

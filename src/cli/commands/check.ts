@@ -24,7 +24,7 @@ import { assertSeparateFiles } from "../same-file.ts";
 import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
 import { writeReports } from "../write-reports.ts";
-import { CHECK_OPTIONS } from "./check-flags.ts";
+import { CHECK_OPTIONS, MAX_RECORDING_BYTES_RANGE } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
 import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
@@ -119,6 +119,7 @@ async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): 
     return await checkRecording({
       file: values.har,
       pathPrefix,
+      maxFileBytes: integerFlag("max-recording-bytes", values["max-recording-bytes"], MAX_RECORDING_BYTES_RANGE),
       strict: Boolean(values.strict),
       checks: settings.checks,
       skipChecks: settings.skipChecks,

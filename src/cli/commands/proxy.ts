@@ -108,6 +108,12 @@ export async function proxyCommand(
 
 /** The proxy's settings from the flags, each checked before anything listens. */
 function proxySettings(values: ProxyValues) {
+  const numbers = {
+    port: integerFlag("port", values.port, PROXY_DEFAULTS.port),
+    timeoutMs: integerFlag("timeout", values.timeout, PROXY_DEFAULTS.timeoutMs),
+    maxBodyBytes: integerFlag("max-body-bytes", values["max-body-bytes"], PROXY_DEFAULTS.maxBodyBytes),
+    flushEverySeconds: integerFlag("flush-every", values["flush-every"], PROXY_DEFAULTS.flushEverySeconds),
+  };
   if (values.upstream === undefined)
     throw new UsageError(
       "proxy needs --upstream URL: the origin every request goes to (https://example.signalwire.com)",
@@ -120,10 +126,7 @@ function proxySettings(values: ProxyValues) {
   return {
     upstream: upstream.origin,
     host,
-    port: integerFlag("port", values.port, PROXY_DEFAULTS.port),
-    timeoutMs: integerFlag("timeout", values.timeout, PROXY_DEFAULTS.timeoutMs),
-    maxBodyBytes: integerFlag("max-body-bytes", values["max-body-bytes"], PROXY_DEFAULTS.maxBodyBytes),
-    flushEverySeconds: integerFlag("flush-every", values["flush-every"], PROXY_DEFAULTS.flushEverySeconds),
+    ...numbers,
     history: historySettings(values),
   };
 }
