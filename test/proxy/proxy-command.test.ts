@@ -118,7 +118,7 @@ describe("video-logs proxy", () => {
 describe("video-logs proxy on SIGTERM", () => {
   it("writes the report of every response judged, the recording, and exits with the check's code", async () => {
     const report = join(dir, "drift.json");
-    const recording = join(dir, "traffic.har");
+    const recording = join(dir, "traffic.ndjson");
     const again = await startProxy(["--report", `json=${report}`, "--record", recording]);
     for (let i = 0; i < 3; i++) await get(again, `/api/video/logs/${VALID_ID}`, { authorization: BASIC });
     await get(again, "/api/video/logs?page_size=2", { authorization: BASIC });
@@ -160,7 +160,16 @@ describe("video-logs proxy on SIGTERM", () => {
     ]);
     expect(written.summary).toEqual({ requests: 5, checked: 4, passed: 1, breaking: 1, additive: 1, errors: 0 });
     const recorded = readFileSync(recording, "utf8");
-    expect(JSON.parse(recorded).log.entries).toHaveLength(5);
+    expect(
+      recorded
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line).request.url),
+    ).toEqual([
+      ...[1, 2, 3].map(() => `${upstream!.origin}/api/video/logs/${VALID_ID}`),
+      `${upstream!.origin}/api/video/logs?page_size=2`,
+      `${upstream!.origin}/elsewhere`,
+    ]);
     expect(recorded).not.toContain(API_TOKEN);
     expect(readFileSync(report, "utf8")).not.toContain(API_TOKEN);
     const judged = await runBin(["check", "--har", recording, "--format", "json"]);

@@ -70,7 +70,8 @@ async function* decodedChunks(file: string, maxBytes: number): AsyncGenerator<st
 /** A HAR document's entries as the tokens arrive; the log around them is checked once it has ended. */
 async function* harEntries(file: string, text: AsyncIterable<string>, validate: boolean): AsyncGenerator<HarEntry> {
   const tokenizer = new Tokenizer();
-  const parser = new TokenParser({ paths: ["$.log.entries.*", "$"], keepStack: false });
+  // Not `$` or `$.log`: a container on a path keeps every value in it, the entries too.
+  const parser = new TokenParser({ paths: ["$.log.entries.*", "$.log.version", "$.log.creator"], keepStack: false });
   const duplicates = validate ? new DuplicateKeyTracker() : undefined;
   tokenizer.onToken = (info) => {
     duplicates?.token(info.token, info.value);
@@ -78,10 +79,14 @@ async function* harEntries(file: string, text: AsyncIterable<string>, validate: 
   };
   let ready: HarEntry[] = [];
   let index = 0;
-  let root: unknown;
-  parser.onValue = ({ value, stack }) => {
-    if (stack.length === 0) root = value;
-    else ready.push(value as unknown as HarEntry);
+  const log: Record<string, unknown> = {};
+  let ended = false;
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 3) ready.push(value as unknown as HarEntry);
+    else log[key as string] = value;
+  };
+  parser.onEnd = () => {
+    ended = true;
   };
   for await (const chunk of text) {
     try {
@@ -103,9 +108,9 @@ async function* harEntries(file: string, text: AsyncIterable<string>, validate: 
   } catch (error) {
     throw notJson(file, error);
   }
-  if (root === undefined) throw notJson(file, new Error("the text ends before the JSON does"));
-  // The log without the entries already emitted: its other fields, and `entries` an array, checked as HAR 1.2.
-  if (validate) assertHarStructure(file, root, "", "");
+  if (!ended) throw notJson(file, new Error("the text ends before the JSON does"));
+  // The log around the entries: its version and creator checked as HAR 1.2 (a log without entries holds none).
+  if (validate) assertHarStructure(file, { log: { ...log, entries: [] } }, "", "");
 }
 
 /** NDJSON: each non-empty line one entry, checked on its own. */
