@@ -1,6 +1,6 @@
 // A recording read as a stream: HAR or NDJSON, each entry as readHar gives it (custom fields kept), and every way a
 // file can fail refused as readHar refuses it, naming where.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
