@@ -57,7 +57,7 @@ export function historyBenchInput({ runs, fingerprints }: { runs: number; finger
     })),
   };
   const report: DriftReport = {
-    version: 7,
+    version: 8,
     tool: { name: "signalwire-video-logs", version: "0.1.0" },
     target: TARGET,
     startedAt: at(runs),

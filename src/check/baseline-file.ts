@@ -13,7 +13,7 @@ import { mib, readBoundedText, TextReadError } from "./har/read-bounded.ts";
 export const MAX_BASELINE_BYTES = MAX_HAR_BYTES;
 
 /** The report versions whose findings a baseline reads: 3 to 5 list violations by request, 6 lists findings. */
-export const BASELINE_REPORT_VERSIONS = { fromChecks: [3, 4, 5], fromFindings: [6, 7] } as const;
+export const BASELINE_REPORT_VERSIONS = { fromChecks: [3, 4, 5], fromFindings: [6, 7, 8] } as const;
 
 /** A baseline that cannot be used, with its message as lines (the first says which file). */
 export class BaselineFileError extends Error {
@@ -80,7 +80,7 @@ function reportBaseline(report: Record<string, unknown>, file: string): Baseline
   if (BASELINE_REPORT_VERSIONS.fromChecks.includes(version as 3))
     return { source: { kind: "report", version: version as number }, entries: read.violations(report) };
   throw new BaselineFileError(
-    `The baseline ${file} is a report of version ${String(JSON.stringify(version)).slice(0, 40)}, which cannot be a baseline: use a JSON report of version 3 to 7 (check --report json=FILE) or an ignore file`,
+    `The baseline ${file} is a report of version ${String(JSON.stringify(version)).slice(0, 40)}, which cannot be a baseline: use a JSON report of version 3 to 8 (check --report json=FILE) or an ignore file`,
   );
 }
 

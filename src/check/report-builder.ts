@@ -98,7 +98,14 @@ export class ReportBuilder {
    */
   build(
     results: ExchangeResult[],
-    { requests, recording, interrupted }: Pick<DriftReport, "recording" | "interrupted"> & { requests: number },
+    {
+      requests,
+      recording,
+      interrupted,
+      seed,
+    }: Pick<DriftReport, "recording" | "interrupted" | "seed"> & {
+      requests: number;
+    },
   ) {
     const { target, strict, active, skipped, now } = this.#options;
     const report: DriftReport = {
@@ -106,6 +113,7 @@ export class ReportBuilder {
       tool: { name: "signalwire-video-logs", version: VERSION },
       target,
       startedAt: this.startedAt,
+      ...(seed === undefined ? {} : { seed }),
       durationMs: Math.max(0, Math.round(now() - this.#startedAt)),
       strict,
       checksRun: [...active],

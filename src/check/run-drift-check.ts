@@ -14,6 +14,7 @@ import { probeRuns } from "./tour/probe-runs.ts";
 import { runListing } from "./tour/run-listing.ts";
 import { runInOnePool } from "./tour/run-pool.ts";
 import { rememberListed, startTour } from "./tour/tour.ts";
+import type { TourTransport } from "./tour/tour-transport.ts";
 
 export interface DriftCheckOptions {
   /**
@@ -53,6 +54,18 @@ export interface DriftCheckOptions {
   timeoutMs?: number;
   /** The least coverage, in percent (0 to 100), the check `coverage` accepts; below it the run fails. Default: none. */
   minCoverage?: number;
+  /**
+   * The instant the listings are pinned at (their `created_before`-style filter), as ISO 8601. Default: the tour's
+   * start. `check --record` writes it; `check --replay` gives the recorded one.
+   */
+  pin?: string;
+  /** Every random choice of the tour (an unknown id) is drawn from it; reported. Default: a random seed. */
+  seed?: number;
+  /**
+   * How each request reaches the server, with its probe's identity: `check --record` writes each exchange, `check
+   * --replay` answers each from a recording (replay/). Default: sent.
+   */
+  transport?: TourTransport;
   /** Called once per request's result, when it is final, for progress output. */
   onResult?: (result: ExchangeResult, done: number) => void;
   /** @deprecated Use onResult ("check" names a named check only). Removed at 1.0. */
@@ -114,5 +127,6 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
   );
   const results = [...first.listed, ...second.listed].flatMap((listed) => listed.results).concat(singles);
   finishTour(tour, results);
-  return tour.report.build(results, { requests: tour.budget.sent, interrupted: interruptionOf(options.signal) });
+  const cut = interruptionOf(options.signal);
+  return tour.report.build(results, { requests: tour.budget.sent, interrupted: cut, seed: tour.seed });
 }

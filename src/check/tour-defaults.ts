@@ -14,5 +14,8 @@ export const TOUR_DEFAULTS = {
   timeoutMs: CLIENT_DEFAULTS.timeoutMs,
 } as const satisfies Record<string, NumericDefault>;
 
+/** The bounds of a tour's seed (`seed`, `--seed`): without one, a random seed in them, reported. */
+export const SEED_RANGE = { min: 0, max: 2 ** 32 - 1 } as const;
+
 /** The bounds of the least coverage a run accepts (`minCoverage`, `--min-coverage`), in percent; without one, none. */
 export const MIN_COVERAGE = { min: 0, max: 100 } as const;

@@ -22,6 +22,8 @@ function seen(f: DriftFinding): string {
 /** Every piece of server text is escaped by `md` (text), `code` (a code span in a cell) or `markdownFence`. */
 export function formatMarkdown(report: DriftReport): string {
   const out = [`### ${ICONS[verdictOf(report)]} Video Logs API drift check`, "", md(summaryLine(report)), ""];
+  if (report.seed !== undefined)
+    out.push(`Seed ${report.seed}: \`check --seed ${report.seed}\` makes the same choices.`, "");
   const remarks = [
     ...report.skipped.map((skip) => `skipped ${skip.check}: ${skip.reason}`),
     ...skippedEntryLines(report).map((line) => `skipped ${line}`),

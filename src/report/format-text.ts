@@ -20,6 +20,8 @@ export function formatText(report: DriftReport, { color = false }: { color?: boo
     t(summaryLine(report)),
   );
   const lines = [summary];
+  if (report.seed !== undefined)
+    lines.push(dim(`seed: ${report.seed} (check --seed ${report.seed} makes the same choices)`));
   for (const skip of report.skipped) lines.push(dim(`skipped: ${skip.check}: ${t(skip.reason)}`));
   for (const line of skippedEntryLines(report)) lines.push(dim(`skipped: ${t(line)}`));
   for (const note of report.notes) lines.push(dim(`note: ${t(note)}`));

@@ -8,6 +8,8 @@ import type { ProbeKind } from "../findings/probe-kind.ts";
 import type { OperationId } from "../operations/operation-table.ts";
 
 /**
+ * 8: a live tour's report carries its `seed` (`check --seed`; random when not given): with the same seed, pin and
+ * answers a tour makes the same requests, and `check --replay` runs it again from a recording of `check --record`.
  * 7: two additions of the same version. With `check --history FILE`, each finding carries `history` (its state: new,
  * recurring, regressed or flapping, since when, in how many runs) and the report a `history` object: the `--fail-on`
  * rule, the runs kept, and the findings `resolved` since the previous run that observed them. And every report
@@ -29,7 +31,7 @@ import type { OperationId } from "../operations/operation-table.ts";
  * (`skipped`) and remarks about the tour (`notes`); `summary.requests` counts every request sent, retries included.
  * 2: every check carries its `kind`; `operation` is any operationId of the spec.
  */
-export const REPORT_VERSION = 7;
+export const REPORT_VERSION = 8;
 
 /** One request the drift check made and what it found. */
 export interface ExchangeResult {
@@ -87,6 +89,8 @@ export interface DriftReport {
   tool: { name: "signalwire-video-logs"; version: string };
   target: ReportTarget;
   startedAt: string;
+  /** A live tour's seed (`check --seed`): the same seed, pin and answers make the same requests. Absent for `--har`. */
+  seed?: number;
   durationMs: number;
   /** Additive drift fails the run only in strict mode. */
   strict: boolean;

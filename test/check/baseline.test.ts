@@ -403,7 +403,7 @@ describe("an earlier report as a baseline", () => {
 
   it("of another version is refused", () => {
     expect(refusal(() => parseBaseline({ version: 2, checks: [] }, "r.json"))).toEqual([
-      "The baseline r.json is a report of version 2, which cannot be a baseline: use a JSON report of version 3 to 7 (check --report json=FILE) or an ignore file",
+      "The baseline r.json is a report of version 2, which cannot be a baseline: use a JSON report of version 3 to 8 (check --report json=FILE) or an ignore file",
     ]);
   });
 });

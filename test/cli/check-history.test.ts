@@ -94,9 +94,9 @@ describe("check --history FILE over the runs X; X and Y; Y; X and Y; Y; X and Y;
     );
   });
 
-  it("writes reports that validate against the report schema (version 7), and a history that validates against its own", () => {
+  it("writes reports that validate against the report schema (version 8), and a history that validates against its own", () => {
     for (const { report } of runs) expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(runs[0]!.report.version).toBe(7);
+    expect(runs[0]!.report.version).toBe(8);
     const history = readJson<HistoryDocument>(file);
     expect(validateHistory(history), JSON.stringify(validateHistory.errors)).toBe(true);
     const target = { baseUrl: space.url, kind: "base-url" };

@@ -3,7 +3,7 @@
 // parser refuses a number outside that range with the range message.
 
 import { describe, expect, it } from "vitest";
-import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../src/check/tour-defaults.ts";
+import { MIN_COVERAGE, SEED_RANGE, TOUR_DEFAULTS } from "../../src/check/tour-defaults.ts";
 import { CHECK_FLAGS, CHECK_OPTIONS, MAX_RECORDING_BYTES_RANGE } from "../../src/cli/commands/check-flags.ts";
 import { HISTORY_FLAGS, HISTORY_OPTIONS } from "../../src/cli/commands/history-flags.ts";
 import { MOCK_DEFAULTS, MOCK_FLAGS, MOCK_OPTIONS } from "../../src/cli/commands/mock-flags.ts";
@@ -41,6 +41,7 @@ const WHOLE_NUMBERS: { command: string; flag: string; min: number; max: number; 
   { command: "check", flag: "history-keep", ...range(HISTORY_DEFAULTS.keep) },
   { command: "check", flag: "max-recording-bytes", ...range(MAX_RECORDING_BYTES_RANGE) },
   { command: "check", flag: "min-coverage", ...MIN_COVERAGE, stated: "(0 to 100, default: none)" },
+  { command: "check", flag: "seed", ...SEED_RANGE, stated: "(0 to 4294967295, default: random)" },
   { command: "get", flag: "timeout", ...range(CLIENT_DEFAULTS.timeoutMs) },
   { command: "list", flag: "timeout", ...range(CLIENT_DEFAULTS.timeoutMs) },
   { command: "list", flag: "limit", ...LIMIT_RANGE, stated: "(1 or more, default: all)" },

@@ -59,7 +59,7 @@ export function reportOf(n: number, spec: RunSpec): DriftReport {
   const findings = spec.seen.map((name) => driftFinding(name, spec.known?.includes(name)));
   const unknown = findings.filter((finding) => !finding.known);
   return {
-    version: 7,
+    version: 8,
     tool: { name: "signalwire-video-logs", version: "0.1.0" },
     target: spec.target ?? TARGET,
     startedAt: at(n),

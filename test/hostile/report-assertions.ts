@@ -18,7 +18,7 @@ const validateReport = ajv.compile(
 
 // The lines the text report is made of; a server that could start a line of its own would show up as another one.
 const TEXT_LINE =
-  /^(|(DRIFT|OK|INCOMPLETE): .*|(KNOWN )?(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|note: .*|skipped: .*| {2}(expected|seen in|repro:|fingerprint:) .*|coverage \d+(\.\d)?%: .*| {2}(list_logs|get_log) +(statuses|parameters|enums|unions|properties) {2}.*)$/;
+  /^(|(DRIFT|OK|INCOMPLETE): .*|(KNOWN )?(BREAKING|ADDITIVE) \[[a-z-]+\] .*|NO RESPONSE .*|seed: \d+ \(check --seed \d+ makes the same choices\)|note: .*|skipped: .*| {2}(expected|seen in|repro:|fingerprint:) .*|coverage \d+(\.\d)?%: .*| {2}(list_logs|get_log) +(statuses|parameters|enums|unions|properties) {2}.*)$/;
 const SUMMARY_LINE = /^(DRIFT|OK|INCOMPLETE): /;
 const OUR_ELEMENTS = [
   "h3",

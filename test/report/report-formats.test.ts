@@ -39,6 +39,7 @@ beforeAll(async () => {
     target: { baseUrl: server.url, kind: "base-url" },
     // The conformance checks only: this server answers every listing alike, whatever its parameters.
     checks: CONFORMANCE_CHECKS,
+    seed: 42,
   });
 });
 afterAll(() => server.close());
@@ -135,6 +136,7 @@ describe("the drift report", () => {
       expect(row).toMatch(/^ {2}(list_logs|get_log) +(statuses|parameters|enums|unions|properties) {2,}\S/);
     expect([...lines.slice(0, coverageAt), ...lines.slice(-2)]).toEqual([
       summary,
+      "seed: 42 (check --seed 42 makes the same choices)",
       "",
       "BREAKING [response-schema] get_log 200 /charge: expected number, got string",
       '  expected number, actual "0.01"',

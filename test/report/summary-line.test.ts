@@ -5,7 +5,7 @@ import { summaryLine } from "../../src/report/summary-line.ts";
 
 function reportWith(summary: Partial<DriftReport["summary"]>, strict = false): DriftReport {
   return {
-    version: 7,
+    version: 8,
     tool: { name: "signalwire-video-logs", version: "0.0.0" },
     target: { kind: "base-url", baseUrl: "http://127.0.0.1:1" },
     startedAt: "2026-01-01T00:00:00.000Z",

@@ -1,6 +1,5 @@
 // The single requests each probe of the plan makes, ready to run in the pool: the sampled items by the ids the
 // listings showed; an unknown id, a malformed id, an invalid or unknown parameter; wrong and no credentials.
-import { randomUUID } from "node:crypto";
 import { CLIENT_DEFAULTS } from "../../client/defaults.ts";
 import type { Exchange } from "../../client/exchange.ts";
 import { operationUrl } from "../../client/exchange.ts";
@@ -15,6 +14,7 @@ import type { ProbeOf } from "./plan-tour.ts";
 import { expectedStatuses, probeRequest } from "./probe-request.ts";
 import { type Judge, runSingle, type SingleRun } from "./run-single.ts";
 import { sampleIds } from "./sample-ids.ts";
+import { seededUuid } from "./seeded-choice.ts";
 import type { Tour } from "./tour.ts";
 
 export function probeRuns(tour: Tour, probe: Probe): SingleRun[] {
@@ -70,7 +70,7 @@ function sampledItemRuns(tour: Tour, probe: ProbeOf<"sampled-item">): SingleRun[
 
 function idProbeRun(tour: Tour, probe: ProbeOf<"unknown-item" | "malformed-id">): SingleRun {
   const operation = operationOf(probe.operationId);
-  const id = probe.kind === "unknown-item" ? randomUUID() : probe.value;
+  const id = probe.kind === "unknown-item" ? seededUuid(tour.seed, `${probe.operationId} unknown-item`) : probe.value;
   const name =
     probe.kind === "unknown-item"
       ? `${probe.operationId} of an unknown id`

@@ -10,6 +10,7 @@ import { judgePage } from "./judge-page.ts";
 import { describeQuery, probeRequest } from "./probe-request.ts";
 import { failedRequest } from "./run-single.ts";
 import type { Tour } from "./tour.ts";
+import { throughTransport } from "./tour-transport.ts";
 
 /** A listing's results, one per page read, and the items its pages showed. */
 export interface Listed {
@@ -31,11 +32,15 @@ export async function runListing(
     probeRequest(tour, kind, operationId, `${operationId} page ${n}${describeQuery(query)}`);
   const { headers } = request(1);
   const { client, options } = tour;
-  const send = (url: string) =>
-    tour.budget.send(
-      () => client.exchangeUrl(operationId, url, { headers, signal: options.signal, validation: "strict" }),
-      options.signal,
-    );
+  // The walk asks for its pages one after the other: the n-th call is page n.
+  let pagesAsked = 0;
+  const send = (url: string) => {
+    const page = request(++pagesAsked);
+    const identity = { kind, operation: operationId, request: page.name };
+    const exchangeOnce = () =>
+      client.exchangeUrl(operationId, url, { headers, signal: options.signal, validation: "strict" });
+    return tour.budget.send(throughTransport(tour.transport, identity, exchangeOnce), options.signal);
+  };
   let started = performance.now();
   try {
     const first = await send(operationUrl(client.baseUrl, operation, { query }));

@@ -8,6 +8,7 @@ import type { ExchangeResult } from "../../report/report-types.ts";
 import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
 import { BudgetExhausted } from "../tour-budget.ts";
 import type { Tour } from "./tour.ts";
+import { throughTransport } from "./tour-transport.ts";
 
 /** The findings (and remarks) of one response. */
 export type Judge = (exchange: Exchange) => { findings: Finding[]; notes?: string[] };
@@ -24,7 +25,9 @@ export async function runSingle(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const exchange = withTourRedactor(tour, await tour.budget.send(exchangeOnce, tour.options.signal));
+    const identity = { kind: request.kind, operation: request.operation, request: request.name };
+    const send = throughTransport(tour.transport, identity, exchangeOnce);
+    const exchange = withTourRedactor(tour, await tour.budget.send(send, tour.options.signal));
     tour.options.onExchange?.(exchange);
     const { findings, notes } = judge(exchange);
     return tour.report.finish(resultFromExchange(request, exchange, elapsed(), findings, notes), exchange);

@@ -8,6 +8,8 @@ import type { DriftCheckOptions } from "../run-drift-check.ts";
 import { runnableChecks } from "../runnable-checks.ts";
 import { TourBudget } from "../tour-budget.ts";
 import { TOUR_DEFAULTS } from "../tour-defaults.ts";
+import { randomSeed } from "./seeded-choice.ts";
+import { SEND, type TourTransport } from "./tour-transport.ts";
 
 export interface Tour {
   options: DriftCheckOptions;
@@ -33,6 +35,10 @@ export interface Tour {
   seen: Map<OperationId, Map<string, unknown>>;
   /** Planned requests (or listing pages) the budget left out. */
   unsent: number;
+  /** Every random choice of the tour is drawn from it (seeded-choice.ts). */
+  seed: number;
+  /** How each request reaches a server: sent, recorded, or answered from a recording. */
+  transport: TourTransport;
 }
 
 export function startTour(options: DriftCheckOptions): Tour {
@@ -70,9 +76,11 @@ export function startTour(options: DriftCheckOptions): Tour {
     active,
     budget: new TourBudget({ maxRequests, ratePerSecond: options.ratePerSecond, now, sleep: options.sleep }),
     report,
-    pin: report.startedAt,
+    pin: options.pin ?? report.startedAt,
     seen: new Map(),
     unsent: 0,
+    seed: options.seed ?? randomSeed(),
+    transport: options.transport ?? SEND,
   };
 }
 

@@ -2,7 +2,7 @@
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
 import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
 import { MAX_RECORDING_BYTES } from "../../check/har/recording-limits.ts";
-import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
+import { MIN_COVERAGE, SEED_RANGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
 import { SPEC_FLAG } from "../spec-flag.ts";
@@ -102,6 +102,29 @@ export const CHECK_FLAGS = [
         description:
           "the largest recording read; it is read as a stream (twice: its credentials first, then its entries), so memory does not grow with it",
         range: MAX_RECORDING_BYTES_RANGE,
+      },
+      {
+        name: "record",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          "write every exchange of the tour to FILE, a HAR 1.2 recording (written atomically; no Authorization, cookie or credential header, and every credential a server echoed redacted), each entry with its probe, the seed, the pin and the run's options in _videoLogs, for --replay",
+      },
+      {
+        name: "replay",
+        type: "string",
+        placeholder: "FILE",
+        description:
+          "run the tour of a recording of --record again, offline, every check included: each planned request is answered from the recording by its probe, with the recorded seed and pin, so the findings and verdict are the recorded run's. The options (--pages, --sample, --checks, --strict…) must be the recorded ones: any that differ exit 2, named; a request the recording cannot answer is a request without response (exit 2)",
+      },
+      {
+        name: "seed",
+        type: "string",
+        placeholder: "N",
+        description:
+          "the seed every random choice of the tour is drawn from (the unknown id it asks for); shown in the report, so a run can be repeated",
+        range: SEED_RANGE,
+        unset: "random",
       },
     ],
   },

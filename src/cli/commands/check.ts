@@ -1,6 +1,7 @@
 // `video-logs check`: the drift check, against a target or the embedded Prism mock, with a report.
 import { applyBaseline, formatIgnoreFile, ignoreFileOf } from "../../check/baseline.ts";
 import { runDriftCheck } from "../../check/run-drift-check.ts";
+import { randomSeed } from "../../check/tour/seeded-choice.ts";
 import { MIN_COVERAGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { WRONG_API_TOKEN } from "../../check/wrong-credentials.ts";
 import type { Exchange } from "../../client/exchange.ts";
@@ -28,6 +29,8 @@ import { CHECK_OPTIONS, MAX_RECORDING_BYTES_RANGE } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
 import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
+import { assertReplayFlags, closeRecorder, openRecorder, type Recorder, runOptions, seedFlag } from "./check-replay.ts";
+import { replayRecording } from "./check-replayed.ts";
 
 const MOCK_CREDENTIALS = { projectId: "mock-project", apiToken: "mock-token" };
 
@@ -54,6 +57,7 @@ export async function checkCommand(
     return EXIT.ok;
   }
   assertRecordingFlags(values);
+  assertReplayFlags(values);
   const history = historySettings(values);
   const checks = checkListFlag("checks", values.checks);
   const skipChecks = checkListFlag("skip-checks", values["skip-checks"]);
@@ -113,6 +117,7 @@ interface RunSettings {
 
 /** The check of a recording (`--har`) or of a server, with progress on a terminal. */
 async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): Promise<DriftReport> {
+  if (values.replay !== undefined) return replay(values.replay, values, io, settings);
   if (values.har === undefined) return checkServer(values, io, settings);
   const pathPrefix = harPrefixFlag(values["har-prefix"]);
   try {
@@ -124,6 +129,22 @@ async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): 
       checks: settings.checks,
       skipChecks: settings.skipChecks,
       minCoverage: integerFlag("min-coverage", values["min-coverage"], MIN_COVERAGE),
+      onResult: progress(io, settings.showProgress),
+      onExchange: settings.onExchange,
+      signal: settings.signal,
+    });
+  } finally {
+    if (settings.showProgress) io.stderr.write("\r\u001b[2K");
+  }
+}
+
+/** `--replay FILE`: the recorded tour again, offline, with progress on a terminal. */
+async function replay(file: string, values: CheckValues, io: CliIo, settings: RunSettings): Promise<DriftReport> {
+  const given = await runOptions(tourSettings(values), values);
+  try {
+    return await replayRecording(file, given, seedFlag(values.seed), {
+      checks: settings.checks,
+      skipChecks: settings.skipChecks,
       onResult: progress(io, settings.showProgress),
       onExchange: settings.onExchange,
       signal: settings.signal,
@@ -176,6 +197,7 @@ function outputFiles(values: CheckValues) {
   assertSeparateFiles(
     [
       { name: "the file --har reads", file: values.har },
+      { name: "the recording --replay reads", file: values.replay },
       { name: "the file --baseline reads", file: values.baseline },
       { name: "the history --history keeps", file: values.history },
       { name: "the spec --spec reads", file: values.spec },
@@ -184,6 +206,7 @@ function outputFiles(values: CheckValues) {
       ...reports.map((report) => ({ name: report.flag, file: report.file })),
       { name: "--propose", file: proposeFile },
       { name: "--write-baseline", file: writeBaselineFile },
+      { name: "--record", file: values.record },
     ],
   );
   return { reports, proposeFile, writeBaselineFile };
@@ -233,6 +256,13 @@ async function openTarget(
   return { target: { ...target!, kind: "mock" }, stopMock: mock.stop };
 }
 
+/** A recording that could not be written (a full disk): the command stops, naming the file. */
+function recordingFailure(error: unknown, file: string | undefined): CommandFailure | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (file === undefined || typeof code !== "string" || !(error instanceof Error) || !("syscall" in error)) return;
+  return new CommandFailure(`Cannot write the recording ${file}: ${code}`);
+}
+
 /** The first request with the real credentials tells whether the target is reachable and accepts them. */
 function assertTargetAnswered(report: DriftReport, baseUrl: string): void {
   const first = report.exchanges.find((check) => check.kind !== "wrong-credentials" && check.kind !== "no-credentials");
@@ -260,29 +290,45 @@ async function checkServer(
     userAgent: "video-logs-check",
     retries: 0,
   };
+  const seed = seedFlag(values.seed) ?? randomSeed();
   const { target, stopMock } = await openTarget(values, io, clientOptions, document);
 
-  let report: DriftReport;
+  let report: DriftReport | undefined;
   let baseUrl: string;
+  let recorder: Recorder | undefined;
   try {
     const client = target.client();
     baseUrl = client.baseUrl;
+    const serverTarget = { baseUrl: client.baseUrl, kind: target.kind };
+    // A recording names its pin before the tour starts; otherwise the tour pins its listings at its own start.
+    const record = values.record;
+    const pin = record === undefined ? undefined : new Date().toISOString();
+    if (record !== undefined && pin !== undefined) {
+      const run = { seed, pin, target: serverTarget, options: await runOptions(settings, values) };
+      recorder = await openRecorder(record, client, run);
+    }
     report = await runDriftCheck({
       client,
       wrongCredentialsClient: values["no-auth-probe"] ? undefined : target.client({ apiToken: WRONG_API_TOKEN }),
       fetch: target.fetch,
-      target: { baseUrl: client.baseUrl, kind: target.kind },
+      target: serverTarget,
       ...settings,
       strict: Boolean(values.strict),
       checks,
       skipChecks,
+      seed,
+      pin,
+      transport: recorder?.transport,
       onResult: progress(io, showProgress),
       onExchange,
       signal,
+    }).catch((error: unknown) => {
+      throw recordingFailure(error, values.record) ?? error;
     });
   } finally {
     if (showProgress) io.stderr.write("\r\u001b[2K");
     await stopMock?.();
+    await closeRecorder(recorder, values.record!, report !== undefined);
   }
   assertTargetAnswered(report, baseUrl);
   return report;

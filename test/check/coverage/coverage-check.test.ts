@@ -73,7 +73,7 @@ const COVERAGE_FINDING = {
 describe("the coverage of a recording", () => {
   it("is in the report whatever the minimum, and validates against the report schema", async () => {
     const report = await runHarCheck({ file: recording() });
-    expect(report.version).toBe(7);
+    expect(report.version).toBe(8);
     expect(report.coverage).toMatchObject({ percent: 20, declared: 60, seen: 12 });
     expect(report.coverage.minimum).toBeUndefined();
     expect(report.coverage.operations.get_log!.statuses).toEqual({
