@@ -17,6 +17,8 @@ const HEAVY = [
   "test/docs/**/*.test.ts",
   "test/spec/generated-files-gate.test.ts",
   "test/core/new-resource-needs-no-code.test.ts",
+  "test/check/har/large-recording.test.ts",
+  "test/proxy/proxy-memory.test.ts",
 ];
 // Its format registry (filled by importing `@hyperjump/json-schema/formats`) and its format flag outlive a file:
 // shared with the next file in a worker, they turned one file's meta-schema check red, depending on the order.

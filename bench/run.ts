@@ -10,6 +10,7 @@ import createClient from "openapi-fetch";
 import { specDocument } from "../generated/spec-document.js";
 import { responseValidators } from "../generated/validators.js";
 import type { paths } from "../generated/video-logs.js";
+import { isBuildCurrent } from "../scripts/lib/build-inputs.ts";
 import { applyBaseline, formatIgnoreFile } from "../src/check/baseline.ts";
 import { readBaselineFile } from "../src/check/baseline-file.ts";
 import { CoverageCollector } from "../src/check/coverage/coverage-collector.ts";
@@ -36,6 +37,7 @@ import { baselineWorkload, ENTRIES, FINDINGS } from "./baseline-workload.ts";
 import { startDelayingProxy } from "./delaying-proxy.ts";
 import { historyBenchInput } from "./history-fixture.ts";
 import { type Comparison, compare, comparison, interleavedRounds, median } from "./measure.ts";
+import { largeRecordingFigure, proxyFigures } from "./proxy-figures.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const quick = process.argv.includes("--quick");
@@ -382,6 +384,19 @@ try {
     rmSync(historyDir, { recursive: true, force: true });
   }
   await verificationFigure();
+
+  // 10: the validating proxy against direct requests and Prism's proxy (the built CLI: built first when stale).
+  if (!isBuildCurrent(root)) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+  await proxyFigures(baseUrl, row, notes, quick);
+  // 11 (opt-in: some minutes and a GiB of disk): a 1 GiB recording judged as a stream.
+  if (process.argv.includes("--large-recording")) {
+    const largeDir = mkdtempSync(join(tmpdir(), "video-logs-bench-large-"));
+    try {
+      await largeRecordingFigure(largeDir, row);
+    } finally {
+      rmSync(largeDir, { recursive: true, force: true });
+    }
+  } else notes.push("check --har of a 1 GiB recording: run `npm run bench -- --large-recording` for it (minutes).");
 } finally {
   server.kill();
   delayed.child.kill();

@@ -3,7 +3,7 @@
 import { CHECKS, type CheckName, type CheckNeeds } from "../findings/checks.ts";
 
 /** What the checks run against, as far as their needs go. */
-export type CheckedTarget = "server" | "static-mock" | "recording";
+export type CheckedTarget = "server" | "static-mock" | "recording" | "proxy";
 
 const LIMITS: Record<Exclude<CheckedTarget, "server">, { lacks: keyof CheckNeeds; reason: string }> = {
   "static-mock": {
@@ -14,6 +14,10 @@ const LIMITS: Record<Exclude<CheckedTarget, "server">, { lacks: keyof CheckNeeds
   recording: {
     lacks: "plannedRequests",
     reason: "a recording holds only the requests someone made, not the ones this check plans",
+  },
+  proxy: {
+    lacks: "plannedRequests",
+    reason: "a proxy sees only the requests the application makes, not the ones this check plans",
   },
 };
 

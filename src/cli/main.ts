@@ -21,6 +21,7 @@ Commands:
   get <id>        print one video log as JSON
   list            print video logs as NDJSON
   mock            run the Prism mock of the spec
+  proxy           a validating reverse proxy: judge an application's real traffic against the spec
   diff <file>     compare the spec with another OpenAPI document
   history <file>  print the drift history that check --history keeps, a row per finding
   spec            print the bundled OpenAPI spec (3.1 or its 3.0 downgrade, JSON or YAML)
@@ -57,7 +58,7 @@ export async function runCli(argv: string[], baseIo: CliIo): Promise<number> {
   return code;
 }
 
-const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "diff", "history", "spec"]);
+const COMMANDS: ReadonlySet<string> = new Set(["check", "get", "list", "mock", "proxy", "diff", "history", "spec"]);
 
 async function runCommand(command: string | undefined, args: string[], io: CliIo): Promise<number> {
   try {
@@ -71,6 +72,11 @@ async function runCommand(command: string | undefined, args: string[], io: CliIo
         return await listCommand(args, io);
       case "mock":
         return await mockCommand(args, io, untilSignal);
+      case "proxy": {
+        // Ctrl-C or SIGTERM stops the proxy: it writes the reports of what it judged, then exits.
+        const { proxyCommand } = await import("./commands/proxy.ts");
+        return await proxyCommand(args, io, onProcessSignals);
+      }
       case "diff": {
         const { diffCommand } = await import("./commands/diff.ts");
         return await diffCommand(args, io);

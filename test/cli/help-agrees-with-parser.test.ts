@@ -1,12 +1,14 @@
 // Each command's help and its flag parser come from one table (src/cli/flag-table.ts): the help lists every flag the
 // parser accepts and no other, states each whole number's range and default as the defaults tables hold them, and the
 // parser refuses a number outside that range with the range message.
+
 import { describe, expect, it } from "vitest";
 import { MIN_COVERAGE, SEED_RANGE, TOUR_DEFAULTS } from "../../src/check/tour-defaults.ts";
-import { CHECK_FLAGS, CHECK_OPTIONS } from "../../src/cli/commands/check-flags.ts";
+import { CHECK_FLAGS, CHECK_OPTIONS, MAX_RECORDING_BYTES_RANGE } from "../../src/cli/commands/check-flags.ts";
 import { DIFF_FLAGS, DIFF_OPTIONS } from "../../src/cli/commands/diff-flags.ts";
 import { HISTORY_FLAGS, HISTORY_OPTIONS } from "../../src/cli/commands/history-flags.ts";
 import { MOCK_DEFAULTS, MOCK_FLAGS, MOCK_OPTIONS } from "../../src/cli/commands/mock-flags.ts";
+import { PROXY_DEFAULTS, PROXY_FLAGS, PROXY_OPTIONS } from "../../src/cli/commands/proxy-flags.ts";
 import { GET_FLAGS, GET_OPTIONS, LIMIT_RANGE, LIST_FLAGS, LIST_OPTIONS } from "../../src/cli/commands/read-flags.ts";
 import { SPEC_COMMAND_FLAGS, SPEC_COMMAND_OPTIONS } from "../../src/cli/commands/spec-flags.ts";
 import type { FlagTable } from "../../src/cli/flag-table.ts";
@@ -24,6 +26,7 @@ const COMMANDS: { command: string; options: Record<string, unknown>; table: Flag
   { command: "history", options: HISTORY_OPTIONS, table: HISTORY_FLAGS },
   { command: "diff", options: DIFF_OPTIONS, table: DIFF_FLAGS },
   { command: "spec", options: SPEC_COMMAND_OPTIONS, table: SPEC_COMMAND_FLAGS },
+  { command: "proxy", options: PROXY_OPTIONS, table: PROXY_FLAGS },
 ];
 
 it("covers every command the top-level help lists", () => {
@@ -46,6 +49,7 @@ const WHOLE_NUMBERS: { command: string; flag: string; min: number; max: number; 
   { command: "check", flag: "max-requests", ...range(TOUR_DEFAULTS.maxRequests) },
   { command: "check", flag: "timeout", ...range(TOUR_DEFAULTS.timeoutMs) },
   { command: "check", flag: "history-keep", ...range(HISTORY_DEFAULTS.keep) },
+  { command: "check", flag: "max-recording-bytes", ...range(MAX_RECORDING_BYTES_RANGE) },
   { command: "check", flag: "min-coverage", ...MIN_COVERAGE, stated: "(0 to 100, default: none)" },
   { command: "check", flag: "seed", ...SEED_RANGE, stated: "(0 to 4294967295, default: random)" },
   { command: "get", flag: "timeout", ...range(CLIENT_DEFAULTS.timeoutMs) },
@@ -53,6 +57,15 @@ const WHOLE_NUMBERS: { command: string; flag: string; min: number; max: number; 
   { command: "list", flag: "limit", ...LIMIT_RANGE, stated: "(1 or more, default: all)" },
   { command: "mock", flag: "port", ...MOCK_DEFAULTS.port, stated: "(1 to 65535, default: a free one)" },
   { command: "mock", flag: "seed", ...range(MOCK_DEFAULTS.seed) },
+  { command: "proxy", flag: "port", ...range(PROXY_DEFAULTS.port) },
+  { command: "proxy", flag: "timeout", ...range(PROXY_DEFAULTS.timeoutMs) },
+  { command: "proxy", flag: "max-body-bytes", ...range(PROXY_DEFAULTS.maxBodyBytes) },
+  {
+    command: "proxy",
+    flag: "flush-every",
+    ...PROXY_DEFAULTS.flushEverySeconds,
+    stated: "(1 to 86400, default: at exit only)",
+  },
 ];
 
 async function run(args: string[]) {

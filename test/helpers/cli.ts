@@ -126,6 +126,8 @@ export interface BinChild {
   stderr(): string;
   /** Resolves with stdout once `ready(stdout)` holds; rejects if the child exits first. */
   waitForStdout(ready: (stdout: string) => boolean): Promise<string>;
+  /** Resolves with stderr once `ready(stderr)` holds (a command that says it is ready there); rejects if it exits first. */
+  waitForStderr(ready: (stderr: string) => boolean): Promise<string>;
   /** Sends `signal` unless the child has ended already; resolves with its exit code once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -145,7 +147,10 @@ export function startBin(args: string[], env: Record<string, string> = {}, { cwd
     stdout += chunk;
     for (const check of waiting) check();
   });
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    for (const check of waiting) check();
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   // A child that could not be started never exits: its error fails the waits instead.
   let failure: Error | undefined;
@@ -154,24 +159,25 @@ export function startBin(args: string[], env: Record<string, string> = {}, { cwd
     for (const check of waiting) check();
   });
   const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const waitFor = (output: () => string, ready: (text: string) => boolean) =>
+    new Promise<string>((resolve, reject) => {
+      if (ended()) return reject(new Error(`video-logs ${args[0]} has exited: ${output()}`));
+      const check = () => {
+        if (failure) reject(failure);
+        else if (!ready(output())) return;
+        waiting.delete(check);
+        resolve(output());
+      };
+      waiting.add(check);
+      check();
+      child.once("exit", (code) => reject(new Error(`video-logs ${args[0]} exited early with ${code}: ${stderr}`)));
+    });
   return {
     pid: child.pid,
     stdout: () => stdout,
     stderr: () => stderr,
-    waitForStdout(ready) {
-      return new Promise((resolve, reject) => {
-        if (ended()) return reject(new Error(`video-logs ${args[0]} has exited: ${stdout}`));
-        const check = () => {
-          if (failure) reject(failure);
-          else if (!ready(stdout)) return;
-          waiting.delete(check);
-          resolve(stdout);
-        };
-        waiting.add(check);
-        check();
-        child.once("exit", (code) => reject(new Error(`video-logs ${args[0]} exited early with ${code}: ${stdout}`)));
-      });
-    },
+    waitForStdout: (ready) => waitFor(() => stdout, ready),
+    waitForStderr: (ready) => waitFor(() => stderr, ready),
     stop(signal = "SIGINT") {
       if (failure) return Promise.resolve(null);
       if (!ended()) child.kill(signal);

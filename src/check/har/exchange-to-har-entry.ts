@@ -38,7 +38,7 @@ function queryOf(url: string): HarNameValue[] {
   }
 }
 
-function contentOf(bytes: Uint8Array, mimeType: string): HarEntry["response"]["content"] {
+export function contentOf(bytes: Uint8Array, mimeType: string): HarEntry["response"]["content"] {
   try {
     return { size: bytes.byteLength, mimeType, text: UTF8.decode(bytes) };
   } catch {

@@ -4,27 +4,26 @@
 // and listed with why it was not judged. Nothing secret the recording holds reaches the report.
 import type { Exchange } from "../../client/exchange.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../../client/options.ts";
-import { ResponseTooLargeError } from "../../errors/response-too-large-error.ts";
 import { type CheckName, selectChecks } from "../../findings/checks.ts";
-import { allOperations, type Operation, type OperationId } from "../../operations/operation-table.ts";
+import { allOperations } from "../../operations/operation-table.ts";
 import type { Redactor } from "../../redaction/redactor.ts";
 import { createSecretsRedactor } from "../../redaction/secrets-redactor.ts";
-import { type DriftReport, type ExchangeResult, MAX_LISTED_SKIPPED_ENTRIES } from "../../report/report-types.ts";
-import { type ProbeRequest, resultFromExchange, resultFromFailure } from "../exchange-result.ts";
+import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { interruptionOf } from "../interruption.ts";
-import { judgeConformance } from "../judge-conformance.ts";
+import { KeptResults } from "../kept-results.ts";
 import { ReportBuilder } from "../report-builder.ts";
 import { runnableChecks } from "../runnable-checks.ts";
-import { entryBody } from "./entry-body.ts";
+import { isHarFileError } from "./har-file-error.ts";
+import { MAX_HAR_BYTES } from "./har-limits.ts";
 import type { HarEntry } from "./har-types.ts";
-import { placeEntry } from "./place-entry.ts";
+import { type EntryJudging, judgeEntry } from "./judge-entry.ts";
 import { readHar } from "./read-har.ts";
-import { recordedExchange } from "./recorded-exchange.ts";
-import { entrySecrets, safeUrl } from "./recording-secrets.ts";
-import { reproAuth } from "./repro-auth.ts";
+import { MAX_RECORDING_BYTES } from "./recording-limits.ts";
+import { entrySecrets } from "./recording-secrets.ts";
+import { isNdjsonRecording, streamHar } from "./stream-har.ts";
 
 export interface HarCheckOptions {
-  /** The HAR 1.2 file to judge; the report's target names it as given. */
+  /** The recording to judge, HAR 1.2 or NDJSON (`.ndjson`, `.jsonl`: one HAR entry per line); the report's target names it as given. */
   file: string;
   /** A proxy's path prefix (`/some/prefix`), stripped from a request path that starts with it before matching. */
   pathPrefix?: string;
@@ -34,7 +33,7 @@ export interface HarCheckOptions {
   checks?: readonly CheckName[];
   /** Checks not to run. */
   skipChecks?: readonly CheckName[];
-  /** The largest file read, in bytes. Default MAX_HAR_BYTES (256 MiB). */
+  /** The largest file read, in bytes. Default MAX_RECORDING_BYTES (4 GiB): the file is read as a stream, twice. */
   maxFileBytes?: number;
   /** The largest body judged, decoded, in bytes; a larger one is a `size` finding, as in a live check. Default 32 MiB, the client's default. */
   maxBodyBytes?: number;
@@ -55,31 +54,21 @@ export interface HarCheckOptions {
   signal?: AbortSignal;
 }
 
-/** The longest URL a report keeps of an entry, and the longest path and query in a result's name. */
-const MAX_URL_CHARS = 2048;
-const MAX_NAME_PATH_CHARS = 200;
-
 /** What a recording check carries from entry to entry. */
-interface RecordingRun {
-  options: HarCheckOptions;
-  maxBodyBytes: number;
-  redactor: Redactor;
-  builder: ReportBuilder;
-  results: ExchangeResult[];
-  skipped: NonNullable<DriftReport["recording"]>;
+interface RecordingRun extends EntryJudging {
+  kept: KeptResults;
+  /** Entries judged (kept or counted). */
+  judged: number;
 }
 
 export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport> {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const { log } = await readHar(options.file, options.maxFileBytes);
+  const read = { maxBytes: options.maxFileBytes ?? MAX_RECORDING_BYTES };
+  // A first pass checks the file and collects every credential it holds, before anything is judged: a server may echo
+  // one entry's token in another's body. The second judges, one entry at a time.
+  const { redactor, entries } = await collectSecrets(options.file, read.maxBytes);
   const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "recording");
-  // Every credential in the file, from every entry: a server may echo one entry's token in another's body.
-  const credentials = log.entries.map(entrySecrets);
-  const redactor = createSecretsRedactor(
-    credentials.flatMap((entry) => entry.secrets),
-    credentials.flatMap((entry) => entry.inBase64Text),
-  );
   const builder = new ReportBuilder({
     target: { kind: "recording", file: options.file },
     strict: options.strict ?? false,
@@ -94,113 +83,81 @@ export async function runHarCheck(options: HarCheckOptions): Promise<DriftReport
   // A recording may hold any operation of the spec: each is planned, and one it does not hold is not exercised.
   for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
   const run: RecordingRun = {
-    options,
+    pathPrefix: options.pathPrefix,
+    onExchange: options.onExchange,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     redactor,
     builder,
-    results: [],
-    skipped: { entries: log.entries.length, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
+    kept: new KeptResults(),
+    judged: 0,
+    skipped: { entries, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
   };
-  const read = await judgeEntries(run, log.entries, options.signal);
+  const done = await judgeEntries(run, streamHar(options.file, { ...read, validate: false }), options.signal);
   const interrupted = interruptionOf(options.signal);
   if (interrupted)
     builder.notes.push(
-      `the check was interrupted (${interrupted.reason}): ${read} of the ${log.entries.length} entries were read, judged or skipped; the rest were not`,
+      `the check was interrupted (${interrupted.reason}): ${done} of the ${entries} entries were read, judged or skipped; the rest were not`,
     );
-  const { results } = run;
   const found = run.skipped.skippedMatched;
-  if (results.length === 0 && found === 0 && !interrupted)
+  if (run.judged === 0 && found === 0 && !interrupted)
     builder.notes.push(
       "no entry of the recording is an operation of the spec: nothing was judged (behind a proxy, --har-prefix strips its path prefix)",
     );
-  if (results.length === 0 && found > 0 && !interrupted)
+  if (run.judged === 0 && found > 0 && !interrupted)
     builder.notes.push(
       `${found} ${found === 1 ? "entry is" : "entries are"} an operation of the spec, but none could be judged: see why each was skipped`,
     );
-  return builder.build(results, {
+  const report = builder.build(run.kept.results, {
     requests: 0,
-    recording: { ...run.skipped, judged: results.length },
+    recording: { ...run.skipped, judged: run.judged },
     interrupted,
   });
+  return run.kept.corrected(report);
+}
+
+/** The first pass: the file checked whole, its entries counted, and the redactor of every credential they hold. */
+async function collectSecrets(file: string, maxBytes: number): Promise<{ redactor: Redactor; entries: number }> {
+  const secrets = new Set<string>();
+  const inBase64Text = new Set<string>();
+  let entries = 0;
+  try {
+    for await (const entry of streamHar(file, { maxBytes })) {
+      const found = entrySecrets(entry);
+      for (const secret of found.secrets) secrets.add(secret);
+      for (const secret of found.inBase64Text) inBase64Text.add(secret);
+      entries++;
+    }
+  } catch (error) {
+    // A HAR document that fits in memory is read again whole to say where its JSON goes wrong (line and column).
+    if (isHarFileError(error) && error.problem === "not-json" && !isNdjsonRecording(file))
+      await readHar(file, Math.min(maxBytes, MAX_HAR_BYTES));
+    throw error;
+  }
+  return { redactor: createSecretsRedactor(secrets, inBase64Text), entries };
 }
 
 /** Between entries, a signal is looked at, and heeded: a long run gives way to the event loop so one can arrive. */
 const YIELD_EVERY_MS = 50;
 
 /** Judges the entries in file order until `signal` aborts; returns how many were read. */
-async function judgeEntries(run: RecordingRun, entries: readonly HarEntry[], signal?: AbortSignal): Promise<number> {
+async function judgeEntries(
+  run: RecordingRun,
+  entries: AsyncIterable<HarEntry>,
+  signal?: AbortSignal,
+): Promise<number> {
   let yielded = performance.now();
-  for (const [index, entry] of entries.entries()) {
+  let index = 0;
+  for await (const entry of entries) {
     if (signal && performance.now() - yielded > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       yielded = performance.now();
     }
     if (signal?.aborted) return index;
-    judgeEntry(run, entry, index);
+    const result = judgeEntry(run, entry, index++);
+    if (result) {
+      run.judged++;
+      run.kept.add(result);
+    }
   }
-  return entries.length;
-}
-
-/** Judges one entry by the checks of one response, or counts it (and lists it, up to a bound) as skipped with why. */
-function judgeEntry(run: RecordingRun, entry: HarEntry, index: number): void {
-  const url = run.redactor.cut(safeUrl(entry.request.url), MAX_URL_CHARS).text;
-  const placement = placeEntry(entry, run.options.pathPrefix);
-  if ("reason" in placement) {
-    skipEntry(run, entry, index, url, placement.reason, placement.operation);
-    return;
-  }
-  const { operation } = placement;
-  const body = entryBody(entry.response.content, run.maxBodyBytes);
-  if (body.kind === "unreadable") {
-    skipEntry(run, entry, index, url, body.reason, operation);
-    return;
-  }
-  const request = recordedRequest(index, operation, url, run.redactor);
-  const durationMs = Number.isFinite(entry.time) ? Math.max(0, Math.round(entry.time)) : 0;
-  if (body.kind === "too-large") {
-    const error = new ResponseTooLargeError(operation.method, url, entry.response.status, run.maxBodyBytes);
-    run.results.push(run.builder.finish(resultFromFailure(request, url, error, durationMs)));
-  } else {
-    const { status, headers } = entry.response;
-    const exchange = recordedExchange(operation, url, status, headers, body.bytes, run.redactor);
-    // Any declared status is acceptable in a recording; an undeclared one is the validator's status-code finding,
-    // so the received status is passed as the expected one rather than stating the same finding twice.
-    const findings = judgeConformance(exchange, [exchange.response.status], "status-code");
-    run.options.onExchange?.(exchange);
-    run.results.push(run.builder.finish(resultFromExchange(request, exchange, durationMs, findings), exchange));
-  }
-}
-
-function skipEntry(
-  run: RecordingRun,
-  entry: HarEntry,
-  index: number,
-  url: string,
-  reason: string,
-  operation?: Operation,
-) {
-  const { skipped, redactor } = run;
-  skipped.skipped++;
-  if (operation) skipped.skippedMatched++;
-  if (skipped.skippedEntries.length >= MAX_LISTED_SKIPPED_ENTRIES) return;
-  skipped.skippedEntries.push({
-    entry: index,
-    method: redactor.text(entry.request.method.slice(0, 40)),
-    url,
-    ...(operation ? { operation: operation.operationId as OperationId } : {}),
-    reason: redactor.text(reason),
-  });
-}
-
-/** The check's request, named so a reader finds the entry: its index, method, path and query (no secrets). */
-function recordedRequest(index: number, operation: Operation, url: string, redactor: Redactor): ProbeRequest {
-  const pathAndQuery = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-  return {
-    name: `entry ${index}: ${operation.method} ${redactor.cut(pathAndQuery, MAX_NAME_PATH_CHARS).text}`,
-    kind: "recorded",
-    operation: operation.operationId as OperationId,
-    expectedStatus: operation.statuses.map(Number).filter(Number.isFinite),
-    auth: reproAuth(url),
-    headers: {},
-  };
+  return index;
 }

@@ -1,12 +1,84 @@
 // The flags of `video-logs check`, grouped as its help shows them: the parser's options, the help's option lines and
 // the flags a recording refuses are all read from this table; the numbers' defaults and bounds from TOUR_DEFAULTS.
 import { WRITTEN_ENTRY_DAYS } from "../../check/baseline.ts";
+import { MAX_RECORDING_BYTES } from "../../check/har/recording-limits.ts";
 import { MIN_COVERAGE, SEED_RANGE, TOUR_DEFAULTS } from "../../check/tour-defaults.ts";
 import { HISTORY_DEFAULTS } from "../../history/history-defaults.ts";
 import { type FlagTable, flagNames, HELP_FLAG, optionSpec } from "../flag-table.ts";
 import { SARIF_ROOT_FLAG } from "../sarif-root.ts";
 import { SPEC_FLAG } from "../spec-flag.ts";
 import { BASE_URL_FLAG, SPACE_FLAG } from "../target-flags.ts";
+
+// The rows the proxy shares, with the same meaning.
+export const CHECKS_FLAG = {
+  name: "checks",
+  type: "string",
+  placeholder: "A,B",
+  description: "run only these checks",
+} as const;
+
+export const SKIP_CHECKS_FLAG = {
+  name: "skip-checks",
+  type: "string",
+  placeholder: "A,B",
+  description: "run every check but these",
+} as const;
+
+export const STRICT_FLAG = {
+  name: "strict",
+  type: "boolean",
+  description: "additive drift (unknown fields) fails too",
+} as const;
+
+export const BASELINE_FLAG = {
+  name: "baseline",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
+} as const;
+
+export const REPORT_FLAG = {
+  name: "report",
+  type: "string",
+  multiple: true,
+  placeholder: "F=FILE",
+  description:
+    "write a report in format F (text, json, junit, markdown, sarif or gitlab) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report sarif=drift.sarif. sarif (SARIF 2.1.0) and gitlab (GitLab Code Quality) point each finding at the line of the spec (--spec's file, or the built-in one) that declares what it is about. Unless the text report goes to stdout, the summary line goes to stderr",
+} as const;
+
+export const PROPOSE_FLAG = {
+  name: "propose",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
+} as const;
+
+export const HISTORY_FLAG = {
+  name: "history",
+  type: "string",
+  placeholder: "FILE",
+  description:
+    "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
+} as const;
+
+export const FAIL_ON_FLAG = {
+  name: "fail-on",
+  type: "string",
+  placeholder: "WHAT",
+  description:
+    "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
+} as const;
+
+export const QUIET_FLAG = {
+  name: "quiet",
+  type: "boolean",
+  description: "no progress and no notes on stderr; errors only",
+} as const;
+
+/** `--max-recording-bytes`: up to 4 GiB by default, 1 TiB at most. */
+export const MAX_RECORDING_BYTES_RANGE = { value: MAX_RECORDING_BYTES, min: 1, max: 1024 ** 4 } as const;
 
 export const CHECK_FLAGS = [
   {
@@ -23,6 +95,14 @@ export const CHECK_FLAGS = [
         type: "string",
         placeholder: "PATH",
         description: "strip a proxy's path prefix (/some/prefix) from the recorded paths before matching",
+      },
+      {
+        name: "max-recording-bytes",
+        type: "string",
+        placeholder: "N",
+        description:
+          "the largest recording read; it is read as a stream (twice: its credentials first, then its entries), so memory does not grow with it",
+        range: MAX_RECORDING_BYTES_RANGE,
       },
       {
         name: "record",
@@ -115,10 +195,10 @@ export const CHECK_FLAGS = [
     heading: "Check options",
     flags: [
       SPEC_FLAG,
-      { name: "checks", type: "string", placeholder: "A,B", description: "run only these checks" },
-      { name: "skip-checks", type: "string", placeholder: "A,B", description: "run every check but these" },
+      CHECKS_FLAG,
+      SKIP_CHECKS_FLAG,
       { name: "list-checks", type: "boolean", description: "print the checks, one line each, and exit" },
-      { name: "strict", type: "boolean", description: "additive drift (unknown fields) fails too" },
+      STRICT_FLAG,
       {
         name: "min-coverage",
         type: "string",
@@ -133,27 +213,14 @@ export const CHECK_FLAGS = [
   {
     heading: "Report options",
     flags: [
-      {
-        name: "baseline",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          'known drift: a finding it names is reported as known and does not fail the run, a new one does. An ignore file, {"ignore": [{"check": "response-schema", "operation": "get_log", "pointer": "/data/*/charge"}]} (schemas/baseline.schema.json): each entry names its check and may name operation, status, pointer (* for any one segment), keyword and fingerprint, all of which must match, a reason, and expires (YYYY-MM-DD, to the end of that day, UTC); or an earlier JSON report, whose findings it names by fingerprint. Entries that matched nothing (stale) or expired are listed as notes',
-      },
+      BASELINE_FLAG,
       {
         name: "write-baseline",
         type: "string",
         placeholder: "FILE",
         description: `write an ignore file of this run's findings, each with its fingerprint and expiring ${WRITTEN_ENTRY_DAYS} days after the run's start, to accept today's drift in one step: a later check --baseline FILE fails only on new drift`,
       },
-      {
-        name: "report",
-        type: "string",
-        multiple: true,
-        placeholder: "F=FILE",
-        description:
-          "write a report in format F (text, json, junit, markdown, sarif or gitlab) to FILE (`-`: stdout, for one report at most); repeatable, so one run writes several reports: --report junit=drift.xml --report sarif=drift.sarif. sarif (SARIF 2.1.0) and gitlab (GitLab Code Quality) point each finding at the line of the spec (--spec's file, or the built-in one) that declares what it is about. Unless the text report goes to stdout, the summary line goes to stderr",
-      },
+      REPORT_FLAG,
       {
         name: "format",
         type: "string",
@@ -167,25 +234,13 @@ export const CHECK_FLAGS = [
         description: "write the report to FILE instead of stdout (--format F --out FILE is --report F=FILE)",
       },
       SARIF_ROOT_FLAG,
-      {
-        name: "propose",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          "write an OpenAPI Overlay 1.0.0 (YAML) whose actions make every JSON response seen valid for the spec, each with its evidence; what cannot be proposed (a body that is not JSON…) is listed under x-not-proposed. Written with the reports (with nothing to propose: one action that changes nothing); exit codes unchanged",
-      },
+      PROPOSE_FLAG,
     ],
   },
   {
     heading: "History options",
     flags: [
-      {
-        name: "history",
-        type: "string",
-        placeholder: "FILE",
-        description:
-          "keep a drift history in FILE (JSON, schemas/history.schema.json; created when missing): this run is added and each finding told new, recurring, regressed or flapping, with the findings resolved since the previous run; written atomically under a lock, so runs at once all land. A file that is not a history exits 2 and is left as it is. `video-logs history FILE` shows it",
-      },
+      HISTORY_FLAG,
       {
         name: "history-keep",
         type: "string",
@@ -193,21 +248,12 @@ export const CHECK_FLAGS = [
         description: "runs the history keeps; older ones are pruned (each finding's first-seen time is kept)",
         range: HISTORY_DEFAULTS.keep,
       },
-      {
-        name: "fail-on",
-        type: "string",
-        placeholder: "WHAT",
-        description:
-          "breaking (default): every breaking finding not known fails the run; new: only the breaking findings new or regressed since the history's earlier runs (with --strict, additive ones too); needs --history",
-      },
+      FAIL_ON_FLAG,
     ],
   },
   {
     heading: "Other options",
-    flags: [
-      { name: "quiet", type: "boolean", description: "no progress and no notes on stderr; errors only" },
-      HELP_FLAG,
-    ],
+    flags: [QUIET_FLAG, HELP_FLAG],
   },
 ] as const satisfies FlagTable;
 

@@ -6,14 +6,19 @@ import type { HarCheckOptions } from "../../check/har/run-har-check.ts";
 import { runHarCheck } from "../../check/load-drift-check.ts";
 import type { DriftReport } from "../../report/report-types.ts";
 import { CommandFailure } from "../command-failure.ts";
+import { integerFlag } from "../parse-command-args.ts";
 import { UsageError } from "../usage-error.ts";
-import { LIVE_ONLY_FLAGS } from "./check-flags.ts";
+import { LIVE_ONLY_FLAGS, MAX_RECORDING_BYTES_RANGE } from "./check-flags.ts";
 
 /** Refuses the live-only flags given beside --har (or a --har-prefix without --har), naming them. */
 export function assertRecordingFlags(values: Record<string, unknown>): void {
   if (values.har === undefined) {
     if (values["har-prefix"] !== undefined)
       throw new UsageError("--har-prefix strips a proxy's path prefix from a recording's paths: it needs --har FILE");
+    // A number out of its range is refused as such first, as every whole-number flag is.
+    integerFlag("max-recording-bytes", values["max-recording-bytes"] as string | undefined, MAX_RECORDING_BYTES_RANGE);
+    if (values["max-recording-bytes"] !== undefined)
+      throw new UsageError("--max-recording-bytes bounds the recording --har reads: it needs --har FILE");
     return;
   }
   const given = LIVE_ONLY_FLAGS.filter((flag) => values[flag] !== undefined);

@@ -8,16 +8,10 @@ import type { Exchange } from "../../client/exchange.ts";
 import type { VideoLogsClientOptions } from "../../client/options.ts";
 import { listChecks } from "../../findings/checks.ts";
 import type { OpenApiDocument } from "../../openapi/openapi-document.ts";
-import { defaultSpecPath } from "../../openapi/spec-path.ts";
 import { escapeTerminal } from "../../report/escape-terminal.ts";
-import { formatReport, LOCATED_FORMATS } from "../../report/format-report.ts";
-import type { FindingSpec } from "../../report/format-sarif.ts";
 import type { DriftReport, ExchangeResult } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
-import { findingLocatorOf, readSpecLocations } from "../../report/spec-locations.ts";
-import { summaryLine } from "../../report/summary-line.ts";
 import { checkListFlag, rateFlag } from "../check-selection.ts";
-import { useColor } from "../color.ts";
 import { CommandFailure } from "../command-failure.ts";
 import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
@@ -25,13 +19,14 @@ import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
 import { proposalTarget } from "../proposal-target.ts";
 import { withoutProxyVariables } from "../proxy-settings.ts";
 import { readBaseline, writeBaselineTarget } from "../read-baseline.ts";
-import { type ReportTarget, reportTargets } from "../report-targets.ts";
+import { reportTargets } from "../report-targets.ts";
 import { type ResolvedTarget, resolveTarget } from "../resolve-target.ts";
 import { assertSeparateFiles } from "../same-file.ts";
 import { sarifRoot } from "../sarif-root.ts";
 import { specNote, useSpecFlag } from "../spec-flag.ts";
 import { UsageError } from "../usage-error.ts";
-import { CHECK_OPTIONS } from "./check-flags.ts";
+import { locatedSpec, writeReports } from "../write-reports.ts";
+import { CHECK_OPTIONS, MAX_RECORDING_BYTES_RANGE } from "./check-flags.ts";
 import { CHECK_HELP } from "./check-help.ts";
 import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { assertRecordingFlags, checkRecording, harPrefixFlag } from "./check-recording.ts";
@@ -131,6 +126,7 @@ async function runCheck(values: CheckValues, io: CliIo, settings: RunSettings): 
     return await checkRecording({
       file: values.har,
       pathPrefix,
+      maxFileBytes: integerFlag("max-recording-bytes", values["max-recording-bytes"], MAX_RECORDING_BYTES_RANGE),
       strict: Boolean(values.strict),
       checks: settings.checks,
       skipChecks: settings.skipChecks,
@@ -182,31 +178,6 @@ function exitStatus(report: DriftReport, io: CliIo): number {
     return EXIT.usage;
   }
   return reportFailed(report) ? EXIT.drift : EXIT.ok;
-}
-
-/**
- * Writes every report; the verdict always reaches the terminal: unless the text report goes to stdout, or `--quiet`,
- * the summary line goes to stderr after them.
- */
-function writeReports(
-  report: DriftReport,
-  reports: readonly ReportTarget[],
-  io: CliIo,
-  { quiet, spec }: { quiet: boolean; spec?: FindingSpec },
-): void {
-  for (const { format, file } of reports) {
-    const color = format === "text" && !file && useColor(io.stdout, io.env);
-    writeOutput(io, formatReport(report, format, { color, spec }), file, { quiet });
-  }
-  const textOnStdout = reports.some((target) => target.format === "text" && target.file === undefined);
-  if (!textOnStdout && !quiet) io.stderr.write(`${escapeTerminal(summaryLine(report))}\n`);
-}
-
-/** The spec the sarif and gitlab reports locate findings in (--spec's file or the built-in one); undefined when none is asked for. */
-function locatedSpec(reports: readonly ReportTarget[], specFile: string | undefined, root: string) {
-  if (!reports.some((target) => LOCATED_FORMATS.includes(target.format))) return undefined;
-  const spec = readSpecLocations(specFile ?? defaultSpecPath(), root);
-  return { spec, locator: findingLocatorOf(spec) };
 }
 
 /** `--write-baseline FILE`: an ignore file of the run's findings, which a later `--baseline FILE` reads back. */

@@ -1,0 +1,121 @@
+// What the proxy judges, from its start to its end: every response of an operation of the spec, judged by the one path
+// a recording's entries take (check/har/judge-entry.ts) into one ReportBuilder. Memory stays bounded however long it
+// runs: the results are kept as check/kept-results.ts bounds them (the fingerprint cap among them), and at most
+// MAX_SECRETS credentials are collected.
+
+import type { HarEntry } from "../check/har/har-types.ts";
+import { type EntryJudging, judgeEntry } from "../check/har/judge-entry.ts";
+import { entrySecrets } from "../check/har/recording-secrets.ts";
+import { KeptResults } from "../check/kept-results.ts";
+import { ReportBuilder } from "../check/report-builder.ts";
+import { runnableChecks } from "../check/runnable-checks.ts";
+import type { Exchange } from "../client/exchange.ts";
+import { type CheckName, selectChecks } from "../findings/checks.ts";
+import { allOperations } from "../operations/operation-table.ts";
+import type { Redactor } from "../redaction/redactor.ts";
+import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
+import type { DriftReport } from "../report/report-types.ts";
+
+/** Credentials collected for redaction; past it, the first ones are kept (an application has a handful). */
+export const MAX_SECRETS = 100_000;
+
+export interface ProxySessionOptions {
+  /** The upstream origin, as the report's target names it. */
+  upstream: URL;
+  strict: boolean;
+  checks?: readonly CheckName[];
+  skipChecks?: readonly CheckName[];
+  maxBodyBytes: number;
+  minCoverage?: number;
+  /** Called for every response judged, with the Exchange it was judged on (a proposal observes them). */
+  onExchange?: (exchange: Exchange) => void;
+  now: () => number;
+}
+
+export class ProxySession {
+  readonly #judging: EntryJudging;
+  readonly #kept = new KeptResults();
+  readonly #secrets = new Set<string>();
+  readonly #inBase64 = new Set<string>();
+  /** Requests forwarded, and responses past --max-body-bytes (passed through unjudged). */
+  readonly counts = { forwarded: 0, tooLarge: 0 };
+  #entries = 0;
+
+  constructor(options: ProxySessionOptions) {
+    const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "proxy");
+    const builder = new ReportBuilder({
+      target: { kind: "base-url", baseUrl: options.upstream.origin },
+      strict: options.strict,
+      active,
+      skipped,
+      redact: (text) => this.redactor.text(text),
+      now: options.now,
+      minCoverage: options.minCoverage,
+    });
+    for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
+    this.#judging = {
+      maxBodyBytes: options.maxBodyBytes,
+      redactor: createSecretsRedactor([]),
+      builder,
+      skipped: { entries: 0, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
+      onExchange: options.onExchange,
+    };
+  }
+
+  /** The redactor of every credential seen so far: requests', responses' and the upstream's cookies. */
+  get redactor(): Redactor {
+    return this.#judging.redactor;
+  }
+
+  /** A redactor that always uses the latest credentials, for a writer opened before they were seen. */
+  readonly currentRedactor: Redactor = {
+    text: (value) => this.redactor.text(value),
+    cut: (value, max) => this.redactor.cut(value, max),
+    numberHoldsSecret: (value) => this.redactor.numberHoldsSecret(value),
+  };
+
+  /** How many responses were judged or skipped so far. */
+  get entries(): number {
+    return this.#entries;
+  }
+
+  /** Collects the exchange's credentials, then judges it (a response of no operation of the spec is counted). */
+  observe(entry: HarEntry): void {
+    this.#collectSecrets(entry);
+    const result = judgeEntry(this.#judging, entry, this.#entries++);
+    if (result) this.#kept.add(result);
+  }
+
+  /** A response past --max-body-bytes: passed through unjudged. */
+  tooLarge(): void {
+    this.counts.tooLarge++;
+  }
+
+  #collectSecrets(entry: HarEntry): void {
+    const { secrets, inBase64Text } = entrySecrets(entry);
+    let added = false;
+    for (const [found, into] of [
+      [secrets, this.#secrets],
+      [inBase64Text, this.#inBase64],
+    ] as const)
+      for (const secret of found)
+        if (!into.has(secret) && this.#secrets.size + this.#inBase64.size < MAX_SECRETS) {
+          into.add(secret);
+          added = true;
+        }
+    if (added) this.#judging.redactor = createSecretsRedactor(this.#secrets, this.#inBase64);
+  }
+
+  /** The report of everything judged so far; it can be built again later, with more. */
+  report(): DriftReport {
+    const { builder, skipped } = this.#judging;
+    const built = builder.build([...this.#kept.results], {
+      requests: this.counts.forwarded,
+      recording: { ...skipped, entries: this.#entries, judged: this.#entries - skipped.skipped },
+    });
+    const report = this.#kept.corrected(built);
+    if (this.counts.tooLarge === 0) return report;
+    const note = `${this.counts.tooLarge} response(s) had a body past --max-body-bytes: passed through unjudged`;
+    return { ...report, notes: [...report.notes, note] };
+  }
+}
