@@ -6,6 +6,9 @@ import base from "./vitest.config.ts";
 // The tests Stryker runs (stryker.config.mjs): the unit and unit-isolated projects, the in-process ones. Contract tests
 // need Prism, and heavy ones run the build or other toolchains. Left out too: the files that run the built CLI, which
 // judges dist/, never the mutated src/ (what they assert is asserted in process too), and which are most of the time.
+// Every file isolated: Stryker's setup file (which names the running test for per-test coverage) registers its hooks
+// once per import, so in a worker shared by files only the first file's tests would be named; the others' coverage
+// counted as "static" (outside any test), and each such mutant would rerun every test.
 const MUTATION_PROJECTS = new Set(["unit", "unit-isolated"]);
 const RUNS_BUILT_CLI = /\b(?:runBin|runNode|assertBuilt)\(/;
 
@@ -15,8 +18,20 @@ const filesRunningBuiltCli = (readdirSync("test", { recursive: true, encoding: "
 
 const projects = (base.test?.projects ?? []).flatMap((project) =>
   typeof project === "object" && "test" in project && MUTATION_PROJECTS.has(project.test?.name as string)
-    ? [{ ...project, test: { ...project.test, exclude: [...(project.test?.exclude ?? []), ...filesRunningBuiltCli] } }]
+    ? [
+        {
+          ...project,
+          test: {
+            ...project.test,
+            exclude: [...(project.test?.exclude ?? []), ...filesRunningBuiltCli],
+            isolate: true,
+          },
+        },
+      ]
     : [],
 );
 
-export default mergeConfig({ ...base, test: { ...base.test, projects: undefined } }, defineConfig({ test: { projects } }));
+export default mergeConfig(
+  { ...base, test: { ...base.test, projects: undefined } },
+  defineConfig({ test: { projects } }),
+);
