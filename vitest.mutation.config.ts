@@ -31,7 +31,9 @@ const projects = (base.test?.projects ?? []).flatMap((project) =>
     : [],
 );
 
+// Instrumented code counts coverage at every branch: several times slower than the suite's own run, so a test gets
+// six times the suite's 30 s before it is called stuck.
 export default mergeConfig(
   { ...base, test: { ...base.test, projects: undefined } },
-  defineConfig({ test: { projects } }),
+  defineConfig({ test: { projects, testTimeout: 180_000 } }),
 );
