@@ -9,7 +9,7 @@ import { API_TOKEN, completedLog } from "../helpers/sample-bodies.ts";
 const redactor = createSecretsRedactor([API_TOKEN]);
 
 function exchange(status: number, text: string, contentType: string | null = "application/json"): Exchange {
-  const headers = contentType === null ? {} : { "content-type": contentType };
+  const headers: Record<string, string> = contentType === null ? {} : { "content-type": contentType };
   const parsed = parseJsonBody(text, redactor);
   return {
     operationId: "get_log",
