@@ -23,15 +23,15 @@ const NUMERIC = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** The patterns of one list of secrets: built and compiled once, then shared by every redactor of the same list. */
 interface Patterns {
-  whole: RegExp | undefined;
+  whole: RegExp;
   /** Any secret as it is: one pattern of literal alternatives, which V8 searches far faster than a loop of includes. */
-  literal: RegExp | undefined;
+  literal: RegExp;
   /** Which characters send a text to `whole`: `+` only when a secret holds a space. */
   escapes: RegExp;
   /** The numbers that digits-only secrets are, as JSON.parse reads them (past 2^53 too, where the digits change). */
   numbers: ReadonlySet<number>;
   /** Where a beginning of a spelling of a secret runs to the end of a text, or -1 (see beginningMatcher). */
-  beginning: ((text: string) => number) | undefined;
+  beginning: (text: string) => number;
   reach: number;
 }
 
@@ -51,11 +51,11 @@ function patternsOf(literal: readonly string[], inBase64Text: ReadonlySet<string
   if (known) return known;
   const spelled = literal.map((secret) => spelledSecret(secret, inBase64Text.has(secret)));
   const patterns: Patterns = {
-    whole: spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined,
-    literal: literal.length > 0 ? new RegExp(literal.map(escapeRegExp).join("|"), "g") : undefined,
+    whole: new RegExp(spelled.map((s) => s.whole).join("|"), "g"),
+    literal: new RegExp(literal.map(escapeRegExp).join("|"), "g"),
     escapes: literal.some((secret) => secret.includes(" ")) ? ESCAPE_CHARACTERS_OR_PLUS : ESCAPE_CHARACTERS,
     numbers: new Set(literal.filter((secret) => NUMERIC.test(secret)).map(Number)),
-    beginning: literal.length > 0 ? beginningMatcher(literal) : undefined,
+    beginning: beginningMatcher(literal),
     reach: Math.max(0, ...spelled.map((s) => s.reach)),
   };
   if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
@@ -74,18 +74,20 @@ export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: I
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
     .sort((a, b) => b.length - a.length);
-  const { whole, literal: asItIs, escapes, numbers, beginning, reach } = patternsOf(literal, lettersAsIs);
+  // With no secret long enough, nothing is redacted: an empty pattern would match between every two characters.
+  const patterns = literal.length > 0 ? patternsOf(literal, lettersAsIs) : undefined;
+  const reach = patterns?.reach ?? 0;
 
   function text(value: string): string {
-    if (!whole || !asItIs) return value;
+    if (!patterns) return value;
     // Text with no escape character can hold a secret only as it is: a search of the literal secrets, much faster than
     // the pattern of every spelling, which is also compiled only once a text needs it.
-    return value.replace(escapes.test(value) ? whole : asItIs, REDACTED);
+    return value.replace(patterns.escapes.test(value) ? patterns.whole : patterns.literal, REDACTED);
   }
 
   function numberHoldsSecret(value: number): boolean {
     const written = String(value);
-    return numbers.has(value) || text(written) !== written;
+    return patterns?.numbers.has(value) === true || text(written) !== written;
   }
 
   function cut(value: string, maxLength: number): { text: string; cut: boolean } {
@@ -99,7 +101,7 @@ export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: I
     if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
     // A cut edge inside a spelling of a secret (or the window's edge) must not keep its beginning.
     const tailStart = Math.max(0, head.length - reach);
-    const partial = beginning ? beginning(head.slice(tailStart)) : -1;
+    const partial = patterns ? patterns.beginning(head.slice(tailStart)) : -1;
     if (partial >= 0) head = head.slice(0, tailStart + partial);
     return { text: head, cut: true };
   }
