@@ -22,6 +22,9 @@ const projects = (base.test?.projects ?? []).flatMap((project) =>
           test: {
             ...project.test,
             exclude: [...(project.test?.exclude ?? []), ...filesOutOfProcess],
+            // Each file isolated: with files sharing a worker, per-test coverage named the wrong tests, and a mutant the
+            // redactor's own tests kill in a plain run was reported as surviving.
+            isolate: true,
           },
         },
       ]
