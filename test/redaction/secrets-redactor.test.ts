@@ -58,6 +58,34 @@ describe("a secrets redactor", () => {
     expect(redactor.cut(`ab ${"y".repeat(10)}`, 12)).toEqual({ text: `ab ${"y".repeat(9)}`, cut: true });
   });
 
+  it("replaces a secret whole when a shorter one is its beginning", () => {
+    const redactor = createSecretsRedactor(["project-id", "project-id:token-12345"]);
+    expect(redactor.text("a project-id:token-12345 b project-id")).toBe(`a ${REDACTED} b ${REDACTED}`);
+  });
+
+  it("gives each list of secrets its own patterns, however many redactors were built before", () => {
+    const alpha = createSecretsRedactor(["alpha-secret-1"]);
+    const beta = createSecretsRedactor(["beta-secret-22"]);
+    expect(alpha.text("alpha-secret-1 beta-secret-22")).toBe(`${REDACTED} beta-secret-22`);
+    expect(beta.text("alpha-secret-1 beta-secret-22")).toBe(`alpha-secret-1 ${REDACTED}`);
+  });
+
+  it("reads + as a space when any one secret holds a space", () => {
+    const redactor = createSecretsRedactor(["a secret value", "another-secret"]);
+    expect(redactor.text("q=a+secret+value")).toBe(`q=${REDACTED}`);
+  });
+
+  it("holds no number for secrets that are not numbers, not even NaN", () => {
+    expect(createSecretsRedactor(["not-a-number"]).numberHoldsSecret(Number.NaN)).toBe(false);
+  });
+
+  it("drops a beginning of a secret that starts the kept text, and one after a long run of other text", () => {
+    const redactor = createSecretsRedactor(["SECRETVALUE123"]);
+    expect(redactor.cut("SECRETVALUE12 more", 10)).toEqual({ text: "", cut: true });
+    const long = "x".repeat(200);
+    expect(redactor.cut(`${long}SECRETVALUE12 more`, 205)).toEqual({ text: long, cut: true });
+  });
+
   it("never cuts between the halves of a surrogate pair", () => {
     const redactor = createSecretsRedactor(["SECRETVALUE123"]);
     expect(redactor.cut("ab😀cd", 3)).toEqual({ text: "ab", cut: true });
