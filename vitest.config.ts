@@ -36,6 +36,8 @@ export default defineConfig({
     // Vitest's 5 s default failed CPU-bound property tests on a loaded 2-core machine; nothing here waits on a timer
     // (clocks are injected), so a test that needs longer than this is stuck, not slow.
     testTimeout: 30_000,
+    // Property tests are seeded (test/helpers/seed.ts): none fails by chance, and VIDEO_LOGS_TEST_SEED draws others.
+    setupFiles: ["test/setup/seed-fast-check.ts"],
     reporters: ["default", "./test/setup/project-times.ts"],
     projects: [
       {

@@ -29,18 +29,18 @@ const NUMERIC = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** The patterns of one list of secrets: built and compiled once, then shared by every redactor of the same list. */
 interface Patterns {
-  /** Every spelling of the secrets short enough for one pattern. */
+  /** Every spelling of the secrets short enough for one pattern; undefined when every secret is longer. */
   whole: RegExp | undefined;
   /** Every spelling of the longer ones (see spellingsReplacer). */
   longSpellings: ((text: string) => string) | undefined;
   /** Any secret as it is: one pattern of literal alternatives, which V8 searches far faster than a loop of includes. */
-  literal: RegExp | undefined;
+  literal: RegExp;
   /** Which characters send a text to `whole`: `+` only when a secret holds a space. */
   escapes: RegExp;
   /** The numbers that digits-only secrets are, as JSON.parse reads them (past 2^53 too, where the digits change). */
   numbers: ReadonlySet<number>;
   /** Where a beginning of a spelling of a secret runs to the end of a text, or -1 (see beginningMatcher). */
-  beginning: ((text: string) => number) | undefined;
+  beginning: (text: string) => number;
   reach: number;
 }
 
@@ -64,10 +64,10 @@ function patternsOf(literal: readonly string[], inBase64Text: ReadonlySet<string
   const patterns: Patterns = {
     whole: short.length > 0 ? new RegExp(short.map((s) => s.whole).join("|"), "g") : undefined,
     longSpellings: long.length > 0 ? spellingsReplacer(long, REDACTED) : undefined,
-    literal: literal.length > 0 ? new RegExp(literal.map(escapeRegExp).join("|"), "g") : undefined,
+    literal: new RegExp(literal.map(escapeRegExp).join("|"), "g"),
     escapes: literal.some((secret) => secret.includes(" ")) ? ESCAPE_CHARACTERS_OR_PLUS : ESCAPE_CHARACTERS,
     numbers: new Set(literal.filter((secret) => NUMERIC.test(secret)).map(Number)),
-    beginning: literal.length > 0 ? beginningMatcher(literal) : undefined,
+    beginning: beginningMatcher(literal),
     reach: Math.max(0, ...spelled.map((s) => s.reach)),
   };
   if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
@@ -86,28 +86,22 @@ export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: I
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so `project:token` goes whole rather than leaving the project id next to a redacted token.
     .sort((a, b) => b.length - a.length);
-  const {
-    whole,
-    longSpellings,
-    literal: asItIs,
-    escapes,
-    numbers,
-    beginning,
-    reach,
-  } = patternsOf(literal, lettersAsIs);
+  // With no secret long enough, nothing is redacted: an empty pattern would match between every two characters.
+  const patterns = literal.length > 0 ? patternsOf(literal, lettersAsIs) : undefined;
+  const reach = patterns?.reach ?? 0;
 
   function text(value: string): string {
-    if (!asItIs) return value;
+    if (!patterns) return value;
     // Text with no escape character can hold a secret only as it is: a search of the literal secrets, much faster than
     // the pattern of every spelling, which is also compiled only once a text needs it.
-    if (!escapes.test(value)) return value.replace(asItIs, REDACTED);
-    const spelled = whole ? value.replace(whole, REDACTED) : value.replace(asItIs, REDACTED);
-    return longSpellings ? longSpellings(spelled) : spelled;
+    if (!patterns.escapes.test(value)) return value.replace(patterns.literal, REDACTED);
+    const spelled = value.replace(patterns.whole ?? patterns.literal, REDACTED);
+    return patterns.longSpellings ? patterns.longSpellings(spelled) : spelled;
   }
 
   function numberHoldsSecret(value: number): boolean {
     const written = String(value);
-    return numbers.has(value) || text(written) !== written;
+    return patterns?.numbers.has(value) === true || text(written) !== written;
   }
 
   function cut(value: string, maxLength: number): { text: string; cut: boolean } {
@@ -121,7 +115,7 @@ export function createSecretsRedactor(secrets: Iterable<string>, inBase64Text: I
     if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
     // A cut edge inside a spelling of a secret (or the window's edge) must not keep its beginning.
     const tailStart = Math.max(0, head.length - reach);
-    const partial = beginning ? beginning(head.slice(tailStart)) : -1;
+    const partial = patterns ? patterns.beginning(head.slice(tailStart)) : -1;
     if (partial >= 0) head = head.slice(0, tailStart + partial);
     return { text: head, cut: true };
   }

@@ -14,9 +14,10 @@ let baseUrl: string;
 beforeAll(async () => {
   bundle = await sharedBundle();
   // The toolkit's own launcher: a supervised Prism that stops with this process even if afterAll never runs.
-  prism = await startPrismMock({ specPath: bundle.openapi30, readyTimeoutMs: 20_000 });
+  // Prism's start is CPU-bound: on a loaded 2-core machine it took more than 20 s, so the wait is generous.
+  prism = await startPrismMock({ specPath: bundle.openapi30, readyTimeoutMs: 90_000 });
   baseUrl = prism.url;
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await prism?.stop();

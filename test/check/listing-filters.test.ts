@@ -1,7 +1,12 @@
 // What a date filter means for an item, as the spec's x-filter states it: UTC instants, a date as the start of its UTC
 // day, created_on as a whole UTC day, and either boundary accepted.
 import { describe, expect, it } from "vitest";
-import { type FilterMeaning, satisfies } from "../../src/check/listing-filters.ts";
+import { type FilterMeaning, filterMeaning, pageBreaksQuery, satisfies } from "../../src/check/listing-filters.ts";
+import type { CheckName } from "../../src/findings/checks.ts";
+import { operationOf } from "../../src/operations/operation-table.ts";
+import { NO_SECRETS } from "../../src/redaction/redactor.ts";
+import { shortJson } from "../../src/validation/short-json.ts";
+import { completedLog, deletedLog } from "../helpers/sample-bodies.ts";
 
 const after: FilterMeaning = { field: "created_at", compare: "after" };
 const before: FilterMeaning = { field: "created_at", compare: "before" };
@@ -29,5 +34,136 @@ describe("a date filter judged on an item", () => {
     ["on, an item without a date", on, "2026-01-10", null, false],
   ])("%s", (_name, meaning, value, item, expected) => {
     expect(satisfies(meaning, value, item)).toBe(expected);
+  });
+});
+
+describe("a page judged against the query it was asked with (pageBreaksQuery)", () => {
+  const listLogs = operationOf("list_logs");
+  const check = (parameter: string): CheckName =>
+    parameter === "page_size" ? "parameters-honoured" : "pagination-integrity";
+  const log = (created_at: unknown) => ({ ...completedLog, created_at });
+  const judge = (query: Record<string, unknown>, items: unknown[]) =>
+    pageBreaksQuery(listLogs, query, items, check, NO_SECRETS);
+
+  it("finds nothing when every item keeps to every parameter, the boundaries included", () => {
+    const items = [log("2026-01-10T00:00:00Z"), log("2026-01-10T12:00:00Z")];
+    expect(
+      judge(
+        { page_size: 2, include_deleted: false, created_after: "2026-01-10", created_before: "2026-01-10T12:00:00Z" },
+        items,
+      ),
+    ).toEqual({ findings: [], broken: [] });
+  });
+
+  it("finds a page longer than page_size, at /data, under the parameter's check", () => {
+    expect(judge({ page_size: 1 }, [log("2026-01-10T00:00:00Z"), log("2026-01-11T00:00:00Z")])).toEqual({
+      findings: [
+        {
+          check: "parameters-honoured",
+          kind: "breaking",
+          keyword: "page-size",
+          pointer: "/data",
+          message: "the page holds 2 items, more than page_size=1",
+          expected: "at most 1 items",
+          actual: "2 items",
+        },
+      ],
+      broken: ["page_size"],
+    });
+    expect(judge({ page_size: 2 }, [log("2026-01-10T00:00:00Z"), log("2026-01-11T00:00:00Z")]).findings).toEqual([]);
+  });
+
+  it("finds each item in its discarded form listed with include_deleted=false, and none with true", () => {
+    const discarded = { ...deletedLog };
+    const items = [log("2026-01-10T00:00:00Z"), discarded];
+    expect(judge({ include_deleted: false }, items)).toEqual({
+      findings: [
+        {
+          check: "pagination-integrity",
+          kind: "breaking",
+          keyword: "discarded-form",
+          pointer: "/data/1",
+          message: "an item in its discarded form is listed with include_deleted=false",
+          expected: "no item in its discarded form",
+          actual: shortJson(discarded, NO_SECRETS, 60),
+        },
+      ],
+      broken: ["include_deleted"],
+    });
+    expect(judge({ include_deleted: true }, items)).toEqual({ findings: [], broken: [] });
+  });
+
+  it("finds each item outside a date filter at its field, saying what the filter wants", () => {
+    const items = [log("2026-01-09T23:59:59Z"), log("2026-01-10T00:00:00Z"), log(7)];
+    expect(judge({ created_after: "2026-01-10", created_on: "2026-01-10T05:00:00Z" }, items)).toEqual({
+      findings: [
+        {
+          check: "pagination-integrity",
+          kind: "breaking",
+          keyword: "filter",
+          pointer: "/data/0/created_at",
+          message: "an item outside the filter created_on=2026-01-10T05:00:00Z is listed",
+          expected: "created_at on the UTC day 2026-01-10",
+          actual: "2026-01-09T23:59:59Z",
+        },
+        {
+          check: "pagination-integrity",
+          kind: "breaking",
+          keyword: "filter",
+          pointer: "/data/2/created_at",
+          message: "an item outside the filter created_on=2026-01-10T05:00:00Z is listed",
+          expected: "created_at on the UTC day 2026-01-10",
+          actual: "7",
+        },
+        {
+          check: "pagination-integrity",
+          kind: "breaking",
+          keyword: "filter",
+          pointer: "/data/0/created_at",
+          message: "an item outside the filter created_after=2026-01-10 is listed",
+          expected: "created_at after 2026-01-10 (boundary either way)",
+          actual: "2026-01-09T23:59:59Z",
+        },
+        {
+          check: "pagination-integrity",
+          kind: "breaking",
+          keyword: "filter",
+          pointer: "/data/2/created_at",
+          message: "an item outside the filter created_after=2026-01-10 is listed",
+          expected: "created_at after 2026-01-10 (boundary either way)",
+          actual: "7",
+        },
+      ],
+      broken: ["created_on", "created_after"],
+    });
+  });
+
+  it("skips a discarded item without the filter's field, and judges one that has it", () => {
+    const { created_at: _, ...withoutDate } = deletedLog as Record<string, unknown>;
+    expect(judge({ created_after: "2026-01-10" }, [withoutDate]).findings).toEqual([]);
+    expect(
+      judge({ created_after: "2026-01-10" }, [{ ...withoutDate, created_at: "2026-01-01T00:00:00Z" }]).broken,
+    ).toEqual(["created_after"]);
+  });
+
+  it("reads only query parameters that were given, and a filter value only when it is a string", () => {
+    expect(judge({ page_size: "1", created_after: 5, id: 1 }, [log("2020-01-01T00:00:00Z"), log("x")])).toEqual({
+      findings: [],
+      broken: [],
+    });
+  });
+});
+
+describe("filterMeaning reads x-filter only when it names a field and a comparison it knows", () => {
+  it.each([
+    [{ "x-filter": { field: "created_at", compare: "after" } }, { field: "created_at", compare: "after" }],
+    [{ "x-filter": { field: "created_at", compare: "before" } }, { field: "created_at", compare: "before" }],
+    [{ "x-filter": { field: "t", compare: "same-utc-day" } }, { field: "t", compare: "same-utc-day" }],
+    [{ "x-filter": { field: "t", compare: "around" } }, undefined],
+    [{ "x-filter": { field: 3, compare: "after" } }, undefined],
+    [{ "x-filter": null }, undefined],
+    [{}, undefined],
+  ])("%j → %j", (extensions, meaning) => {
+    expect(filterMeaning(extensions)).toEqual(meaning);
   });
 });

@@ -134,22 +134,34 @@ describe("retries", () => {
     expect(servers.server.requests).toHaveLength(3);
   });
 
+  // Each aborts once the server has the request (not after a timer): on a loaded machine a timer could fire before
+  // the request arrived, and the test would then judge an abort before sending instead.
   it("stops at once when the signal aborts during a Retry-After wait", async () => {
-    const client = await clientWith((_q, res) => sendJson(res, 503, {}, { "retry-after": "30" }));
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+    const client = await clientWith((_q, res) => {
+      sendJson(res, 503, {}, { "retry-after": "30" });
+      answered();
+    });
     const controller = new AbortController();
     const started = performance.now();
     const pending = client.getLog(VALID_ID, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    await firstAnswer;
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Far less than the 30 s Retry-After asks for.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(servers.server.requests).toHaveLength(1);
   });
 
   it("stops at once when the signal aborts during a hanging request", async () => {
-    const client = await clientWith(() => undefined);
+    let received!: () => void;
+    const arrived = new Promise<void>((resolve) => (received = resolve));
+    const client = await clientWith(() => received());
     const controller = new AbortController();
     const pending = client.getLog(VALID_ID, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await arrived;
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
     expect(servers.server.requests).toHaveLength(1);
   });

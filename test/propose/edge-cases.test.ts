@@ -60,7 +60,7 @@ const withLogProperty = (name: string, schema: object): OpenApiDocument => {
   return spec;
 };
 
-describe("a proposal", { timeout: 30_000 }, () => {
+describe("a proposal", () => {
   it("turns an integer into a number when a fraction arrives, without a union", async () => {
     const spec = withLogProperty("minutes", { type: "integer", description: "Minutes." });
     const { patched, remaining } = await propose(

@@ -1,0 +1,17 @@
+// The module groups that mutation testing covers, each scored on its own (scripts/mutation-score.ts): Stryker mutates
+// their union (stryker.config.mjs). Globs are relative to the repository's root.
+export const MUTATION_GROUPS = {
+  validation: ["src/validation/**/*.ts"],
+  redaction: ["src/redaction/**/*.ts"],
+  "check judging": [
+    "src/check/tour/judge-page.ts",
+    "src/check/judge-conformance.ts",
+    "src/check/compare-listed-item.ts",
+    "src/check/listing-filters.ts",
+    "src/check/filter-values.ts",
+    "src/check/baseline*.ts",
+  ],
+  findings: ["src/findings/**/*.ts"],
+  // The proposal's verification (branch verify-proposals) joins here as its own group once merged, e.g.
+  // "proposal verification": ["src/propose/verify-*.ts"],
+};

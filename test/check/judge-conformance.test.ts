@@ -1,0 +1,121 @@
+// The conformance checks of one response, in process and in full: which findings, in which order, each whole.
+import { describe, expect, it } from "vitest";
+import { judgeConformance } from "../../src/check/judge-conformance.ts";
+import type { Exchange } from "../../src/client/exchange.ts";
+import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
+import { parseJsonBody } from "../../src/validation/parse-json-body.ts";
+import { API_TOKEN, completedLog } from "../helpers/sample-bodies.ts";
+
+const redactor = createSecretsRedactor([API_TOKEN]);
+
+function exchange(status: number, text: string, contentType: string | null = "application/json"): Exchange {
+  const headers: Record<string, string> = contentType === null ? {} : { "content-type": contentType };
+  const parsed = parseJsonBody(text, redactor);
+  return {
+    operationId: "get_log",
+    method: "GET",
+    url: "http://127.0.0.1:9/api/video/logs/x",
+    response: new Response(null, { status, headers }),
+    bytes: new TextEncoder().encode(text),
+    parsed: parsed.ok ? { ok: true, body: parsed.body, text } : parsed,
+    redactor,
+  };
+}
+
+const serverError = (status: number) => ({
+  check: "not-a-server-error",
+  kind: "breaking",
+  keyword: "server-error",
+  pointer: "",
+  message: `the server failed with status ${status}`,
+  expected: "no 5xx status",
+  actual: String(status),
+});
+
+describe("judgeConformance", () => {
+  it("finds nothing in an expected, declared status with a valid JSON body", () => {
+    expect(judgeConformance(exchange(200, JSON.stringify(completedLog)), [200], "status-code")).toEqual([]);
+  });
+
+  it("judges a 5xx the spec does not declare once: the server error, not also an undeclared status", () => {
+    expect(judgeConformance(exchange(503, '{"error":"down"}'), [200], "status-code")).toEqual([serverError(503)]);
+  });
+
+  it("judges a declared 500 as a server error and its body by the schema, never as an unexpected status", () => {
+    const findings = judgeConformance(exchange(500, '{"unexpected":1}'), [200], "status-code");
+    expect(findings[0]).toEqual(serverError(500));
+    expect(findings.slice(1).map((f) => [f.check, f.keyword])).not.toContainEqual(["status-code", "status"]);
+    expect(findings.length).toBeGreaterThan(1);
+  });
+
+  it("puts an unexpected status first, under the request's check, saying when the spec does not declare it", () => {
+    expect(judgeConformance(exchange(418, "{}"), [200], "negative-data")).toEqual([
+      {
+        check: "negative-data",
+        kind: "breaking",
+        keyword: "status",
+        pointer: "",
+        message: "expected status 200, got 418; status 418 is not declared for get_log",
+        expected: "200",
+        actual: "418",
+      },
+    ]);
+  });
+
+  it("calls a declared but unexpected status by the request's check alone, and its body by the schema", () => {
+    const findings = judgeConformance(exchange(404, '{"nope":true}'), [200, 400], "status-code");
+    expect(findings[0]).toEqual({
+      check: "status-code",
+      kind: "breaking",
+      keyword: "status",
+      pointer: "",
+      message: "expected status 200 or 400, got 404",
+      expected: "200 or 400",
+      actual: "404",
+    });
+    expect(findings.slice(1).every((f) => f.check === "response-schema")).toBe(true);
+  });
+
+  it("states an undeclared status of an expected request under status-code", () => {
+    expect(judgeConformance(exchange(418, "{}"), [418], "negative-data")).toEqual([
+      {
+        check: "status-code",
+        kind: "breaking",
+        keyword: "status",
+        pointer: "",
+        message: "status 418 is not declared for get_log",
+        expected: "one of 200, 400, 401, 403, 404, 422, 500",
+        actual: "418",
+      },
+    ]);
+  });
+
+  it("wants a body sent as application/json, with or without parameters, in any case", () => {
+    const text = JSON.stringify(completedLog);
+    for (const type of ["application/json", "Application/JSON; charset=utf-8", "application/json ;x=y"])
+      expect(judgeConformance(exchange(200, text, type), [200], "status-code")).toEqual([]);
+    const wrong = (actual: string) => ({
+      check: "content-type",
+      kind: "breaking",
+      keyword: "content-type",
+      pointer: "",
+      message: "a JSON body is not sent as application/json",
+      expected: "Content-Type: application/json",
+      actual,
+    });
+    expect(judgeConformance(exchange(200, text, "text/plain"), [200], "status-code")).toEqual([wrong("text/plain")]);
+    expect(judgeConformance(exchange(200, text, "application/jsonp"), [200], "status-code")).toEqual([
+      wrong("application/jsonp"),
+    ]);
+    expect(judgeConformance(exchange(200, text, null), [200], "status-code")).toEqual([wrong("(no Content-Type)")]);
+    expect(judgeConformance(exchange(200, text, `text/${API_TOKEN}`), [200], "status-code")).toEqual([
+      wrong("text/[REDACTED]"),
+    ]);
+  });
+
+  it("asks no content type of an empty body", () => {
+    expect(judgeConformance(exchange(204, "", null), [204], "status-code").map((f) => f.check)).not.toContain(
+      "content-type",
+    );
+  });
+});

@@ -1,0 +1,208 @@
+// Each keyword's violation in full (pointer, kind, keyword, message, expected, actual), from the errors a detailed
+// validator gives: what a report says of each one.
+import { describe, expect, it } from "vitest";
+import type { ValidationError } from "../../generated/validators-detailed.js";
+import { NO_SECRETS } from "../../src/redaction/redactor.ts";
+import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
+import { explainErrors } from "../../src/validation/explain-errors.ts";
+
+const error = (keyword: string, instancePath: string, params: Record<string, unknown>, more = {}): ValidationError => ({
+  keyword,
+  instancePath,
+  schemaPath: `#/${keyword}`,
+  params,
+  ...more,
+});
+const explain = (errors: ValidationError[], body: unknown, more = {}) =>
+  explainErrors(errors, { body, branches: {}, redactor: NO_SECRETS, ...more });
+
+describe("explainErrors says what each failed keyword means", () => {
+  it("a property the spec does not declare: additive, at the property's own pointer, its name quoted", () => {
+    const body = { log: { "a/b~c": [1, 2] } };
+    expect(explain([error("additionalProperties", "/log", { additionalProperty: "a/b~c" })], body)).toEqual([
+      {
+        pointer: "/log/a~1b~0c",
+        kind: "additive",
+        keyword: "additionalProperties",
+        message: 'unexpected property "a/b~c" (not in the spec)',
+        expected: "(absent)",
+        actual: "[1,2]",
+      },
+    ]);
+  });
+
+  it("a missing required property: breaking, at the property's pointer, present expected and absent found", () => {
+    expect(explain([error("required", "/data/0", { missingProperty: "id/x" })], { data: [{}] })).toEqual([
+      {
+        pointer: "/data/0/id~1x",
+        kind: "breaking",
+        keyword: "required",
+        message: 'missing required property "id/x"',
+        expected: "present",
+        actual: "(absent)",
+      },
+    ]);
+  });
+
+  it("a wrong type: the types expected joined by or, and the type found (an integer called so)", () => {
+    const body = { a: 3, b: [1], c: null, d: 1.5, e: "x" };
+    const types = (path: string, type: unknown) => error("type", path, { type });
+    expect(
+      explain(
+        [types("/a", "string"), types("/b", ["string", "null"]), types("/c", "object"), types("/d", "integer")],
+        body,
+      ),
+    ).toEqual([
+      {
+        pointer: "/a",
+        kind: "breaking",
+        keyword: "type",
+        expected: "string",
+        message: "expected string, got integer",
+        actual: "3",
+      },
+      {
+        pointer: "/b",
+        kind: "breaking",
+        keyword: "type",
+        expected: "string or null",
+        message: "expected string or null, got array",
+        actual: "[1]",
+      },
+      {
+        pointer: "/c",
+        kind: "breaking",
+        keyword: "type",
+        expected: "object",
+        message: "expected object, got null",
+        actual: "null",
+      },
+      {
+        pointer: "/d",
+        kind: "breaking",
+        keyword: "type",
+        expected: "integer",
+        message: "expected integer, got number",
+        actual: "1.5",
+      },
+    ]);
+  });
+
+  it("a number beyond double range: quoted as the server wrote it, and a finite number expected", () => {
+    const body = { n: Number.POSITIVE_INFINITY, s: Number.NEGATIVE_INFINITY };
+    const numberLiteral = (pointer: string) => (pointer === "/n" ? "1e400" : undefined);
+    expect(
+      explain([error("type", "/n", { type: "number" }), error("type", "/s", { type: "string" })], body, {
+        numberLiteral,
+      }),
+    ).toEqual([
+      {
+        pointer: "/n",
+        kind: "breaking",
+        keyword: "type",
+        expected: "number",
+        message: "expected a finite number, got 1e400",
+        actual: "1e400",
+      },
+      // No literal known: JavaScript's spelling; a string expected is not called finite.
+      {
+        pointer: "/s",
+        kind: "breaking",
+        keyword: "type",
+        expected: "string",
+        message: "expected string, got -Infinity",
+        actual: "-Infinity",
+      },
+    ]);
+  });
+
+  it("a value outside an enum: the allowed values as JSON, joined by |", () => {
+    expect(explain([error("enum", "/status", { allowedValues: ["done", 2, null] })], { status: "gone" })).toEqual([
+      {
+        pointer: "/status",
+        kind: "breaking",
+        keyword: "enum",
+        message: '"gone" is not one of "done" | 2 | null',
+        expected: '"done" | 2 | null',
+        actual: '"gone"',
+      },
+    ]);
+  });
+
+  it("a string of the wrong format: the format named, expected and in the message", () => {
+    expect(explain([error("format", "/at", { format: "date-time" })], { at: "yesterday" })).toEqual([
+      {
+        pointer: "/at",
+        kind: "breaking",
+        keyword: "format",
+        message: '"yesterday" is not a valid date-time',
+        expected: "format date-time",
+        actual: '"yesterday"',
+      },
+    ]);
+  });
+
+  it("any other keyword: the validator's message, or the keyword's name when it has none, and the schema's value", () => {
+    const body = { n: 5, s: "abc" };
+    const errors = [
+      error("maximum", "/n", { limit: 3 }, { message: "must be <= 3", schema: 3 }),
+      error("maxLength", "/s", { limit: 2 }, { schema: 2 }),
+    ];
+    expect(explain(errors, body)).toEqual([
+      {
+        pointer: "/n",
+        kind: "breaking",
+        keyword: "maximum",
+        message: "must be <= 3",
+        expected: "maximum 3",
+        actual: "5",
+      },
+      {
+        pointer: "/s",
+        kind: "breaking",
+        keyword: "maxLength",
+        message: 'fails "maxLength"',
+        expected: "maxLength 2",
+        actual: '"abc"',
+      },
+    ]);
+  });
+
+  it("quotes server text through the redactor: a secret in a value or a property name is never shown", () => {
+    const redactor = createSecretsRedactor(["s3cr3t-token-value"]);
+    const body = { "s3cr3t-token-value": "s3cr3t-token-value", v: "s3cr3t-token-value" };
+    const errors = [
+      error("additionalProperties", "", { additionalProperty: "s3cr3t-token-value" }),
+      error("enum", "/v", { allowedValues: ["a"] }),
+    ];
+    expect(explain(errors, body, { redactor })).toEqual([
+      {
+        pointer: "/s3cr3t-token-value",
+        kind: "additive",
+        keyword: "additionalProperties",
+        message: 'unexpected property "[REDACTED]" (not in the spec)',
+        expected: "(absent)",
+        actual: '"[REDACTED]"',
+      },
+      {
+        pointer: "/v",
+        kind: "breaking",
+        keyword: "enum",
+        message: '"[REDACTED]" is not one of "a"',
+        expected: '"a"',
+        actual: '"[REDACTED]"',
+      },
+    ]);
+  });
+
+  it("reports the same violation once, and two that differ only in message twice", () => {
+    const twice = error("required", "", { missingProperty: "id" });
+    const other = error("maximum", "/n", { limit: 1 }, { message: "must be <= 1", schema: 1 });
+    const otherMessage = error("maximum", "/n", { limit: 1 }, { message: "must be at most 1", schema: 1 });
+    expect(explain([twice, twice, other, otherMessage], { n: 2 }).map((v) => v.message)).toEqual([
+      'missing required property "id"',
+      "must be <= 1",
+      "must be at most 1",
+    ]);
+  });
+});
