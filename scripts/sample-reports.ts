@@ -30,7 +30,7 @@ export const SAMPLE_FAULTS: readonly Fault[] = ["get-differs-from-listing", "wro
 /** The tour's clock: the report's start and the listings' created_before pin. */
 const STARTED_AT = Date.parse("2026-01-10T12:00:00.000Z");
 /** The tour's seed: the samples show it. */
-const SAMPLE_SEED = 20260110;
+export const SAMPLE_SEED = 20260110;
 /** The stand-in listens on a free port; the samples name this one. */
 const SAMPLE_ORIGIN = "http://127.0.0.1:8080";
 /** The unknown-id probe asks for a random UUID; the samples show this one. */

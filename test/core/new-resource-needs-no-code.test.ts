@@ -175,6 +175,7 @@ describe("a second resource added to the spec", () => {
     dir = mkdtempSync(join(tmpdir(), "video-logs-core-"));
     for (const entry of [
       "openapi",
+      "action",
       "generated",
       "scripts",
       "src",

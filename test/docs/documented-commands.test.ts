@@ -16,7 +16,14 @@ import { assertBuildIsCurrent, installIntoConsumer, packRepository, REPO_ROOT } 
 import { consumerEnv, type ProcessResult, runNode, runProcess } from "../package/run-process.ts";
 import { type CodeBlock, deadLinks, documentedPages, pageBlocks, shellLines } from "./code-blocks.ts";
 
-const BLOCKS = documentedPages(REPO_ROOT).flatMap((page) => pageBlocks(REPO_ROOT, page));
+/** Pages whose every unmarked block another suite runs from the installed package, with the generators they need. */
+const RUN_ELSEWHERE: Record<string, string> = {
+  "docs/consumer-toolchains.md": "test/other-languages/docs-commands.test.ts",
+  "docs/other-languages.md": "test/other-languages/docs-commands.test.ts",
+};
+const BLOCKS = documentedPages(REPO_ROOT)
+  .filter((page) => !(page in RUN_ELSEWHERE))
+  .flatMap((page) => pageBlocks(REPO_ROOT, page));
 const where = (block: CodeBlock) => `${block.page}:${block.line}`;
 
 /** The shell commands this suite runs: the package's CLI, and openapi-format (which the proposal flow applies with). */
@@ -38,7 +45,8 @@ function writeInputs(dir: string): void {
   writeFileSync(join(dir, "session.har"), JSON.stringify(session));
   writeFileSync(join(dir, "proxy.har"), JSON.stringify(driftedRecording({ prefix: "/proxy/signalwire" })));
   writeFileSync(join(dir, "known-drift.json"), '{"ignore": []}\n');
-  for (const name of ["patched.yaml", "old.yaml", "new.yaml"]) cpSync(spec, join(dir, name));
+  mkdirSync(join(dir, "openapi"));
+  for (const name of ["patched.yaml", "old.yaml", "new.yaml", "openapi/ours.yaml"]) cpSync(spec, join(dir, name));
   cpSync(join(REPO_ROOT, "test/diff/fixtures/vendor-spelling.yaml"), join(dir, "vendor.yaml"));
 }
 
@@ -102,6 +110,13 @@ describe("every code block of the README and docs/", () => {
       deadLinks(REPO_ROOT, page).map((link) => `${page}: ${link}`),
     );
     expect(dead).toEqual([]);
+  });
+
+  it("leaves to another suite only pages that suite runs", () => {
+    for (const [page, suite] of Object.entries(RUN_ELSEWHERE)) {
+      expect(existsSync(join(REPO_ROOT, page)), page).toBe(true);
+      expect(readFileSync(join(REPO_ROOT, suite), "utf8"), suite).toContain(page.replace(/^docs\//, ""));
+    }
   });
 
   it("names, for each block it does not run, a suite that exists or a reason", () => {

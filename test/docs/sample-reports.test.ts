@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
+import { SAMPLE_FAULTS, SAMPLE_FILES, SAMPLE_SEED, SAMPLES_DIR, sampleReports } from "../../scripts/sample-reports.ts";
 import { REPORT_FORMATS } from "../../src/report/format-report.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
 import { assertBuilt, ROOT, runBin } from "../helpers/cli.ts";
@@ -79,7 +79,8 @@ describe("the sample reports", () => {
   it("match, format by format, what the built CLI writes with --report against the same stand-in", async () => {
     const reports = REPORT_FORMATS.flatMap((format) => ["--report", `${format}=${SAMPLE_FILES[format]}`]);
     // The sarif and gitlab samples name the spec by its path from the repository's root.
-    const code = await runCheck(work, ["--base-url", space.url, "--quiet", "--sarif-root", ROOT, ...reports]);
+    const args = ["--base-url", space.url, "--seed", String(SAMPLE_SEED), "--quiet", "--sarif-root", ROOT, ...reports];
+    const code = await runCheck(work, args);
     expect(code).toBe(1);
     for (const format of REPORT_FORMATS) {
       const written = readFileSync(join(work, SAMPLE_FILES[format]), "utf8");
