@@ -46,7 +46,8 @@ function writeInputs(dir: string): void {
   writeFileSync(join(dir, "proxy.har"), JSON.stringify(driftedRecording({ prefix: "/proxy/signalwire" })));
   writeFileSync(join(dir, "known-drift.json"), '{"ignore": []}\n');
   mkdirSync(join(dir, "openapi"));
-  for (const name of ["patched.yaml", "old.yaml", "new.yaml", "openapi/ours.yaml"]) cpSync(spec, join(dir, name));
+  for (const name of ["patched.yaml", "old.yaml", "new.yaml", "openapi/ours.yaml", "openapi/new.yaml"])
+    cpSync(spec, join(dir, name));
   cpSync(join(REPO_ROOT, "test/diff/fixtures/vendor-spelling.yaml"), join(dir, "vendor.yaml"));
 }
 
