@@ -59,3 +59,17 @@ describe("docs/ci.md on the action", () => {
     expect(outputs.sort()).toEqual(Object.keys(ACTION.outputs).sort());
   });
 });
+
+describe("the README's step that uses the action", () => {
+  it("gives it only inputs it has, each a text, and the history as a file", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /```yaml\n(- uses: [^\n]*signalwire-video-logs@v1\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, "README.md has a yaml block with a step that uses the action").toBeDefined();
+    const [step] = parse(block!) as { with: Record<string, unknown> }[];
+    for (const [name, value] of Object.entries(step!.with)) {
+      expect(Object.keys(ACTION.inputs), name).toContain(name);
+      expect(typeof value === "string" || typeof value === "boolean", name).toBe(true);
+    }
+    expect(step!.with.history).toMatch(/\.json$/);
+  });
+});
