@@ -1,7 +1,7 @@
 // A redactor for a list of secrets: every spelling of each one replaced, and a cut that never keeps part of one. The
 // client builds one from its credentials; the recording check builds one from the credentials a HAR file holds.
 import type { Redactor } from "./redactor.ts";
-import { beginningMatcher, spelledSecret, spellingsReplacer } from "./spelled-secret.ts";
+import { beginningMatcher, spelledSecret, spellingReach, spellingsReplacer } from "./spelled-secret.ts";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -58,17 +58,19 @@ function patternsOf(literal: readonly string[], inBase64Text: ReadonlySet<string
   const key = JSON.stringify([literal, [...inBase64Text]]);
   const known = recentPatterns.get(key);
   if (known) return known;
-  const spelled = literal.map((secret) => spelledSecret(secret, inBase64Text.has(secret)));
-  const short = spelled.filter((_, i) => literal[i]!.length <= LONGEST_IN_A_PATTERN);
   const long = literal.filter((secret) => secret.length > LONGEST_IN_A_PATTERN);
+  // Only the shorter secrets get a pattern, so only they are spelled out as one (a long one's would be thrown away).
+  const spelled = literal
+    .filter((secret) => secret.length <= LONGEST_IN_A_PATTERN)
+    .map((secret) => spelledSecret(secret, inBase64Text.has(secret)));
   const patterns: Patterns = {
-    whole: short.length > 0 ? new RegExp(short.map((s) => s.whole).join("|"), "g") : undefined,
+    whole: spelled.length > 0 ? new RegExp(spelled.map((s) => s.whole).join("|"), "g") : undefined,
     longSpellings: long.length > 0 ? spellingsReplacer(long, REDACTED) : undefined,
     literal: new RegExp(literal.map(escapeRegExp).join("|"), "g"),
     escapes: literal.some((secret) => secret.includes(" ")) ? ESCAPE_CHARACTERS_OR_PLUS : ESCAPE_CHARACTERS,
     numbers: new Set(literal.filter((secret) => NUMERIC.test(secret)).map(Number)),
     beginning: beginningMatcher(literal),
-    reach: Math.max(0, ...spelled.map((s) => s.reach)),
+    reach: Math.max(0, ...spelled.map((s) => s.reach), ...long.map(spellingReach)),
   };
   if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
   recentPatterns.set(key, patterns);

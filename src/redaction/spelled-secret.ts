@@ -60,8 +60,12 @@ export function spelledSecret(secret: string, lettersAsIs = false): SpelledSecre
       lettersAsIs && LETTER_OR_DIGIT.test(char) ? escapeRegExp(char) : group(chars[k]!.map((atoms) => atoms.join(""))),
     )
     .join("");
-  const reach = chars.reduce((sum, spellings) => sum + Math.max(...spellings.map((atoms) => atoms.length)), 0);
-  return { whole, reach };
+  return { whole, reach: spellingReach(secret) };
+}
+
+/** The length of the secret's longest spelling: a window of text this long holds any spelling that starts in it. */
+export function spellingReach(secret: string): number {
+  return [...secret].reduce((sum, char) => sum + Math.max(...spellingsOf(char).map((atoms) => atoms.length)), 0);
 }
 
 /**
