@@ -12,6 +12,9 @@ export const MUTATION_GROUPS = {
     "src/check/baseline*.ts",
   ],
   findings: ["src/findings/**/*.ts"],
-  // The proposal's verification (branch verify-proposals) joins here as its own group once merged, e.g.
-  // "proposal verification": ["src/propose/verify-*.ts"],
+  "proposal verification": [
+    "src/propose/verify-proposal.ts",
+    "src/propose/verified-actions.ts",
+    "src/propose/openapi-format-apply.ts",
+  ],
 };
