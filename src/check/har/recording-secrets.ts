@@ -13,8 +13,22 @@ import type { HarEntry } from "./har-types.ts";
 /** Besides the names of redaction/secret-name.ts, what a header or query parameter carrying a credential is called. */
 const TRANSPORT_SECRET_NAME = /^sig$|session|jwt|bearer/i;
 
+/** Answers for names seen before: every exchange of a proxy or a recording asks of the same few header names. */
+const secretNamedAnswers = new Map<string, boolean>();
+const MAX_ANSWERS = 1024;
+const MAX_ANSWERED_NAME = 128;
+
 /** A header or query parameter whose name says it carries a credential. */
-export const secretNamed = (name: string) => suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
+export function secretNamed(name: string): boolean {
+  const known = secretNamedAnswers.get(name);
+  if (known !== undefined) return known;
+  const answer = suggestsSecret(name) || TRANSPORT_SECRET_NAME.test(name);
+  if (name.length <= MAX_ANSWERED_NAME) {
+    if (secretNamedAnswers.size >= MAX_ANSWERS) secretNamedAnswers.clear();
+    secretNamedAnswers.set(name, answer);
+  }
+  return answer;
+}
 
 /** The query parameters the spec declares are the API's own (a page token is a cursor), never credentials. */
 const declaredQuery = perSpec(
