@@ -44,6 +44,8 @@ export class ReportBuilder {
   /** `check operation` → exercised, for every check the plan applies to an operation. */
   readonly #plan = new Map<string, PlannedCheck>();
   readonly #coverage = new CoverageCollector();
+  /** The active checks judging each kind of response: the same for every result of a run, so found once. */
+  readonly #judgingByKind = new Map<ProbeKind, CheckName[]>();
   #finished = 0;
 
   constructor(options: ReportBuilderOptions) {
@@ -139,8 +141,13 @@ export class ReportBuilder {
   }
 
   #checksJudging(kind: ProbeKind): CheckName[] {
-    const judging = [...EVERY_RESPONSE, ...CHECKS_BY_KIND[kind]];
-    return CHECK_NAMES.filter((check) => judging.includes(check) && this.#options.active.has(check));
+    let checks = this.#judgingByKind.get(kind);
+    if (!checks) {
+      const judging = [...EVERY_RESPONSE, ...CHECKS_BY_KIND[kind]];
+      checks = CHECK_NAMES.filter((check) => judging.includes(check) && this.#options.active.has(check));
+      this.#judgingByKind.set(kind, checks);
+    }
+    return checks;
   }
 }
 
