@@ -1,5 +1,6 @@
 // Item 10 of `npm run bench`: the validating proxy (`video-logs proxy`, a process of its own judging every response)
-// under autocannon at 16 connections against 1 KB log bodies, beside the same load sent directly to the upstream and
+// under autocannon at 16 connections against 1 KB log bodies, beside the same load sent directly to the upstream,
+// through a bare Node pipe proxy that judges nothing (bench/pipe-proxy.mjs: the most any Node proxy gets here) and
 // through Prism's validating proxy (`prism proxy … --errors=false`), in one run. Item 11 (opt-in, `--large-recording`):
 // `check --har` of a 1 GiB NDJSON recording, entries per second and peak RSS.
 import { execFileSync } from "node:child_process";
@@ -24,6 +25,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(root, "bin/video-logs.js");
 const PRISM = join(root, "node_modules/@stoplight/prism-cli/dist/index.js");
+const PIPE_PROXY = join(root, "bench/pipe-proxy.mjs");
 const SPEC = join(root, "openapi/video-logs.openapi.yaml");
 
 type Row = (...cells: string[]) => void;
@@ -51,6 +53,7 @@ const load = (url: string, seconds: number) =>
 export async function proxyFigures(upstream: string, row: Row, notes: string[], quick: boolean): Promise<void> {
   const path = `/api/video/logs/${completedLog.id}`;
   const ours = await startListening(BIN, ["proxy", "--upstream", upstream, "--quiet"], /listening on (http:\S+) ->/);
+  const pipe = await startListening(PIPE_PROXY, [upstream], /listening on (http:\S+) ->/);
   const prismPort = 20_000 + Math.floor(Math.random() * 20_000);
   const prism = await startListening(
     PRISM,
@@ -59,11 +62,17 @@ export async function proxyFigures(upstream: string, row: Row, notes: string[], 
   );
   try {
     const seconds = quick ? 3 : 8;
-    const runs: Record<"direct" | "ours" | "prism", AutocannonResult[]> = { direct: [], ours: [], prism: [] };
+    const runs: Record<"direct" | "pipe" | "ours" | "prism", AutocannonResult[]> = {
+      direct: [],
+      pipe: [],
+      ours: [],
+      prism: [],
+    };
     await load(`${upstream}${path}`, 1);
     await load(`${ours.url}${path}`, 1);
     for (let round = 0; round < (quick ? 1 : 3); round++) {
       runs.direct.push(await load(`${upstream}${path}`, seconds));
+      runs.pipe.push(await load(`${pipe.url}${path}`, seconds));
       runs.ours.push(await load(`${ours.url}${path}`, seconds));
       runs.prism.push(await load(`${prism.url.replace(/\/$/, "")}${path}`, quick ? 2 : 4));
     }
@@ -79,6 +88,14 @@ export async function proxyFigures(upstream: string, row: Row, notes: string[], 
       `${ratio.toFixed(3)}×`,
       "≥ 0.3×",
       ratio >= 0.3 ? "met" : "MISSED",
+    );
+    row(
+      "proxy: requests/s through a bare Node pipe proxy (judging nothing) vs direct: the ceiling on these cores",
+      `${rps("pipe").toFixed(0)}/s`,
+      `${rps("direct").toFixed(0)}/s`,
+      `${(rps("pipe") / rps("direct")).toFixed(3)}×`,
+      "reference",
+      `ours: ${(rps("ours") / rps("pipe")).toFixed(2)}× of it`,
     );
     for (const [q, target] of [
       ["p50", 1],
@@ -110,7 +127,7 @@ export async function proxyFigures(upstream: string, row: Row, notes: string[], 
       `proxy: autocannon 8.0.0 in the bench process, the upstream and each proxy in processes of their own, on the same cores; ${failed} request(s) failed or were not 2xx.`,
     );
   } finally {
-    await Promise.all([ours.child.stop(), prism.child.stop()]);
+    await Promise.all([ours.child.stop(), pipe.child.stop(), prism.child.stop()]);
   }
 }
 
