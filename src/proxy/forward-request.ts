@@ -92,7 +92,8 @@ function passResponse(
   settings: ForwardSettings,
   { started, startedAt }: { started: number; startedAt: Date },
 ): void {
-  res.writeHead(response.statusCode ?? 502, response.statusMessage, endToEndHeaders(response.rawHeaders));
+  const responseHeaders = endToEndHeaders(response.rawHeaders);
+  res.writeHead(response.statusCode ?? 502, response.statusMessage, responseHeaders);
   const copy = new BodyCopy(settings.maxBodyBytes);
   let wireBytes = 0;
   response.on("data", (chunk: Buffer) => {
@@ -110,7 +111,7 @@ function passResponse(
       requestHeaders: withHost(req.rawHeaders, settings.upstream.host),
       status: response.statusCode ?? 0,
       statusText: response.statusMessage ?? "",
-      responseHeaders: endToEndHeaders(response.rawHeaders),
+      responseHeaders,
       body: body.kind === "bytes" ? body.bytes : undefined,
       wireBytes,
       startedAt,
