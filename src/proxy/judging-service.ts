@@ -46,20 +46,38 @@ export class JudgingService {
     this.#port.postMessage({ type: "refused", lines });
   }
 
-  /** Says the thread is ready, then handles the main thread's messages. */
+  /**
+   * Says the thread is ready, then handles the main thread's messages. An error thrown fails the thread, its message
+   * redacted with every credential collected, those of the exchange being judged included.
+   */
   serve(parts: JudgingParts): void {
+    const redacted = (error: unknown) =>
+      new Error(parts.session.redactor.text(error instanceof Error ? error.message : String(error)));
     this.#port.on("message", (message: ToJudging) => {
-      if (message.type === "exchanges") this.#judge(parts, message.batch);
-      else if (message.type === "report") {
-        parts.session.counts.forwarded = message.forwarded;
-        this.#port.postMessage({ type: "report", id: message.id, report: parts.session.report() });
-      } else if (message.type === "finish") void this.#finish(parts, message.id, message.forwarded);
-      else void parts.abort().then(() => this.#port.postMessage({ type: "aborted", id: message.id }));
+      try {
+        this.#handle(parts, message)?.catch((error: unknown) => {
+          throw redacted(error);
+        });
+      } catch (error) {
+        throw redacted(error);
+      }
     });
     this.#port.postMessage({ type: "ready" });
   }
 
-  #judge({ session, record }: JudgingParts, batch: readonly PostedExchange[]): void {
+  /** Handles one message; a promise when its answer comes later. */
+  #handle(parts: JudgingParts, message: ToJudging): Promise<void> | undefined {
+    if (message.type === "exchanges") return this.#judge(parts, message.batch);
+    if (message.type === "report") {
+      parts.session.counts.forwarded = message.forwarded;
+      this.#port.postMessage({ type: "report", id: message.id, report: parts.session.report() });
+      return undefined;
+    }
+    if (message.type === "finish") return this.#finish(parts, message.id, message.forwarded);
+    return parts.abort().then(() => this.#port.postMessage({ type: "aborted", id: message.id }));
+  }
+
+  #judge({ session, record }: JudgingParts, batch: readonly PostedExchange[]): undefined {
     for (const posted of batch) {
       const { exchange, tooLarge } = received(posted);
       const entry = proxiedEntry(exchange);
@@ -72,6 +90,7 @@ export class JudgingService {
       this.#added = { secrets: [], inBase64: [] };
     }
     this.#port.postMessage({ type: "judged" });
+    return undefined;
   }
 
   async #finish(parts: JudgingParts, id: number, forwarded: number): Promise<void> {

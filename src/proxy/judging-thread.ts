@@ -29,6 +29,13 @@ export class JudgingFailure extends Error {
 /** The longest part of a worker's error message quoted. */
 const MAX_ERROR_CHARS = 300;
 
+/** The worker in `file`; a TypeScript one (running from source, as tests do) is loaded through tsx, a devDependency. */
+function workerOf(file: URL, workerData: unknown): Worker {
+  if (!file.pathname.endsWith(".ts")) return new Worker(file, { workerData });
+  const load = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); })`;
+  return new Worker(load, { eval: true, workerData });
+}
+
 type Reply = { resolve: (message: FromJudging) => void; reject: (error: Error) => void };
 
 export class JudgingThread {
@@ -53,16 +60,9 @@ export class JudgingThread {
     this.failure.catch(() => {});
   }
 
-  /**
-   * Starts the worker in `file` with `workerData` and waits until it is set up. A TypeScript file (running from
-   * source) is loaded through tsx.
-   */
+  /** Starts the worker in `file` with `workerData` and waits until it is set up. */
   static async start(file: URL, workerData: unknown, limits?: QueueLimits): Promise<JudgingThread> {
-    const worker = new Worker(file, {
-      workerData,
-      ...(file.pathname.endsWith(".ts") ? { execArgv: ["--import", "tsx"] } : {}),
-    });
-    const thread = new JudgingThread(worker, limits);
+    const thread = new JudgingThread(workerOf(file, workerData), limits);
     await thread.#started();
     return thread;
   }
