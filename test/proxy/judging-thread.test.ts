@@ -74,7 +74,8 @@ describe("the proxy past its judging queue's bound", () => {
     for (let i = 0; i < 2; i++) expect((await get(path)).status).toBe(200);
     await new Promise((resolve) => setImmediate(resolve));
     const third = get(path);
-    await vi.waitFor(() => expect(queue.waiting).toBe(1));
+    // Polled: the request reaching the proxy has no event of its own; the wait is generous for a loaded machine.
+    await vi.waitFor(() => expect(queue.waiting).toBe(1), { timeout: 20_000, interval: 5 });
     expect(upstream.requests).toHaveLength(2);
     expect(proxy.forwarded).toBe(2);
     queue.judged();
@@ -107,10 +108,15 @@ describe("JudgingThread", () => {
   it("stops the proxy command when judging throws: a CommandFailure (exit 2) quoting the error redacted, the proxy closed", async () => {
     upstream = await startLocalServer(logHandler);
     const { io, stderr } = captureIo();
+    const listening = new Promise<string>((resolve) =>
+      io.stderr.on("data", () => {
+        const url = /listening on (http:\S+) ->/.exec(stderr())?.[1];
+        if (url) resolve(url);
+      }),
+    );
     const stopped = proxyCommand(["--upstream", upstream.origin], io, undefined, THROWING_WORKER);
     stopped.catch(() => {});
-    await vi.waitFor(() => expect(stderr()).toMatch(/listening on (http:\S+) ->/));
-    const url = /listening on (http:\S+) ->/.exec(stderr())![1]!;
+    const url = await listening;
     expect((await get(`${url}/api/video/logs/${VALID_ID}`, { authorization: BASIC })).status).toBe(200);
     await expect(stopped).rejects.toEqual(
       new CommandFailure(
