@@ -37,6 +37,7 @@ const judgingWorkerFile = (): URL =>
     ? new URL("./proxy-judging-worker.ts", import.meta.url)
     : new URL("../cli/proxy-judging-worker.js", import.meta.url);
 
+/** The proxy until Ctrl-C or SIGTERM; `judgingWorker` is the judging thread's file (a test gives one of its own). */
 export async function proxyCommand(
   args: string[],
   io: CliIo,
