@@ -1,9 +1,9 @@
 // `npm run build`: a clean dist/, with the JavaScript bundled by esbuild and the declarations emitted by tsc.
 //
-// JavaScript: one bundle per entry (the package's `src/index.ts`, the CLI's `src/cli/main.ts`), with the code loaded
-// on first use (`import()`) and the code both entries share split into chunks. Importing the package then reads a few
-// files instead of about fifty ES modules, each of which Node resolves, reads and links on its own: that is most of
-// the cold start. Dependencies stay imports of their packages.
+// JavaScript: one bundle per entry (the package's `src/index.ts`, the CLI's `src/cli/main.ts`, the proxy's judging
+// thread), with the code loaded on first use (`import()`) and the code the entries share split into chunks. Importing
+// the package then reads a few files instead of about fifty ES modules, each of which Node resolves, reads and links on
+// its own: that is most of the cold start. Dependencies stay imports of their packages.
 //
 // The spec: the four files the package ships (scripts/lib/bundle.ts), bundled by Redocly and downgraded to 3.0.
 //
@@ -51,7 +51,12 @@ const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as
   .node;
 await build({
   absWorkingDir: root,
-  entryPoints: { index: "src/index.ts", "cli/main": "src/cli/main.ts" },
+  // The proxy's judging thread is a worker: a file of its own, which the proxy command starts by its path.
+  entryPoints: {
+    index: "src/index.ts",
+    "cli/main": "src/cli/main.ts",
+    "cli/proxy-judging-worker": "src/cli/commands/proxy-judging-worker.ts",
+  },
   outdir: "dist/src",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,

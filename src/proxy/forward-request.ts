@@ -9,6 +9,15 @@ import { endToEndHeaders } from "./hop-by-hop.ts";
 import type { ProxiedExchange } from "./proxied-entry.ts";
 import { sendProxyError } from "./proxy-error.ts";
 
+/** Where the proxy's exchanges go to be judged (a JudgingQueue): bounded, so it may make a new request wait. */
+export interface ExchangeSink {
+  /** Undefined when a new request may be forwarded now; else a promise of the moment it may. */
+  admission(): Promise<void> | undefined;
+  add(exchange: ProxiedExchange, tooLarge: boolean): void;
+  /** Lets every waiting request go: the proxy is closing. */
+  close(): void;
+}
+
 export interface ForwardSettings {
   upstream: URL;
   agent: Agent;
@@ -19,8 +28,8 @@ export interface ForwardSettings {
   now: () => number;
   /** Removes collected credentials from an error message. */
   redact: (text: string) => string;
-  /** Called once a response has ended, with the exchange (its body undefined when past the bound). */
-  onExchange: (exchange: ProxiedExchange, tooLarge: boolean) => void;
+  /** Gets each exchange once its response has ended (its body undefined when past the bound). */
+  judging: ExchangeSink;
 }
 
 /** The request's headers for the upstream: end to end, and Host naming the upstream. */
@@ -117,7 +126,7 @@ function passResponse(
       startedAt,
       time: Math.max(0, settings.now() - started),
     };
-    settings.onExchange(exchange, body.kind === "too-large");
+    settings.judging.add(exchange, body.kind === "too-large");
   });
   response.pipe(res);
 }

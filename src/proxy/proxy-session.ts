@@ -27,6 +27,8 @@ export interface ProxySessionOptions {
   skipChecks?: readonly CheckName[];
   maxBodyBytes: number;
   minCoverage?: number;
+  /** Called with the credentials each exchange adds to those collected (the proxy's main thread redacts with them). */
+  onSecrets?: (added: { secrets: string[]; inBase64: string[] }) => void;
   /** Called for every response judged, with the Exchange it was judged on (a proposal observes them). */
   onExchange?: (exchange: Exchange) => void;
   now: () => number;
@@ -40,6 +42,7 @@ export class ProxySession {
   /** Requests forwarded, and responses past --max-body-bytes (passed through unjudged). */
   readonly counts = { forwarded: 0, tooLarge: 0 };
   #entries = 0;
+  readonly #onSecrets: ProxySessionOptions["onSecrets"];
 
   constructor(options: ProxySessionOptions) {
     const { active, skipped } = runnableChecks(selectChecks(options.checks, options.skipChecks), "proxy");
@@ -53,6 +56,7 @@ export class ProxySession {
       minCoverage: options.minCoverage,
     });
     for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
+    this.#onSecrets = options.onSecrets;
     this.#judging = {
       maxBodyBytes: options.maxBodyBytes,
       redactor: createSecretsRedactor([]),
@@ -93,17 +97,19 @@ export class ProxySession {
 
   #collectSecrets(entry: HarEntry): void {
     const { secrets, inBase64Text } = entrySecrets(entry);
-    let added = false;
-    for (const [found, into] of [
-      [secrets, this.#secrets],
-      [inBase64Text, this.#inBase64],
+    const added = { secrets: [] as string[], inBase64: [] as string[] };
+    for (const [found, into, news] of [
+      [secrets, this.#secrets, added.secrets],
+      [inBase64Text, this.#inBase64, added.inBase64],
     ] as const)
       for (const secret of found)
         if (!into.has(secret) && this.#secrets.size + this.#inBase64.size < MAX_SECRETS) {
           into.add(secret);
-          added = true;
+          news.push(secret);
         }
-    if (added) this.#judging.redactor = createSecretsRedactor(this.#secrets, this.#inBase64);
+    if (added.secrets.length + added.inBase64.length === 0) return;
+    this.#judging.redactor = createSecretsRedactor(this.#secrets, this.#inBase64);
+    this.#onSecrets?.(added);
   }
 
   /** The report of everything judged so far; it can be built again later, with more. */

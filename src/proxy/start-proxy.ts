@@ -1,16 +1,14 @@
-// The validating reverse proxy: an HTTP server on HOST:PORT that passes each request to one upstream origin and judges
-// each response of an operation of the spec (proxy-session.ts). Never an open proxy: a request target in absolute form
-// (`GET http://elsewhere/ HTTP/1.1`, `OPTIONS *`) and CONNECT get 400, and only the upstream's origin is contacted.
+// The validating reverse proxy: an HTTP server on HOST:PORT that passes each request to one upstream origin and hands
+// each finished exchange to its judging (judging-queue.ts, on to the judging thread). Never an open proxy: a request
+// target in absolute form (`GET http://elsewhere/ HTTP/1.1`, `OPTIONS *`) and CONNECT get 400, and only the upstream's
+// origin is contacted.
 import { once } from "node:events";
 import { createServer, Agent as HttpAgent, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import type { HarEntry } from "../check/har/har-entry.ts";
 import { urlHost } from "../net/ports.ts";
-import { forwardRequest } from "./forward-request.ts";
-import { type ProxiedExchange, proxiedEntry } from "./proxied-entry.ts";
+import { type ExchangeSink, type ForwardSettings, forwardRequest } from "./forward-request.ts";
 import { connectRefusal, sendProxyError } from "./proxy-error.ts";
-import type { ProxySession } from "./proxy-session.ts";
 
 export interface ProxyOptions {
   upstream: URL;
@@ -20,38 +18,53 @@ export interface ProxyOptions {
   /** The longest wait for the upstream, in milliseconds: for its response headers, then between chunks. */
   timeoutMs: number;
   maxBodyBytes: number;
-  session: ProxySession;
-  /** Gets every exchange's entry after it was judged (a recording writer); its own errors are its own. */
-  record?: (entry: HarEntry) => void;
+  /** Gets every exchange once its response has ended. */
+  judging: ExchangeSink;
+  /** Removes the credentials collected so far from an error message. */
+  redact: (text: string) => string;
   now?: () => number;
 }
 
 export interface RunningProxy {
   /** `http://HOST:PORT`. */
   readonly url: string;
-  /** Stops listening and ends every connection; exchanges under way are cut. */
+  /** The requests forwarded to the upstream so far. */
+  readonly forwarded: number;
+  /** Stops listening and ends every connection; exchanges under way are cut, requests waiting are dropped. */
   close(): Promise<void>;
 }
 
+/** Forwards the request once the judging has room; not at all when the client went away while it waited. */
+function forwardWhenAdmitted(
+  req: IncomingMessage,
+  res: ServerResponse,
+  settings: ForwardSettings,
+  counted: () => void,
+) {
+  const forward = () => {
+    if (req.destroyed || res.destroyed) return;
+    counted();
+    forwardRequest(req, res, settings);
+  };
+  const admission = settings.judging.admission();
+  if (admission) void admission.then(forward);
+  else forward();
+}
+
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
-  const { upstream, session } = options;
+  const { upstream, judging } = options;
   const Agent = upstream.protocol === "https:" ? HttpsAgent : HttpAgent;
   const agent = new Agent({ keepAlive: true });
-  const onExchange = (exchange: ProxiedExchange, tooLarge: boolean) => {
-    const entry = proxiedEntry(exchange);
-    if (tooLarge) session.tooLarge();
-    else session.observe(entry);
-    options.record?.(entry);
-  };
-  const settings = {
+  const settings: ForwardSettings = {
     upstream,
     agent,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,
     now: options.now ?? (() => performance.now()),
-    redact: (text: string) => session.redactor.text(text),
-    onExchange,
+    redact: options.redact,
+    judging,
   };
+  let forwarded = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith("/")) {
       sendProxyError(
@@ -62,8 +75,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       );
       return;
     }
-    session.counts.forwarded++;
-    forwardRequest(req, res, settings);
+    forwardWhenAdmitted(req, res, settings, () => forwarded++);
   });
   server.on("connect", (_req: IncomingMessage, socket: Socket) => {
     socket.on("error", () => {});
@@ -74,9 +86,13 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${urlHost(options.host)}:${port}`,
+    get forwarded() {
+      return forwarded;
+    },
     async close() {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
+      judging.close();
       agent.destroy();
       await closed;
     },

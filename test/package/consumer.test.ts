@@ -1,4 +1,6 @@
 // The package as a consumer gets it: `npm pack`, installed from the tarball into a new project, used from there.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import {
   copyFileSync,
   existsSync,
@@ -405,6 +407,39 @@ describe("a consumer that installs the tarball", () => {
       `video-logs: The recording ${file} is not a HAR 1.2 log: at /log/entries/0/response/status, must be integer\n`,
     );
     expect(refused.code).toBe(2);
+  }, 60_000);
+
+  it("judges traffic with the installed `video-logs proxy`, its judging thread shipped with it", async () => {
+    const space = await startStandInSpace();
+    const report = join(work, "proxy-drift.json");
+    const proxy = spawn(
+      join(consumer, "node_modules/.bin/video-logs"),
+      ["proxy", "--upstream", space.url, "--report", `json=${report}`],
+      { cwd: consumer, env: consumerEnv(), stdio: ["ignore", "ignore", "pipe"] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stderr = "";
+        proxy.stderr.setEncoding("utf8").on("data", (text: string) => {
+          stderr += text;
+          const listening = /listening on (http:\S+) ->/.exec(stderr);
+          if (listening) resolve(listening[1]!);
+        });
+        proxy.on("exit", () => reject(new Error(`the proxy ended: ${stderr}`)));
+      });
+      const basic = `Basic ${Buffer.from(`${standIn.PROJECT_ID}:${standIn.API_TOKEN}`).toString("base64")}`;
+      const answer = await fetch(`${url}/api/video/logs?page_size=5`, { headers: { authorization: basic } });
+      expect(answer.status).toBe(200);
+      await answer.arrayBuffer();
+      const exited = once(proxy, "exit");
+      proxy.kill("SIGTERM");
+      expect((await exited)[0]).toBe(0);
+      const written = JSON.parse(readFileSync(report, "utf8")) as DriftReport;
+      expect(written.summary).toEqual({ requests: 1, checked: 1, passed: 1, breaking: 0, additive: 0, errors: 0 });
+    } finally {
+      proxy.kill("SIGKILL");
+      await space.close();
+    }
   }, 60_000);
 
   it.each([

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_LISTED_REQUESTS } from "../../src/findings/finding.ts";
 import { findFreePort } from "../../src/net/ports.ts";
 import { assertBuilt, type BinChild, runBin, startBin } from "../helpers/cli.ts";
 import { type Handler, type LocalServer, startLocalServer } from "../helpers/local-server.ts";
@@ -185,6 +186,78 @@ describe("video-logs proxy on SIGTERM", () => {
         message: example.message,
       }));
     expect(identity(fromRecording.findings)).toEqual(identity(written.findings));
+  });
+});
+
+describe("video-logs proxy judging in its own thread", () => {
+  /** The two findings of the drifted get_log, seen `count` times. */
+  const driftFindings = (count: number) => {
+    const curl = `curl -sS -H 'Accept: application/json' '${upstream!.origin}/api/video/logs/${VALID_ID}'`;
+    const requests = Array.from({ length: Math.min(count, MAX_LISTED_REQUESTS) }, (_, exchange) => ({
+      requestId: null,
+      exchange,
+    }));
+    const fields = { check: "response-schema", operation: "get_log", status: 200, count, requests };
+    const example = { expected: "present", actual: "(absent)", curl, requestId: null };
+    return [
+      {
+        ...fields,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+        pointer: "/locked",
+        keyword: "required",
+        severity: "breaking",
+        example: { ...example, message: 'missing required property "locked"' },
+      },
+      {
+        ...fields,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+        pointer: "/surprise",
+        keyword: "additionalProperties",
+        severity: "additive",
+        example: {
+          ...example,
+          message: 'unexpected property "surprise" (not in the spec)',
+          expected: "(absent)",
+          actual: '"new"',
+        },
+      },
+    ];
+  };
+
+  it("judges and records every exchange already forwarded before it writes the reports on SIGTERM", async () => {
+    const report = join(dir, "drift.json");
+    const recording = join(dir, "traffic.ndjson");
+    const url = await startProxy(["--report", `json=${report}`, "--record", recording]);
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, () => get(url, `/api/video/logs/${VALID_ID}`, { authorization: BASIC })),
+    );
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(300);
+    expect(await proxy!.stop("SIGTERM")).toBe(1);
+    const written = JSON.parse(readFileSync(report, "utf8"));
+    expect(written.findings).toEqual(driftFindings(300));
+    expect(written.summary).toEqual({ requests: 300, checked: 300, passed: 0, breaking: 1, additive: 1, errors: 0 });
+    expect(readFileSync(recording, "utf8").trimEnd().split("\n")).toHaveLength(300);
+  });
+
+  it("finds what `check --har` finds in its recording, finding for finding", async () => {
+    const report = join(dir, "drift.json");
+    const recording = join(dir, "traffic.har");
+    const url = await startProxy(["--report", `json=${report}`, "--record", recording], (req, res) => {
+      if (req.url === "/api/video/logs?page_size=2") return upstreamHandler(req, res);
+      res.writeHead(req.url!.endsWith("0") ? 500 : 200, { "content-type": "application/json" });
+      res.end(req.url!.endsWith("1") ? "{not json" : DRIFTED_LOG);
+    });
+    const paths = Array.from({ length: 60 }, (_, i) =>
+      i % 7 === 0 ? "/api/video/logs?page_size=2" : `/api/video/logs/${VALID_ID.slice(0, -1)}${i % 10}`,
+    );
+    await Promise.all(paths.map((path) => get(url, path, { authorization: BASIC })));
+    expect(await proxy!.stop("SIGTERM")).toBe(1);
+    const proxied = JSON.parse(readFileSync(report, "utf8"));
+    const judged = await runBin(["check", "--har", recording, "--format", "json"]);
+    const fromRecording = JSON.parse(judged.stdout);
+    expect(proxied.findings.length).toBeGreaterThanOrEqual(3);
+    expect(fromRecording.findings).toEqual(proxied.findings);
+    expect(proxied.summary).toEqual({ ...fromRecording.summary, requests: 60 });
   });
 });
 

@@ -1,14 +1,14 @@
 // `video-logs proxy --upstream URL`: the validating reverse proxy in the foreground, until Ctrl-C or SIGTERM; then the
 // reports, the proposal, the history's run and the recording, and the check's exit code.
 import { applyBaseline } from "../../check/baseline.ts";
-import type { RecordingWriter } from "../../check/har/recording-writer.ts";
-import type { ProxySession } from "../../proxy/proxy-session.ts";
+import type { JudgingOutcome } from "../../proxy/judging-messages.ts";
+import { JudgingFailure, JudgingRefusal, JudgingThread } from "../../proxy/judging-thread.ts";
+import { startProxy } from "../../proxy/start-proxy.ts";
 import { upstreamOrigin } from "../../proxy/upstream-origin.ts";
-import { escapeTerminal } from "../../report/escape-terminal.ts";
 import type { DriftReport } from "../../report/report-types.ts";
 import { reportFailed } from "../../report/report-types.ts";
-import { VERSION } from "../../version.ts";
 import { checkListFlag } from "../check-selection.ts";
+import { CommandFailure } from "../command-failure.ts";
 import { type Interruption, noInterruption } from "../interruption.ts";
 import { type CliIo, EXIT, writeOutput } from "../io.ts";
 import { integerFlag, parseCommandArgs } from "../parse-command-args.ts";
@@ -23,16 +23,26 @@ import { locatedSpec, writeReports } from "../write-reports.ts";
 import { assertHistoryUsable, historySettings, recordHistory } from "./check-history.ts";
 import { PROXY_DEFAULTS, PROXY_OPTIONS } from "./proxy-flags.ts";
 import { PROXY_HELP } from "./proxy-help.ts";
+import type { JudgingSetup } from "./proxy-judging-worker.ts";
 
 type ProxyValues = ReturnType<typeof parseCommandArgs<typeof PROXY_OPTIONS>>["values"];
+type ProxySettings = ReturnType<typeof proxySettings>;
 
-/** `.ndjson` and `.jsonl` are NDJSON (one HAR entry per line); any other name, one HAR 1.2 document. */
-export const recordingFormat = (file: string): "har" | "ndjson" => (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : "har");
+/**
+ * The judging thread's file: beside this one when run from source; in the build, its own entry in dist/src/cli/, and
+ * this code is bundled one folder below dist/src/ too (dist/src/cli/ or dist/src/chunks/).
+ */
+const judgingWorkerFile = (): URL =>
+  import.meta.url.endsWith(".ts")
+    ? new URL("./proxy-judging-worker.ts", import.meta.url)
+    : new URL("../cli/proxy-judging-worker.js", import.meta.url);
 
+/** The proxy until Ctrl-C or SIGTERM; `judgingWorker` is the judging thread's file (a test gives one of its own). */
 export async function proxyCommand(
   args: string[],
   io: CliIo,
   interruptions: () => Interruption = noInterruption,
+  judgingWorker: URL = judgingWorkerFile(),
 ): Promise<number> {
   const { values } = parseCommandArgs(args, PROXY_OPTIONS);
   if (values.help) {
@@ -43,69 +53,81 @@ export async function proxyCommand(
   const outputs = outputFiles(values);
   if (settings.history) await assertHistoryUsable(settings.history);
   const spec = await useSpecFlag(values.spec);
-  const proposal =
-    outputs.proposeFile === undefined
-      ? undefined
-      : new (await import("../../propose/proposal.ts")).Proposal(spec?.document);
   const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
-  const [{ ProxySession }, { startProxy }] = await Promise.all([
-    import("../../proxy/proxy-session.ts"),
-    import("../../proxy/start-proxy.ts"),
-  ]);
-  const session = new ProxySession({
-    upstream: settings.upstream,
+  const judging = await startJudging(judgingWorker, values, settings, outputs.proposeFile !== undefined);
+  const located = locatedSpec(outputs.reports, values.spec, sarifRoot(values["sarif-root"]));
+  const finish = (report: DriftReport) =>
+    baseline ? applyBaseline(report, baseline, { now: Date.parse(report.startedAt) }) : report;
+  const flush = (report: DriftReport) =>
+    writeReports(finish(report), outputs.reports, io, { quiet: true, spec: located });
+  const outcome = await proxyUntilStopped(judging, settings, { io, flush, interruptions });
+  for (const line of outcome.messages) io.stderr.write(`${line}\n`);
+  let report = finish(outcome.report);
+  if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
+  if (settings.history) report = await recordHistory(report, settings.history);
+  writeReports(report, outputs.reports, io, { quiet: Boolean(values.quiet), spec: located });
+  if (outcome.proposal)
+    writeOutput(io, outcome.proposal.yaml, outputs.proposeFile, {
+      quiet: values.quiet,
+      written: `Proposal (${outcome.proposal.actions} action(s)) written`,
+    });
+  return exitStatus(report, io, Boolean(values.quiet));
+}
+
+/** The judging thread, set up with the same spec, checks, recording and proposal as the flags say. */
+async function startJudging(file: URL, values: ProxyValues, settings: ProxySettings, propose: boolean) {
+  const setup: JudgingSetup = {
+    spec: values.spec,
+    upstream: settings.upstream.href,
     strict: Boolean(values.strict),
     checks: checkListFlag("checks", values.checks),
     skipChecks: checkListFlag("skip-checks", values["skip-checks"]),
     maxBodyBytes: settings.maxBodyBytes,
-    onExchange: proposal?.observe,
-    now: Date.now,
+    record: values.record,
+    propose,
+    quiet: Boolean(values.quiet),
+  };
+  return JudgingThread.start(file, setup).catch((error: unknown) => {
+    throw error instanceof JudgingRefusal ? new UsageError(...error.lines) : error;
   });
-  const recording = await openRecording(values.record, session);
-  const located = locatedSpec(outputs.reports, values.spec, sarifRoot(values["sarif-root"]));
-  const finish = (report: DriftReport) =>
-    baseline ? applyBaseline(report, baseline, { now: Date.parse(report.startedAt) }) : report;
+}
+
+/**
+ * Forwards until Ctrl-C or SIGTERM (or the judging thread fails), rewriting the reports every --flush-every; then
+ * stops listening and gets what the judging thread has to say of every exchange forwarded. The thread is ended
+ * whatever happens.
+ */
+async function proxyUntilStopped(
+  judging: JudgingThread,
+  settings: ProxySettings,
+  { io, flush, interruptions }: { io: CliIo; flush: (report: DriftReport) => void; interruptions: () => Interruption },
+): Promise<JudgingOutcome> {
   const interruption = interruptions();
   let flushing: NodeJS.Timeout | undefined;
   try {
-    const proxy = await startProxy({
-      upstream: settings.upstream,
-      host: settings.host,
-      port: settings.port,
-      timeoutMs: settings.timeoutMs,
-      maxBodyBytes: settings.maxBodyBytes,
-      session,
-      record: recording?.record,
-    });
+    const proxy = await startProxy({ ...settings, judging: judging.queue, redact: (text) => judging.redact(text) });
     io.stderr.write(`video-logs proxy listening on ${proxy.url} -> ${settings.upstream.origin}\n`);
     if (settings.flushEverySeconds !== undefined)
       flushing = setInterval(
-        () => writeReports(finish(session.report()), outputs.reports, io, { quiet: true, spec: located }),
+        () => judging.report(proxy.forwarded).then(flush, () => {}),
         settings.flushEverySeconds * 1000,
       );
-    await new Promise((resolve) => interruption.signal.addEventListener("abort", resolve, { once: true }));
-    clearInterval(flushing);
-    await proxy.close();
+    const stopped = new Promise((resolve) => interruption.signal.addEventListener("abort", resolve, { once: true }));
+    await Promise.race([stopped, judging.failure]).finally(async () => {
+      clearInterval(flushing);
+      await proxy.close();
+    });
+    return await judging.finish(proxy.forwarded);
   } catch (error) {
     clearInterval(flushing);
-    await recording?.writer.abort();
-    throw error;
+    await judging.abort();
+    throw error instanceof JudgingFailure
+      ? new CommandFailure(error.message, "The proxy stopped; what it had judged was lost, and no report was written.")
+      : error;
   } finally {
     interruption.stop();
+    await judging.terminate();
   }
-  await recording?.close(io, Boolean(values.quiet));
-  let report = finish(session.report());
-  if (spec) report = { ...report, notes: [...report.notes, specNote(spec)] };
-  if (settings.history) report = await recordHistory(report, settings.history);
-  writeReports(report, outputs.reports, io, { quiet: Boolean(values.quiet), spec: located });
-  if (proposal) {
-    const { yaml, actions } = proposal.render();
-    writeOutput(io, yaml, outputs.proposeFile, {
-      quiet: values.quiet,
-      written: `Proposal (${actions} action(s)) written`,
-    });
-  }
-  return exitStatus(report, io, Boolean(values.quiet));
 }
 
 /** The proxy's settings from the flags, each checked before anything listens. */
@@ -150,43 +172,6 @@ function outputFiles(values: ProxyValues) {
     ],
   );
   return { reports, proposeFile };
-}
-
-/** `--record FILE`: the streaming writer, fed in order; a write that fails stops the recording, not the proxy. */
-async function openRecording(file: string | undefined, session: ProxySession) {
-  if (file === undefined) return undefined;
-  const { openRecordingWriter } = await import("../../check/har/recording-writer.ts");
-  const writer: RecordingWriter = await openRecordingWriter(file, {
-    format: recordingFormat(file),
-    creator: { name: "signalwire-video-logs proxy", version: VERSION },
-    redactor: session.currentRedactor,
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`Cannot write the recording ${file}: ${error.code ?? error.message}`);
-  });
-  let writing: Promise<void> = Promise.resolve();
-  let failure: Error | undefined;
-  return {
-    writer,
-    record(entry: Parameters<RecordingWriter["write"]>[0]) {
-      writing = writing
-        .then(() => (failure ? undefined : writer.write(entry)))
-        .catch((error: Error) => {
-          failure ??= error;
-        });
-    },
-    async close(io: CliIo, quiet: boolean) {
-      await writing;
-      if (failure) {
-        await writer.abort();
-        io.stderr.write(
-          `video-logs: the recording ${escapeTerminal(file)} was not written: ${escapeTerminal(failure.message)}\n`,
-        );
-        return;
-      }
-      await writer.close();
-      if (!quiet) io.stderr.write(`Recording (${writer.entries} entries) written to ${escapeTerminal(file)}\n`);
-    },
-  };
 }
 
 /** 1 on drift that fails the run; 0 otherwise, with a note when nothing was judged. */

@@ -1,0 +1,119 @@
+// The exchanges on their way to the judging thread: collected for one tick, then posted as one batch, and counted
+// until the judging thread says it has judged them. Bounded: past MAX_QUEUED_BYTES or MAX_QUEUED_EXCHANGES, a new
+// request waits (admission) until the judging thread catches up; nothing is dropped, and the queue does not grow
+// with the load. Requests already forwarded still finish, so the queue can pass the bound by what they carry.
+import type { PostedExchange } from "./judging-messages.ts";
+import type { ProxiedExchange } from "./proxied-entry.ts";
+
+/** Bytes of exchanges waiting to be judged: a fraction of the proxy's memory, room for seconds of traffic. */
+export const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+/** Exchanges waiting to be judged: bounds the headers and objects of small responses, which the bytes do not see. */
+export const MAX_QUEUED_EXCHANGES = 10_000;
+
+export interface QueueLimits {
+  bytes: number;
+  exchanges: number;
+}
+
+/** Posts a batch, its bodies' buffers transferred. */
+export type PostBatch = (batch: PostedExchange[], transfer: ArrayBuffer[]) => void;
+
+/** The bytes an exchange holds while it waits: its body, URL and headers. */
+function heldBytes(exchange: ProxiedExchange): number {
+  let bytes = exchange.url.length + (exchange.body?.length ?? 0);
+  for (const value of exchange.requestHeaders) bytes += value.length;
+  for (const value of exchange.responseHeaders) bytes += value.length;
+  return bytes;
+}
+
+/**
+ * The body as posted: a copy in an ArrayBuffer of its own, transferred. A small Buffer is a view of Node's shared
+ * pool: transferring that would detach the pool, and posting the view would copy all of it.
+ */
+function postedBody(body: Buffer | undefined): Uint8Array | undefined {
+  if (body === undefined) return undefined;
+  if (body.byteLength > 0 && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return body;
+  return new Uint8Array(body);
+}
+
+export class JudgingQueue {
+  readonly #post: PostBatch;
+  readonly #limits: QueueLimits;
+  #batch: PostedExchange[] = [];
+  #transfer: ArrayBuffer[] = [];
+  #batchBytes = 0;
+  /** Each posted batch not yet judged: its exchanges and bytes, oldest first. */
+  readonly #posted: { exchanges: number; bytes: number }[] = [];
+  #exchanges = 0;
+  #bytes = 0;
+  #waiting: (() => void)[] = [];
+  #closed = false;
+
+  constructor(post: PostBatch, limits: QueueLimits = { bytes: MAX_QUEUED_BYTES, exchanges: MAX_QUEUED_EXCHANGES }) {
+    this.#post = post;
+    this.#limits = limits;
+  }
+
+  /** Exchanges and bytes queued or posted, not yet judged. */
+  get size(): { exchanges: number; bytes: number } {
+    return { exchanges: this.#exchanges, bytes: this.#bytes };
+  }
+
+  /** Requests waiting for room. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /** Undefined when a new request may be forwarded now; else a promise of the moment it may (first come, first go). */
+  admission(): Promise<void> | undefined {
+    if (this.#waiting.length === 0 && this.#hasRoom()) return undefined;
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Queues a finished exchange; the batch is posted once this tick's I/O is done. */
+  add(exchange: ProxiedExchange, tooLarge: boolean): void {
+    const body = postedBody(exchange.body);
+    if (body) this.#transfer.push(body.buffer as ArrayBuffer);
+    if (this.#batch.length === 0) setImmediate(() => this.flush());
+    this.#batch.push({ ...exchange, body, tooLarge });
+    const bytes = heldBytes(exchange);
+    this.#batchBytes += bytes;
+    this.#exchanges++;
+    this.#bytes += bytes;
+  }
+
+  /** Posts the batch now, if there is one. */
+  flush(): void {
+    if (this.#batch.length === 0) return;
+    this.#posted.push({ exchanges: this.#batch.length, bytes: this.#batchBytes });
+    const [batch, transfer] = [this.#batch, this.#transfer];
+    this.#batch = [];
+    this.#transfer = [];
+    this.#batchBytes = 0;
+    this.#post(batch, transfer);
+  }
+
+  /** The judging thread judged the oldest batch posted: its room is free, and waiting requests go while it lasts. */
+  judged(): void {
+    const batch = this.#posted.shift();
+    if (!batch) return;
+    this.#exchanges -= batch.exchanges;
+    this.#bytes -= batch.bytes;
+    this.#release();
+  }
+
+  /** Lets every waiting request go, now and from now on: the proxy is closing and drops the connections. */
+  close(): void {
+    this.#closed = true;
+    this.#release();
+  }
+
+  #hasRoom(): boolean {
+    return this.#closed || (this.#exchanges < this.#limits.exchanges && this.#bytes < this.#limits.bytes);
+  }
+
+  #release(): void {
+    // Each request released may add an exchange only once it ends: they all go while the room lasts now.
+    while (this.#waiting.length > 0 && this.#hasRoom()) this.#waiting.shift()!();
+  }
+}

@@ -1,0 +1,128 @@
+// The queue between the proxy's forwarding and its judging thread: batched per tick, bounded by exchanges and bytes,
+// and past the bound a new request waits, first come first go, until a batch is judged. Driven by hand: the test
+// plays the judging thread, so nothing depends on timing.
+import { describe, expect, it } from "vitest";
+import type { PostedExchange } from "../../src/proxy/judging-messages.ts";
+import { JudgingQueue } from "../../src/proxy/judging-queue.ts";
+import type { ProxiedExchange } from "../../src/proxy/proxied-entry.ts";
+
+const startedAt = new Date("2025-01-02T03:04:05.000Z");
+
+function exchange(body: Buffer | undefined, url = "http://127.0.0.1:1/api/video/logs"): ProxiedExchange {
+  return {
+    method: "GET",
+    url,
+    requestHeaders: ["Host", "127.0.0.1:1"],
+    status: 200,
+    statusText: "OK",
+    responseHeaders: ["content-type", "application/json"],
+    body,
+    wireBytes: body?.length ?? 0,
+    startedAt,
+    time: 1,
+  };
+}
+
+/** A queue whose posts the test keeps, with the buffers each transferred. */
+function handQueue(limits: { bytes: number; exchanges: number }) {
+  const posts: { batch: PostedExchange[]; transfer: ArrayBuffer[] }[] = [];
+  const queue = new JudgingQueue((batch, transfer) => posts.push({ batch, transfer }), limits);
+  return { queue, posts };
+}
+
+/** Which of `admissions` have resolved, after the microtasks queued so far have run. */
+async function settled(admissions: (Promise<void> | undefined)[]): Promise<boolean[]> {
+  const done = admissions.map(() => false);
+  admissions.forEach((admission, i) => void admission?.then(() => (done[i] = true)));
+  await new Promise((resolve) => setImmediate(resolve));
+  return admissions.map((admission, i) => admission === undefined || done[i]!);
+}
+
+describe("JudgingQueue", () => {
+  it("posts the exchanges of one tick as one batch, in the order they ended", async () => {
+    const { queue, posts } = handQueue({ bytes: 1 << 20, exchanges: 100 });
+    for (const url of ["http://h/1", "http://h/2", "http://h/3"]) queue.add(exchange(undefined, url), false);
+    expect(posts).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(posts.map(({ batch }) => batch.map((posted) => posted.url))).toEqual([
+      ["http://h/1", "http://h/2", "http://h/3"],
+    ]);
+    expect(queue.size).toEqual({
+      exchanges: 3,
+      bytes: 3 * ("http://h/1".length + "Host127.0.0.1:1content-typeapplication/json".length),
+    });
+  });
+
+  it("makes a new request wait past the exchanges' bound, and lets the waiting go in order once a batch is judged", async () => {
+    const { queue } = handQueue({ bytes: 1 << 20, exchanges: 2 });
+    queue.add(exchange(undefined), false);
+    queue.flush();
+    expect(queue.admission()).toBeUndefined();
+    queue.add(exchange(undefined), false);
+    queue.flush();
+    const waiting = [queue.admission(), queue.admission()];
+    expect(await settled(waiting)).toEqual([false, false]);
+    expect(queue.waiting).toBe(2);
+    queue.judged();
+    expect(await settled(waiting)).toEqual([true, true]);
+    expect(queue.size.exchanges).toBe(1);
+  });
+
+  it("makes a new request wait past the bytes' bound, whatever the count", async () => {
+    const { queue } = handQueue({ bytes: 4096, exchanges: 10_000 });
+    queue.add(exchange(Buffer.alloc(5000, "x")), false);
+    queue.flush();
+    const waiting = [queue.admission()];
+    expect(await settled(waiting)).toEqual([false]);
+    queue.add(exchange(Buffer.alloc(10, "y")), false);
+    queue.flush();
+    queue.judged();
+    // The second batch is still there, but under the bound.
+    expect(await settled(waiting)).toEqual([true]);
+    expect(queue.size.exchanges).toBe(1);
+  });
+
+  it("keeps a newcomer behind the requests already waiting, even when there is room again", async () => {
+    const { queue } = handQueue({ bytes: 1 << 20, exchanges: 1 });
+    queue.add(exchange(undefined), false);
+    queue.flush();
+    const first = queue.admission();
+    queue.judged();
+    const second = queue.admission();
+    expect(await settled([first, second])).toEqual([true, true]);
+    expect(second).toBeUndefined();
+    queue.add(exchange(undefined), false);
+    queue.flush();
+    const third = queue.admission();
+    const fourth = queue.admission();
+    expect(await settled([third, fourth])).toEqual([false, false]);
+  });
+
+  it("lets every waiting request go when the proxy closes", async () => {
+    const { queue } = handQueue({ bytes: 1 << 20, exchanges: 1 });
+    queue.add(exchange(undefined), false);
+    queue.flush();
+    const waiting = [queue.admission(), queue.admission()];
+    queue.close();
+    expect(await settled(waiting)).toEqual([true, true]);
+    expect(queue.admission()).toBeUndefined();
+  });
+
+  it("copies a body that shares Node's buffer pool, and transfers one that owns its buffer", async () => {
+    const { queue, posts } = handQueue({ bytes: 1 << 20, exchanges: 100 });
+    const pooled = Buffer.from("a small body");
+    const own = Buffer.concat([Buffer.alloc(8000, "a"), Buffer.alloc(8000, "b")]);
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    const ownBuffer = own.buffer;
+    queue.add(exchange(pooled), false);
+    queue.add(exchange(own), true);
+    queue.flush();
+    const [{ batch, transfer }] = posts as [(typeof posts)[0]];
+    expect(transfer).toHaveLength(2);
+    expect(transfer[0]).not.toBe(pooled.buffer);
+    expect(transfer[0]!.byteLength).toBe(pooled.length);
+    expect(Buffer.from(batch[0]!.body!).toString()).toBe("a small body");
+    expect(transfer[1]).toBe(ownBuffer);
+    expect(batch.map((posted) => posted.tooLarge)).toEqual([false, true]);
+  });
+});
