@@ -3,14 +3,7 @@
 // credentials it collects, and answers the main thread's requests for the report and, at exit, for everything else.
 // Messages are handled in the order they are posted: a report asked for after a batch includes that batch.
 import type { DriftReport } from "../report/report-types.ts";
-import type { ProxiedExchange } from "./proxied-entry.ts";
-
-/** An exchange as posted: its body bytes in an ArrayBuffer of their own (transferred, never a pooled one). */
-export interface PostedExchange extends Omit<ProxiedExchange, "body"> {
-  body: Uint8Array | undefined;
-  /** Its body was past --max-body-bytes: recorded and counted, not judged. */
-  tooLarge: boolean;
-}
+import type { PackedBatch } from "./judging-batch.ts";
 
 /** What the judging thread hands back at exit, besides the report. */
 export interface JudgingOutcome {
@@ -22,7 +15,7 @@ export interface JudgingOutcome {
 }
 
 export type ToJudging =
-  | { type: "exchanges"; batch: PostedExchange[] }
+  | { type: "exchanges"; batch: PackedBatch }
   /** `forwarded`: the requests the main thread forwarded so far, which the report counts. */
   | { type: "report"; id: number; forwarded: number }
   | { type: "finish"; id: number; forwarded: number }

@@ -2,7 +2,7 @@
 // until the judging thread says it has judged them. Bounded: past MAX_QUEUED_BYTES or MAX_QUEUED_EXCHANGES, a new
 // request waits (admission) until the judging thread catches up; nothing is dropped, and the queue does not grow
 // with the load. Requests already forwarded still finish, so the queue can pass the bound by what they carry.
-import type { PostedExchange } from "./judging-messages.ts";
+import { type FinishedExchange, type PackedBatch, packBatch } from "./judging-batch.ts";
 import type { ProxiedExchange } from "./proxied-entry.ts";
 
 /** Bytes of exchanges waiting to be judged: a fraction of the proxy's memory, room for seconds of traffic. */
@@ -15,8 +15,8 @@ export interface QueueLimits {
   exchanges: number;
 }
 
-/** Posts a batch, its bodies' buffers transferred. */
-export type PostBatch = (batch: PostedExchange[], transfer: ArrayBuffer[]) => void;
+/** Posts a batch, its bodies' buffer transferred. */
+export type PostBatch = (batch: PackedBatch) => void;
 
 /** The bytes an exchange holds while it waits: its body, URL and headers. */
 function heldBytes(exchange: ProxiedExchange): number {
@@ -26,21 +26,10 @@ function heldBytes(exchange: ProxiedExchange): number {
   return bytes;
 }
 
-/**
- * The body as posted: a copy in an ArrayBuffer of its own, transferred. A small Buffer is a view of Node's shared
- * pool: transferring that would detach the pool, and posting the view would copy all of it.
- */
-function postedBody(body: Buffer | undefined): Uint8Array | undefined {
-  if (body === undefined) return undefined;
-  if (body.byteLength > 0 && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return body;
-  return new Uint8Array(body);
-}
-
 export class JudgingQueue {
   readonly #post: PostBatch;
   readonly #limits: QueueLimits;
-  #batch: PostedExchange[] = [];
-  #transfer: ArrayBuffer[] = [];
+  #batch: FinishedExchange[] = [];
   #batchBytes = 0;
   /** Each posted batch not yet judged: its exchanges and bytes, oldest first. */
   readonly #posted: { exchanges: number; bytes: number }[] = [];
@@ -72,10 +61,8 @@ export class JudgingQueue {
 
   /** Queues a finished exchange; the batch is posted once this tick's I/O is done. */
   add(exchange: ProxiedExchange, tooLarge: boolean): void {
-    const body = postedBody(exchange.body);
-    if (body) this.#transfer.push(body.buffer as ArrayBuffer);
     if (this.#batch.length === 0) setImmediate(() => this.flush());
-    this.#batch.push({ ...exchange, body, tooLarge });
+    this.#batch.push({ exchange, tooLarge });
     const bytes = heldBytes(exchange);
     this.#batchBytes += bytes;
     this.#exchanges++;
@@ -86,11 +73,10 @@ export class JudgingQueue {
   flush(): void {
     if (this.#batch.length === 0) return;
     this.#posted.push({ exchanges: this.#batch.length, bytes: this.#batchBytes });
-    const [batch, transfer] = [this.#batch, this.#transfer];
+    const batch = this.#batch;
     this.#batch = [];
-    this.#transfer = [];
     this.#batchBytes = 0;
-    this.#post(batch, transfer);
+    this.#post(packBatch(batch));
   }
 
   /** The judging thread judged the oldest batch posted: its room is free, and waiting requests go while it lasts. */

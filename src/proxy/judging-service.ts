@@ -3,7 +3,8 @@
 // them; each batch acknowledged, so the main thread's queue frees its room; the credentials collected passed back.
 import type { MessagePort } from "node:worker_threads";
 import type { HarEntry } from "../check/har/har-entry.ts";
-import type { JudgingOutcome, PostedExchange, ToJudging } from "./judging-messages.ts";
+import { type PackedBatch, unpackBatch } from "./judging-batch.ts";
+import type { JudgingOutcome, ToJudging } from "./judging-messages.ts";
 import { proxiedEntry } from "./proxied-entry.ts";
 import type { ProxySession } from "./proxy-session.ts";
 
@@ -16,15 +17,6 @@ export interface JudgingParts {
   finish(): Promise<Omit<JudgingOutcome, "report">>;
   /** When the proxy stops on an error: removes the recording. */
   abort(): Promise<void>;
-}
-
-/** An exchange as the main thread posted it, its body a Buffer over the transferred bytes. */
-function received(posted: PostedExchange) {
-  const { body, tooLarge, ...exchange } = posted;
-  return {
-    exchange: { ...exchange, body: body && Buffer.from(body.buffer, body.byteOffset, body.byteLength) },
-    tooLarge,
-  };
 }
 
 export class JudgingService {
@@ -77,9 +69,8 @@ export class JudgingService {
     return parts.abort().then(() => this.#port.postMessage({ type: "aborted", id: message.id }));
   }
 
-  #judge({ session, record }: JudgingParts, batch: readonly PostedExchange[]): undefined {
-    for (const posted of batch) {
-      const { exchange, tooLarge } = received(posted);
+  #judge({ session, record }: JudgingParts, batch: PackedBatch): undefined {
+    for (const { exchange, tooLarge } of unpackBatch(batch)) {
       const entry = proxiedEntry(exchange);
       if (tooLarge) session.tooLarge();
       else session.observe(entry);

@@ -54,7 +54,7 @@ export class JudgingThread {
 
   private constructor(worker: Worker, limits: QueueLimits | undefined) {
     this.#worker = worker;
-    this.queue = new JudgingQueue((batch, transfer) => this.#send({ type: "exchanges", batch }, transfer), limits);
+    this.queue = new JudgingQueue((batch) => this.#send({ type: "exchanges", batch }, [batch.bodies]), limits);
     this.failure = new Promise<never>((_resolve, reject) => (this.#fail = reject));
     // The failure is handled by whoever awaits it; nobody awaiting it is no reason to crash.
     this.failure.catch(() => {});

@@ -2,7 +2,7 @@
 // and past the bound a new request waits, first come first go, until a batch is judged. Driven by hand: the test
 // plays the judging thread, so nothing depends on timing.
 import { describe, expect, it } from "vitest";
-import type { PostedExchange } from "../../src/proxy/judging-messages.ts";
+import { type FinishedExchange, unpackBatch } from "../../src/proxy/judging-batch.ts";
 import { JudgingQueue } from "../../src/proxy/judging-queue.ts";
 import type { ProxiedExchange } from "../../src/proxy/proxied-entry.ts";
 
@@ -23,10 +23,10 @@ function exchange(body: Buffer | undefined, url = "http://127.0.0.1:1/api/video/
   };
 }
 
-/** A queue whose posts the test keeps, with the buffers each transferred. */
+/** A queue whose posts the test keeps, each batch unpacked as the judging thread reads it. */
 function handQueue(limits: { bytes: number; exchanges: number }) {
-  const posts: { batch: PostedExchange[]; transfer: ArrayBuffer[] }[] = [];
-  const queue = new JudgingQueue((batch, transfer) => posts.push({ batch, transfer }), limits);
+  const posts: { batch: FinishedExchange[] }[] = [];
+  const queue = new JudgingQueue((packed) => void posts.push({ batch: unpackBatch(packed) }), limits);
   return { queue, posts };
 }
 
@@ -44,7 +44,7 @@ describe("JudgingQueue", () => {
     for (const url of ["http://h/1", "http://h/2", "http://h/3"]) queue.add(exchange(undefined, url), false);
     expect(posts).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(posts.map(({ batch }) => batch.map((posted) => posted.url))).toEqual([
+    expect(posts.map(({ batch }) => batch.map((posted) => posted.exchange.url))).toEqual([
       ["http://h/1", "http://h/2", "http://h/3"],
     ]);
     expect(queue.size).toEqual({
@@ -108,21 +108,20 @@ describe("JudgingQueue", () => {
     expect(queue.admission()).toBeUndefined();
   });
 
-  it("copies a body that shares Node's buffer pool, and transfers one that owns its buffer", async () => {
+  it("posts each body whole, from Node's shared pool or a buffer of its own, with whether it was too large", async () => {
     const { queue, posts } = handQueue({ bytes: 1 << 20, exchanges: 100 });
     const pooled = Buffer.from("a small body");
     const own = Buffer.concat([Buffer.alloc(8000, "a"), Buffer.alloc(8000, "b")]);
     expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
-    const ownBuffer = own.buffer;
     queue.add(exchange(pooled), false);
+    queue.add(exchange(undefined), false);
     queue.add(exchange(own), true);
     queue.flush();
-    const [{ batch, transfer }] = posts as [(typeof posts)[0]];
-    expect(transfer).toHaveLength(2);
-    expect(transfer[0]).not.toBe(pooled.buffer);
-    expect(transfer[0]!.byteLength).toBe(pooled.length);
-    expect(Buffer.from(batch[0]!.body!).toString()).toBe("a small body");
-    expect(transfer[1]).toBe(ownBuffer);
-    expect(batch.map((posted) => posted.tooLarge)).toEqual([false, true]);
+    const [{ batch }] = posts as [(typeof posts)[0]];
+    expect(batch).toEqual([
+      { exchange: exchange(pooled), tooLarge: false },
+      { exchange: exchange(undefined), tooLarge: false },
+      { exchange: exchange(own), tooLarge: true },
+    ]);
   });
 });
