@@ -50,7 +50,7 @@ describe("openapi-format's reading of an overlay's text", () => {
         e: 100000,
         f: "12345678901234567890",
         // Only a mapping's values are rewritten, not a sequence's items.
-        g: [1234567890123456789],
+        g: [1234567890123456800],
         h: null,
         i: 1234567890.12345,
         k: "1234567890.123456===",
