@@ -81,6 +81,14 @@ describe("the verification of a proposal", { timeout: 60_000 }, () => {
     );
   });
 
+  it("reads back only the outermost targets: a target's first problem, not that of a target under it named first", () => {
+    const actions = [
+      update(`${PROPERTIES}.url`, { description: "yes" }),
+      update(PROPERTIES, { aaa: { type: "string", description: "on" } }),
+    ];
+    expect(problemOf(actions)).toBe(`${READ_OTHERWISE} /components/schemas/Log/properties/aaa/description`);
+  });
+
   it("excuses what the original already reads otherwise under a target (the examples' timestamps), not a new one", () => {
     const example = "$.components.examples.completed_log";
     expect(problemOf([update(example, { summary: "x" })])).toBeUndefined();
@@ -100,6 +108,9 @@ describe("the verification of a proposal", { timeout: 60_000 }, () => {
 
   it("skips the read-back of a target that was removed, and judges what takes its place", () => {
     expect(problemOf([remove(`${PROPERTIES}.url.description`)])).toBeUndefined();
+    expect(problemOf([remove(`${PROPERTIES}.url`)])).toBe(
+      'the patched spec fails the gate strict-schemas: #/components/schemas/Log strict mode: required property "url" is not defined (strictRequired)',
+    );
     expect(
       problemOf([remove(`${PROPERTIES}.url`), update(PROPERTIES, { url: { type: "string", description: "z" } })]),
     ).toBeUndefined();
