@@ -187,7 +187,7 @@ describe("openapi-format's writing of the patched spec", () => {
       h: "see $ref: x",
       i: "true",
       k: "#/x",
-      l: "a".repeat(100),
+      l: "word ".repeat(30).trim(),
       m: "12.===",
     };
     expect(writeAsOpenapiFormat(doc)).toBe(
@@ -204,7 +204,7 @@ describe("openapi-format's writing of the patched spec", () => {
         "h: 'see $ref: 'x''",
         "i: 'true'",
         "k: '#/x'",
-        `l: ${"a".repeat(100)}`,
+        `l: ${"word ".repeat(30).trim()}`,
         "m: 12.===",
         "",
       ].join("\n"),
