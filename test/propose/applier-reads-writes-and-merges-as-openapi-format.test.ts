@@ -151,6 +151,9 @@ describe("openapi-format's update and remove", () => {
         { target: "$.a.b", update: 1 },
         { target: "$.a.s.length", update: 1 },
         { target: "$.a.n.x", update: 1 },
+        { target: "$.a.n.x.y", update: 1 },
+        // Named only through the prototype: never resolved, so Object.prototype is never written.
+        { target: "$.__proto__.__lookupGetter__", update: {} },
         null,
         { target: 5, update: 1 },
         { target: "$", update: {} },
@@ -161,7 +164,15 @@ describe("openapi-format's update and remove", () => {
       ]),
     ).toEqual({
       doc: { ...SPEC, a: { list: [1, 2], obj: { k: 1 }, n: null, s: "str" } },
-      unused: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      unused: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    });
+  });
+
+  it("resolves no root target, even in a spec with a key named `undefined`", () => {
+    const spec = { undefined: { a: 1 } };
+    expect(applyAsOpenapiFormat(spec, { actions: [{ target: "$", update: { b: 2 } }] })).toEqual({
+      doc: spec,
+      unused: [0],
     });
   });
 
@@ -180,6 +191,7 @@ describe("openapi-format's writing of the patched spec", () => {
       a: "12===",
       b: "1234567890123456===",
       c: "1.5===",
+      c2: "1.55===",
       d: "1.2.3===",
       e: ["12==="],
       f: "x 12===",
@@ -195,6 +207,7 @@ describe("openapi-format's writing of the patched spec", () => {
         "a: 12",
         "b: 1234567890123456",
         "c: 1.5",
+        "c2: 1.55",
         "d: 1.2.3===",
         "e:",
         "  - 12===",

@@ -140,6 +140,8 @@ describe("the verification of a proposal", { timeout: 60_000 }, () => {
     );
     expect(problemOf([update(`${PROPERTIES}.charge_details`, { description: "x" })], { text })).toBeUndefined();
     expect(problemOf([update(PROPERTIES, {})], { text })).toBeUndefined();
+    const both = [update(`${PROPERTIES}.charge_details`, { description: "x" }), update(`${PROPERTIES}.url`, {})];
+    expect(problemOf(both, { text })).toBeUndefined();
     expect(problemOf([update("$.paths['/api/video/logs'].get", { summary: "x" })])).toBeUndefined();
   });
 
@@ -166,6 +168,10 @@ describe("the verification of a proposal", { timeout: 60_000 }, () => {
     );
   });
 
+  it("judges a body with the schema of its own status, not another of its operation", () => {
+    expect(problemOf([], { bodies: [body({ error: "Unauthorized" }, 401)] })).toBeUndefined();
+  });
+
   it("judges every body of one response, not only the first", () => {
     const bodies = [body(completedLog), body({ ...completedLog, extra: 1 })];
     expect(problemOf([], { bodies })).toBe("the patched spec rejects an observed get_log 200 body");
@@ -183,11 +189,13 @@ describe("the differences between two values", () => {
     expect(differences([1, 2], [1, 3])).toEqual(["/1"]);
     expect(differences({ a: [1, 2] }, { a: [1, 2, 3] })).toEqual(["/a"]);
     expect(differences({ a: [1] }, { a: { 0: 1 } })).toEqual(["/a"]);
+    expect(differences({ a: { 0: 1 } }, { a: [1] })).toEqual(["/a"]);
     expect(differences({ a: null }, { a: {} })).toEqual(["/a"]);
     expect(differences({ a: {} }, { a: null })).toEqual(["/a"]);
   });
 
   it("take a Date against a mapping or a string as a whole, on either side", () => {
+    expect(differences({ d: new Date(0) }, { d: new Date(0) })).toEqual([]);
     expect(differences({ d: new Date(0) }, { d: {} })).toEqual(["/d"]);
     expect(differences({ d: {} }, { d: new Date(0) })).toEqual(["/d"]);
     expect(differences({ d: "2001-12-14" }, { d: new Date("2001-12-14") })).toEqual(["/d"]);
