@@ -93,6 +93,23 @@ describe("the verified actions of a proposal", { timeout: 120_000 }, () => {
     });
   });
 
+  it("judge a change of two actions whole: its first action alone fails, but only the change after it is taken out", () => {
+    const spec = loadSpec();
+    const properties = spec.components.schemas.Log.properties;
+    properties.minutes = { type: "integer", minimum: 0, description: "Minutes." };
+    properties.zobj = { type: "object", additionalProperties: false, properties: {}, description: "Closed." };
+    // Removing `type` alone leaves `minimum` without it, which the strict gate refuses; with the new type it passes.
+    const { actions, notProposed } = verify(spec, [{ body: { ...completedLog, minutes: 1.5, zobj: { yes: 1 } } }]);
+    const minutes = "$.components.schemas.Log.properties.minutes";
+    expect({ actions, notProposed }).toEqual({
+      actions: [
+        { target: `${minutes}.type`, description: expect.any(String), remove: true },
+        { target: minutes, description: expect.any(String), update: { type: "number" } },
+      ],
+      notProposed: [takenOut(`${READ_OTHERWISE} /components/schemas/Log/properties/zobj/properties/true`)],
+    });
+  });
+
   it("count the changes refused while building as not proposed when judging the bodies", () => {
     const { actions, notProposed } = verify(loadSpec(), [{ body: logWith('"a$ref":1,"yes":2,"b":3') }]);
     expect({ actions, notProposed }).toEqual({
