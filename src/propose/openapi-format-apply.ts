@@ -27,14 +27,12 @@ function encodeLargeNumberScalars(doc: Document): void {
   });
 }
 
-/** utils/file.js decodeLargeNumbers for YAML output: `: 123…===` is written back as the digits. */
-const decodeLargeNumbers = (text: string) =>
-  text.replace(/: ([0-9]+(\.[0-9]+)?)\b(?!\.[0-9])===/g, (match) => {
-    const number = match.replace(/: '|'/g, "");
-    return number.endsWith("===") || number.replace(".", "").length > 15
-      ? match.replace("===", "").replace(/'/g, "")
-      : match;
-  });
+/**
+ * utils/file.js decodeLargeNumbers for YAML output: `: 123…===` is written back as the digits. Its replacer's quote
+ * stripping and length test never apply to what this pattern matches (no quote, always ending in `===`), nor do its
+ * `\b(?!\.[0-9])` before `===`: left out.
+ */
+const decodeLargeNumbers = (text: string) => text.replace(/: ([0-9]+(\.[0-9]+)?)===/g, ": $1");
 
 /** The overlay as openapi-format reads it from its YAML text (utils/file.js parseString), or why it cannot. */
 export function readOverlayAsOpenapiFormat(text: string): { overlay?: Record<string, unknown>; error?: string } {
@@ -115,7 +113,7 @@ export function applyAsOpenapiFormat(spec: unknown, overlay: Record<string, unkn
   const actions = Array.isArray(overlay.actions) ? (overlay.actions as Record<string, unknown>[]) : [];
   for (const [index, action] of actions.entries()) {
     const tokens = typeof action?.target === "string" ? simplePathTokens(action.target) : undefined;
-    const node = tokens && tokens.length > 0 ? resolve(doc, tokens) : undefined;
+    const node = tokens ? resolve(doc, tokens) : undefined;
     if (!node) {
       unused.push(index);
       continue;
