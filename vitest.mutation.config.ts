@@ -1,18 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { defineConfig, mergeConfig } from "vitest/config";
+import { allTestFiles, groupTestFiles, inProcessTestFiles } from "./scripts/lib/mutation-tests.mjs";
 import base from "./vitest.config.ts";
 
-// The tests Stryker runs (stryker.config.mjs): the unit and unit-isolated projects, the in-process ones. Contract tests
-// need Prism, and heavy ones run the build or other toolchains. Left out too: the files that run the built CLI (it
+// The tests Stryker runs (stryker.config.mjs): the in-process files of the unit and unit-isolated projects. Contract
+// tests need Prism, and heavy ones run the build or other toolchains. Left out too: the files that run the built CLI (it
 // judges dist/, never the mutated src/; what they assert is asserted in process too) or start Prism (its start is
-// CPU-bound and timed), which are most of the time.
+// CPU-bound and timed), which are most of the time. With MUTATION_GROUP set (scripts/mutation.ts runs one group at a
+// time), only the files that reach that group's modules (scripts/lib/mutation-tests.mjs).
 const MUTATION_PROJECTS = new Set(["unit", "unit-isolated"]);
-const OUT_OF_PROCESS = /\b(?:runBin|runNode|assertBuilt|startPrismMock)\(/;
-
-const filesOutOfProcess = (readdirSync("test", { recursive: true, encoding: "utf8" }) as string[])
-  .filter((file) => file.endsWith(".test.ts") && OUT_OF_PROCESS.test(readFileSync(join("test", file), "utf8")))
-  .map((file) => join("test", file).split("\\").join("/"));
+const group = process.env.MUTATION_GROUP;
+const kept = new Set(group ? groupTestFiles(process.cwd(), group) : inProcessTestFiles(process.cwd()));
+const left = allTestFiles(process.cwd()).filter((file) => !kept.has(file));
 
 const projects = (base.test?.projects ?? []).flatMap((project) =>
   typeof project === "object" && "test" in project && MUTATION_PROJECTS.has(project.test?.name as string)
@@ -21,7 +19,7 @@ const projects = (base.test?.projects ?? []).flatMap((project) =>
           ...project,
           test: {
             ...project.test,
-            exclude: [...(project.test?.exclude ?? []), ...filesOutOfProcess],
+            exclude: [...(project.test?.exclude ?? []), ...left],
             // Each file isolated: with files sharing a worker, per-test coverage named the wrong tests, and a mutant the
             // redactor's own tests kill in a plain run was reported as surviving.
             isolate: true,
