@@ -15,6 +15,15 @@ describe("shortJson", () => {
     expect(out.endsWith("…")).toBe(true);
   });
 
+  it("renders a value exactly as long as the budget whole, and one a character longer cut", () => {
+    expect(shortJson("x".repeat(58), NO_SECRETS)).toBe(`"${"x".repeat(58)}"`);
+    expect(shortJson("x".repeat(59), NO_SECRETS)).toBe(`"${"x".repeat(58)}…`);
+    expect(shortJson([1, 22, 333], NO_SECRETS, 10)).toBe("[1,22,333]");
+    expect(shortJson([1, 22, 3333], NO_SECRETS, 10)).toBe("[1,22,333…");
+    expect(shortJson({ ab: "cd" }, NO_SECRETS, 11)).toBe('{"ab":"cd"}');
+    expect(shortJson({ ab: "cde" }, NO_SECRETS, 11)).toBe('{"ab":"cde…');
+  });
+
   it("renders a value nested a million levels deep without overflowing the stack", () => {
     let deep: unknown = [];
     for (let i = 0; i < 1_000_000; i++) deep = [deep];
