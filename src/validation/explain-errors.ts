@@ -21,7 +21,7 @@ export interface ExplainContext {
 function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number" && Number.isInteger(value)) return "integer";
+  if (Number.isInteger(value)) return "integer";
   return typeof value;
 }
 
