@@ -258,6 +258,34 @@ describe("explainErrors explains a failed union of named object schemas by the b
     },
   );
 
+  it("explains each of two unions that fail at one pointer by its own chosen branch", () => {
+    const body = { item: { a: 1, x: 2 } };
+    const typeOfA = error("type", "/a", { type: "string" });
+    const more = {
+      ...branches,
+      "#C": branch(["a"], ["a", "x"], [typeOfA]),
+      "#D": branch(["d"], ["d"], [error("required", "", { missingProperty: "d" })]),
+    };
+    const errors = [union("anyOf", "/item", refs), union("anyOf", "/item", [{ $ref: "#C" }, { $ref: "#D" }])];
+    expect(explain(errors, body, { branches: more })).toEqual([additiveX("/item"), wrongType("/item/a", "1")]);
+  });
+
+  it("does not take an enum whose allowed values look like references for a union", () => {
+    const allowed = [{ $ref: "#A" }, { $ref: "#B" }];
+    const body = { item: { a: 1, x: 2 } };
+    const enumError = error("enum", "/item", { allowedValues: allowed }, { schema: allowed });
+    expect(explain([enumError], body, { branches })).toEqual([
+      {
+        pointer: "/item",
+        kind: "breaking",
+        keyword: "enum",
+        message: '{"a":1,"x":2} is not one of {"$ref":"#A"} | {"$ref":"#B"}',
+        expected: '{"$ref":"#A"} | {"$ref":"#B"}',
+        actual: '{"a":1,"x":2}',
+      },
+    ]);
+  });
+
   it("explains a union at the root, dropping every error of ajv's", () => {
     const body = { a: 1, x: 2 };
     const errors = [error("type", "/a", { type: "string" }), union("anyOf", "", refs)];
