@@ -49,6 +49,8 @@ describe("numberLiteralAt finds the number literal a JSON text holds at a pointe
     expect(numberLiteralAt('{"a\\x":1}', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":-}', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":1}', "/b")).toBeUndefined();
+    expect(numberLiteralAt('{"a":1,"b', "/a")).toBeUndefined();
+    expect(numberLiteralAt('{"a":1,"b\\', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":{"b":1}}', "/a/b/c")).toBeUndefined();
   });
 
