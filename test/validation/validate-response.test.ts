@@ -2,6 +2,7 @@
 // that lets a report quote a number beyond double range as the server wrote it.
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { BUILT_IN_SPEC } from "../../src/operations/active-spec.ts";
 import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
 import { specTablesFromDocument } from "../../src/validation/spec-tables-from-document.ts";
 import { validateResponse, validateResponseBy } from "../../src/validation/validate-response.ts";
@@ -80,6 +81,8 @@ describe("specTablesFromDocument", () => {
     const tables = specTablesFromDocument(document);
     expect("file" in tables).toBe(false);
     expect(tables.detailed()).toBe(tables.detailed());
+    expect(tables.unionBranchShapes).toEqual(BUILT_IN_SPEC.unionBranchShapes);
+    expect(Object.keys(tables.unionBranchShapes).length).toBeGreaterThan(0);
     expect(validateResponseBy(tables, "get_log", 200, { ...completedLog, nickname: "x" })).toEqual([unknownField]);
   });
 });
