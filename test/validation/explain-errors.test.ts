@@ -258,6 +258,25 @@ describe("explainErrors explains a failed union of named object schemas by the b
     },
   );
 
+  it("explains a union whose value is null or not an object by its first branch: no branch has any evidence", () => {
+    const typeOfItem = error("type", "", { type: "object" });
+    const first = { ...branches, "#A": branch(["a"], ["a"], [typeOfItem]) };
+    const notAnObject = (actual: string) => ({
+      pointer: "/item",
+      kind: "breaking",
+      keyword: "type",
+      expected: "object",
+      message: `expected object, got ${actual}`,
+      actual,
+    });
+    expect(explain([union("oneOf", "/item", refs)], { item: null }, { branches: first })).toEqual([
+      notAnObject("null"),
+    ]);
+    expect(explain([union("oneOf", "/item", refs)], { item: "b" }, { branches: first })).toEqual([
+      { ...notAnObject("string"), actual: '"b"' },
+    ]);
+  });
+
   it("explains each of two unions that fail at one pointer by its own chosen branch", () => {
     const body = { item: { a: 1, x: 2 } };
     const typeOfA = error("type", "/a", { type: "string" });
