@@ -30,17 +30,20 @@ export function branchEvidence(value: unknown, branch: Pick<UnionBranch, "requir
   return { present, missing, undeclared };
 }
 
-/** Negative when `a` explains the value better than `b` (see chooseUnionBranch). */
+/**
+ * Negative when `a` explains the value better than `b` (see chooseUnionBranch). No third rule on undeclared properties:
+ * present and undeclared add up to the value's own properties, so with present tied, undeclared is tied too.
+ */
 function compareEvidence(a: BranchEvidence, b: BranchEvidence): number {
   const score = (evidence: BranchEvidence) => evidence.present - evidence.missing;
-  return score(b) - score(a) || a.missing - b.missing || a.undeclared - b.undeclared;
+  return score(b) - score(a) || a.missing - b.missing;
 }
 
 /**
  * The index of the branch that explains `value`, as a person reading it would pick: the most properties the branch
  * declares present at the union's level, less the required ones missing (the value's own properties being the same
  * for every branch, that is also the fewest properties missing or undeclared: the fewest to add or remove for the
- * value to fit); then the fewest required properties missing, then the fewest undeclared; on a tie, the branch
+ * value to fit); then the fewest required properties missing (and so the fewest undeclared); on a tie, the branch
  * declared first in the union. A log of an older shape with 8 of Log's properties and 4 missing is a Log missing 4,
  * not a DiscardedLog missing 1 with 7 undeclared; a deleted log that also carries two of Log's fields is a
  * DiscardedLog with 2 undeclared, not a Log missing 8. What lies inside the value's properties (their types, their own

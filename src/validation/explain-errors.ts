@@ -21,7 +21,7 @@ export interface ExplainContext {
 function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number" && Number.isInteger(value)) return "integer";
+  if (Number.isInteger(value)) return "integer";
   return typeof value;
 }
 
@@ -138,12 +138,12 @@ function explainUnion(error: ValidationError, context: ExplainContext): Violatio
  * errors ajv collected inside the union are dropped.
  */
 export function explainErrors(errors: readonly ValidationError[], context: ExplainContext): Violation[] {
+  // By pointer: two unions that fail at one value (under an allOf) are both explained.
   const explained = new Map<string, Violation[]>();
   for (const error of errors) {
     if (error.keyword !== "anyOf" && error.keyword !== "oneOf") continue;
-    if (explained.has(error.instancePath)) continue;
     const violations = explainUnion(error, context);
-    if (violations) explained.set(error.instancePath, violations);
+    if (violations) explained.set(error.instancePath, [...(explained.get(error.instancePath) ?? []), ...violations]);
   }
   // Walks up the pointer's ancestors: as cheap with a thousand explained unions as with one.
   const insideExplainedUnion = (pointer: string): boolean => {

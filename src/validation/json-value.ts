@@ -16,7 +16,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     const [left, right] = pending.pop()!;
     if (Object.is(left, right)) continue;
     if (!isContainer(left) || !isContainer(right)) return false;
-    if (Array.isArray(left) !== Array.isArray(right)) return false;
+    // An array's prototype is never an object's: this also tells an array from a plain object.
     if (Object.getPrototypeOf(left) !== Object.getPrototypeOf(right)) return false;
     const keys = Object.keys(left);
     if (keys.length !== Object.keys(right).length) return false;

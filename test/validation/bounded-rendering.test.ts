@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NO_SECRETS } from "../../src/redaction/redactor.ts";
+import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
 import { numberLiteralAt } from "../../src/validation/number-literal-at.ts";
 import { shortJson } from "../../src/validation/short-json.ts";
 
@@ -13,6 +14,33 @@ describe("shortJson", () => {
     const out = shortJson({ text: "y".repeat(1_000) }, NO_SECRETS);
     expect(out).toHaveLength(60);
     expect(out.endsWith("…")).toBe(true);
+  });
+
+  it("renders a value exactly as long as the budget whole, and one a character longer cut", () => {
+    expect(shortJson("x".repeat(58), NO_SECRETS)).toBe(`"${"x".repeat(58)}"`);
+    expect(shortJson("x".repeat(59), NO_SECRETS)).toBe(`"${"x".repeat(58)}…`);
+    expect(shortJson([1, 22, 333], NO_SECRETS, 10)).toBe("[1,22,333]");
+    expect(shortJson([1, 22, 3333], NO_SECRETS, 10)).toBe("[1,22,333…");
+    expect(shortJson({ ab: "cd" }, NO_SECRETS, 11)).toBe('{"ab":"cd"}');
+    expect(shortJson({ ab: "cde" }, NO_SECRETS, 11)).toBe('{"ab":"cde…');
+  });
+
+  it("shows a string cut where the beginning of a secret was dropped as cut, never closed as if whole", () => {
+    const redactor = createSecretsRedactor(["s3cr3t-token-value"]);
+    // The budget's edge falls inside "s3cr", a secret's beginning: the cut drops it, leaving 57 characters.
+    const text = `${"x".repeat(57)}s3cr3t-nope${"y".repeat(100)}`;
+    expect(shortJson(text, redactor)).toBe(`"${"x".repeat(57)}…`);
+    expect(shortJson([text], redactor)).toBe(`["${"x".repeat(57)}…`);
+  });
+
+  it("lets an error of the redactor through, never taken for a spent budget", () => {
+    const failing = {
+      ...NO_SECRETS,
+      numberHoldsSecret: () => {
+        throw new RangeError("redactor failed");
+      },
+    };
+    expect(() => shortJson([1], failing)).toThrow(new RangeError("redactor failed"));
   });
 
   it("renders a value nested a million levels deep without overflowing the stack", () => {

@@ -1,7 +1,7 @@
 // Each keyword's violation in full (pointer, kind, keyword, message, expected, actual), from the errors a detailed
 // validator gives: what a report says of each one.
 import { describe, expect, it } from "vitest";
-import type { ValidationError } from "../../generated/validators-detailed.js";
+import type { UnionBranch, ValidationError } from "../../generated/validators-detailed.js";
 import { NO_SECRETS } from "../../src/redaction/redactor.ts";
 import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
 import { explainErrors } from "../../src/validation/explain-errors.ts";
@@ -204,5 +204,164 @@ describe("explainErrors says what each failed keyword means", () => {
       "must be <= 1",
       "must be at most 1",
     ]);
+  });
+});
+
+describe("explainErrors explains a failed union of named object schemas by the branch the branch rule chooses", () => {
+  /** A branch whose validator fails with `errors` (or passes, when there are none). */
+  const branch = (required: string[], properties: string[], errors: ValidationError[] | null): UnionBranch => {
+    const validate = Object.assign(() => errors !== null && errors.length === 0, { errors });
+    return { validate, required, properties };
+  };
+  const union = (keyword: string, instancePath: string, schema: unknown) =>
+    error(keyword, instancePath, {}, { schema, message: `must match a schema in ${keyword}` });
+  const refs = [{ $ref: "#A" }, { $ref: "#B" }];
+  const extra = error("additionalProperties", "", { additionalProperty: "x" });
+  const branches = {
+    "#A": branch(["a"], ["a"], [extra]),
+    "#B": branch(["b"], ["b", "c"], [error("required", "", { missingProperty: "b" })]),
+  };
+  const additiveX = (at: string) => ({
+    pointer: `${at}/x`,
+    kind: "additive",
+    keyword: "additionalProperties",
+    message: 'unexpected property "x" (not in the spec)',
+    expected: "(absent)",
+    actual: "2",
+  });
+  const wrongType = (pointer: string, actual: string) => ({
+    pointer,
+    kind: "breaking",
+    keyword: "type",
+    expected: "string",
+    message: "expected string, got integer",
+    actual,
+  });
+
+  it.each(["anyOf", "oneOf"])(
+    "%s: the chosen branch's violations at the union's pointer, after the others; ajv's errors inside dropped",
+    (keyword) => {
+      const body = { item: { a: 1, x: 2, deep: { y: 1 } }, itemx: 3, other: 4 };
+      const errors = [
+        error("required", "/item", { missingProperty: "b" }),
+        error("type", "/item/deep/y", { type: "string" }),
+        union(keyword, "/item", refs),
+        union(keyword, "/item", refs),
+        error("type", "/itemx", { type: "string" }),
+        error("type", "/other", { type: "string" }),
+      ];
+      expect(explain(errors, body, { branches })).toEqual([
+        wrongType("/itemx", "3"),
+        wrongType("/other", "4"),
+        additiveX("/item"),
+      ]);
+    },
+  );
+
+  it("explains a union whose value is null or not an object by its first branch: no branch has any evidence", () => {
+    const typeOfItem = error("type", "", { type: "object" });
+    const first = { ...branches, "#A": branch(["a"], ["a"], [typeOfItem]) };
+    const notAnObject = (actual: string) => ({
+      pointer: "/item",
+      kind: "breaking",
+      keyword: "type",
+      expected: "object",
+      message: `expected object, got ${actual}`,
+      actual,
+    });
+    expect(explain([union("oneOf", "/item", refs)], { item: null }, { branches: first })).toEqual([
+      notAnObject("null"),
+    ]);
+    expect(explain([union("oneOf", "/item", refs)], { item: "b" }, { branches: first })).toEqual([
+      { ...notAnObject("string"), actual: '"b"' },
+    ]);
+  });
+
+  it("explains each of two unions that fail at one pointer by its own chosen branch", () => {
+    const body = { item: { a: 1, x: 2 } };
+    const typeOfA = error("type", "/a", { type: "string" });
+    const more = {
+      ...branches,
+      "#C": branch(["a"], ["a", "x"], [typeOfA]),
+      "#D": branch(["d"], ["d"], [error("required", "", { missingProperty: "d" })]),
+    };
+    const errors = [union("anyOf", "/item", refs), union("anyOf", "/item", [{ $ref: "#C" }, { $ref: "#D" }])];
+    expect(explain(errors, body, { branches: more })).toEqual([additiveX("/item"), wrongType("/item/a", "1")]);
+  });
+
+  it("does not take an enum whose allowed values look like references for a union", () => {
+    const allowed = [{ $ref: "#A" }, { $ref: "#B" }];
+    const body = { item: { a: 1, x: 2 } };
+    const enumError = error("enum", "/item", { allowedValues: allowed }, { schema: allowed });
+    expect(explain([enumError], body, { branches })).toEqual([
+      {
+        pointer: "/item",
+        kind: "breaking",
+        keyword: "enum",
+        message: '{"a":1,"x":2} is not one of {"$ref":"#A"} | {"$ref":"#B"}',
+        expected: '{"$ref":"#A"} | {"$ref":"#B"}',
+        actual: '{"a":1,"x":2}',
+      },
+    ]);
+  });
+
+  it("explains a union at the root, dropping every error of ajv's", () => {
+    const body = { a: 1, x: 2 };
+    const errors = [error("type", "/a", { type: "string" }), union("anyOf", "", refs)];
+    expect(explain(errors, body, { branches })).toEqual([additiveX("")]);
+  });
+
+  it("leaves ajv's errors standing when the union's schema is not a list of references to known object schemas", () => {
+    const body = { item: { a: 1 } };
+    for (const schema of [undefined, { $ref: "#A" }, [{ $ref: "#A" }, null], [{ $ref: 5 }], [{ $ref: "#C" }], [{}]]) {
+      expect(explain([union("anyOf", "/item", schema)], body, { branches }), JSON.stringify(schema)).toEqual([
+        {
+          pointer: "/item",
+          kind: "breaking",
+          keyword: "anyOf",
+          message: "must match a schema in anyOf",
+          expected: `anyOf ${schema === undefined ? "(absent)" : JSON.stringify(schema)}`,
+          actual: '{"a":1}',
+        },
+      ]);
+    }
+  });
+
+  it("takes the branch with the most evidence, not the first: a value of B is explained by B", () => {
+    const body = { item: { b: 1, c: 2, x: 2 } };
+    const b = branch(["b"], ["b", "c"], [extra]);
+    const a = branch(["a"], ["a"], [error("required", "", { missingProperty: "a" })]);
+    expect(explain([union("anyOf", "/item", refs)], body, { branches: { "#A": a, "#B": b } })).toEqual([
+      additiveX("/item"),
+    ]);
+  });
+});
+
+describe("explainErrors on a number beyond double range where an integer or null is expected", () => {
+  it("calls the integer finite", () => {
+    const body = { n: Number.NEGATIVE_INFINITY };
+    expect(
+      explain([error("type", "/n", { type: ["integer", "null"] })], body, { numberLiteral: () => "-1e999" }),
+    ).toEqual([
+      {
+        pointer: "/n",
+        kind: "breaking",
+        keyword: "type",
+        expected: "integer or null",
+        message: "expected a finite integer or null, got -1e999",
+        actual: "-1e999",
+      },
+    ]);
+  });
+});
+
+describe("explainErrors reports two violations that differ in where pointer, keyword and message split", () => {
+  it("keeps both, though their pointer, keyword and message written together are the same text", () => {
+    const body = { a: 1, ab: 2 };
+    const errors = [
+      error("bc", "/a", {}, { message: "m", schema: 1 }),
+      error("c", "/ab", {}, { message: "m", schema: 1 }),
+    ];
+    expect(explain(errors, body).map((v) => `${v.pointer} ${v.keyword}`)).toEqual(["/a bc", "/ab c"]);
   });
 });

@@ -58,6 +58,9 @@ describe("jsonText", () => {
     const value = { a: undefined, b: [undefined, 1], c: -0, d: Number.POSITIVE_INFINITY, "": { "\u2028": "x" } };
     expect(jsonText(value)).toBe(JSON.stringify(value));
     expect(jsonText(undefined)).toBeUndefined();
+    const notJson = { f: () => 1, s: Symbol("s"), u: undefined, a: [() => 1, Symbol("t"), undefined, 2] };
+    expect(jsonText(notJson)).toBe('{"a":[null,null,null,2]}');
+    expect(jsonText(notJson)).toBe(JSON.stringify(notJson));
     expect(jsonText(JSON.parse('{"__proto__":{"a":1}}'))).toBe('{"__proto__":{"a":1}}');
   });
 

@@ -49,7 +49,19 @@ describe("numberLiteralAt finds the number literal a JSON text holds at a pointe
     expect(numberLiteralAt('{"a\\x":1}', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":-}', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":1}', "/b")).toBeUndefined();
+    expect(numberLiteralAt('{"a":1,"b', "/a")).toBeUndefined();
+    expect(numberLiteralAt('{"a":1,"b\\', "/a")).toBeUndefined();
     expect(numberLiteralAt('{"a":{"b":1}}', "/a/b/c")).toBeUndefined();
+  });
+
+  it("gives undefined once a key is malformed, though an earlier key of the same name held a number", () => {
+    expect(numberLiteralAt('{"a":1,"a\\x":2}', "/a")).toBeUndefined();
+  });
+
+  it("never throws on text that is not JSON, such as a lone string or punctuation at the root", () => {
+    expect(numberLiteralAt('"x"', "")).toBeUndefined();
+    expect(numberLiteralAt(':"x"', "")).toBeUndefined();
+    expect(() => numberLiteralAt("1,2]}", "")).not.toThrow();
   });
 
   it('does not take an empty key for a missing one: a pointer to the key "" finds its value', () => {

@@ -133,6 +133,17 @@ describe("chooseUnionBranch", () => {
     expect(chooseUnionBranch([{ id: 1 }], [a, b])).toBe(0);
   });
 
+  it("has no evidence for a value that is null, and counts only the value's own properties, not inherited ones", () => {
+    expect(branchEvidence(null, a)).toEqual({ present: 0, missing: 0, undeclared: 0 });
+    expect(chooseUnionBranch(null, [b, a])).toBe(0);
+    // A string or a number has no evidence either, not all of each branch's required properties missing.
+    expect(branchEvidence("xy", a)).toEqual({ present: 0, missing: 0, undeclared: 0 });
+    expect(chooseUnionBranch(5, [a, b])).toBe(0);
+    expect(chooseUnionBranch("xy", [a, b])).toBe(0);
+    const inherited = Object.assign(Object.create({ x: 1, q: 1 }) as object, { id: 1 });
+    expect(branchEvidence(inherited, a)).toEqual({ present: 1, missing: 1, undeclared: 0 });
+  });
+
   it("never looks below the union's own level", () => {
     const shallow = { id: 1, x: 1 };
     const deep = { id: { x: 1, y: 2, z: 3 }, x: Array.from({ length: 50 }, () => ({ id: 1, z: 1, unknown: 1 })) };
