@@ -296,6 +296,46 @@ describe("stale entries", () => {
     expect(applied.notes.at(-1)).toBe("baseline: 3 more stale entries, listed in the JSON report (baseline.stale)");
   });
 
+  it("are listed in full as notes when there are MAX_BASELINE_NOTES, with no count", () => {
+    const entries = Array.from({ length: MAX_BASELINE_NOTES }, (_, i) => ({
+      check: "authentication",
+      keyword: `k${i}`,
+    }));
+    const applied = applyBaseline(TODAY, ignoring(...entries), { now: STARTED });
+    expect(applied.notes).toEqual(
+      entries.map((entry, i) => `baseline: entry ${i} matched no finding (stale): ${JSON.stringify(entry)}`),
+    );
+  });
+
+  it("of more than MAX_BASELINE_NOTES expired, list the first as notes and count the rest, before the stale ones", () => {
+    const expired = Array.from({ length: MAX_BASELINE_NOTES + 2 }, (_, i) => ({
+      check: "authentication" as const,
+      keyword: `k${i}`,
+      expires: "2026-01-09",
+    }));
+    const applied = applyBaseline(TODAY, ignoring(...expired, { check: "coverage" }), { now: STARTED });
+    expect(applied.baseline).toEqual({
+      stale: [{ index: MAX_BASELINE_NOTES + 2, entry: { check: "coverage" } }],
+      expired: expired.map((entry, index) => ({ index, entry })),
+    });
+    expect(applied.notes).toEqual([
+      ...expired
+        .slice(0, MAX_BASELINE_NOTES)
+        .map((entry, i) => `baseline: entry ${i} expired on 2026-01-09 and hides nothing: ${JSON.stringify(entry)}`),
+      "baseline: 2 more expired entries, listed in the JSON report (baseline.expired)",
+      `baseline: entry ${MAX_BASELINE_NOTES + 2} matched no finding (stale): {"check":"coverage"}`,
+    ]);
+  });
+
+  it("are shown in a note as their JSON cut to 200 characters", () => {
+    const entry = { check: "coverage", reason: "r".repeat(300) };
+    const applied = applyBaseline(TODAY, ignoring(entry), { now: STARTED });
+    expect(applied.notes).toEqual([
+      `baseline: entry 0 matched no finding (stale): ${JSON.stringify(entry).slice(0, 200)}`,
+    ]);
+    expect(applied.notes[0]!.endsWith("r".repeat(200 - '{"check":"coverage","reason":"'.length))).toBe(true);
+  });
+
   it("of an earlier report are its findings not seen again", () => {
     const earlier = reportOf([exchange("get_log", 500, [{ check: "not-a-server-error", pointer: "" }])]);
     const applied = applyBaseline(TODAY, parseBaseline(JSON.parse(JSON.stringify(earlier)), "earlier.json"), {
