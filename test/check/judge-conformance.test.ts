@@ -1,9 +1,12 @@
 // The conformance checks of one response, in process and in full: which findings, in which order, each whole.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { judgeConformance } from "../../src/check/judge-conformance.ts";
 import type { Exchange } from "../../src/client/exchange.ts";
+import { loadSpec } from "../../src/openapi/load-spec.ts";
+import { useSpec } from "../../src/operations/active-spec.ts";
 import { createSecretsRedactor } from "../../src/redaction/secrets-redactor.ts";
 import { parseJsonBody } from "../../src/validation/parse-json-body.ts";
+import { specTablesFromDocument } from "../../src/validation/spec-tables-from-document.ts";
 import { API_TOKEN, completedLog } from "../helpers/sample-bodies.ts";
 
 const redactor = createSecretsRedactor([API_TOKEN]);
@@ -146,4 +149,32 @@ describe("judgeConformance", () => {
       "content-type",
     );
   });
+
+  it("judges a 500 the spec does not declare, which the request expected, as the server error alone", () => {
+    const document = loadSpec();
+    const responses = (document.paths as Record<string, { get: { responses: Record<string, unknown> } }>)[
+      "/api/video/logs/{id}"
+    ]!.get.responses;
+    delete responses["500"];
+    useSpec(specTablesFromDocument(document));
+    expect(judgeConformance(exchange(500, '{"error":"down"}'), [500], "status-code")).toEqual([serverError(500)]);
+  });
+
+  it("wants application/json at the start of the Content-Type, not inside it", () => {
+    expect(
+      judgeConformance(exchange(200, JSON.stringify(completedLog), "text/application/json"), [200], "status-code"),
+    ).toEqual([
+      {
+        check: "content-type",
+        kind: "breaking",
+        keyword: "content-type",
+        pointer: "",
+        message: "a JSON body is not sent as application/json",
+        expected: "Content-Type: application/json",
+        actual: "text/application/json",
+      },
+    ]);
+  });
 });
+
+afterEach(() => useSpec());
