@@ -186,6 +186,45 @@ describe("matching", () => {
     expect(hidden(ignoring(entry, ...padding))).toEqual(hidden(ignoring(entry)));
   });
 
+  it("tells patterns apart by the places of their stars and by their length, in any order", () => {
+    const report = reportOf([exchange("get_log", 200, [{ check: "response-schema", pointer: "/a/x" }])]);
+    const seen = (...pointers: string[]) =>
+      matchBaseline(
+        report.findings,
+        ignoring(...pointers.map((pointer) => ({ check: "response-schema", pointer }))),
+        STARTED,
+      );
+    for (const pointers of [
+      ["/*/b", "/a/*"],
+      ["/a/*", "/*/b"],
+      ["/*/q/r", "/a/*"],
+      ["/*/q/r", "/*/x"],
+      ["/a/*/r", "/*/x"],
+      ["/*/x", "/a/*/r"],
+    ]) {
+      const match = seen(...pointers);
+      expect(match.known.size, pointers.join(" ")).toBe(1);
+      expect(
+        match.stale.map((listed) => listed.entry.pointer),
+        pointers.join(" "),
+      ).toEqual(pointers.filter((pointer) => !pointerMatches(pointer, "/a/x")));
+    }
+  });
+
+  it("marks every entry of the same pattern matched, not only the last", () => {
+    const report = reportOf([exchange("get_log", 200, [{ check: "response-schema", pointer: "/a/charge" }])]);
+    const entry = { check: "response-schema", pointer: "/*/charge" } as const;
+    const padding = Array.from({ length: 3 }, (_, i) => ({ check: "response-schema", pointer: `/gone_${i}/*` }));
+    for (const entries of [
+      [entry, { ...entry }],
+      [entry, { ...entry }, ...padding],
+    ]) {
+      const match = matchBaseline(report.findings, ignoring(...entries), STARTED);
+      expect(match.stale.map((listed) => listed.index)).toEqual(entries.flatMap((_, i) => (i < 2 ? [] : [i])));
+      expect(match.known.size).toBe(1);
+    }
+  });
+
   it("hides what comparing every entry with every finding hides, and lists the same stale entries (property)", () => {
     const segment = fc.constantFrom("data", "charge", "0", "7", "*", "status");
     const pointer = fc.array(segment, { maxLength: 3 }).map((segments) => segments.map((s) => `/${s}`).join(""));
