@@ -150,4 +150,33 @@ describe("judgePage", () => {
       broken: [],
     });
   });
+
+  it("notes a next link that leaves the base URL when the body has no links, or was not read", () => {
+    const end: PageEnd = { kind: "unsafe", error: new UnsafeRedirectError("links.next", "x", "http://127.0.0.1:9") };
+    const note = "pagination-integrity: links.next leaves the base URL; not followed: ";
+    expect(judge(step({ data: [] }, end)).notes).toEqual([note]);
+    const unread = step({ links: LINKS, data: [] }, end);
+    const parsed = parseJsonBody("{", redactor);
+    const page: PageStep = {
+      ...unread,
+      exchange: { ...unread.exchange, parsed: parsed.ok ? unread.exchange.parsed : parsed },
+    };
+    expect(judge(page).notes).toEqual([note]);
+  });
+
+  it("notes no page that holds items and links to a next page", () => {
+    const page = pageOf(2, { ...LINKS, next: "/api/video/logs?page_token=2" });
+    expect(judge(step(page, { kind: "next", url: "http://127.0.0.1:9/api/video/logs?page_token=2" }))).toEqual({
+      findings: [],
+      notes: [],
+      broken: [],
+    });
+  });
+
+  it("counts no item without a string id as a duplicate, however many there are", () => {
+    const ids = new Set<string>();
+    const body = { links: LINKS, data: [{}, {}, { id: 5 }, { id: 5 }] };
+    expect(judge(step(body), {}, ids).findings.filter((f) => f.check === "pagination-integrity")).toEqual([]);
+    expect(ids.size).toBe(0);
+  });
 });
