@@ -10,6 +10,29 @@ const EMPTY =
   'is empty and would hide every finding: name at least its check, e.g. {"check": "response-schema", "pointer": "/data/*/charge"}';
 
 describe("ignoreFileProblems", () => {
+  // First: the validator is compiled on the first call, so the test that compiles it sees all its options at work.
+  it("collects every problem of every entry, quoting each value given", () => {
+    expect(ignoreFileProblems({ ignore: [{ check: "status-code", keyword: 3, status: "x" }, { check: "x" }] })).toEqual(
+      [
+        'entry 0 (/ignore/0), "status": "x" is not a status: a whole number from 100 to 599, or null for no response',
+        'entry 0 (/ignore/0), "keyword": 3 must be string',
+        `entry 1 (/ignore/1), "check": "x" is not a check; ${CHECKS}`,
+      ],
+    );
+  });
+
+  it("says an entry that is not an object must be one, and only an object with no key is empty", () => {
+    const notAnObject = (i: number) =>
+      `entry ${i} (/ignore/${i}) must be an object, e.g. {"check": "response-schema", "pointer": "/data/*/charge"}`;
+    expect(ignoreFileProblems({ ignore: [null, [], "", 0, {}] })).toEqual([
+      notAnObject(0),
+      notAnObject(1),
+      notAnObject(2),
+      notAnObject(3),
+      `entry 4 (/ignore/4) ${EMPTY}`,
+    ]);
+  });
+
   it("finds none in a valid file", () => {
     expect(ignoreFileProblems({ ignore: [{ check: "status-code" }] })).toEqual([]);
     expect(ignoreFileProblems({ $schema: "x", ignore: [] })).toEqual([]);

@@ -84,12 +84,13 @@ describe("chooseFilterValues", () => {
     });
   });
 
-  it("counts each instant once, and only the items whose field is a date-time", () => {
+  it("counts each instant once, and only the items whose field is a date-time text, not a number", () => {
     const seen = [
       ...createdAtHours(3, 3, 3),
       null,
       "not an item",
       { created_at: 17 },
+      { created_at: 2020 },
       { created_at: "yesterday" },
       {},
       { created_at: new Date(Date.UTC(2026, 0, 1, 3)).toISOString().replace(".000Z", "Z") },
