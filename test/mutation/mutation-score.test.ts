@@ -97,7 +97,9 @@ describe("scripts/mutation-score.ts", { timeout: 90_000 }, () => {
   it("exits 1 when a group is under 90% or was not run", () => {
     const result = run("--report", `${FIXTURES}mutation.json`, "--equivalent", `${FIXTURES}equivalent.json`);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^under 90% or not run: validation, redaction, check judging, findings, proposal verification$/m);
+    expect(result.stdout).toMatch(
+      /^under 90% or not run: validation, redaction, check judging, findings, proposal verification$/m,
+    );
   });
 
   it("exits 2 naming the file when the report is missing, and when an equivalent entry lacks its reason", () => {
