@@ -39,7 +39,8 @@ interface Filed {
   marked: boolean;
 }
 
-const segmentsOf = (pointer: string): string[] => (pointer === "" ? [] : pointer.split("/").slice(1));
+/** A pointer's segments: none for "" (the whole body), as splitting it gives. */
+const segmentsOf = (pointer: string): string[] => pointer.split("/").slice(1);
 
 /** patternPointer, skipped for a pointer with no segment that could be an index (most are). */
 const normalised = (pointer: string) => (/\/\d/.test(pointer) ? patternPointer(pointer) : pointer);

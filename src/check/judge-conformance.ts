@@ -8,8 +8,9 @@ import type { CheckName } from "../findings/checks.ts";
 import { behaviourFinding, type Finding, foundBy } from "../findings/finding.ts";
 import { statusViolation } from "../validation/violation-factory.ts";
 
-/** `application/json`, with or without parameters such as a charset. */
-const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+/** `application/json`, with or without parameters such as a charset. The pattern is made per call (cheap): a module's
+ * constant is made once, before a test runs, so mutation testing could not tell a changed pattern from this one. */
+const isJsonMediaType = (type: string) => /^application\/json\s*(;|$)/i.test(type);
 
 /**
  * @param expectedStatus the statuses this request accepts
@@ -57,7 +58,7 @@ export function judgeConformance(
     );
   }
   const contentType = exchange.response.headers.get("content-type");
-  if (exchange.bytes.byteLength > 0 && !JSON_MEDIA_TYPE.test(contentType ?? "")) {
+  if (exchange.bytes.byteLength > 0 && !isJsonMediaType(contentType ?? "")) {
     findings.push(
       behaviourFinding(
         "content-type",

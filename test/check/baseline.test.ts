@@ -186,6 +186,45 @@ describe("matching", () => {
     expect(hidden(ignoring(entry, ...padding))).toEqual(hidden(ignoring(entry)));
   });
 
+  it("tells patterns apart by the places of their stars and by their length, in any order", () => {
+    const report = reportOf([exchange("get_log", 200, [{ check: "response-schema", pointer: "/a/x" }])]);
+    const seen = (...pointers: string[]) =>
+      matchBaseline(
+        report.findings,
+        ignoring(...pointers.map((pointer) => ({ check: "response-schema", pointer }))),
+        STARTED,
+      );
+    for (const pointers of [
+      ["/*/b", "/a/*"],
+      ["/a/*", "/*/b"],
+      ["/*/q/r", "/a/*"],
+      ["/*/q/r", "/*/x"],
+      ["/a/*/r", "/*/x"],
+      ["/*/x", "/a/*/r"],
+    ]) {
+      const match = seen(...pointers);
+      expect(match.known.size, pointers.join(" ")).toBe(1);
+      expect(
+        match.stale.map((listed) => listed.entry.pointer),
+        pointers.join(" "),
+      ).toEqual(pointers.filter((pointer) => !pointerMatches(pointer, "/a/x")));
+    }
+  });
+
+  it("marks every entry of the same pattern matched, not only the last", () => {
+    const report = reportOf([exchange("get_log", 200, [{ check: "response-schema", pointer: "/a/charge" }])]);
+    const entry = { check: "response-schema", pointer: "/*/charge" } as const;
+    const padding = Array.from({ length: 3 }, (_, i) => ({ check: "response-schema", pointer: `/gone_${i}/*` }));
+    for (const entries of [
+      [entry, { ...entry }],
+      [entry, { ...entry }, ...padding],
+    ]) {
+      const match = matchBaseline(report.findings, ignoring(...entries), STARTED);
+      expect(match.stale.map((listed) => listed.index)).toEqual(entries.flatMap((_, i) => (i < 2 ? [] : [i])));
+      expect(match.known.size).toBe(1);
+    }
+  });
+
   it("hides what comparing every entry with every finding hides, and lists the same stale entries (property)", () => {
     const segment = fc.constantFrom("data", "charge", "0", "7", "*", "status");
     const pointer = fc.array(segment, { maxLength: 3 }).map((segments) => segments.map((s) => `/${s}`).join(""));
@@ -294,6 +333,46 @@ describe("stale entries", () => {
     expect(applied.baseline?.stale).toHaveLength(MAX_BASELINE_NOTES + 3);
     expect(applied.notes).toHaveLength(MAX_BASELINE_NOTES + 1);
     expect(applied.notes.at(-1)).toBe("baseline: 3 more stale entries, listed in the JSON report (baseline.stale)");
+  });
+
+  it("are listed in full as notes when there are MAX_BASELINE_NOTES, with no count", () => {
+    const entries = Array.from({ length: MAX_BASELINE_NOTES }, (_, i) => ({
+      check: "authentication",
+      keyword: `k${i}`,
+    }));
+    const applied = applyBaseline(TODAY, ignoring(...entries), { now: STARTED });
+    expect(applied.notes).toEqual(
+      entries.map((entry, i) => `baseline: entry ${i} matched no finding (stale): ${JSON.stringify(entry)}`),
+    );
+  });
+
+  it("of more than MAX_BASELINE_NOTES expired, list the first as notes and count the rest, before the stale ones", () => {
+    const expired = Array.from({ length: MAX_BASELINE_NOTES + 2 }, (_, i) => ({
+      check: "authentication" as const,
+      keyword: `k${i}`,
+      expires: "2026-01-09",
+    }));
+    const applied = applyBaseline(TODAY, ignoring(...expired, { check: "coverage" }), { now: STARTED });
+    expect(applied.baseline).toEqual({
+      stale: [{ index: MAX_BASELINE_NOTES + 2, entry: { check: "coverage" } }],
+      expired: expired.map((entry, index) => ({ index, entry })),
+    });
+    expect(applied.notes).toEqual([
+      ...expired
+        .slice(0, MAX_BASELINE_NOTES)
+        .map((entry, i) => `baseline: entry ${i} expired on 2026-01-09 and hides nothing: ${JSON.stringify(entry)}`),
+      "baseline: 2 more expired entries, listed in the JSON report (baseline.expired)",
+      `baseline: entry ${MAX_BASELINE_NOTES + 2} matched no finding (stale): {"check":"coverage"}`,
+    ]);
+  });
+
+  it("are shown in a note as their JSON cut to 200 characters", () => {
+    const entry = { check: "coverage", reason: "r".repeat(300) };
+    const applied = applyBaseline(TODAY, ignoring(entry), { now: STARTED });
+    expect(applied.notes).toEqual([
+      `baseline: entry 0 matched no finding (stale): ${JSON.stringify(entry).slice(0, 200)}`,
+    ]);
+    expect(applied.notes[0]!.endsWith("r".repeat(200 - '{"check":"coverage","reason":"'.length))).toBe(true);
   });
 
   it("of an earlier report are its findings not seen again", () => {

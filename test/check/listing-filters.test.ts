@@ -32,6 +32,12 @@ describe("a date filter judged on an item", () => {
     ["on, the same local day but the previous UTC day", on, "2026-01-10", "2026-01-10T01:00:00+02:00", false],
     ["on, a date-time value means its whole UTC day", on, "2026-01-10T18:00:00Z", "2026-01-10T00:00:00Z", true],
     ["on, an item without a date", on, "2026-01-10", null, false],
+    ["after, an item days later", after, "2026-01-10", "2026-01-12T00:00:00Z", true],
+    ["before, an item days earlier", before, "2026-01-10", "2026-01-07T00:00:00Z", true],
+    ["after, a number that would parse as a year is no date", after, "2000-01-01", 7, false],
+    ["on, an item whose date does not parse", on, "2026-01-10", "soon", false],
+    ["on, a filter value that does not parse", on, "soon", "2026-01-10T00:00:00Z", false],
+    ["after, a filter value that does not parse", after, "soon", "2026-01-10T00:00:00Z", false],
   ])("%s", (_name, meaning, value, item, expected) => {
     expect(satisfies(meaning, value, item)).toBe(expected);
   });
@@ -150,6 +156,52 @@ describe("a page judged against the query it was asked with (pageBreaksQuery)", 
     expect(judge({ page_size: "1", created_after: 5, id: 1 }, [log("2020-01-01T00:00:00Z"), log("x")])).toEqual({
       findings: [],
       broken: [],
+    });
+  });
+});
+
+describe("a page judged against parameters outside the query", () => {
+  it("judges a parameter in the path by no query rule, even one that names a page size", () => {
+    const listLogs = operationOf("list_logs");
+    const operation = {
+      ...listLogs,
+      parameters: [{ ...listLogs.parameters.find((p) => p.name === "page_size")!, in: "path" as const }],
+    };
+    const items = [completedLog, completedLog];
+    expect(pageBreaksQuery(operation, { page_size: 1 }, items, () => "parameters-honoured", NO_SECRETS)).toEqual({
+      findings: [],
+      broken: [],
+    });
+  });
+});
+
+describe("a page judged by the rules each parameter's extension names, and no other", () => {
+  const listLogs = operationOf("list_logs");
+  const judge = (query: Record<string, unknown>, items: unknown[]) =>
+    pageBreaksQuery(listLogs, query, items, () => "parameters-honoured", NO_SECRETS);
+
+  it("bounds the page by page_size alone, not by another number in the query", () => {
+    expect(judge({ page_number: 1 }, [completedLog, completedLog])).toEqual({ findings: [], broken: [] });
+  });
+
+  it("keeps out the discarded form by include_deleted alone, not by another false in the query", () => {
+    expect(judge({ page_token: false }, [completedLog, deletedLog])).toEqual({ findings: [], broken: [] });
+  });
+
+  it("finds a null item outside a date filter", () => {
+    expect(judge({ created_after: "2026-01-10" }, [null])).toEqual({
+      findings: [
+        {
+          check: "parameters-honoured",
+          kind: "breaking",
+          keyword: "filter",
+          pointer: "/data/0/created_at",
+          message: "an item outside the filter created_after=2026-01-10 is listed",
+          expected: "created_at after 2026-01-10 (boundary either way)",
+          actual: "(absent)",
+        },
+      ],
+      broken: ["created_after"],
     });
   });
 });

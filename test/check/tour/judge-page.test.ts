@@ -6,6 +6,7 @@ import type { PageEnd, PageStep } from "../../../src/client/page-walk.ts";
 import { UnsafeRedirectError } from "../../../src/errors/unsafe-redirect-error.ts";
 import { operationOf } from "../../../src/operations/operation-table.ts";
 import { createSecretsRedactor } from "../../../src/redaction/secrets-redactor.ts";
+import { parseJsonBody } from "../../../src/validation/parse-json-body.ts";
 import { paginationViolation } from "../../../src/validation/violation-factory.ts";
 import { API_TOKEN, completedLog, pageOf } from "../../helpers/sample-bodies.ts";
 
@@ -59,7 +60,18 @@ describe("judgePage", () => {
   it("finds the same id twice on one page, and ignores items without a string id", () => {
     const body = { links: LINKS, data: [completedLog, { ...completedLog }, null, { id: 5 }] };
     const { findings } = judge(step(body));
-    expect(findings.filter((f) => f.keyword === "duplicate").map((f) => f.pointer)).toEqual(["/data/1/id"]);
+    expect(findings.filter((f) => f.check === "pagination-integrity")).toEqual([
+      {
+        check: "pagination-integrity",
+        kind: "breaking",
+        keyword: "duplicate",
+        pointer: "/data/1/id",
+        message:
+          "an id appears twice in one listing (read under a created_before pin, so no new item can shift the pages)",
+        expected: "each id once per listing",
+        actual: completedLog.id,
+      },
+    ]);
   });
 
   it("adds the page end's violation under its check", () => {
@@ -101,7 +113,70 @@ describe("judgePage", () => {
     const ids = new Set<string>();
     const result = judge(step(pageOf(3, LINKS), { kind: "unreadable" }, 500), { page_size: 2 }, ids);
     expect(result.broken).toEqual([]);
+    expect(result.notes).toEqual([]);
+    expect(result.findings.filter((f) => f.check !== "response-schema")).toEqual([
+      {
+        check: "not-a-server-error",
+        kind: "breaking",
+        keyword: "server-error",
+        pointer: "",
+        message: "the server failed with status 500",
+        expected: "no 5xx status",
+        actual: "500",
+      },
+    ]);
+    expect(ids.size).toBe(0);
+  });
+
+  it("judges no query and no ids on a success whose body is not JSON", () => {
+    const ids = new Set<string>();
+    const unread = step(pageOf(3, LINKS));
+    const parsed = parseJsonBody("{", redactor);
+    const page: PageStep = {
+      ...unread,
+      exchange: { ...unread.exchange, parsed: parsed.ok ? unread.exchange.parsed : parsed },
+    };
+    const result = judge(page, { page_size: 2 }, ids);
+    expect(result.broken).toEqual([]);
     expect(result.findings.map((f) => f.check)).not.toContain("parameters-honoured");
+    expect(ids.size).toBe(0);
+  });
+
+  it("notes a next link that leaves the base URL even when the body names none", () => {
+    const end: PageEnd = { kind: "unsafe", error: new UnsafeRedirectError("links.next", "x", "http://127.0.0.1:9") };
+    expect(judge(step({ links: LINKS, data: [] }, end))).toEqual({
+      findings: [],
+      notes: ["pagination-integrity: links.next leaves the base URL; not followed: "],
+      broken: [],
+    });
+  });
+
+  it("notes a next link that leaves the base URL when the body has no links, or was not read", () => {
+    const end: PageEnd = { kind: "unsafe", error: new UnsafeRedirectError("links.next", "x", "http://127.0.0.1:9") };
+    const note = "pagination-integrity: links.next leaves the base URL; not followed: ";
+    expect(judge(step({ data: [] }, end)).notes).toEqual([note]);
+    const unread = step({ links: LINKS, data: [] }, end);
+    const parsed = parseJsonBody("{", redactor);
+    const page: PageStep = {
+      ...unread,
+      exchange: { ...unread.exchange, parsed: parsed.ok ? unread.exchange.parsed : parsed },
+    };
+    expect(judge(page).notes).toEqual([note]);
+  });
+
+  it("notes no page that holds items and links to a next page", () => {
+    const page = pageOf(2, { ...LINKS, next: "/api/video/logs?page_token=2" });
+    expect(judge(step(page, { kind: "next", url: "http://127.0.0.1:9/api/video/logs?page_token=2" }))).toEqual({
+      findings: [],
+      notes: [],
+      broken: [],
+    });
+  });
+
+  it("counts no item without a string id as a duplicate, however many there are", () => {
+    const ids = new Set<string>();
+    const body = { links: LINKS, data: [{}, {}, { id: 5 }, { id: 5 }] };
+    expect(judge(step(body), {}, ids).findings.filter((f) => f.check === "pagination-integrity")).toEqual([]);
     expect(ids.size).toBe(0);
   });
 });
