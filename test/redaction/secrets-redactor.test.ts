@@ -120,8 +120,8 @@ describe("a secrets redactor's lists", () => {
   });
 
   it("redacts a secret of 1,024 characters (the longest in a pattern) and of 1,025 (walked) in every spelling, in one list", () => {
-    const atLimit = "k".repeat(1_023) + "1";
-    const beyond = "m".repeat(1_024) + "2";
+    const atLimit = `${"k".repeat(1_023)}1`;
+    const beyond = `${"m".repeat(1_024)}2`;
     for (const secrets of [[atLimit], [beyond], [atLimit, beyond]]) {
       const redactor = createSecretsRedactor(secrets);
       const text = secrets
