@@ -84,7 +84,9 @@ describe("mapStrings", () => {
       s = "text";
     }
     const thing = new Thing();
-    const copy = mapStrings({ date, map, bare, thing, none: null, no: undefined, yes: true }, upper, { names: true });
+    const copy = mapStrings({ date, map, bare, thing, none: null, no: undefined, yes: true }, upper, {
+      names: true,
+    }) as unknown as Record<string, unknown>;
     expect(copy).toEqual({ DATE: date, MAP: map, BARE: bare, THING: thing, NONE: null, NO: undefined, YES: true });
     expect(copy.DATE).toBe(date);
     expect(copy.BARE).toBe(bare);
