@@ -13,11 +13,14 @@ import {
 import { seeded } from "../helpers/seed.ts";
 
 const hex = (code: number, width: number) => code.toString(16).padStart(width, "0");
-/** A character as a server may write it: as it is, percent-encoded, \u-escaped, JSON's short escape, `+` for a space. */
+/** A character as a server may write it: as it is, percent-encoded, \u-escaped (either hex case), JSON's short escape, `+` for a space. */
 const writers: ((char: string) => string)[] = [
   (c) => c,
   (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2)}`).join(""),
   (c) => [...Array(c.length).keys()].map((i) => `\\u${hex(c.charCodeAt(i), 4)}`).join(""),
+  // Hex digits in upper case, letters a–f only: `%C3%A9`, `\u00E9`.
+  (c) => [...Buffer.from(c)].map((b) => `%${hex(b, 2).toUpperCase()}`).join(""),
+  (c) => [...Array(c.length).keys()].map((i) => `\\u${hex(c.charCodeAt(i), 4).toUpperCase()}`).join(""),
   (c) => (c === " " ? "+" : (({ '"': '\\"', "\\": "\\\\", "/": "\\/", "\f": "\\f", "\n": "\\n" } as never)[c] ?? c)),
 ];
 /** Each letter in the other case: a–f in an escape's hex digits are either case, anything else is not. */
