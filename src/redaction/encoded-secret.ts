@@ -18,7 +18,7 @@ export interface Base64Spellings {
   inside: string[];
 }
 
-/** The base64 spellings of a secret (each at least MIN_SECRET_LENGTH long). */
+/** The base64 spellings of a secret (at least MIN_SECRET_LENGTH long). */
 export function base64Spellings(secret: string): Base64Spellings {
   const bytes = Buffer.from(secret, "utf8");
   const padded = bytes.toString("base64");
@@ -30,8 +30,8 @@ export function base64Spellings(secret: string): Base64Spellings {
     const end = Math.floor((8 * (offset + bytes.length)) / 6);
     for (const alphabet of ALPHABETS) inside.add(shifted.toString(alphabet).slice(start, end));
   }
-  const long = (spelling: string) => spelling.length >= MIN_SECRET_LENGTH;
-  return { whole: [...whole].filter(long), inside: [...inside].filter((s) => long(s) && !whole.has(s)) };
+  // A secret of MIN_SECRET_LENGTH bytes has base64 spellings of 10 characters or more: none too short to redact.
+  return { whole: [...whole], inside: [...inside].filter((s) => !whole.has(s)) };
 }
 
 /** Secrets for createSecretsRedactor: those matched in every spelling, and those inside longer base64 text. */

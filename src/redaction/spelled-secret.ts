@@ -80,11 +80,10 @@ export function beginningPattern(secret: string): string {
   for (let k = chars.length - 1; k >= 0; k--) {
     const spellings = chars[k]!;
     const partial = spellings.flatMap((atoms) => atoms.slice(1).map((_, n) => atoms.slice(0, n + 1).join("")));
+    // Every character has a partial spelling (`%`), so the group is never empty, nor the beginning after the last.
     const complete =
-      k < chars.length - 1
-        ? [`${group(spellings.map((atoms) => atoms.join("")))}${beginning ? `(?:${beginning})?` : ""}`]
-        : [];
-    beginning = group([...partial, ...complete].length > 0 ? [...partial, ...complete] : ["(?!)"]);
+      k < chars.length - 1 ? [`${group(spellings.map((atoms) => atoms.join("")))}(?:${beginning})?`] : [];
+    beginning = group([...partial, ...complete]);
   }
   return beginning;
 }

@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHECK_NAMES } from "../../src/findings/checks.ts";
 import type { Finding } from "../../src/findings/finding.ts";
-import { fingerprintOf, patternPointer } from "../../src/findings/fingerprint.ts";
+import { canonicalHash, fingerprintOf, patternPointer } from "../../src/findings/fingerprint.ts";
 import { fingerprintOfOccurrence, groupFindings, type JudgedExchange } from "../../src/findings/group-findings.ts";
+import { seeded } from "../helpers/seed.ts";
 
 const fields = {
   check: "response-schema",
@@ -62,6 +63,43 @@ describe("fingerprintOf", () => {
     ];
     const prints = new Set([fields, ...variants].map(fingerprintOf));
     expect(prints.size).toBe(variants.length + 1);
+  });
+});
+
+describe("fingerprintOf over any fields", () => {
+  const anyFields = fc.record({
+    check: fc.oneof(fc.constantFrom(...CHECK_NAMES), fc.string()),
+    operation: fc.string(),
+    status: fc.option(fc.integer({ min: -1, max: 999 })),
+    pointer: fc.string(),
+    keyword: fc.string(),
+  });
+
+  it("is the same for equal fields, computed anew, and differs when any one field differs", () => {
+    fc.assert(
+      fc.property(anyFields, anyFields, (a, b) => {
+        expect(fingerprintOf(a)).toBe(fingerprintOf(structuredClone(a)));
+        expect(fingerprintOf(a)).toMatch(/^[0-9a-f]{16}$/);
+        const same = (Object.keys(a) as (keyof typeof a)[]).every((field) => Object.is(a[field], b[field]));
+        expect(fingerprintOf(a) === fingerprintOf(b)).toBe(same);
+        for (const field of Object.keys(a) as (keyof typeof a)[]) {
+          if (!Object.is(a[field], b[field]))
+            expect(fingerprintOf({ ...a, [field]: b[field] })).not.toBe(fingerprintOf(a));
+        }
+      }),
+      seeded,
+    );
+  });
+
+  it("is canonicalHash under its own namespace, which another namespace never shares", () => {
+    fc.assert(
+      fc.property(anyFields, fc.string(), (f, namespace) => {
+        const values = [f.check, f.operation, f.status, f.pointer, f.keyword];
+        expect(fingerprintOf(f)).toBe(canonicalHash("video-logs-finding/1", values));
+        if (namespace !== "video-logs-finding/1") expect(canonicalHash(namespace, values)).not.toBe(fingerprintOf(f));
+      }),
+      seeded,
+    );
   });
 });
 

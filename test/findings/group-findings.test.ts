@@ -1,9 +1,12 @@
 // Grouping occurrences by fingerprint: each drift once, counted and listed once per response that showed it.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../src/findings/finding.ts";
+import { CHECK_NAMES } from "../../src/findings/checks.ts";
+import type { DriftFinding, Finding } from "../../src/findings/finding.ts";
 import { MAX_LISTED_REQUESTS } from "../../src/findings/finding.ts";
 import { fingerprintOf } from "../../src/findings/fingerprint.ts";
-import { groupFindings, type JudgedExchange } from "../../src/findings/group-findings.ts";
+import { FindingGroups, groupFindings, type JudgedExchange } from "../../src/findings/group-findings.ts";
+import { seeded } from "../helpers/seed.ts";
 
 const extra = (index: number): Finding => ({
   check: "response-schema",
@@ -75,5 +78,88 @@ describe("groupFindings", () => {
     expect(groupFindings([known(page(0, 2), () => true), known(page(1, 2), (i) => i === 0)])[0]).not.toHaveProperty(
       "known",
     );
+  });
+});
+
+describe("the order of grouped findings", () => {
+  const one = (finding: Finding, operation: string, status: number | null): JudgedExchange => ({
+    operation,
+    status,
+    requestId: null,
+    curl: "curl",
+    violations: [finding],
+  });
+  const identity = (f: DriftFinding) => [f.severity, f.check, f.operation, f.status, f.pointer, f.keyword];
+
+  it("puts a finding with no response before one of any status, even 0, whichever came first", () => {
+    for (const statuses of [
+      [0, null],
+      [null, 0],
+      [404, 200, null],
+    ]) {
+      const grouped = groupFindings(statuses.map((status) => one(extra(0), "list_logs", status)));
+      expect(grouped.map((f) => f.status)).toEqual(statuses.toSorted((a, b) => (a ?? -1) - (b ?? -1)));
+    }
+  });
+
+  it("is breaking first, then the check's place in the table, operation, status, pointer and keyword, whatever the order of the exchanges", () => {
+    const field = fc.record({
+      kind: fc.constantFrom("breaking" as const, "additive" as const),
+      check: fc.constantFrom(...CHECK_NAMES),
+      operation: fc.constantFrom("get_log", "list_logs", "list_rooms"),
+      status: fc.constantFrom(null, 0, 200, 404),
+      pointer: fc.constantFrom("", "/a", "/b", "/data/*/x"),
+      keyword: fc.constantFrom("type", "enum", "required"),
+    });
+    const key = (f: {
+      kind: string;
+      check: string;
+      operation: string;
+      status: number | null;
+      pointer: string;
+      keyword: string;
+    }) => `${f.check} ${f.operation} ${f.status} ${f.pointer} ${f.keyword}`;
+    fc.assert(
+      fc.property(fc.uniqueArray(field, { selector: key, maxLength: 12 }), (fields) => {
+        const exchanges = fields.map((f) =>
+          one(
+            { ...extra(0), kind: f.kind, check: f.check, pointer: f.pointer, keyword: f.keyword },
+            f.operation,
+            f.status,
+          ),
+        );
+        const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+        const expected = fields
+          .map((f) => [f.kind, f.check, f.operation, f.status, f.pointer, f.keyword])
+          .toSorted(
+            ([ka, ca, oa, sa, pa, wa], [kb, cb, ob, sb, pb, wb]) =>
+              (ka === kb ? 0 : ka === "breaking" ? -1 : 1) ||
+              CHECK_NAMES.indexOf(ca as never) - CHECK_NAMES.indexOf(cb as never) ||
+              text(oa as string, ob as string) ||
+              ((sa as number | null) ?? -1) - ((sb as number | null) ?? -1) ||
+              text(pa as string, pb as string) ||
+              text(wa as string, wb as string),
+          );
+        expect(groupFindings(exchanges).map(identity)).toEqual(expected);
+        expect(groupFindings(exchanges.toReversed()).map(identity)).toEqual(expected);
+      }),
+      seeded,
+    );
+  });
+});
+
+describe("FindingGroups", () => {
+  it("holds each fingerprint once, tells which it holds, and hands each new finding to onNew once, as grouped", () => {
+    const groups = new FindingGroups();
+    const shown: DriftFinding[] = [];
+    expect(groups.size).toBe(0);
+    expect(groups.has(fingerprint)).toBe(false);
+    groups.add(page(0, 2), 0, (finding) => shown.push(structuredClone(finding)));
+    groups.add(page(1, 3), 1, (finding) => shown.push(structuredClone(finding)));
+    expect(groups.size).toBe(1);
+    expect(groups.has(fingerprint)).toBe(true);
+    expect(groups.has(fingerprint.replace(/.$/, (d) => (d === "0" ? "1" : "0")))).toBe(false);
+    expect(shown).toEqual([{ ...groupFindings([page(0, 2)])[0]!, count: 1 }]);
+    expect(groups.findings()).toEqual(groupFindings([page(0, 2), page(1, 3)]));
   });
 });

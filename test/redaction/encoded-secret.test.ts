@@ -40,6 +40,25 @@ describe("base64Spellings", () => {
     });
   });
 
+  it("keeps a secret of exactly 8 characters with its spellings", () => {
+    expect(withBase64Spellings(["abcdefgh"])).toEqual({
+      secrets: ["abcdefgh", "YWJjZGVmZ2g=", "YWJjZGVmZ2g"],
+      inBase64Text: ["YWJjZGVmZ2", "FiY2RlZmdo", "hYmNkZWZna"],
+    });
+  });
+
+  it("lists a spelling inside base64 text only once, among the secrets, when it is also a secret of the list", () => {
+    const inside = base64Spellings(TOKEN).inside[0]!;
+    expect(withBase64Spellings([TOKEN, inside])).toEqual({
+      secrets: [TOKEN, "YmVhcmVyLXRva2VuLTVhNmI3Yzhk", inside, "SmxZWEpsY2kxMGIydGxiaTAxWVRaaU4yTTRa"],
+      inBase64Text: [
+        "iZWFyZXItdG9rZW4tNWE2YjdjOG",
+        "psWVhKbGNpMTBiMnRsYmkwMVlUWmlOMk00W",
+        "KbFlYSmxjaTEwYjJ0bGJpMDFZVFppTjJNNF",
+      ],
+    });
+  });
+
   it("finds the secret inside any longer base64 text, whatever the bytes around it, in either alphabet", () => {
     const bytes = fc.uint8Array({ maxLength: 12 });
     const { whole, inside } = base64Spellings(TOKEN);

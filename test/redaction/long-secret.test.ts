@@ -9,24 +9,25 @@ import { seeded } from "../helpers/seed.ts";
 const LONG = `${"Ab9".repeat(6_666)}xyz`; // 20,001 characters
 
 describe("a 20,001-character secret", () => {
-  const redactor = createSecretsRedactor([LONG]);
+  // Built in each test (the second time from the cache of patterns), so that each test runs what building it runs.
+  const redactor = () => createSecretsRedactor([LONG]);
 
   it("is redacted as it is, percent-encoded and JSON-escaped", () => {
     const percentEncoded = [...LONG].map((char) => `%${char.charCodeAt(0).toString(16)}`).join("");
     const jsonEscaped = `\\u0041${LONG.slice(1)}`;
-    expect(redactor.text(`a ${LONG} b ${percentEncoded} c ${jsonEscaped} d`)).toBe(
+    expect(redactor().text(`a ${LONG} b ${percentEncoded} c ${jsonEscaped} d`)).toBe(
       "a [REDACTED] b [REDACTED] c [REDACTED] d",
     );
   });
 
   it("leaves no beginning of itself where a cut falls inside it", () => {
-    expect(redactor.cut(`x ${LONG.slice(0, 19_990)}`, 19_000)).toEqual({ text: "x ", cut: true });
-    expect(redactor.cut(`x ${LONG.slice(0, 5)}`, 4)).toEqual({ text: "x ", cut: true });
+    expect(redactor().cut(`x ${LONG.slice(0, 19_990)}`, 19_000)).toEqual({ text: "x ", cut: true });
+    expect(redactor().cut(`x ${LONG.slice(0, 5)}`, 4)).toEqual({ text: "x ", cut: true });
   });
 
   it("keeps text that only resembles it", () => {
     const other = `${"Ab9".repeat(6_666)}xyZ`;
-    expect(redactor.text(other)).toBe(other);
+    expect(redactor().text(other)).toBe(other);
   });
 });
 

@@ -92,3 +92,51 @@ describe("a secrets redactor", () => {
     expect(redactor.cut("ab😀cd", 4)).toEqual({ text: "ab😀", cut: true });
   });
 });
+
+describe("a secrets redactor's lists", () => {
+  const percent = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16)}`).join("");
+
+  it("redacts every escaped spelling in a text, not only the first", () => {
+    const redactor = createSecretsRedactor(["s3cret-token"]);
+    expect(redactor.text(`a ${percent("s3cret-token")} b s3cret%2dtoken c`)).toBe(`a ${REDACTED} b ${REDACTED} c`);
+  });
+
+  it("matches a secret of base64 text by its letters as they are, and one also listed in full in every spelling", () => {
+    const secret = "QWxhZGRpbjpvcGVu";
+    const asIs = createSecretsRedactor([], [secret]);
+    const both = createSecretsRedactor([secret], [secret]);
+    const full = createSecretsRedactor([secret]);
+    const text = `a ${secret} b ${percent(secret)} c`;
+    expect(asIs.text(text)).toBe(`a ${REDACTED} b ${percent(secret)} c`);
+    expect(both.text(text)).toBe(`a ${REDACTED} b ${REDACTED} c`);
+    expect(full.text(text)).toBe(`a ${REDACTED} b ${REDACTED} c`);
+    expect(createSecretsRedactor([], [secret]).text(text)).toBe(`a ${REDACTED} b ${percent(secret)} c`);
+  });
+
+  it("redacts no text but its own secrets", () => {
+    expect(createSecretsRedactor(["abcdefgh"]).text("Stryker was here, abcdefgh")).toBe(
+      `Stryker was here, ${REDACTED}`,
+    );
+  });
+
+  it("redacts a secret of 1,024 characters (the longest in a pattern) and of 1,025 (walked) in every spelling, in one list", () => {
+    const atLimit = `${"k".repeat(1_023)}1`;
+    const beyond = `${"m".repeat(1_024)}2`;
+    for (const secrets of [[atLimit], [beyond], [atLimit, beyond]]) {
+      const redactor = createSecretsRedactor(secrets);
+      const text = secrets
+        .map((secret) => `<${secret}|${percent(secret)}|\\u00${secret.charCodeAt(0).toString(16)}${secret.slice(1)}>`)
+        .join(" ");
+      expect(redactor.text(text)).toBe(secrets.map(() => `<${REDACTED}|${REDACTED}|${REDACTED}>`).join(" "));
+      expect(redactor.text(`a%20b ${"m".repeat(50)}`)).toBe(`a%20b ${"m".repeat(50)}`);
+    }
+  });
+
+  it("drops at a cut a percent-encoded beginning of a secret longer than the secret itself", () => {
+    const redactor = createSecretsRedactor(["SECRETVALUE123"]);
+    const beginning = percent("SECRETVALUE1");
+    expect(redactor.cut(`ab ${beginning} tail`, 3 + beginning.length)).toEqual({ text: "ab ", cut: true });
+    const long = createSecretsRedactor(["L".repeat(1_100)]);
+    expect(long.cut(`ab ${percent("L".repeat(500))} tail`, 3 + 1_500)).toEqual({ text: "ab ", cut: true });
+  });
+});
