@@ -18,3 +18,15 @@ export const MUTATION_GROUPS = {
     "src/propose/openapi-format-apply.ts",
   ],
 };
+
+/** A matcher for the groups' globs: `**` for any folders, `*` for part of a name. */
+export function globMatcher(glob) {
+  const pattern = glob
+    .split(/(\*\*\/|\*)/)
+    .map((part) =>
+      part === "**/" ? "(?:[^/]+/)*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("");
+  const regex = new RegExp(`^${pattern}$`);
+  return (path) => regex.test(path);
+}

@@ -2,6 +2,7 @@
 // mutants listed as equivalent (stryker-equivalent.json): killed and timed out, over killed, timed out, survived and
 // not covered. Mutants Stryker could not run (compile or runtime errors, ignored) count in neither.
 import { relative, resolve } from "node:path";
+import { globMatcher } from "./mutation-groups.mjs";
 
 /** One mutant as Stryker's JSON report (mutation-testing-report-schema) gives it. */
 export interface ReportMutant {
@@ -44,17 +45,7 @@ export interface ScoreResult {
 
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
-/** A matcher for the globs the groups use: `**` for any folders, `*` for part of a name. */
-export function globMatcher(glob: string): (path: string) => boolean {
-  const pattern = glob
-    .split(/(\*\*\/|\*)/)
-    .map((part) =>
-      part === "**/" ? "(?:[^/]+/)*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
-    )
-    .join("");
-  const regex = new RegExp(`^${pattern}$`);
-  return (path) => regex.test(path);
-}
+export { globMatcher };
 
 const isEquivalent = (entry: EquivalentMutant, file: string, mutant: ReportMutant) =>
   entry.file === file &&

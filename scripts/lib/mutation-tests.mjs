@@ -5,7 +5,7 @@
 // src/) or starts Prism is never one of them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
-import { MUTATION_GROUPS } from "./mutation-groups.mjs";
+import { globMatcher, MUTATION_GROUPS } from "./mutation-groups.mjs";
 
 /** What marks a test file that runs out of process. */
 export const OUT_OF_PROCESS = /\b(?:runBin|runNode|assertBuilt|startPrismMock)\(/;
@@ -50,23 +50,12 @@ export function inProcessTestFiles(root) {
   return allTestFiles(root).filter((file) => !OUT_OF_PROCESS.test(readFileSync(join(root, file), "utf8")));
 }
 
-/** A matcher for the groups' globs: `**` for any folders, `*` for part of a name. */
-function globRegExp(glob) {
-  const pattern = glob
-    .split(/(\*\*\/|\*)/)
-    .map((part) =>
-      part === "**/" ? "(?:[^/]+/)*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
-    )
-    .join("");
-  return new RegExp(`^${pattern}$`);
-}
-
 /** The in-process test files that reach a module of `group`, sorted. */
 export function groupTestFiles(root, group) {
   const globs = MUTATION_GROUPS[group];
   if (!globs) throw new Error(`no mutation group ${JSON.stringify(group)}: ${Object.keys(MUTATION_GROUPS).join(", ")}`);
-  const patterns = globs.map(globRegExp);
-  const inGroup = (path) => patterns.some((pattern) => pattern.test(path));
+  const matchers = globs.map(globMatcher);
+  const inGroup = (path) => matchers.some((matches) => matches(path));
   return inProcessTestFiles(root)
     .filter((file) => [...reachedBy(root, file)].some(inGroup))
     .sort();
