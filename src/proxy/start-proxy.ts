@@ -3,9 +3,9 @@
 // target in absolute form (`GET http://elsewhere/ HTTP/1.1`, `OPTIONS *`) and CONNECT get 400, and only the upstream's
 // origin is contacted.
 import { once } from "node:events";
-import { createServer, Agent as HttpAgent, type IncomingMessage, type ServerResponse } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { Pool } from "undici";
 import { urlHost } from "../net/ports.ts";
 import { type ExchangeSink, type ForwardSettings, forwardRequest } from "./forward-request.ts";
 import { connectRefusal, sendProxyError } from "./proxy-error.ts";
@@ -53,11 +53,11 @@ function forwardWhenAdmitted(
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const { upstream, judging } = options;
-  const Agent = upstream.protocol === "https:" ? HttpsAgent : HttpAgent;
-  const agent = new Agent({ keepAlive: true });
+  // As many connections as requests under way (as Node's keep-alive Agent), each kept for the next request.
+  const pool = new Pool(upstream.origin, { connectTimeout: options.timeoutMs });
   const settings: ForwardSettings = {
     upstream,
-    agent,
+    pool,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,
     now: options.now ?? (() => performance.now()),
@@ -93,8 +93,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
       judging.close();
-      agent.destroy();
-      await closed;
+      await Promise.all([closed, pool.destroy()]);
     },
   };
 }

@@ -114,6 +114,68 @@ describe("video-logs proxy", () => {
     expect(seen["x-app"]).toBe("1");
     expect(seen["x-hop"]).toBeUndefined();
   });
+
+  it("streams a request body to the upstream whole, sized or chunked, and answers Expect: 100-continue itself", async () => {
+    const received: { method: string; headers: IncomingMessage["headers"]; body: string }[] = [];
+    const url = await startProxy([], (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        received.push({ method: req.method!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        res.writeHead(201, { "content-type": "text/plain" });
+        res.end("stored");
+      });
+    });
+    const send = (headers: Record<string, string>, parts: string[]) =>
+      new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
+        let continued = false;
+        const req = request(`${url}/upload`, { method: "POST", headers, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), continued }));
+        });
+        req.on("error", reject);
+        const write = () => {
+          for (const part of parts) req.write(part);
+          req.end();
+        };
+        if (headers.expect) {
+          req.on("continue", () => {
+            continued = true;
+            write();
+          });
+          req.flushHeaders();
+        } else write();
+      });
+    expect(await send({ "content-length": "11" }, ["hello", " world"])).toEqual({
+      status: 201,
+      body: "stored",
+      continued: false,
+    });
+    expect(await send({}, ["one,", "two,", "three"])).toEqual({ status: 201, body: "stored", continued: false });
+    expect(await send({ "content-length": "4", expect: "100-continue" }, ["body"])).toEqual({
+      status: 201,
+      body: "stored",
+      continued: true,
+    });
+    expect(received.map(({ method, body }) => ({ method, body }))).toEqual([
+      { method: "POST", body: "hello world" },
+      { method: "POST", body: "one,two,three" },
+      { method: "POST", body: "body" },
+    ]);
+    expect(received.map(({ headers }) => headers.expect)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("passes on the final answer after an informational one (103 Early Hints)", async () => {
+    const url = await startProxy([], (_req, res) => {
+      res.writeEarlyHints({ link: "</style.css>; rel=preload" }, () => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("final");
+      });
+    });
+    const answer = await get(url, "/hinted");
+    expect({ status: answer.status, body: answer.body.toString() }).toEqual({ status: 200, body: "final" });
+  });
 });
 
 describe("video-logs proxy on SIGTERM", () => {
