@@ -1,6 +1,7 @@
 // Item 10 of `npm run bench`: the validating proxy (`video-logs proxy`, a process of its own judging every response)
 // under autocannon at 16 connections against 1 KB log bodies, beside the same load sent directly to the upstream,
-// through a bare Node pipe proxy that judges nothing (bench/pipe-proxy.mjs: the most any Node proxy gets here) and
+// through a bare Node proxy that judges nothing (bench/pipe-proxy.mjs, on the same transport: the most any Node proxy
+// gets here) and
 // through Prism's validating proxy (`prism proxy … --errors=false`), in one run. Item 11 (opt-in, `--large-recording`):
 // `check --har` of a 1 GiB NDJSON recording, entries per second and peak RSS.
 import { spawnSync } from "node:child_process";
@@ -90,7 +91,7 @@ export async function proxyFigures(upstream: string, row: Row, notes: string[], 
       ratio >= 0.3 ? "met" : "MISSED",
     );
     row(
-      "proxy: requests/s through a bare Node pipe proxy (judging nothing) vs direct: the ceiling on these cores",
+      "proxy: requests/s through a bare Node proxy (node:http server, undici dispatch, judging nothing) vs direct: the ceiling on these cores",
       `${rps("pipe").toFixed(0)}/s`,
       `${rps("direct").toFixed(0)}/s`,
       `${(rps("pipe") / rps("direct")).toFixed(3)}×`,
