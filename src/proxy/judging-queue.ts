@@ -1,4 +1,4 @@
-// The exchanges on their way to the judging thread: collected for one tick, then posted as one batch, and counted
+// The exchanges on their way to the judging thread: collected for a few milliseconds, then posted as one batch, and counted
 // until the judging thread says it has judged them. Bounded: past MAX_QUEUED_BYTES or MAX_QUEUED_EXCHANGES, a new
 // request waits (admission) until the judging thread catches up; nothing is dropped, and the queue does not grow
 // with the load. Requests already forwarded still finish, so the queue can pass the bound by what they carry.
@@ -9,6 +9,23 @@ import type { ProxiedExchange } from "./proxied-entry.ts";
 export const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 /** Exchanges waiting to be judged: bounds the headers and objects of small responses, which the bytes do not see. */
 export const MAX_QUEUED_EXCHANGES = 10_000;
+
+/**
+ * How long an exchange waits for others to share its batch. Judging is off the response's path, so waiting costs the
+ * client nothing, and batches of a few milliseconds cost both threads about 5 µs less per exchange than a batch per tick.
+ */
+export const BATCH_WINDOW_MS = 5;
+/** A batch this large goes at once. */
+export const MAX_BATCH_EXCHANGES = 1_000;
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Calls `flush` once the batch window has passed; returns what cancels it. */
+export type ScheduleFlush = (flush: () => void) => () => void;
+
+const afterBatchWindow: ScheduleFlush = (flush) => {
+  const timer = setTimeout(flush, BATCH_WINDOW_MS);
+  return () => clearTimeout(timer);
+};
 
 export interface QueueLimits {
   bytes: number;
@@ -37,10 +54,17 @@ export class JudgingQueue {
   #bytes = 0;
   #waiting: (() => void)[] = [];
   #closed = false;
+  readonly #schedule: ScheduleFlush;
+  #cancelFlush: (() => void) | undefined;
 
-  constructor(post: PostBatch, limits: QueueLimits = { bytes: MAX_QUEUED_BYTES, exchanges: MAX_QUEUED_EXCHANGES }) {
+  constructor(
+    post: PostBatch,
+    limits: QueueLimits = { bytes: MAX_QUEUED_BYTES, exchanges: MAX_QUEUED_EXCHANGES },
+    schedule: ScheduleFlush = afterBatchWindow,
+  ) {
     this.#post = post;
     this.#limits = limits;
+    this.#schedule = schedule;
   }
 
   /** Exchanges and bytes queued or posted, not yet judged. */
@@ -59,19 +83,22 @@ export class JudgingQueue {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  /** Queues a finished exchange; the batch is posted once this tick's I/O is done. */
+  /** Queues a finished exchange; the batch is posted once the batch window has passed, or at once when it is full. */
   add(exchange: ProxiedExchange, tooLarge: boolean): void {
-    if (this.#batch.length === 0) setImmediate(() => this.flush());
+    if (this.#batch.length === 0) this.#cancelFlush = this.#schedule(() => this.flush());
     this.#batch.push({ exchange, tooLarge });
     const bytes = heldBytes(exchange);
     this.#batchBytes += bytes;
     this.#exchanges++;
     this.#bytes += bytes;
+    if (this.#batch.length >= MAX_BATCH_EXCHANGES || this.#batchBytes >= MAX_BATCH_BYTES) this.flush();
   }
 
   /** Posts the batch now, if there is one. */
   flush(): void {
     if (this.#batch.length === 0) return;
+    this.#cancelFlush?.();
+    this.#cancelFlush = undefined;
     this.#posted.push({ exchanges: this.#batch.length, bytes: this.#batchBytes });
     const batch = this.#batch;
     this.#batch = [];

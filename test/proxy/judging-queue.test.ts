@@ -1,9 +1,9 @@
-// The queue between the proxy's forwarding and its judging thread: batched per tick, bounded by exchanges and bytes,
+// The queue between the proxy's forwarding and its judging thread: batched over a window, bounded by exchanges and bytes,
 // and past the bound a new request waits, first come first go, until a batch is judged. Driven by hand: the test
 // plays the judging thread, so nothing depends on timing.
 import { describe, expect, it } from "vitest";
 import { type FinishedExchange, unpackBatch } from "../../src/proxy/judging-batch.ts";
-import { JudgingQueue } from "../../src/proxy/judging-queue.ts";
+import { JudgingQueue, MAX_BATCH_BYTES, MAX_BATCH_EXCHANGES } from "../../src/proxy/judging-queue.ts";
 import type { ProxiedExchange } from "../../src/proxy/proxied-entry.ts";
 
 const startedAt = new Date("2025-01-02T03:04:05.000Z");
@@ -23,11 +23,26 @@ function exchange(body: Buffer | undefined, url = "http://127.0.0.1:1/api/video/
   };
 }
 
-/** A queue whose posts the test keeps, each batch unpacked as the judging thread reads it. */
+/**
+ * A queue whose posts the test keeps, each batch unpacked as the judging thread reads it; its batch window is the
+ * test's: `windows` holds each window scheduled and not yet cancelled, and calling one ends it.
+ */
 function handQueue(limits: { bytes: number; exchanges: number }) {
   const posts: { batch: FinishedExchange[] }[] = [];
-  const queue = new JudgingQueue((packed) => void posts.push({ batch: unpackBatch(packed) }), limits);
-  return { queue, posts };
+  const windows = new Set<() => void>();
+  const queue = new JudgingQueue(
+    (packed) => void posts.push({ batch: unpackBatch(packed) }),
+    limits,
+    (flush) => {
+      const end = () => {
+        windows.delete(end);
+        flush();
+      };
+      windows.add(end);
+      return () => windows.delete(end);
+    },
+  );
+  return { queue, posts, windows };
 }
 
 /** Which of `admissions` have resolved, after the microtasks queued so far have run. */
@@ -39,11 +54,12 @@ async function settled(admissions: (Promise<void> | undefined)[]): Promise<boole
 }
 
 describe("JudgingQueue", () => {
-  it("posts the exchanges of one tick as one batch, in the order they ended", async () => {
-    const { queue, posts } = handQueue({ bytes: 1 << 20, exchanges: 100 });
+  it("posts the exchanges that end within one batch window as one batch, in the order they ended", () => {
+    const { queue, posts, windows } = handQueue({ bytes: 1 << 20, exchanges: 100 });
     for (const url of ["http://h/1", "http://h/2", "http://h/3"]) queue.add(exchange(undefined, url), false);
     expect(posts).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
+    expect(windows.size).toBe(1);
+    for (const end of windows) end();
     expect(posts.map(({ batch }) => batch.map((posted) => posted.exchange.url))).toEqual([
       ["http://h/1", "http://h/2", "http://h/3"],
     ]);
@@ -51,6 +67,22 @@ describe("JudgingQueue", () => {
       exchanges: 3,
       bytes: 3 * ("http://h/1".length + "Host127.0.0.1:1content-typeapplication/json".length),
     });
+  });
+
+  it("posts a full batch at once, by count or by bytes, and its window no longer posts anything", () => {
+    const { queue, posts, windows } = handQueue({ bytes: 1 << 30, exchanges: 100_000 });
+    for (let i = 0; i < MAX_BATCH_EXCHANGES; i++) queue.add(exchange(undefined, `http://h/${i}`), false);
+    expect(posts.map(({ batch }) => batch.length)).toEqual([MAX_BATCH_EXCHANGES]);
+    expect(windows.size).toBe(0);
+    queue.add(exchange(Buffer.alloc(MAX_BATCH_BYTES, "x")), false);
+    expect(posts.map(({ batch }) => batch.length)).toEqual([MAX_BATCH_EXCHANGES, 1]);
+    expect(posts[1]!.batch[0]!.exchange.body!.length).toBe(MAX_BATCH_BYTES);
+    expect(windows.size).toBe(0);
+    queue.add(exchange(undefined, "http://h/after"), false);
+    expect(windows.size).toBe(1);
+    queue.flush();
+    expect(windows.size).toBe(0);
+    expect(posts.map(({ batch }) => batch.map((posted) => posted.exchange.url)).at(-1)).toEqual(["http://h/after"]);
   });
 
   it("makes a new request wait past the exchanges' bound, and lets the waiting go in order once a batch is judged", async () => {
