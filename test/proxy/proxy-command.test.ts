@@ -4,12 +4,14 @@ import { type IncomingMessage, request } from "node:http";
 import { connect, createServer as createTcpServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_LISTED_REQUESTS } from "../../src/findings/finding.ts";
 import { findFreePort } from "../../src/net/ports.ts";
 import { assertBuilt, type BinChild, runBin, startBin } from "../helpers/cli.ts";
 import { type Handler, type LocalServer, startLocalServer } from "../helpers/local-server.ts";
+import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
 
 const READY = /video-logs proxy listening on (http:\/\/\S+) -> /;
@@ -164,6 +166,49 @@ describe("video-logs proxy", () => {
       { method: "POST", body: "body" },
     ]);
     expect(received.map(({ headers }) => headers.expect)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("reaches an https upstream, checking its certificate, and judges what it answers", async () => {
+    upstream = await startLocalServer(upstreamHandler);
+    const front = await startTlsFront(Number(new URL(upstream.origin).port));
+    const origin = `https://${TLS_HOST}:${front.port}`;
+    const preload = fileURLToPath(new URL("../helpers/resolve-stand-in.mjs", import.meta.url));
+    const report = join(dir, "drift.json");
+    try {
+      const env = { NODE_EXTRA_CA_CERTS: TLS_CERT_FILE, NODE_OPTIONS: `--import=${preload}` };
+      proxy = startBin(["proxy", "--upstream", origin, "--report", `json=${report}`, "--quiet"], env);
+      const url = READY.exec(await proxy.waitForStderr((text) => READY.test(text)))![1]!;
+      const answer = await get(url, `/api/video/logs/${VALID_ID}`);
+      expect({ status: answer.status, body: answer.body.toString() }).toEqual({ status: 200, body: DRIFTED_LOG });
+      expect(upstream.requests.map(({ headers }) => headers.host)).toEqual([`${TLS_HOST}:${front.port}`]);
+      expect(await proxy.stop("SIGTERM")).toBe(1);
+      const written = JSON.parse(readFileSync(report, "utf8"));
+      expect(written.target).toEqual({ kind: "base-url", baseUrl: origin });
+      expect(written.findings.map((finding: { pointer: string }) => finding.pointer)).toEqual(["/locked", "/surprise"]);
+    } finally {
+      await front.close();
+    }
+  });
+
+  it("answers 502 when an https upstream's certificate is not trusted, and sends it nothing", async () => {
+    upstream = await startLocalServer(upstreamHandler);
+    const front = await startTlsFront(Number(new URL(upstream.origin).port));
+    const origin = `https://${TLS_HOST}:${front.port}`;
+    const preload = fileURLToPath(new URL("../helpers/resolve-stand-in.mjs", import.meta.url));
+    try {
+      proxy = startBin(["proxy", "--upstream", origin], { NODE_OPTIONS: `--import=${preload}` });
+      const url = READY.exec(await proxy.waitForStderr((text) => READY.test(text)))![1]!;
+      const answer = await get(url, `/api/video/logs/${VALID_ID}`);
+      expect(answer.status).toBe(502);
+      expect(JSON.parse(answer.body.toString())).toEqual({
+        error: "upstream-unreachable",
+        message: `the proxy could not reach the upstream ${origin}: DEPTH_ZERO_SELF_SIGNED_CERT`,
+        upstream: origin,
+      });
+      expect(upstream.requests).toEqual([]);
+    } finally {
+      await front.close();
+    }
   });
 
   it("passes on the final answer after an informational one (103 Early Hints)", async () => {
