@@ -11,8 +11,8 @@ import { MAX_LISTED_REQUESTS } from "../../src/findings/finding.ts";
 import { findFreePort } from "../../src/net/ports.ts";
 import { assertBuilt, type BinChild, runBin, startBin } from "../helpers/cli.ts";
 import { type Handler, type LocalServer, startLocalServer } from "../helpers/local-server.ts";
-import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
 import { API_TOKEN, completedLog, PROJECT_ID, pageOf, VALID_ID } from "../helpers/sample-bodies.ts";
+import { startTlsFront, TLS_CERT_FILE, TLS_HOST } from "../helpers/tls-front.ts";
 
 const READY = /video-logs proxy listening on (http:\/\/\S+) -> /;
 const BASIC = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString("base64")}`;
