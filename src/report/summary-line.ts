@@ -26,9 +26,15 @@ export function summaryLine(report: DriftReport): string {
   const findings = `${breaking} breaking, ${additive} additive finding${additive === 1 ? "" : "s"}${known ? `, ${known} known` : ""}${history ? ` (${history})` : ""}`;
   const judged = `${checked} judged: ${standingsText(report)}`;
   const counts = recording
-    ? `${recording.entries} entries, ${judged}; ${recording.skipped} not judged`
+    ? `${seenText(report, recording.entries)}, ${judged}; ${recording.skipped} not judged`
     : `${requests} requests, ${judged}${errors ? `; ${errors} without response` : ""}`;
   return `${verdictLabel(report)}: ${findings}; ${counts} (${describeTarget(report.target)})`;
+}
+
+/** `10 entries` of a recording; `10 responses` a proxy passed on (its report counts them as a recording's). */
+function seenText(report: DriftReport, count: number): string {
+  if (report.target.kind === "recording") return `${count} ${count === 1 ? "entry" : "entries"}`;
+  return `${count} response${count === 1 ? "" : "s"}`;
 }
 
 /** The verdict, and `OK (additive drift)` when the run passes with additive findings: OK does not mean none. */

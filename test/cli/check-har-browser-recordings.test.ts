@@ -78,8 +78,8 @@ describe("check --har with nothing it can judge", () => {
     expect(report.notes.join("\n")).toContain("1 entry is an operation of the spec, but none could be judged");
     // The summary line (the JSON report being on stdout), then why the check is incomplete.
     expect(result.stderr).toBe(
-      `INCOMPLETE: 0 breaking, 0 additive findings; 1 entries, 0 judged: 0 conform; 1 not judged (recording ${file})\n` +
-        "No entry of the recording could be judged (1 entries, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
+      `INCOMPLETE: 0 breaking, 0 additive findings; 1 entry, 0 judged: 0 conform; 1 not judged (recording ${file})\n` +
+        "No entry of the recording could be judged (1 entry, 1 an operation of the spec, each skipped with why); the check is incomplete.\n",
     );
   });
 });

@@ -208,7 +208,7 @@ describe("check --har FILE", () => {
     expectSafeText(text, report);
     // The name is in the summary line of text and Markdown, escaped; JUnit names no file.
     expect(text.split("\n")[0]).toBe(
-      `DRIFT: 1 breaking, 0 additive findings; 1 entries, 1 judged: 0 conform, 1 with breaking drift; 0 not judged (recording ${join(dir, "rec\\u001b[2J`|<b>*x*<b>&\\u202e\\n.har")})`,
+      `DRIFT: 1 breaking, 0 additive findings; 1 entry, 1 judged: 0 conform, 1 with breaking drift; 0 not judged (recording ${join(dir, "rec\\u001b[2J`|<b>*x*<b>&\\u202e\\n.har")})`,
     );
     expectSafeMarkdown(markdown, report);
     expectSafeJunit(junit, report);

@@ -126,4 +126,22 @@ describe("the summary line", () => {
       "DRIFT: 1 breaking, 0 additive findings; 10 entries, 6 judged: 1 conform, 5 with breaking drift; 4 not judged (recording drift.har)",
     );
   });
+
+  it("counts the responses a proxy passed on, judged and not, and one entry or response in the singular", () => {
+    const proxied = {
+      ...reportWith([...clean(2)], { requests: 3 }),
+      recording: { entries: 3, judged: 2, skipped: 1, skippedMatched: 0, skippedEntries: [] },
+    };
+    expect(summaryLine(proxied)).toBe(
+      "OK: 0 breaking, 0 additive findings; 3 responses, 2 judged: 2 conform; 1 not judged (base-url http://127.0.0.1:1)",
+    );
+    const single = { entries: 1, judged: 1, skipped: 0, skippedMatched: 0, skippedEntries: [] };
+    const one = { ...reportWith(clean(1), { requests: 1 }), recording: single };
+    expect(summaryLine(one)).toBe(
+      "OK: 0 breaking, 0 additive findings; 1 response, 1 judged: 1 conform; 0 not judged (base-url http://127.0.0.1:1)",
+    );
+    expect(summaryLine({ ...one, target: { kind: "recording" as const, file: "one.har" } })).toBe(
+      "OK: 0 breaking, 0 additive findings; 1 entry, 1 judged: 1 conform; 0 not judged (recording one.har)",
+    );
+  });
 });

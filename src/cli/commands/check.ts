@@ -170,10 +170,12 @@ function exitStatus(report: DriftReport, io: CliIo): number {
   }
   if (report.recording?.judged === 0) {
     const found = report.recording.skippedMatched;
+    const { entries } = report.recording;
+    const counted = `${entries} ${entries === 1 ? "entry" : "entries"}`;
     io.stderr.write(
       found === 0
-        ? `No entry of the recording is an operation of the spec (${report.recording.entries} entries, none judged); the check is incomplete.\n`
-        : `No entry of the recording could be judged (${report.recording.entries} entries, ${found} an operation of the spec, each skipped with why); the check is incomplete.\n`,
+        ? `No entry of the recording is an operation of the spec (${counted}, none judged); the check is incomplete.\n`
+        : `No entry of the recording could be judged (${counted}, ${found} an operation of the spec, each skipped with why); the check is incomplete.\n`,
     );
     return EXIT.usage;
   }
