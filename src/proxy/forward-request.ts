@@ -71,90 +71,117 @@ function rawHeaderStrings(raw: readonly Buffer[]): string[] {
 }
 
 export function forwardRequest(req: IncomingMessage, res: ServerResponse, settings: ForwardSettings): void {
-  const { upstream, timeoutMs } = settings;
-  const started = settings.now();
-  const startedAt = new Date();
-  let abortUpstream: ((reason?: Error) => void) | undefined;
-  let clientGone = false;
-  let responseHeaders: string[] = [];
-  let status = 0;
-  let statusText = "";
-  let copy: BodyCopy | undefined;
-  let wireBytes = 0;
+  const passing = new PassedResponse(req, res, settings);
   res.on("close", () => {
-    if (res.writableFinished) return;
-    clientGone = true;
-    abortUpstream?.();
+    if (!res.writableFinished) passing.clientGone();
   });
   settings.pool.dispatch(
     {
       path: req.url!,
       method: req.method as Dispatcher.HttpMethod,
-      headers: upstreamHeaders(req.rawHeaders, upstream.host),
+      headers: upstreamHeaders(req.rawHeaders, settings.upstream.host),
       body: hasBody(req) ? req : null,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      headersTimeout: settings.timeoutMs,
+      bodyTimeout: settings.timeoutMs,
     },
-    {
-      onConnect(abort) {
-        abortUpstream = abort;
-        if (clientGone) abort();
-      },
-      onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        // An informational answer (103 Early Hints) is this hop's; the final one follows.
-        if (statusCode < 200) return true;
-        status = statusCode;
-        statusText = statusMessage;
-        responseHeaders = endToEndHeaders(rawHeaderStrings(rawHeaders as unknown as Buffer[]));
-        res.writeHead(statusCode, statusMessage, responseHeaders);
-        res.on("drain", resume);
-        copy = new BodyCopy(settings.maxBodyBytes);
-        return true;
-      },
-      onData(chunk) {
-        wireBytes += chunk.length;
-        copy!.add(chunk);
-        return res.write(chunk);
-      },
-      onComplete() {
-        res.end();
-        const body = copy!.decoded(headerValue(responseHeaders, "content-encoding"));
-        const exchange: ProxiedExchange = {
-          method: req.method ?? "GET",
-          url: `${upstream.origin}${req.url}`,
-          // As the application sent them (a Proxy-Authorization too: collected to be redacted), Host as the upstream got it.
-          requestHeaders: withHost(req.rawHeaders, upstream.host),
-          status,
-          statusText,
-          responseHeaders,
-          body: body.kind === "bytes" ? body.bytes : undefined,
-          wireBytes,
-          startedAt,
-          time: Math.max(0, settings.now() - started),
-        };
-        settings.judging.add(exchange, body.kind === "too-large");
-      },
-      onError(error) {
-        if (clientGone) return;
-        if (res.headersSent) return void res.destroy();
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== undefined && TIMEOUTS.has(code))
-          return sendProxyError(
-            res,
-            "upstream-timeout",
-            `the upstream ${upstream.origin} did not answer within ${timeoutMs} ms`,
-            upstream.origin,
-          );
-        const reason = settings.redact(code ?? error.message).slice(0, 200);
-        sendProxyError(
-          res,
-          "upstream-unreachable",
-          `the proxy could not reach the upstream ${upstream.origin}: ${reason}`,
-          upstream.origin,
-        );
-      },
-    },
+    passing,
   );
+}
+
+/**
+ * The upstream's answer to one request (undici's dispatch handler): passed to the client as it comes, a bounded copy
+ * of its body kept, and the exchange handed to judging once it has ended.
+ */
+class PassedResponse implements Dispatcher.DispatchHandler {
+  readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+  readonly #settings: ForwardSettings;
+  readonly #started: number;
+  readonly #startedAt = new Date();
+  #abort: ((reason?: Error) => void) | undefined;
+  #gone = false;
+  #status = 0;
+  #statusText = "";
+  #headers: string[] = [];
+  #copy: BodyCopy | undefined;
+  #wireBytes = 0;
+
+  constructor(req: IncomingMessage, res: ServerResponse, settings: ForwardSettings) {
+    this.#req = req;
+    this.#res = res;
+    this.#settings = settings;
+    this.#started = settings.now();
+  }
+
+  /** The client went away before the answer ended: the upstream request is aborted. */
+  clientGone(): void {
+    this.#gone = true;
+    this.#abort?.();
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    this.#abort = abort;
+    if (this.#gone) abort();
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
+    // An informational answer (103 Early Hints) is this hop's; the final one follows.
+    if (status < 200) return true;
+    this.#status = status;
+    this.#statusText = statusText;
+    this.#headers = endToEndHeaders(rawHeaderStrings(rawHeaders));
+    this.#res.writeHead(status, statusText, this.#headers);
+    this.#res.on("drain", resume);
+    this.#copy = new BodyCopy(this.#settings.maxBodyBytes);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.#wireBytes += chunk.length;
+    this.#copy!.add(chunk);
+    return this.#res.write(chunk);
+  }
+
+  onComplete(): void {
+    this.#res.end();
+    const { upstream, now, judging } = this.#settings;
+    const req = this.#req;
+    const body = this.#copy!.decoded(headerValue(this.#headers, "content-encoding"));
+    judging.add(
+      {
+        method: req.method ?? "GET",
+        url: `${upstream.origin}${req.url}`,
+        // As the application sent them (a Proxy-Authorization too: collected to be redacted), Host as the upstream got it.
+        requestHeaders: withHost(req.rawHeaders, upstream.host),
+        status: this.#status,
+        statusText: this.#statusText,
+        responseHeaders: this.#headers,
+        body: body.kind === "bytes" ? body.bytes : undefined,
+        wireBytes: this.#wireBytes,
+        startedAt: this.#startedAt,
+        time: Math.max(0, now() - this.#started),
+      },
+      body.kind === "too-large",
+    );
+  }
+
+  onError(error: Error): void {
+    if (this.#gone) return;
+    if (this.#res.headersSent) {
+      this.#res.destroy();
+      return;
+    }
+    const { upstream, timeoutMs, redact } = this.#settings;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined && TIMEOUTS.has(code)) {
+      const message = `the upstream ${upstream.origin} did not answer within ${timeoutMs} ms`;
+      sendProxyError(this.#res, "upstream-timeout", message, upstream.origin);
+      return;
+    }
+    const reason = redact(code ?? error.message).slice(0, 200);
+    const message = `the proxy could not reach the upstream ${upstream.origin}: ${reason}`;
+    sendProxyError(this.#res, "upstream-unreachable", message, upstream.origin);
+  }
 }
 
 function headerValue(raw: readonly string[], name: string): string | undefined {
