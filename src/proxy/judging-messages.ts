@@ -27,7 +27,7 @@ export type FromJudging =
   | { type: "ready" }
   /** Could not set up; the lines say why, as the CLI prints them. */
   | { type: "refused"; lines: [string, ...string[]] }
-  /** The oldest batch not yet acknowledged is judged (batches are judged in the order posted). */
+  /** The oldest batch not yet acknowledged is judged and recorded (batches are judged in the order posted). */
   | { type: "judged" }
   /** Credentials collected since the last such message, for the main thread's redaction. */
   | { type: "secrets"; secrets: string[]; inBase64: string[] }
