@@ -17,6 +17,8 @@ export interface JudgingParts {
    * a slow disk delays. Never rejects.
    */
   record?: (entry: HarEntry) => Promise<void>;
+  /** The file the recording is written to until finish(): the main thread removes it if the thread dies. */
+  temporaryFile?: string;
   /** At exit, once every exchange is judged: the proposal, the recording closed, lines for stderr. */
   finish(): Promise<Omit<JudgingOutcome, "report">>;
   /** When the proxy stops on an error: removes the recording. */
@@ -58,7 +60,7 @@ export class JudgingService {
         throw redacted(error);
       }
     });
-    this.#port.postMessage({ type: "ready" });
+    this.#port.postMessage({ type: "ready", temporaryFile: parts.temporaryFile });
   }
 
   /** Handles one message; a promise when its answer comes later. */
