@@ -23,11 +23,11 @@ export type ToJudging =
   | { type: "abort"; id: number };
 
 export type FromJudging =
-  /** Set up (spec loaded, recording opened): ready for exchanges. */
-  | { type: "ready" }
+  /** Set up (spec loaded, recording opened): ready for exchanges. `temporaryFile`: where the recording is written. */
+  | { type: "ready"; temporaryFile?: string }
   /** Could not set up; the lines say why, as the CLI prints them. */
   | { type: "refused"; lines: [string, ...string[]] }
-  /** The oldest batch not yet acknowledged is judged (batches are judged in the order posted). */
+  /** The oldest batch not yet acknowledged is judged and recorded (batches are judged in the order posted). */
   | { type: "judged" }
   /** Credentials collected since the last such message, for the main thread's redaction. */
   | { type: "secrets"; secrets: string[]; inBase64: string[] }

@@ -1,7 +1,8 @@
-// The exchanges on their way to the judging thread: collected for a few milliseconds, then posted as one batch, and counted
-// until the judging thread says it has judged them. Bounded: past MAX_QUEUED_BYTES or MAX_QUEUED_EXCHANGES, a new
-// request waits (admission) until the judging thread catches up; nothing is dropped, and the queue does not grow
-// with the load. Requests already forwarded still finish, so the queue can pass the bound by what they carry.
+// The exchanges on their way to the judging thread: collected for a few milliseconds, then posted as one batch, and
+// counted until the judging thread says it has judged and recorded them. Bounded: past MAX_QUEUED_BYTES or
+// MAX_QUEUED_EXCHANGES, a new request waits (admission) until the judging thread, and the disk its recording goes
+// to, catch up; nothing is dropped, and the queue does not grow with the load or a slow disk. Requests already
+// forwarded still finish, so the queue can pass the bound by what they carry.
 import { type FinishedExchange, type PackedBatch, packBatch } from "./judging-batch.ts";
 import type { ProxiedExchange } from "./proxied-entry.ts";
 
@@ -106,7 +107,10 @@ export class JudgingQueue {
     this.#post(packBatch(batch));
   }
 
-  /** The judging thread judged the oldest batch posted: its room is free, and waiting requests go while it lasts. */
+  /**
+   * The judging thread judged and recorded the oldest batch posted: its room is free, and waiting requests go while
+   * it lasts.
+   */
   judged(): void {
     const batch = this.#posted.shift();
     if (!batch) return;

@@ -1,6 +1,7 @@
 // The judging thread's side of judging-messages.ts: each batch of exchanges turned into HAR entries, judged by the
 // proxy's session (the one path a recording's entries take) and recorded, in the order the main thread forwarded
-// them; each batch acknowledged, so the main thread's queue frees its room; the credentials collected passed back.
+// them; each batch acknowledged once the recording has taken it, so the main thread's queue frees its room (a slow
+// disk holds the batches in that queue, and new requests wait); the credentials collected passed back.
 import type { MessagePort } from "node:worker_threads";
 import type { HarEntry } from "../check/har/har-entry.ts";
 import { type PackedBatch, unpackBatch } from "./judging-batch.ts";
@@ -11,8 +12,13 @@ import type { ProxySession } from "./proxy-session.ts";
 export interface JudgingParts {
   /** Made with the service's `collected` as its onSecrets. */
   session: ProxySession;
-  /** Gets every exchange's entry after it was judged (a recording writer). */
-  record?: (entry: HarEntry) => void;
+  /**
+   * Gets every exchange's entry after it was judged (a recording); resolves once the recording can take more, which
+   * a slow disk delays. Never rejects.
+   */
+  record?: (entry: HarEntry) => Promise<void>;
+  /** The file the recording is written to until finish(): the main thread removes it if the thread dies. */
+  temporaryFile?: string;
   /** At exit, once every exchange is judged: the proposal, the recording closed, lines for stderr. */
   finish(): Promise<Omit<JudgingOutcome, "report">>;
   /** When the proxy stops on an error: removes the recording. */
@@ -54,7 +60,7 @@ export class JudgingService {
         throw redacted(error);
       }
     });
-    this.#port.postMessage({ type: "ready" });
+    this.#port.postMessage({ type: "ready", temporaryFile: parts.temporaryFile });
   }
 
   /** Handles one message; a promise when its answer comes later. */
@@ -69,19 +75,25 @@ export class JudgingService {
     return parts.abort().then(() => this.#port.postMessage({ type: "aborted", id: message.id }));
   }
 
-  #judge({ session, record }: JudgingParts, batch: PackedBatch): undefined {
+  /**
+   * Judges a batch now; acknowledges it once the recording has taken its last entry without passing the writer's
+   * bound. The recording writes in order, so the acknowledgements go in the order the batches came.
+   */
+  #judge({ session, record }: JudgingParts, batch: PackedBatch): Promise<void> | undefined {
+    let recorded: Promise<void> | undefined;
     for (const { exchange, tooLarge } of unpackBatch(batch)) {
       const entry = proxiedEntry(exchange);
       if (tooLarge) session.tooLarge();
       else session.observe(entry);
-      record?.(entry);
+      recorded = record?.(entry);
     }
     if (this.#added.secrets.length + this.#added.inBase64.length > 0) {
       this.#port.postMessage({ type: "secrets", ...this.#added });
       this.#added = { secrets: [], inBase64: [] };
     }
-    this.#port.postMessage({ type: "judged" });
-    return undefined;
+    const judged = () => this.#port.postMessage({ type: "judged" });
+    if (!recorded) return void judged();
+    return recorded.then(judged);
   }
 
   async #finish(parts: JudgingParts, id: number, forwarded: number): Promise<void> {

@@ -2,7 +2,8 @@
 // (judging-service.ts on its side), fed through a bounded queue (judging-queue.ts), asked for the report while the
 // proxy runs and for everything else at exit. The main thread keeps only the credentials the worker collected, to
 // redact its own error messages. A worker that fails or ends unasked rejects `failure`: the proxy stops, it never
-// hangs waiting for an answer that will not come.
+// hangs waiting for an answer that will not come, and the recording's temporary file the worker left is removed.
+import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { Redactor } from "../redaction/redactor.ts";
 import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
@@ -50,6 +51,9 @@ export class JudgingThread {
   #redactor: Redactor | undefined;
   #failed: Error | undefined;
   #ending = false;
+  #ended: Promise<void> | undefined;
+  /** Where the worker writes its recording until it renames it into place. */
+  #temporaryFile: string | undefined;
   #fail!: (error: Error) => void;
 
   private constructor(worker: Worker, limits: QueueLimits | undefined) {
@@ -72,6 +76,7 @@ export class JudgingThread {
     return new Promise((resolve, reject) => {
       const first = (message: FromJudging) => {
         if (message.type === "ready") {
+          this.#temporaryFile = message.temporaryFile;
           this.#worker.off("error", early).off("exit", early);
           this.#listen();
           resolve();
@@ -152,10 +157,16 @@ export class JudgingThread {
     await this.terminate();
   }
 
-  /** Ends the worker; waiting for its end. */
-  async terminate(): Promise<void> {
+  /**
+   * Ends the worker, waiting for its end; then removes the recording's temporary file if the worker left it (it
+   * failed, or was ended before it finished or aborted the recording; once renamed into place, there is none).
+   */
+  terminate(): Promise<void> {
     this.#ending = true;
-    await this.#worker.terminate();
+    this.#ended ??= this.#worker.terminate().then(async () => {
+      if (this.#temporaryFile !== undefined) await rm(this.#temporaryFile, { force: true }).catch(() => {});
+    });
+    return this.#ended;
   }
 
   #ask(message: Extract<ToJudging, { id: number }>): Promise<FromJudging> {

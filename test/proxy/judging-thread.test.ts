@@ -1,7 +1,11 @@
 // The proxy's two threads in this process: forwarding held back by the judging queue's bound, the real judging thread
 // (run from source) answering in the order it was fed, and a judging thread that fails stopping the proxy with a
-// clear, redacted error instead of hanging.
-import { type IncomingMessage, request, type ServerResponse } from "node:http";
+// clear, redacted error instead of hanging, leaving no recording's temporary file behind.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CommandFailure } from "../../src/cli/command-failure.ts";
 import { proxyCommand } from "../../src/cli/commands/proxy.ts";
@@ -38,12 +42,28 @@ function logHandler(req: IncomingMessage, res: ServerResponse) {
 let upstream: LocalServer | undefined;
 let proxy: RunningProxy | undefined;
 let thread: JudgingThread | undefined;
+let dir: string | undefined;
 afterEach(async () => {
   await proxy?.close();
   await thread?.terminate();
   await upstream?.close();
-  [proxy, thread, upstream] = [undefined, undefined, undefined];
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  [proxy, thread, upstream, dir] = [undefined, undefined, undefined, undefined];
 });
+
+/** Runs the proxy command in this process with `args`; resolves its URL once it listens. */
+function proxyInProcess(args: string[], worker?: URL) {
+  const { io, stderr } = captureIo();
+  const listening = new Promise<string>((resolve) =>
+    io.stderr.on("data", () => {
+      const url = /listening on (http:\S+) ->/.exec(stderr())?.[1];
+      if (url) resolve(url);
+    }),
+  );
+  const stopped = proxyCommand(args, io, undefined, worker);
+  stopped.catch(() => {});
+  return { listening, stopped };
+}
 
 const setup = (origin: string): JudgingSetup => ({
   spec: undefined,
@@ -107,15 +127,7 @@ describe("JudgingThread", () => {
 
   it("stops the proxy command when judging throws: a CommandFailure (exit 2) quoting the error redacted, the proxy closed", async () => {
     upstream = await startLocalServer(logHandler);
-    const { io, stderr } = captureIo();
-    const listening = new Promise<string>((resolve) =>
-      io.stderr.on("data", () => {
-        const url = /listening on (http:\S+) ->/.exec(stderr())?.[1];
-        if (url) resolve(url);
-      }),
-    );
-    const stopped = proxyCommand(["--upstream", upstream.origin], io, undefined, THROWING_WORKER);
-    stopped.catch(() => {});
+    const { listening, stopped } = proxyInProcess(["--upstream", upstream.origin], THROWING_WORKER);
     const url = await listening;
     expect((await get(`${url}/api/video/logs/${VALID_ID}`, { authorization: BASIC })).status).toBe(200);
     await expect(stopped).rejects.toEqual(
@@ -125,5 +137,37 @@ describe("JudgingThread", () => {
       ),
     );
     await expect(get(`${url}/api/video/logs/${VALID_ID}`)).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  });
+
+  it("removes the recording's temporary file when judging throws: no recording, nothing hidden left beside it", async () => {
+    upstream = await startLocalServer(logHandler);
+    dir = mkdtempSync(join(tmpdir(), "video-logs-judging-thread-"));
+    const args = ["--upstream", upstream.origin, "--record", join(dir, "traffic.har")];
+    const { listening, stopped } = proxyInProcess(args, THROWING_WORKER);
+    const url = await listening;
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^\.traffic\.har\.\d+\.[0-9a-f]{8}\.tmp$/)]);
+    expect((await get(`${url}/api/video/logs/${VALID_ID}`)).status).toBe(200);
+    await expect(stopped).rejects.toEqual(
+      new CommandFailure(
+        "the proxy's judging thread failed: the observer failed on ",
+        "The proxy stopped; what it had judged was lost, and no report was written.",
+      ),
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removes the recording's temporary file when the proxy cannot listen", async () => {
+    upstream = await startLocalServer(logHandler);
+    dir = mkdtempSync(join(tmpdir(), "video-logs-judging-thread-"));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const args = ["--upstream", upstream.origin, "--port", port, "--record", join(dir, "traffic.har")];
+      await expect(proxyInProcess(args, WORKER).stopped).rejects.toMatchObject({ code: "EADDRINUSE" });
+    } finally {
+      taken.close();
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

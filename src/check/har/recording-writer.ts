@@ -83,8 +83,14 @@ class StreamingRecordingWriter implements RecordingWriter {
     this.state = "closed";
     if (this.options.format === "har") this.stream.write(`${this.entries > 0 ? "\n" : ""}]}}\n`);
     await this.ended();
-    if (this.failure) throw this.failure;
-    if (this.target !== undefined) await rename(this.writingTo, this.target);
+    try {
+      if (this.failure) throw this.failure;
+      if (this.target !== undefined) await rename(this.writingTo, this.target);
+    } catch (error) {
+      // A recording that could not be finished leaves no temporary file behind.
+      if (this.target !== undefined) await unlink(this.writingTo).catch(() => undefined);
+      throw error;
+    }
   }
 
   async abort(): Promise<void> {
@@ -96,13 +102,22 @@ class StreamingRecordingWriter implements RecordingWriter {
   }
 
   private assertWritable(): void {
-    if (this.failure) throw this.failure;
     if (this.state === "closed") throw new Error(`The recording ${this.target ?? this.writingTo} is already closed`);
+    if (this.failure) throw this.failure;
   }
 
-  private async drained(): Promise<void> {
-    if (this.failure) return;
-    await Promise.race([once(this.stream, "drain"), once(this.stream, "error")]);
+  /** Resolves on the stream's drain, error or close (abort() destroys it: a write waiting for the disk ends then). */
+  private drained(): Promise<void> {
+    if (this.failure || this.stream.destroyed) return Promise.resolve();
+    const stream = this.stream;
+    return new Promise((resolve) => {
+      // Every listener removed once one fires: a long recording on a slow disk waits many times.
+      const done = () => {
+        stream.off("drain", done).off("error", done).off("close", done);
+        resolve();
+      };
+      stream.on("drain", done).on("error", done).on("close", done);
+    });
   }
 
   private async ended(): Promise<void> {

@@ -42,6 +42,7 @@ async function judgingParts(setup: JudgingSetup, service: JudgingService): Promi
   return {
     session,
     record: recording?.record,
+    temporaryFile: recording?.writingTo,
     async finish() {
       const messages = recording ? await recording.close(setup.quiet) : [];
       if (!proposal) return { messages };

@@ -12,10 +12,16 @@ import { UsageError } from "../usage-error.ts";
 export const recordingFormat = (file: string): "har" | "ndjson" => (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : "har");
 
 export interface ProxyRecording {
-  record(entry: HarEntry): void;
+  /** The file written until close(): a temporary file beside the target. */
+  readonly writingTo: string;
+  /**
+   * Queues `entry` after those before it; resolves once it is written and the writer can take more (at once, unless
+   * the disk is behind), or the recording has stopped. Never rejects.
+   */
+  record(entry: HarEntry): Promise<void>;
   /** Writes what is left and renames the file into place; the lines for stderr say what became of it. */
   close(quiet: boolean): Promise<string[]>;
-  /** Removes the recording. */
+  /** Removes the recording, without waiting for the disk to take what is queued. */
   abort(): Promise<void>;
 }
 
@@ -31,15 +37,22 @@ export async function openRecording(
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`Cannot write the recording ${file}: ${error.code ?? error.message}`);
   });
+  return proxyRecording(file, writer);
+}
+
+/** The recording `file` written by `writer`, one entry at a time. */
+export function proxyRecording(file: string, writer: RecordingWriter): ProxyRecording {
   let writing: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
   return {
+    writingTo: writer.writingTo,
     record(entry) {
       writing = writing
         .then(() => (failure ? undefined : writer.write(entry)))
         .catch((error: Error) => {
           failure ??= error;
         });
+      return writing;
     },
     async close(quiet) {
       await writing;
@@ -53,8 +66,9 @@ export async function openRecording(
       return quiet ? [] : [`Recording (${writer.entries} entries) written to ${escapeTerminal(file)}`];
     },
     async abort() {
-      await writing;
+      // Aborted first: a write waiting for a disk that does not drain ends then, and the entries after it are dropped.
       await writer.abort();
+      await writing;
     },
   };
 }

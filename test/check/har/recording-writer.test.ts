@@ -1,6 +1,6 @@
 // The shared recording writer: a HAR 1.2 log or NDJSON written as entries come, redacted, atomically, and read back
 // by the recording check's own reader.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -96,6 +96,28 @@ describe("openRecordingWriter", () => {
     await writer.abort();
     expect(readFileSync(path, "utf8")).toBe("before");
     expect(existsSync(writer.writingTo)).toBe(false);
+  });
+
+  it("ends a write waiting for the disk to drain when aborted, and leaves no temporary file", async () => {
+    const writer = await openRecordingWriter(join(dir, "stuck.ndjson"), { format: "ndjson", creator, redactor });
+    const big = exchangeToHarEntry(exchange(JSON.stringify({ data: "x".repeat(256 * 1024) })), redactor);
+    const waiting = writer.write(big).then(
+      () => "written",
+      (error: Error) => error.message,
+    );
+    await writer.abort();
+    expect(await waiting).toBe(`The recording ${join(dir, "stuck.ndjson")} is already closed`);
+    expect(existsSync(writer.writingTo)).toBe(false);
+  });
+
+  it("removes its temporary file when close cannot rename it over the target", async () => {
+    const path = join(dir, "a-folder.har");
+    mkdirSync(path);
+    const writer = await openRecordingWriter(path, { format: "har", creator, redactor });
+    await writer.write(exchangeToHarEntry(exchange("{}"), redactor));
+    await expect(writer.close()).rejects.toMatchObject({ code: "EISDIR" });
+    expect(existsSync(writer.writingTo)).toBe(false);
+    expect(readdirSync(path)).toEqual([]);
   });
 
   it("writes many large entries with bounded buffering and refuses a write after close", async () => {
