@@ -4,8 +4,7 @@
 // redact its own error messages. A worker that fails or ends unasked rejects `failure`: the proxy stops, it never
 // hangs waiting for an answer that will not come.
 import { Worker } from "node:worker_threads";
-import type { Redactor } from "../redaction/redactor.ts";
-import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
+import { GrowingSecretsRedactor } from "../redaction/growing-secrets-redactor.ts";
 import type { DriftReport } from "../report/report-types.ts";
 import type { FromJudging, JudgingOutcome, ToJudging } from "./judging-messages.ts";
 import { JudgingQueue, type QueueLimits } from "./judging-queue.ts";
@@ -45,9 +44,7 @@ export class JudgingThread {
   readonly #worker: Worker;
   readonly #replies = new Map<number, Reply>();
   #nextId = 0;
-  readonly #secrets = new Set<string>();
-  readonly #inBase64 = new Set<string>();
-  #redactor: Redactor | undefined;
+  readonly #redactor = new GrowingSecretsRedactor();
   #failed: Error | undefined;
   #ending = false;
   #fail!: (error: Error) => void;
@@ -99,9 +96,7 @@ export class JudgingThread {
   #received(message: FromJudging): void {
     if (message.type === "judged") this.queue.judged();
     else if (message.type === "secrets") {
-      for (const secret of message.secrets) this.#secrets.add(secret);
-      for (const secret of message.inBase64) this.#inBase64.add(secret);
-      this.#redactor = undefined;
+      this.#redactor.add(message.secrets, message.inBase64);
     } else if ("id" in message) {
       const reply = this.#replies.get(message.id);
       this.#replies.delete(message.id);
@@ -130,7 +125,6 @@ export class JudgingThread {
 
   /** `text` with every credential the worker has collected so far removed. */
   redact(text: string): string {
-    this.#redactor ??= createSecretsRedactor(this.#secrets, this.#inBase64);
     return this.#redactor.text(text);
   }
 
