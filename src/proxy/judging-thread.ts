@@ -5,8 +5,7 @@
 // hangs waiting for an answer that will not come, and the recording's temporary file the worker left is removed.
 import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import type { Redactor } from "../redaction/redactor.ts";
-import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
+import { GrowingSecretsRedactor } from "../redaction/growing-secrets-redactor.ts";
 import type { DriftReport } from "../report/report-types.ts";
 import type { FromJudging, JudgingOutcome, ToJudging } from "./judging-messages.ts";
 import { JudgingQueue, type QueueLimits } from "./judging-queue.ts";
@@ -46,9 +45,7 @@ export class JudgingThread {
   readonly #worker: Worker;
   readonly #replies = new Map<number, Reply>();
   #nextId = 0;
-  readonly #secrets = new Set<string>();
-  readonly #inBase64 = new Set<string>();
-  #redactor: Redactor | undefined;
+  readonly #redactor = new GrowingSecretsRedactor();
   #failed: Error | undefined;
   #ending = false;
   #ended: Promise<void> | undefined;
@@ -104,9 +101,7 @@ export class JudgingThread {
   #received(message: FromJudging): void {
     if (message.type === "judged") this.queue.judged();
     else if (message.type === "secrets") {
-      for (const secret of message.secrets) this.#secrets.add(secret);
-      for (const secret of message.inBase64) this.#inBase64.add(secret);
-      this.#redactor = undefined;
+      this.#redactor.add(message.secrets, message.inBase64);
     } else if ("id" in message) {
       const reply = this.#replies.get(message.id);
       this.#replies.delete(message.id);
@@ -135,7 +130,6 @@ export class JudgingThread {
 
   /** `text` with every credential the worker has collected so far removed. */
   redact(text: string): string {
-    this.#redactor ??= createSecretsRedactor(this.#secrets, this.#inBase64);
     return this.#redactor.text(text);
   }
 

@@ -12,8 +12,8 @@ import { runnableChecks } from "../check/runnable-checks.ts";
 import type { Exchange } from "../client/exchange.ts";
 import { type CheckName, selectChecks } from "../findings/checks.ts";
 import { allOperations } from "../operations/operation-table.ts";
+import { GrowingSecretsRedactor } from "../redaction/growing-secrets-redactor.ts";
 import type { Redactor } from "../redaction/redactor.ts";
-import { createSecretsRedactor } from "../redaction/secrets-redactor.ts";
 import type { DriftReport } from "../report/report-types.ts";
 
 /** Credentials collected for redaction; past it, the first ones are kept (an application has a handful). */
@@ -39,6 +39,8 @@ export class ProxySession {
   readonly #kept = new KeptResults();
   readonly #secrets = new Set<string>();
   readonly #inBase64 = new Set<string>();
+  /** Grows with each credential collected: adding one costs the same however many are known. */
+  readonly #redactor = new GrowingSecretsRedactor();
   /** Requests forwarded, and responses past --max-body-bytes (passed through unjudged). */
   readonly counts = { forwarded: 0, tooLarge: 0 };
   #entries = 0;
@@ -59,7 +61,7 @@ export class ProxySession {
     this.#onSecrets = options.onSecrets;
     this.#judging = {
       maxBodyBytes: options.maxBodyBytes,
-      redactor: createSecretsRedactor([]),
+      redactor: this.#redactor,
       builder,
       skipped: { entries: 0, judged: 0, skipped: 0, skippedMatched: 0, skippedEntries: [] },
       onExchange: options.onExchange,
@@ -108,7 +110,7 @@ export class ProxySession {
           news.push(secret);
         }
     if (added.secrets.length + added.inBase64.length === 0) return;
-    this.#judging.redactor = createSecretsRedactor(this.#secrets, this.#inBase64);
+    this.#redactor.add(added.secrets, added.inBase64);
     this.#onSecrets?.(added);
   }
 

@@ -21,8 +21,22 @@ const JSON_SHORT: Record<string, string> = {
   "\t": "\\t",
 };
 
-/** The spellings of one code point, each as a list of atoms. */
+/** The spellings of characters seen before: a proxy spells thousands of secrets of the same few characters. */
+const knownSpellings = new Map<string, Atom[][]>();
+const KNOWN_SPELLINGS = 4096;
+
+/** The spellings of one code point, each as a list of atoms (shared: never changed by a caller). */
 function spellingsOf(char: string): Atom[][] {
+  let spellings = knownSpellings.get(char);
+  if (!spellings) {
+    if (knownSpellings.size >= KNOWN_SPELLINGS) knownSpellings.clear();
+    spellings = newSpellingsOf(char);
+    knownSpellings.set(char, spellings);
+  }
+  return spellings;
+}
+
+function newSpellingsOf(char: string): Atom[][] {
   const spellings: Atom[][] = [[escapeRegExp(char)]];
   const utf8 = [...Buffer.from(char, "utf8")];
   spellings.push(utf8.flatMap((byte) => ["%", ...hexAtoms(byte.toString(16).padStart(2, "0"))]));
@@ -92,14 +106,14 @@ export function beginningPattern(secret: string): string {
  * One spelling of one character as plain text; `fold`: its hex digits (a–f) match in either case; `whole`: it is one
  * atom, with no beginning of its own (the character as it is, even when it takes two UTF-16 units).
  */
-interface Spelling {
+export interface Spelling {
   text: string;
   fold: boolean;
   whole?: boolean;
 }
 
 /** The spellings of one code point as text, the same ones `spellingsOf` writes as patterns. */
-function plainSpellingsOf(char: string): Spelling[] {
+export function plainSpellingsOf(char: string): Spelling[] {
   const spellings: Spelling[] = [{ text: char, fold: false, whole: true }];
   spellings.push({
     text: [...Buffer.from(char, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join(""),
@@ -115,7 +129,7 @@ function plainSpellingsOf(char: string): Spelling[] {
 }
 
 /** Whether `text` holds `spelling`'s first `length` characters at `at`. */
-function holds(text: string, at: number, spelling: Spelling, length: number): boolean {
+export function holds(text: string, at: number, spelling: Spelling, length: number): boolean {
   for (let i = 0; i < length; i++) {
     const want = spelling.text[i]!;
     const got = text[at + i]!;
