@@ -83,8 +83,7 @@ export class JudgingService {
     let recorded: Promise<void> | undefined;
     for (const { exchange, tooLarge } of unpackBatch(batch)) {
       const entry = proxiedEntry(exchange);
-      if (tooLarge) session.tooLarge();
-      else session.observe(entry);
+      if (!session.observe(entry, tooLarge)) continue;
       recorded = record?.(entry);
     }
     if (this.#added.secrets.length + this.#added.inBase64.length > 0) {

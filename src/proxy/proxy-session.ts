@@ -1,7 +1,8 @@
 // What the proxy judges, from its start to its end: every response of an operation of the spec, judged by the one path
 // a recording's entries take (check/har/judge-entry.ts) into one ReportBuilder. Memory stays bounded however long it
 // runs: the results are kept as check/kept-results.ts bounds them (the fingerprint cap among them), and at most
-// MAX_SECRETS credentials are collected.
+// MAX_SECRETS credentials are collected. An exchange whose credentials would pass that cap is neither judged nor
+// recorded: a credential that is not collected could not be redacted.
 
 import type { HarEntry } from "../check/har/har-types.ts";
 import { type EntryJudging, judgeEntry } from "../check/har/judge-entry.ts";
@@ -16,7 +17,10 @@ import { GrowingSecretsRedactor } from "../redaction/growing-secrets-redactor.ts
 import type { Redactor } from "../redaction/redactor.ts";
 import type { DriftReport } from "../report/report-types.ts";
 
-/** Credentials collected for redaction; past it, the first ones are kept (an application has a handful). */
+/**
+ * Credentials collected for redaction (each Basic credential counts about 20: its spellings). An application has a
+ * handful; a proxy for thousands of clients, each with its own, reaches it.
+ */
 export const MAX_SECRETS = 100_000;
 
 export interface ProxySessionOptions {
@@ -32,6 +36,8 @@ export interface ProxySessionOptions {
   /** Called for every response judged, with the Exchange it was judged on (a proposal observes them). */
   onExchange?: (exchange: Exchange) => void;
   now: () => number;
+  /** MAX_SECRETS unless a test says otherwise. */
+  maxSecrets?: number;
 }
 
 export class ProxySession {
@@ -41,8 +47,12 @@ export class ProxySession {
   readonly #inBase64 = new Set<string>();
   /** Grows with each credential collected: adding one costs the same however many are known. */
   readonly #redactor = new GrowingSecretsRedactor();
-  /** Requests forwarded, and responses past --max-body-bytes (passed through unjudged). */
-  readonly counts = { forwarded: 0, tooLarge: 0 };
+  /**
+   * Requests forwarded; responses past --max-body-bytes (passed through unjudged); responses whose credentials would
+   * pass the cap (passed through unjudged and unrecorded).
+   */
+  readonly counts = { forwarded: 0, tooLarge: 0, pastSecretCap: 0 };
+  readonly #maxSecrets: number;
   #entries = 0;
   readonly #onSecrets: ProxySessionOptions["onSecrets"];
 
@@ -59,6 +69,7 @@ export class ProxySession {
     });
     for (const operation of allOperations()) builder.plan("recorded", operation.operationId);
     this.#onSecrets = options.onSecrets;
+    this.#maxSecrets = options.maxSecrets ?? MAX_SECRETS;
     this.#judging = {
       maxBodyBytes: options.maxBodyBytes,
       redactor: this.#redactor,
@@ -85,33 +96,39 @@ export class ProxySession {
     return this.#entries;
   }
 
-  /** Collects the exchange's credentials, then judges it (a response of no operation of the spec is counted). */
-  observe(entry: HarEntry): void {
-    this.#collectSecrets(entry);
-    const result = judgeEntry(this.#judging, entry, this.#entries++);
-    if (result) this.#kept.add(result);
+  /**
+   * Collects the exchange's credentials, then judges it (a response of no operation of the spec, or past
+   * --max-body-bytes, is counted). False when its credentials would pass the cap: it is then only counted, and must
+   * not be recorded.
+   */
+  observe(entry: HarEntry, tooLarge = false): boolean {
+    if (!this.#collectSecrets(entry)) {
+      this.counts.pastSecretCap++;
+      return false;
+    }
+    if (tooLarge) this.counts.tooLarge++;
+    else {
+      const result = judgeEntry(this.#judging, entry, this.#entries++);
+      if (result) this.#kept.add(result);
+    }
+    return true;
   }
 
-  /** A response past --max-body-bytes: passed through unjudged. */
-  tooLarge(): void {
-    this.counts.tooLarge++;
-  }
-
-  #collectSecrets(entry: HarEntry): void {
+  /** Adds the entry's new credentials to those collected; false, adding none, when they would pass the cap. */
+  #collectSecrets(entry: HarEntry): boolean {
     const { secrets, inBase64Text } = entrySecrets(entry);
-    const added = { secrets: [] as string[], inBase64: [] as string[] };
-    for (const [found, into, news] of [
-      [secrets, this.#secrets, added.secrets],
-      [inBase64Text, this.#inBase64, added.inBase64],
-    ] as const)
-      for (const secret of found)
-        if (!into.has(secret) && this.#secrets.size + this.#inBase64.size < MAX_SECRETS) {
-          into.add(secret);
-          news.push(secret);
-        }
-    if (added.secrets.length + added.inBase64.length === 0) return;
+    const added = {
+      secrets: [...new Set(secrets)].filter((secret) => !this.#secrets.has(secret)),
+      inBase64: [...new Set(inBase64Text)].filter((secret) => !this.#inBase64.has(secret)),
+    };
+    const adding = added.secrets.length + added.inBase64.length;
+    if (adding === 0) return true;
+    if (this.#secrets.size + this.#inBase64.size + adding > this.#maxSecrets) return false;
+    for (const secret of added.secrets) this.#secrets.add(secret);
+    for (const secret of added.inBase64) this.#inBase64.add(secret);
     this.#redactor.add(added.secrets, added.inBase64);
     this.#onSecrets?.(added);
+    return true;
   }
 
   /** The report of everything judged so far; it can be built again later, with more. */
@@ -122,8 +139,13 @@ export class ProxySession {
       recording: { ...skipped, entries: this.#entries, judged: this.#entries - skipped.skipped },
     });
     const report = this.#kept.corrected(built);
-    if (this.counts.tooLarge === 0) return report;
-    const note = `${this.counts.tooLarge} response(s) had a body past --max-body-bytes: passed through unjudged`;
-    return { ...report, notes: [...report.notes, note] };
+    const notes = [...report.notes];
+    const { tooLarge, pastSecretCap } = this.counts;
+    if (tooLarge > 0) notes.push(`${tooLarge} response(s) had a body past --max-body-bytes: passed through unjudged`);
+    if (pastSecretCap > 0)
+      notes.push(
+        `${pastSecretCap} response(s) came with credentials past the ${this.#maxSecrets} collected for redaction: passed through unjudged and unrecorded, so none of them can show`,
+      );
+    return notes.length === report.notes.length ? report : { ...report, notes };
   }
 }

@@ -4,12 +4,13 @@
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import type { HarEntry } from "../../src/check/har/har-entry.ts";
+import { entrySecrets } from "../../src/check/har/recording-secrets.ts";
 import type { RecordingWriter } from "../../src/check/har/recording-writer.ts";
 import { proxyRecording } from "../../src/cli/commands/proxy-recording.ts";
 import type { FromJudging } from "../../src/proxy/judging-messages.ts";
 import { JudgingQueue } from "../../src/proxy/judging-queue.ts";
 import { JudgingService } from "../../src/proxy/judging-service.ts";
-import type { ProxiedExchange } from "../../src/proxy/proxied-entry.ts";
+import { type ProxiedExchange, proxiedEntry } from "../../src/proxy/proxied-entry.ts";
 import { ProxySession } from "../../src/proxy/proxy-session.ts";
 import type { DriftReport } from "../../src/report/report-types.ts";
 import { completedLog, VALID_ID } from "../helpers/sample-bodies.ts";
@@ -71,7 +72,7 @@ afterEach(() => {
 });
 
 /** The service serving one end of a channel, recording to `disk`; the queue posting to it from the other end. */
-function judgingOverChannel(disk: SlowDisk, limits: { bytes: number; exchanges: number }) {
+function judgingOverChannel(disk: RecordingWriter, limits: { bytes: number; exchanges: number }, maxSecrets?: number) {
   const { port1, port2 } = new MessageChannel();
   ports = [port1, port2];
   const service = new JudgingService(port1);
@@ -81,6 +82,7 @@ function judgingOverChannel(disk: SlowDisk, limits: { bytes: number; exchanges: 
     maxBodyBytes: 1 << 20,
     onSecrets: service.collected,
     now: () => 0,
+    maxSecrets,
   });
   const recording = proxyRecording("traffic.ndjson", disk);
   service.serve({ session, record: recording.record, finish: async () => ({ messages: [] }), abort: recording.abort });
@@ -163,5 +165,50 @@ describe("JudgingService recording to a slow disk", () => {
     const report = await roundTrip(3);
     expect(report.summary).toEqual({ requests: 3, checked: 3, passed: 3, breaking: 0, additive: 0, errors: 0 });
     expect({ written: disk.written, queued: queue.size.exchanges }).toEqual({ written: [`${LOG_URL}?n=1`], queued: 3 });
+  });
+});
+
+/** A disk that takes every entry at once. */
+class ReadyDisk implements RecordingWriter {
+  readonly writingTo = "/nowhere/.traffic.ndjson.tmp";
+  entries = 0;
+  readonly written: string[] = [];
+
+  async write(entry: HarEntry): Promise<void> {
+    this.written.push(entry.request.url);
+    this.entries++;
+  }
+
+  async close(): Promise<void> {}
+  async abort(): Promise<void> {}
+}
+
+describe("JudgingService past the credentials' cap", () => {
+  it("records no exchange whose credentials could not be collected, and judges the others", async () => {
+    const withToken = (n: number, token: string) => {
+      const sent = exchange(n);
+      return { ...sent, requestHeaders: [...sent.requestHeaders, "Authorization", `Bearer ${token}`] };
+    };
+    // Room for the first client's credentials (each of their spellings counts), not the second's.
+    const { secrets, inBase64Text } = entrySecrets(proxiedEntry(withToken(1, "first-client-token-0123456789")));
+    const cap = new Set(secrets).size + new Set(inBase64Text).size;
+    const disk = new ReadyDisk();
+    const { queue, roundTrip } = judgingOverChannel(disk, { bytes: 1 << 20, exchanges: 100 }, cap);
+    queue.add(withToken(1, "first-client-token-0123456789"), false);
+    queue.add(withToken(2, "second-client-token-0123456789"), false);
+    queue.add(withToken(3, "first-client-token-0123456789"), false);
+    queue.flush();
+    const report = await roundTrip();
+    expect(disk.written).toEqual([`${LOG_URL}?n=1`, `${LOG_URL}?n=3`]);
+    expect({
+      checked: report.summary.checked,
+      notes: report.notes.filter((note) => note.includes("credentials")),
+    }).toEqual({
+      checked: 2,
+      notes: [
+        `1 response(s) came with credentials past the ${cap} collected for redaction: passed through unjudged and unrecorded, so none of them can show`,
+      ],
+    });
+    expect(JSON.stringify(report)).not.toContain("second-client");
   });
 });

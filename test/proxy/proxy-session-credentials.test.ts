@@ -49,4 +49,38 @@ describe("a proxy session with many clients' credentials", () => {
     expect(leaked).toEqual([]);
     expect(recorded[TENANTS - 1]).toContain('"value":"[REDACTED]"');
   });
+
+  it("judges and records nothing of a client whose credentials would pass the cap, and says so", () => {
+    // Room for the secrets of two tenants, not three.
+    let perTenant = 0;
+    new ProxySession({
+      upstream: new URL("http://upstream.test"),
+      strict: false,
+      maxBodyBytes: 1_000_000,
+      now: () => 0,
+      onSecrets: ({ secrets, inBase64 }) => (perTenant += secrets.length + inBase64.length),
+    }).observe(exchangeOf(0).entry);
+    const added: string[] = [];
+    const session = new ProxySession({
+      upstream: new URL("http://upstream.test"),
+      strict: false,
+      maxBodyBytes: 1_000_000,
+      now: () => 0,
+      maxSecrets: 2 * perTenant + 1,
+      onSecrets: ({ secrets, inBase64 }) => added.push(...secrets, ...inBase64),
+    });
+    const [first, second, third] = [exchangeOf(0), exchangeOf(1), exchangeOf(2)];
+    expect([first, second, third, first].map(({ entry }) => session.observe(entry))).toEqual([true, true, false, true]);
+    // A client already collected is judged again; one past the cap adds nothing, even the part that would fit.
+    expect(added).toHaveLength(2 * perTenant);
+    expect(third.secrets.some((secret) => added.includes(secret))).toBe(false);
+    expect(session.observe(third.entry, true)).toBe(false);
+    const report = session.report();
+    expect(report.summary.checked).toBe(3);
+    expect(session.counts).toEqual({ forwarded: 0, tooLarge: 0, pastSecretCap: 2 });
+    expect(report.notes).toContain(
+      `2 response(s) came with credentials past the ${2 * perTenant + 1} collected for redaction: passed through unjudged and unrecorded, so none of them can show`,
+    );
+    expect(JSON.stringify(report)).not.toContain("tenant-2");
+  });
 });
