@@ -80,7 +80,12 @@ const setup = (origin: string): JudgingSetup => ({
 describe("the proxy past its judging queue's bound", () => {
   it("holds a new request back, unforwarded, until the judging thread has judged a batch", async () => {
     upstream = await startLocalServer(logHandler);
-    const queue = new JudgingQueue(() => {}, { bytes: 1 << 20, exchanges: 2 });
+    // Each exchange its own batch, posted once its response has ended: one judged() frees one.
+    const eachAlone = (flush: () => void) => {
+      queueMicrotask(flush);
+      return () => {};
+    };
+    const queue = new JudgingQueue(() => {}, { bytes: 1 << 20, exchanges: 2 }, eachAlone);
     proxy = await startProxy({
       upstream: new URL(upstream.origin),
       host: "127.0.0.1",
