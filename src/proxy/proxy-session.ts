@@ -117,12 +117,14 @@ export class ProxySession {
   /** Adds the entry's new credentials to those collected; false, adding none, when they would pass the cap. */
   #collectSecrets(entry: HarEntry): boolean {
     const { secrets, inBase64Text } = entrySecrets(entry);
+    // Most exchanges bring only credentials already collected: nothing is allocated for them.
+    const isNew = (known: Set<string>) => (secret: string) => !known.has(secret);
+    if (!secrets.some(isNew(this.#secrets)) && !inBase64Text.some(isNew(this.#inBase64))) return true;
     const added = {
-      secrets: [...new Set(secrets)].filter((secret) => !this.#secrets.has(secret)),
-      inBase64: [...new Set(inBase64Text)].filter((secret) => !this.#inBase64.has(secret)),
+      secrets: [...new Set(secrets)].filter(isNew(this.#secrets)),
+      inBase64: [...new Set(inBase64Text)].filter(isNew(this.#inBase64)),
     };
     const adding = added.secrets.length + added.inBase64.length;
-    if (adding === 0) return true;
     if (this.#secrets.size + this.#inBase64.size + adding > this.#maxSecrets) return false;
     for (const secret of added.secrets) this.#secrets.add(secret);
     for (const secret of added.inBase64) this.#inBase64.add(secret);

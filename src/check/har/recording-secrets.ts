@@ -111,6 +111,19 @@ function urlSecrets(raw: string, found: Found): void {
   if (url.username) found.credentials.push(decodeQueryPart(url.username));
 }
 
+/** The spellings of credentials seen before: a proxy's or a recording's exchanges repeat the same few. */
+const spellingsOf = new Map<string, EncodedSecrets>();
+
+function credentialSpellings(credentials: string[]): EncodedSecrets {
+  const key = credentials.join("\u0000");
+  const known = spellingsOf.get(key);
+  if (known) return known;
+  const spellings = withBase64Spellings(credentials);
+  if (spellingsOf.size >= MAX_ANSWERS) spellingsOf.clear();
+  spellingsOf.set(key, spellings);
+  return spellings;
+}
+
 /**
  * Every credential value in an entry, in each form we know it may be echoed in: the values as they are, and each
  * credential with its base64 spellings (a Bearer token echoed base64-encoded, alone or inside longer base64 text).
@@ -127,7 +140,7 @@ export function entrySecrets(entry: HarEntry): EncodedSecrets {
   }
   for (const { name, value } of entry.request.queryString) if (isSecretQueryName(name)) found.credentials.push(value);
   urlSecrets(entry.request.url, found);
-  const { secrets, inBase64Text } = withBase64Spellings(found.credentials);
+  const { secrets, inBase64Text } = credentialSpellings(found.credentials);
   return { secrets: [...found.asIs.filter((secret) => secret.length >= MIN_SECRET_LENGTH), ...secrets], inBase64Text };
 }
 
