@@ -1,13 +1,15 @@
-// The proxy's own answers: a request it refuses (400) and an upstream it could not use (502, 504), each a JSON body
+// The proxy's own answers: a request it refuses (400), an upstream it could not use (502, 504) and a request that
+// waited for room while the proxy stopped (503), each a JSON body
 // that says what happened and names the upstream, with nothing secret in it.
 import type { ServerResponse } from "node:http";
 
-export type ProxyErrorCode = "not-origin-form" | "upstream-unreachable" | "upstream-timeout";
+export type ProxyErrorCode = "not-origin-form" | "upstream-unreachable" | "upstream-timeout" | "proxy-stopping";
 
 const STATUS: Record<ProxyErrorCode, number> = {
   "not-origin-form": 400,
   "upstream-unreachable": 502,
   "upstream-timeout": 504,
+  "proxy-stopping": 503,
 };
 
 /** The JSON body of a proxy error. */
@@ -21,7 +23,7 @@ export function sendProxyError(res: ServerResponse, code: ProxyErrorCode, messag
   res.writeHead(STATUS[code], {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
-    ...(code === "not-origin-form" ? { connection: "close" } : {}),
+    ...(code === "not-origin-form" || code === "proxy-stopping" ? { connection: "close" } : {}),
   });
   res.end(body);
 }

@@ -30,19 +30,29 @@ export interface RunningProxy {
   readonly url: string;
   /** The requests forwarded to the upstream so far. */
   readonly forwarded: number;
-  /** Stops listening and ends every connection; exchanges under way are cut, requests waiting are dropped. */
+  /**
+   * Stops listening and ends every connection: exchanges under way are cut, requests waiting for room get a 503.
+   */
   close(): Promise<void>;
 }
 
-/** Forwards the request once the judging has room; not at all when the client went away while it waited. */
+/**
+ * Forwards the request once the judging has room; not at all when the client went away while it waited, and with a
+ * 503 when the proxy began to stop while it waited (it would be forwarded but never judged).
+ */
 function forwardWhenAdmitted(
   req: IncomingMessage,
   res: ServerResponse,
   settings: ForwardSettings,
-  counted: () => void,
+  { counted, stopping }: { counted: () => void; stopping: () => boolean },
 ) {
   const forward = () => {
     if (req.destroyed || res.destroyed) return;
+    if (stopping()) {
+      const message = "the proxy is stopping: this request waited for room to be judged and was not forwarded";
+      sendProxyError(res, "proxy-stopping", message, settings.upstream.origin);
+      return;
+    }
     counted();
     forwardRequest(req, res, settings);
   };
@@ -65,6 +75,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     judging,
   };
   let forwarded = 0;
+  let stopping = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith("/")) {
       sendProxyError(
@@ -75,7 +86,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       );
       return;
     }
-    forwardWhenAdmitted(req, res, settings, () => forwarded++);
+    forwardWhenAdmitted(req, res, settings, { counted: () => forwarded++, stopping: () => stopping });
   });
   server.on("connect", (_req: IncomingMessage, socket: Socket) => {
     socket.on("error", () => {});
@@ -91,8 +102,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     },
     async close() {
       const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
+      // The requests waiting for room get their 503 before the connections are ended.
+      stopping = true;
       judging.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      server.closeAllConnections();
       await Promise.all([closed, pool.destroy()]);
     },
   };

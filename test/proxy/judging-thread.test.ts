@@ -108,6 +108,35 @@ describe("the proxy past its judging queue's bound", () => {
     expect(upstream.requests).toHaveLength(3);
     expect(queue.size.exchanges).toBe(2);
   });
+
+  it("answers 503 to a request still waiting for room when the proxy stops, and never forwards it", async () => {
+    upstream = await startLocalServer(logHandler);
+    const queue = new JudgingQueue(() => {}, { bytes: 1 << 20, exchanges: 1 });
+    const running = await startProxy({
+      upstream: new URL(upstream.origin),
+      host: "127.0.0.1",
+      port: 0,
+      timeoutMs: 30_000,
+      maxBodyBytes: 1 << 20,
+      judging: queue,
+      redact: (text) => text,
+    });
+    const path = `${running.url}/api/video/logs/${VALID_ID}`;
+    expect((await get(path)).status).toBe(200);
+    const held = get(path);
+    // Polled: the request reaching the proxy has no event of its own; the wait is generous for a loaded machine.
+    await vi.waitFor(() => expect(queue.waiting).toBe(1), { timeout: 20_000, interval: 5 });
+    await running.close();
+    expect(await held).toEqual({
+      status: 503,
+      body: JSON.stringify({
+        error: "proxy-stopping",
+        message: "the proxy is stopping: this request waited for room to be judged and was not forwarded",
+        upstream: upstream.origin,
+      }),
+    });
+    expect({ upstream: upstream.requests.length, forwarded: running.forwarded }).toEqual({ upstream: 1, forwarded: 1 });
+  });
 });
 
 describe("JudgingThread", () => {
