@@ -48,7 +48,8 @@ function percentCharacter(text: string, at: number): [string, number] | undefine
 
 /**
  * Every reading of one character's spelling at `at`: the code units it stands for, and where it ends. A superset of
- * the spellings (a text read here in more ways than a spelling allows only makes more secrets candidates).
+ * the spellings (a text read here in more ways than a spelling allows only makes more secrets candidates). A reading
+ * ends at the text's end at the latest: an escape cut short is no reading.
  */
 function readingsAt(text: string, at: number): [string, number][] {
   const readings: [string, number][] = [[text[at]!, at + 1]];
@@ -210,7 +211,7 @@ export class SecretTrie<T> {
         }
         if (this.#partialAt(text, at, place)) return start;
         for (const [units, end] of readingsAt(text, at)) {
-          const next = end <= text.length ? this.#step(place, units) : undefined;
+          const next = this.#step(place, units);
           if (!next) continue;
           if (!ids.has(next.node)) ids.set(next.node, ids.size);
           const key = `${end} ${ids.get(next.node)} ${next.read}`;
