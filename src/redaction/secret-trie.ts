@@ -41,7 +41,8 @@ function percentCharacter(text: string, at: number): [string, number] | undefine
     const hex = text.slice(end + 1, end + 3);
     if (text[end] !== "%" || !/^[0-9a-fA-F]{2}$/.test(hex)) return undefined;
     bytes.push(Number.parseInt(hex, 16));
-    if (bytes.length === 1) want = bytes[0]! < 0x80 ? 1 : bytes[0]! < 0xe0 ? 2 : bytes[0]! < 0xf0 ? 3 : 4;
+    // The first byte tells how many the character takes.
+    want = bytes[0]! < 0x80 ? 1 : bytes[0]! < 0xe0 ? 2 : bytes[0]! < 0xf0 ? 3 : 4;
   }
   return [Buffer.from(bytes).toString("utf8"), end];
 }
@@ -59,10 +60,11 @@ function readingsAt(text: string, at: number): [string, number][] {
     const decoded = percentCharacter(text, at);
     if (decoded) readings.push(decoded);
   } else if (char === "\\") {
-    const next = text[at + 1];
+    // "" past the text's end, which no escape is.
+    const next = text.charAt(at + 1);
     if (next === "u" && HEX4.test(text.slice(at + 2, at + 6)))
       readings.push([String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16)), at + 6]);
-    else if (next !== undefined && JSON_SHORT[next] !== undefined) readings.push([JSON_SHORT[next]!, at + 2]);
+    else if (JSON_SHORT[next] !== undefined) readings.push([JSON_SHORT[next]!, at + 2]);
   }
   return readings;
 }
