@@ -41,14 +41,16 @@ function percentCharacter(text: string, at: number): [string, number] | undefine
     const hex = text.slice(end + 1, end + 3);
     if (text[end] !== "%" || !/^[0-9a-fA-F]{2}$/.test(hex)) return undefined;
     bytes.push(Number.parseInt(hex, 16));
-    if (bytes.length === 1) want = bytes[0]! < 0x80 ? 1 : bytes[0]! < 0xe0 ? 2 : bytes[0]! < 0xf0 ? 3 : 4;
+    // The first byte tells how many the character takes.
+    want = bytes[0]! < 0x80 ? 1 : bytes[0]! < 0xe0 ? 2 : bytes[0]! < 0xf0 ? 3 : 4;
   }
   return [Buffer.from(bytes).toString("utf8"), end];
 }
 
 /**
  * Every reading of one character's spelling at `at`: the code units it stands for, and where it ends. A superset of
- * the spellings (a text read here in more ways than a spelling allows only makes more secrets candidates).
+ * the spellings (a text read here in more ways than a spelling allows only makes more secrets candidates). A reading
+ * ends at the text's end at the latest: an escape cut short is no reading.
  */
 function readingsAt(text: string, at: number): [string, number][] {
   const readings: [string, number][] = [[text[at]!, at + 1]];
@@ -58,10 +60,11 @@ function readingsAt(text: string, at: number): [string, number][] {
     const decoded = percentCharacter(text, at);
     if (decoded) readings.push(decoded);
   } else if (char === "\\") {
-    const next = text[at + 1];
+    // "" past the text's end, which no escape is.
+    const next = text.charAt(at + 1);
     if (next === "u" && HEX4.test(text.slice(at + 2, at + 6)))
       readings.push([String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16)), at + 6]);
-    else if (next !== undefined && JSON_SHORT[next] !== undefined) readings.push([JSON_SHORT[next]!, at + 2]);
+    else if (JSON_SHORT[next] !== undefined) readings.push([JSON_SHORT[next]!, at + 2]);
   }
   return readings;
 }
@@ -210,7 +213,7 @@ export class SecretTrie<T> {
         }
         if (this.#partialAt(text, at, place)) return start;
         for (const [units, end] of readingsAt(text, at)) {
-          const next = end <= text.length ? this.#step(place, units) : undefined;
+          const next = this.#step(place, units);
           if (!next) continue;
           if (!ids.has(next.node)) ids.set(next.node, ids.size);
           const key = `${end} ${ids.get(next.node)} ${next.read}`;
