@@ -186,8 +186,9 @@ describe("a growing secrets redactor", () => {
     expect(redact(64)).toBe(65);
     expect(redact(0)).toBe(65);
     expect(redact(1)).toBe(66);
+    // A text that holds no secret takes no place: set 3, now the one used longest ago, is still there.
     expect(redactor.text("a b")).toBe("a b");
-    expect(redactor.spelled).toBe(66);
+    expect(redact(3)).toBe(66);
   });
 
   describe("cut", () => {
@@ -229,6 +230,15 @@ describe("a growing secrets redactor", () => {
       });
     });
 
+    it("calls a text longer than the window cut, though its window redacted fits in maxLength", () => {
+      const redactor = grown([secret], []);
+      const percent = [...secret].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+      const window = `${spell(secret)}${percent}------`;
+      expect(window.length).toBe(30 + reach);
+      expect(redactor.cut(`${window}-`, 30)).toEqual({ text: `${REDACTED}${REDACTED}------`, cut: true });
+      expect(redactor.cut(window, 30)).toEqual({ text: `${REDACTED}${REDACTED}------`, cut: false });
+    });
+
     it("cuts where a secret's beginning starts when the head is longer than the reach", () => {
       const redactor = grown([secret], []);
       expect(redactor.cut(`${"z".repeat(60)}abcdefg!`, 63)).toEqual({ text: "z".repeat(60), cut: true });
@@ -242,6 +252,7 @@ describe("a growing secrets redactor", () => {
       const redactor = grown(["first-secret", "second-secret-x"], []);
       const text = `${spell("first-secret")}-----${spell("second-secret-x")} end`;
       expect(redactor.cut(text, 20)).toEqual({ text: `${REDACTED}-----`, cut: true });
+      expect(createSecretsRedactor(["first-secret", "second-secret-x"]).cut(text, 20)).toEqual(redactor.cut(text, 20));
       expect(redactor.cut(text, 200)).toEqual({ text: `${REDACTED}-----${REDACTED} end`, cut: false });
     });
 
