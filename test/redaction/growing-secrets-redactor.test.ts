@@ -191,6 +191,14 @@ describe("a growing secrets redactor", () => {
     expect(redact(3)).toBe(66);
   });
 
+  it("keeps apart the redactors of different secrets inside base64 text, one at a time and together", () => {
+    const redactor = grown([], ["abcd/efgh+1", "ijkl/mnop+2"]);
+    expect(redactor.text("x abcd%2Fefgh+1")).toBe(`x ${REDACTED}`);
+    expect(redactor.text("x ijkl%2Fmnop+2")).toBe(`x ${REDACTED}`);
+    expect(redactor.text("x abcd/efgh+1 ijkl/mnop+2")).toBe(`x ${REDACTED} ${REDACTED}`);
+    expect(redactor.spelled).toBe(4);
+  });
+
   describe("cut", () => {
     const secret = "abcdefgh";
     // Every character of the secret spelled as \u0061: the longest spelling, so the reach is 8 × 6.
@@ -215,6 +223,7 @@ describe("a growing secrets redactor", () => {
         const text = `${filler}${secret}${"+".repeat(reach + REDACTED.length - secret.length + extra)}`;
         expect(text.length).toBe(maxLength + reach + extra);
         expect(redactor.cut(text, maxLength)).toEqual({ text: `${filler}${REDACTED}`, cut: true });
+        expect(createSecretsRedactor([secret]).cut(text, maxLength)).toEqual(redactor.cut(text, maxLength));
         expect(redactor.cut(`${secret}${text}`, maxLength)).toEqual({ text: `${REDACTED}${filler}`, cut: true });
       }
       // Spelled \u0061…, starting one character before maxLength: it ends one character before the window's edge.
