@@ -226,6 +226,11 @@ describe("a growing secrets redactor", () => {
         expect(createSecretsRedactor([secret]).cut(text, maxLength)).toEqual(redactor.cut(text, maxLength));
         expect(redactor.cut(`${secret}${text}`, maxLength)).toEqual({ text: `${REDACTED}${filler}`, cut: true });
       }
+      // maxLength past the reach: the window is maxLength plus the reach, not less.
+      const long = `${"-".repeat(20)}${secret}${"-".repeat(100)}`;
+      const longCut = { text: `${"-".repeat(20)}${REDACTED}${"-".repeat(30)}`, cut: true };
+      expect(redactor.cut(long, 60)).toEqual(longCut);
+      expect(createSecretsRedactor([secret]).cut(long, 60)).toEqual(longCut);
       // Spelled \u0061…, starting one character before maxLength: it ends one character before the window's edge.
       const spelledAtEdge = `${"-".repeat(maxLength - 1)}${spell(secret)}`;
       expect(spelledAtEdge.length).toBe(maxLength + reach - 1);
