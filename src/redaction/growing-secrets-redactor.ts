@@ -83,6 +83,8 @@ export class GrowingSecretsRedactor implements Redactor {
   }
 
   text(value: string): string {
+    // Before any credential is collected (traffic without any) there is nothing to look for.
+    if (this.#known.size === 0) return value;
     return this.#redactorFor(value)?.text(value) ?? value;
   }
 
