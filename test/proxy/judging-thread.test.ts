@@ -77,6 +77,18 @@ const setup = (origin: string): JudgingSetup => ({
   quiet: true,
 });
 
+/** The proxy in this process in front of `origin`, feeding `queue` (the test plays the judging thread). */
+const proxyFeeding = (queue: JudgingQueue, origin: string) =>
+  startProxy({
+    upstream: new URL(origin),
+    host: "127.0.0.1",
+    port: 0,
+    timeoutMs: 30_000,
+    maxBodyBytes: 1 << 20,
+    judging: queue,
+    redact: (text) => text,
+  });
+
 describe("the proxy past its judging queue's bound", () => {
   it("holds a new request back, unforwarded, until the judging thread has judged a batch", async () => {
     upstream = await startLocalServer(logHandler);
@@ -86,15 +98,7 @@ describe("the proxy past its judging queue's bound", () => {
       return () => {};
     };
     const queue = new JudgingQueue(() => {}, { bytes: 1 << 20, exchanges: 2 }, eachAlone);
-    proxy = await startProxy({
-      upstream: new URL(upstream.origin),
-      host: "127.0.0.1",
-      port: 0,
-      timeoutMs: 30_000,
-      maxBodyBytes: 1 << 20,
-      judging: queue,
-      redact: (text) => text,
-    });
+    proxy = await proxyFeeding(queue, upstream.origin);
     const path = `${proxy.url}/api/video/logs/${VALID_ID}`;
     for (let i = 0; i < 2; i++) expect((await get(path)).status).toBe(200);
     await new Promise((resolve) => setImmediate(resolve));
@@ -112,15 +116,7 @@ describe("the proxy past its judging queue's bound", () => {
   it("answers 503 to a request still waiting for room when the proxy stops, and never forwards it", async () => {
     upstream = await startLocalServer(logHandler);
     const queue = new JudgingQueue(() => {}, { bytes: 1 << 20, exchanges: 1 });
-    const running = await startProxy({
-      upstream: new URL(upstream.origin),
-      host: "127.0.0.1",
-      port: 0,
-      timeoutMs: 30_000,
-      maxBodyBytes: 1 << 20,
-      judging: queue,
-      redact: (text) => text,
-    });
+    const running = await proxyFeeding(queue, upstream.origin);
     const path = `${running.url}/api/video/logs/${VALID_ID}`;
     expect((await get(path)).status).toBe(200);
     const held = get(path);
