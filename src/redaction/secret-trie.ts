@@ -19,6 +19,9 @@ class TrieNode<T> {
 /** A place in the trie: a node and how many units of its label were read. */
 type Place<T> = { node: TrieNode<T>; read: number };
 
+/** The places a walk has been (at a point of the text), so a text read many ways walks each once. */
+type Seen<T> = { walked: Set<string>; ids: Map<TrieNode<T>, number> };
+
 /** What a JSON escape of two characters (`\n`, `\"`…) stands for, by its second character. */
 const JSON_SHORT: Record<string, string> = {
   '"': '"',
@@ -147,23 +150,14 @@ export class SecretTrie<T> {
       }
       return found;
     }
-    const walked = new Set<string>();
-    const ids = new Map<TrieNode<T>, number>();
+    const seen: Seen<T> = { walked: new Set(), ids: new Map() };
     for (let start = 0; start < text.length; start++) {
       const stack: [number, Place<T>][] = [[start, root]];
       while (stack.length > 0) {
         const [at, place] = stack.pop()!;
         if (place.read === place.node.label.length && place.node.value !== undefined) found.add(place.node.value);
         if (at >= text.length) continue;
-        for (const [units, end] of readingsAt(text, at)) {
-          const next = this.#step(place, units);
-          if (!next) continue;
-          if (!ids.has(next.node)) ids.set(next.node, ids.size);
-          const key = `${end} ${ids.get(next.node)} ${next.read}`;
-          if (walked.has(key)) continue;
-          walked.add(key);
-          stack.push([end, next]);
-        }
+        this.#readOn(text, at, place, seen, stack);
       }
     }
     return found;
@@ -201,8 +195,7 @@ export class SecretTrie<T> {
    */
   beginningAt(text: string): number {
     const root: Place<T> = { node: this.#root, read: 0 };
-    const walked = new Set<string>();
-    const ids = new Map<TrieNode<T>, number>();
+    const seen: Seen<T> = { walked: new Set(), ids: new Map() };
     for (let start = 0; start < text.length; start++) {
       const stack: [number, Place<T>][] = [[start, root]];
       while (stack.length > 0) {
@@ -212,17 +205,22 @@ export class SecretTrie<T> {
           continue;
         }
         if (this.#partialAt(text, at, place)) return start;
-        for (const [units, end] of readingsAt(text, at)) {
-          const next = this.#step(place, units);
-          if (!next) continue;
-          if (!ids.has(next.node)) ids.set(next.node, ids.size);
-          const key = `${end} ${ids.get(next.node)} ${next.read}`;
-          if (walked.has(key)) continue;
-          walked.add(key);
-          stack.push([end, next]);
-        }
+        this.#readOn(text, at, place, seen, stack);
       }
     }
     return -1;
+  }
+
+  /** Pushes each place the character at `at` leads to from `place`, in every reading, unless walked already. */
+  #readOn(text: string, at: number, place: Place<T>, { walked, ids }: Seen<T>, stack: [number, Place<T>][]): void {
+    for (const [units, end] of readingsAt(text, at)) {
+      const next = this.#step(place, units);
+      if (!next) continue;
+      if (!ids.has(next.node)) ids.set(next.node, ids.size);
+      const key = `${end} ${ids.get(next.node)} ${next.read}`;
+      if (walked.has(key)) continue;
+      walked.add(key);
+      stack.push([end, next]);
+    }
   }
 }
