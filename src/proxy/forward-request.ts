@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { BodyCopy } from "./body-copy.ts";
-import { endToEndHeaders } from "./hop-by-hop.ts";
+import { endToEndHeaders, headerValue } from "./hop-by-hop.ts";
 import type { ProxiedExchange } from "./proxied-entry.ts";
 import { sendProxyError } from "./proxy-error.ts";
 
@@ -39,20 +39,20 @@ export interface ForwardSettings {
  * (Node's server sends 100 Continue itself), so it is not passed on.
  */
 function upstreamHeaders(raw: readonly string[], host: string): string[] {
-  const kept = ["Host", host];
-  const headers = endToEndHeaders(raw);
-  for (let i = 0; i < headers.length; i += 2) {
-    const name = headers[i]!.toLowerCase();
-    if (name !== "host" && name !== "expect") kept.push(headers[i]!, headers[i + 1]!);
-  }
-  return kept;
+  return withHost(endToEndHeaders(raw), host, UPSTREAM_DROPPED);
 }
 
-/** The headers with Host naming `host`, first: the request as the upstream got it, for judging and recording. */
-function withHost(headers: readonly string[], host: string): string[] {
+const UPSTREAM_DROPPED = new Set(["host", "expect"]);
+const HOST = new Set(["host"]);
+
+/**
+ * The headers with Host naming `host`, first, and none of the `dropped` names: as the application sent them, the
+ * request as the upstream got it (for judging and recording).
+ */
+function withHost(headers: readonly string[], host: string, dropped: ReadonlySet<string> = HOST): string[] {
   const kept = ["Host", host];
   for (let i = 0; i < headers.length; i += 2)
-    if (headers[i]!.toLowerCase() !== "host") kept.push(headers[i]!, headers[i + 1]!);
+    if (!dropped.has(headers[i]!.toLowerCase())) kept.push(headers[i]!, headers[i + 1]!);
   return kept;
 }
 
@@ -182,9 +182,4 @@ class PassedResponse implements Dispatcher.DispatchHandler {
     const message = `the proxy could not reach the upstream ${upstream.origin}: ${reason}`;
     sendProxyError(this.#res, "upstream-unreachable", message, upstream.origin);
   }
-}
-
-function headerValue(raw: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name) return raw[i + 1];
-  return undefined;
 }

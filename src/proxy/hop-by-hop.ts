@@ -38,3 +38,9 @@ export function namedValues(raw: readonly string[]): { name: string; value: stri
   for (let i = 0; i < raw.length; i += 2) pairs.push({ name: raw[i]!, value: raw[i + 1]! });
   return pairs;
 }
+
+/** The first value of header `name` (lowercase) in Node's rawHeaders. */
+export function headerValue(raw: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name) return raw[i + 1];
+  return undefined;
+}

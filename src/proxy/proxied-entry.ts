@@ -3,7 +3,7 @@
 // (too large, an unknown coding) the entry has no `content.text`.
 import { contentOf } from "../check/har/exchange-to-har-entry.ts";
 import type { HarEntry } from "../check/har/har-entry.ts";
-import { namedValues } from "./hop-by-hop.ts";
+import { headerValue, namedValues } from "./hop-by-hop.ts";
 
 export interface ProxiedExchange {
   method: string;
@@ -21,11 +21,6 @@ export interface ProxiedExchange {
   wireBytes: number;
   startedAt: Date;
   time: number;
-}
-
-function headerValue(raw: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name) return raw[i + 1];
-  return undefined;
 }
 
 export function proxiedEntry(exchange: ProxiedExchange): HarEntry {
