@@ -88,6 +88,40 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The two findings of the drifted get_log, seen `count` times. */
+const driftFindings = (count: number) => {
+  const curl = `curl -sS -H 'Accept: application/json' '${upstream!.origin}/api/video/logs/${VALID_ID}'`;
+  const requests = Array.from({ length: Math.min(count, MAX_LISTED_REQUESTS) }, (_, exchange) => ({
+    requestId: null,
+    exchange,
+  }));
+  const fields = { check: "response-schema", operation: "get_log", status: 200, count, requests };
+  const example = { expected: "present", actual: "(absent)", curl, requestId: null };
+  return [
+    {
+      ...fields,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      pointer: "/locked",
+      keyword: "required",
+      severity: "breaking",
+      example: { ...example, message: 'missing required property "locked"' },
+    },
+    {
+      ...fields,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      pointer: "/surprise",
+      keyword: "additionalProperties",
+      severity: "additive",
+      example: {
+        ...example,
+        message: 'unexpected property "surprise" (not in the spec)',
+        expected: "(absent)",
+        actual: '"new"',
+      },
+    },
+  ];
+};
+
 async function startProxy(args: string[], handler: Handler = upstreamHandler): Promise<string> {
   upstream = await startLocalServer(handler);
   proxy = startBin(["proxy", "--upstream", upstream.origin, ...args]);
@@ -233,39 +267,7 @@ describe("video-logs proxy on SIGTERM", () => {
     await get(again, "/elsewhere");
     expect(await proxy!.stop("SIGTERM")).toBe(1);
     const written = JSON.parse(readFileSync(report, "utf8"));
-    const curl = `curl -sS -H 'Accept: application/json' '${upstream!.origin}/api/video/logs/${VALID_ID}'`;
-    const requests = [0, 1, 2].map((exchange) => ({ requestId: null, exchange }));
-    const fields = { check: "response-schema", operation: "get_log", status: 200, count: 3, requests };
-    expect(written.findings).toEqual([
-      {
-        ...fields,
-        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
-        pointer: "/locked",
-        keyword: "required",
-        severity: "breaking",
-        example: {
-          message: 'missing required property "locked"',
-          expected: "present",
-          actual: "(absent)",
-          curl,
-          requestId: null,
-        },
-      },
-      {
-        ...fields,
-        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
-        pointer: "/surprise",
-        keyword: "additionalProperties",
-        severity: "additive",
-        example: {
-          message: 'unexpected property "surprise" (not in the spec)',
-          expected: "(absent)",
-          actual: '"new"',
-          curl,
-          requestId: null,
-        },
-      },
-    ]);
+    expect(written.findings).toEqual(driftFindings(3));
     expect(written.summary).toEqual({ requests: 5, checked: 4, passed: 1, breaking: 1, additive: 1, errors: 0 });
     const recorded = readFileSync(recording, "utf8");
     expect(
@@ -297,40 +299,6 @@ describe("video-logs proxy on SIGTERM", () => {
 });
 
 describe("video-logs proxy judging in its own thread", () => {
-  /** The two findings of the drifted get_log, seen `count` times. */
-  const driftFindings = (count: number) => {
-    const curl = `curl -sS -H 'Accept: application/json' '${upstream!.origin}/api/video/logs/${VALID_ID}'`;
-    const requests = Array.from({ length: Math.min(count, MAX_LISTED_REQUESTS) }, (_, exchange) => ({
-      requestId: null,
-      exchange,
-    }));
-    const fields = { check: "response-schema", operation: "get_log", status: 200, count, requests };
-    const example = { expected: "present", actual: "(absent)", curl, requestId: null };
-    return [
-      {
-        ...fields,
-        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
-        pointer: "/locked",
-        keyword: "required",
-        severity: "breaking",
-        example: { ...example, message: 'missing required property "locked"' },
-      },
-      {
-        ...fields,
-        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
-        pointer: "/surprise",
-        keyword: "additionalProperties",
-        severity: "additive",
-        example: {
-          ...example,
-          message: 'unexpected property "surprise" (not in the spec)',
-          expected: "(absent)",
-          actual: '"new"',
-        },
-      },
-    ];
-  };
-
   it("judges and records every exchange already forwarded before it writes the reports on SIGTERM", async () => {
     const report = join(dir, "drift.json");
     const recording = join(dir, "traffic.ndjson");
